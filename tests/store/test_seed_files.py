@@ -1,0 +1,210 @@
+"""Checks on the demo session's data files in seeds/ (plain pytest, no Qt).
+
+The expected numbers are the ones printed in the source booklet
+(/work/shared/seeds/000_343cd907767f9824.txt, 代表团编团名单, lines 2225-2490).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections import Counter
+
+import pytest
+
+from meetingdesk.assets import seed
+
+# (代表, 列席, 工作人员) as each delegation's heading prints them, in printing order.
+HEADINGS = {
+    "吴家山街代表团": (18, 15, 3),
+    "慈惠街代表团": (18, 15, 3),
+    "长青街代表团": (17, 15, 3),
+    "走马岭街代表团": (17, 15, 3),
+    "新沟镇街代表团": (17, 15, 3),
+    "径河街代表团": (18, 15, 3),
+    "金银湖街代表团": (17, 10, 3),
+    "将军路街代表团": (17, 10, 3),
+    "辛安渡街代表团": (18, 10, 3),
+    "东山街代表团": (18, 10, 3),
+    "柏泉街代表团": (18, 15, 3),
+    "常青花园代表团": (17, 15, 3),
+}
+ROLES = ("代表", "列席", "工作人员")
+PEOPLE_COLUMNS = ["姓名", "性别", "代表团", "身份", "职务", "备注", "状态", "终止日期", "终止原因"]
+NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _read_csv(name: str) -> tuple[list[str], list[dict[str, str]]]:
+    with open(seed(name), encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+
+@pytest.fixture(scope="module")
+def people() -> list[dict[str, str]]:
+    header, rows = _read_csv("people.csv")
+    assert header == PEOPLE_COLUMNS
+    return rows
+
+
+@pytest.fixture(scope="module")
+def serving(people) -> list[dict[str, str]]:
+    return [r for r in people if r["状态"] == "在任"]
+
+
+@pytest.fixture(scope="module")
+def delegations() -> list[dict[str, str]]:
+    header, rows = _read_csv("delegations.csv")
+    assert header == ["顺序", "代表团", "讨论地点", "团长", "副团长"]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def session() -> dict:
+    with open(seed("session.toml"), "rb") as f:
+        return tomllib.load(f)["session"]
+
+
+def test_totals(serving):
+    counts = Counter(r["身份"] for r in serving)
+    assert counts == {"代表": 210, "列席": 160, "工作人员": 36}
+
+
+def test_per_delegation_counts_match_headings(serving):
+    for name, expected in HEADINGS.items():
+        got = tuple(
+            sum(1 for r in serving if r["代表团"] == name and r["身份"] == role) for role in ROLES
+        )
+        assert got == expected, name
+    assert {r["代表团"] for r in serving} == set(HEADINGS)
+
+
+def test_people_in_printing_order(serving):
+    """Delegation by delegation, and within it 代表, 列席, 工作人员 as contiguous blocks."""
+    blocks = []
+    for r in serving:
+        key = (r["代表团"], r["身份"])
+        if not blocks or blocks[-1] != key:
+            blocks.append(key)
+    assert blocks == [(d, role) for d in HEADINGS for role in ROLES]
+
+
+def test_printed_order_kept_inside_lists(serving):
+    def names(delegation, role):
+        return [r["姓名"] for r in serving if r["代表团"] == delegation and r["身份"] == role]
+
+    assert names("吴家山街代表团", "代表")[:4] == ["丁哲", "邢奇", "刘君", "江桥"]
+    # 冯亚婷 is appended at the end of 慈惠街 列席, out of stroke order, and stays there.
+    assert names("慈惠街代表团", "列席")[-3:] == ["谢迎波", "熊芬", "冯亚婷"]
+    assert names("常青花园代表团", "工作人员") == ["朱邈", "聂爽", "徐毕志"]
+
+
+def test_session_values(session, serving):
+    assert session["title"] == "东西湖区第十一届人民代表大会第三次会议"
+    assert (session["term"], session["number"]) == (11, 3)
+    assert str(session["start_date"]) == "2023-12-20"
+    assert str(session["end_date"]) == "2023-12-23"
+    assert session["statutory_delegates"] == 214
+    assert session["current_delegates"] == 210
+    assert session["current_delegates"] == sum(1 for r in serving if r["身份"] == "代表")
+    assert session["source"] == "000_343cd907767f9824.txt"
+
+
+def test_delegations_file(delegations):
+    assert [r["代表团"] for r in delegations] == list(HEADINGS)
+    assert [r["顺序"] for r in delegations] == [str(i) for i in range(1, 13)]
+    for r in delegations:
+        assert r["讨论地点"].startswith("临空港会展酒店"), r
+        assert r["团长"] and r["副团长"], r
+
+
+def test_heads_and_deputies_are_delegates_of_their_delegation(delegations, serving):
+    for d in delegations:
+        members = {
+            r["姓名"] for r in serving if r["代表团"] == d["代表团"] and r["身份"] == "代表"
+        }
+        leaders = [d["团长"], *d["副团长"].split("、")]
+        for name in leaders:
+            assert NAME_RE.fullmatch(name), (d["代表团"], name)
+            assert name in members, (d["代表团"], name)
+
+
+def test_genders(people):
+    assert {r["性别"] for r in people} <= {"男", "女", ""}
+    assert all(r["性别"] for r in people if r["状态"] == "在任")
+    sexes = Counter(r["性别"] for r in people if r["状态"] == "在任")
+    assert sexes["女"] == 114
+
+
+def test_names_are_clean(people, delegations):
+    names = [r["姓名"] for r in people]
+    names += [d["团长"] for d in delegations]
+    names += [n for d in delegations for n in d["副团长"].split("、")]
+    for name in names:
+        assert NAME_RE.fullmatch(name), repr(name)
+    for r in people:
+        for col in PEOPLE_COLUMNS:
+            value = r[col]
+            assert value == value.strip(), (col, value)
+            assert "_(" not in value and "(女)" not in value, (col, value)
+            assert "\u3000" not in value and "\t" not in value, (col, value)
+
+
+def test_no_duplicates_within_a_role_without_note(serving):
+    for role in ROLES:
+        seen = Counter((r["姓名"], r["备注"]) for r in serving if r["身份"] == role)
+        assert [k for k, n in seen.items() if n > 1] == [], role
+        by_name = Counter(r["姓名"] for r in serving if r["身份"] == role)
+        for name, n in by_name.items():
+            if n > 1:
+                assert all(
+                    r["备注"] for r in serving if r["身份"] == role and r["姓名"] == name
+                ), name
+
+
+def test_the_two_wang_chao(serving):
+    rows = [r for r in serving if r["姓名"] == "王超"]
+    assert [(r["代表团"], r["身份"], r["备注"]) for r in rows] == [
+        ("辛安渡街代表团", "列席", "区消防救援大队大队长"),
+        ("东山街代表团", "列席", "区融媒体中心主任"),
+    ]
+    assert all(r["性别"] == "男" for r in rows)
+
+
+def test_serving_rows_have_no_termination(serving):
+    for r in serving:
+        assert r["终止日期"] == "" and r["终止原因"] == "", r
+
+
+def test_ended_delegates(people):
+    ended = [r for r in people if r["状态"] != "在任"]
+    assert people[-4:] == ended
+    assert [(r["姓名"], r["代表团"], r["身份"], r["状态"], r["终止日期"]) for r in ended] == [
+        ("冯宇", "径河街代表团", "代表", "终止", "2023-12-14"),
+        ("黄玉莲", "金银湖街代表团", "代表", "终止", "2023-12-14"),
+        ("李黎", "将军路街代表团", "代表", "终止", "2023-12-14"),
+        ("冯善德", "东山街代表团", "代表", "终止", "2023-10-31"),
+    ]
+    assert {r["终止原因"] for r in ended} == {"因工作调整辞去代表职务"}
+    assert [r["性别"] for r in ended] == ["", "女", "男", ""]
+
+
+def test_ended_delegates_who_still_attend(serving):
+    """黄玉莲 and 李黎 resigned as 代表 but are listed as 列席 of the same delegation."""
+    attend = {(r["姓名"], r["代表团"]) for r in serving if r["身份"] == "列席"}
+    assert ("黄玉莲", "金银湖街代表团") in attend
+    assert ("李黎", "将军路街代表团") in attend
+    delegates = {r["姓名"] for r in serving if r["身份"] == "代表"}
+    assert not {"冯宇", "黄玉莲", "李黎", "冯善德"} & delegates
+
+
+def test_by_elected_delegates_present(serving):
+    """The 23 by-elected delegates of the 公告 (line 81) are all serving 代表."""
+    by_elected = (
+        "孔力 厉凤林 田志勇 田勇 刘涛 刘彬彬 李平 李静 杨丹 肖毅 张宇新 林云峰 林修良 "
+        "周岚 胡建坤 胡耀武 柯红梅 贾红伟 陶勇 黄昌建 彭邦明 程明顺 熊巧玲"
+    ).split()
+    assert len(by_elected) == 23
+    delegates = {r["姓名"] for r in serving if r["身份"] == "代表"}
+    assert set(by_elected) <= delegates
