@@ -1,0 +1,4 @@
+"""The `meetingdesk` command line."""
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,20 @@
+"""Persistence: the peewee models of a session file, its schema version and migrations."""
+from .db import SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
+from .models import (
+    LEADER_TITLES,
+    ROLES,
+    STATUS_ENDED,
+    STATUS_SERVING,
+    Delegation,
+    Leader,
+    Member,
+    Person,
+    Session,
+    database,
+)
+
+__all__ = [
+    "SCHEMA_VERSION", "SessionFileError", "check_session_file", "close_db", "init_db", "save_copy",
+    "LEADER_TITLES", "ROLES", "STATUS_ENDED", "STATUS_SERVING",
+    "Delegation", "Leader", "Member", "Person", "Session", "database",
+]

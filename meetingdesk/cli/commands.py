@@ -1,0 +1,74 @@
+"""One function per `meetingdesk` command; each returns the exit status."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from meetingdesk.rules.collation import sort_names, ties, unknown_chars
+from meetingdesk.services import ServiceError, checks, demo as demo_service, session
+
+
+def demo(args: argparse.Namespace) -> int:
+    info = demo_service.create_demo(args.path)
+    session.close_session()
+    print(f"已写入演示会议：{info.title}（代表 {info.counts['代表']} 人，列席 {info.counts['列席']} 人，"
+          f"工作人员 {info.counts['工作人员']} 人）→ {args.path}")
+    return 0
+
+
+def _read_lines(args: argparse.Namespace) -> list[str]:
+    source = args.file.name if args.file else "标准输入"
+    try:
+        data = args.file.read_bytes() if args.file else sys.stdin.buffer.read()
+    except OSError as exc:
+        raise ServiceError(f"无法读取“{args.file}”：{exc.strerror or exc}") from exc
+    lines = data.split(b"\n")
+    out = []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise ServiceError(f"{source} 第 {number} 行不是 UTF-8 编码（第 {exc.start + 1} 个字节）。"
+                               "请另存为 UTF-8 后再试。") from exc
+        text = text.rstrip("\r")
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def sort(args: argparse.Namespace) -> int:
+    lines = _read_lines(args)
+    if args.unknown:
+        for ch in unknown_chars(lines):
+            print(f"{ch}\tU+{ord(ch):04X}")
+        return 0
+    for line in sort_names(lines, single_name_first=args.single_name_first):
+        print(line)
+    missing = unknown_chars(lines)
+    if missing:
+        print("提示：以下字没有笔画数据，已排在最后：" + " ".join(missing), file=sys.stderr)
+    for group in ties(lines):
+        print("提示：笔画和笔顺完全相同，按编码排列：" + "、".join(group), file=sys.stderr)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    session.open_session(args.session)
+    try:
+        problems = checks.check_session()
+    finally:
+        session.close_session()
+    errors = [p for p in problems if p.severity == checks.ERROR]
+    for p in problems:
+        print(f"[{p.severity}] {p.area} › {p.where}：{p.message}")
+    print(f"共 {len(errors)} 个错误、{len(problems) - len(errors)} 个提示。")
+    return 1 if errors else 0
+
+
+def info(args: argparse.Namespace) -> int:
+    data = session.open_session(args.session)
+    session.close_session()
+    print(data.full_title)
+    print(f"法定名额 {data.statutory_delegates} 人；代表 {data.counts['代表']} 人，"
+          f"列席 {data.counts['列席']} 人，工作人员 {data.counts['工作人员']} 人")
+    return 0

@@ -1,0 +1,61 @@
+"""`meetingdesk`: the non-interactive jobs, through the same services as the GUI."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from meetingdesk.services import ServiceError
+from meetingdesk.store import SessionFileError
+
+from . import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="meetingdesk",
+        description="MeetingDesk 大会秘书处工作程序：命令行工具。图形界面请运行 python main.py。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("demo", help="把演示会议（东西湖区第十一届人民代表大会第三次会议）写入文件")
+    p.add_argument("path", type=Path, help="新会议文件的路径（不能已存在）")
+    p.set_defaults(func=commands.demo)
+
+    p = sub.add_parser("sort", help="按姓名笔画排序：每行一个姓名，原样输出")
+    p.add_argument("file", nargs="?", type=Path, help="UTF-8 文本文件；省略时读标准输入")
+    p.add_argument("--single-name-first", action="store_true",
+                   help="同姓者单名在前（党代会名单的习惯）")
+    p.add_argument("--unknown", action="store_true", help="只列出没有笔画数据的字")
+    p.set_defaults(func=commands.sort)
+
+    p = sub.add_parser("check", help="检查会议文件，列出所有不符合规则之处")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.set_defaults(func=commands.check)
+
+    p = sub.add_parser("info", help="显示会议名称和人数")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.set_defaults(func=commands.info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except (ServiceError, SessionFileError) as exc:
+        print(f"meetingdesk {args.command}：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

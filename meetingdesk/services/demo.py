@@ -1,0 +1,81 @@
+"""The bundled demo session, built from the data files in `seeds/`."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from meetingdesk import store
+from meetingdesk.assets import seed
+from meetingdesk.rules import people as people_rules
+from meetingdesk.store import Delegation, Leader, Member, Person
+
+from . import session as session_service
+from .errors import ServiceError
+
+DEMO_FILENAME = "东西湖区第十一届人民代表大会第三次会议.meetingdesk"
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(seed(name), encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def create_demo(path: str | Path) -> session_service.SessionInfo:
+    """Write the demo session (东西湖区第十一届人民代表大会第三次会议) to PATH."""
+    path = Path(path)
+    with open(seed("session.toml"), "rb") as fh:
+        meta = tomllib.load(fh)["session"]
+    info = session_service.create_session(
+        path,
+        city=meta.get("city", ""), region=meta["region"], term=meta["term"], number=meta["number"],
+        start_date=meta.get("start_date"), end_date=meta.get("end_date"), venue=meta.get("venue", ""),
+        statutory_delegates=meta.get("statutory_delegates", 0),
+        announced_delegates=meta.get("current_delegates"),
+    )
+    try:
+        with store.database.atomic():
+            _load_roster()
+    except (ServiceError, KeyError, ValueError) as exc:
+        session_service.close_session()
+        path.unlink(missing_ok=True)
+        raise ServiceError(f"演示会议的数据文件有误：{exc}") from exc
+    return session_service.session_info()
+
+
+def _load_roster() -> None:
+    delegations = {}
+    for row in _read_csv("delegations.csv"):
+        delegations[row["代表团"]] = Delegation.create(
+            name=row["代表团"], position=int(row["顺序"]), room=row["讨论地点"])
+    persons: dict[tuple[str, str], Person] = {}
+    members: dict[tuple[str, str, str], Member] = {}
+    for line, row in enumerate(_read_csv("people.csv"), start=2):
+        name = people_rules.normalise_name(row["姓名"])
+        err = people_rules.check_name(name) or people_rules.check_gender(row["性别"])
+        if err:
+            raise ServiceError(f"people.csv 第 {line} 行：{err.message}")
+        key = (name, row["备注"])
+        person = persons.get(key)
+        if person is None:
+            person = persons[key] = Person.create(
+                name=name, gender=row["性别"], note=row["备注"], work_title=row["职务"])
+        ended = row["状态"] == store.STATUS_ENDED
+        member = Member.create(
+            person=person, delegation=delegations[row["代表团"]], role=row["身份"],
+            status=store.STATUS_ENDED if ended else store.STATUS_SERVING,
+            ended_on=_date(row["终止日期"]), end_reason=row["终止原因"])
+        members[(row["代表团"], row["身份"], name)] = member
+    for row in _read_csv("delegations.csv"):
+        team = row["代表团"]
+        titles = [("团长", row["团长"])] + [("副团长", n) for n in row["副团长"].split("、") if n]
+        for position, (title, name) in enumerate(titles):
+            member = members.get((team, "代表", name))
+            if member is None:
+                raise ServiceError(f"delegations.csv：{team}的{title}“{name}”不是该团代表")
+            Leader.create(delegation=delegations[team], member=member, title=title, position=position)

@@ -1,0 +1,212 @@
+"""Dialogs that check their input through the services and show errors at the field."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.services import ServiceError
+from meetingdesk.services.roster import DelegationRow, MemberInput, MemberRow
+from meetingdesk.store import ROLES
+
+END_REASONS = ("因工作调整辞去代表职务", "因工作变动调离本行政区域", "被罢免", "丧失中华人民共和国国籍", "死亡")
+
+
+class CheckedDialog(QDialog):
+    """A form whose OK runs `submit`; a ServiceError shows in red under its field."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #b00020")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.submit: Callable[[], None] = lambda: None
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet("color: #b00020")
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(widget)
+        inner.addWidget(error)
+        self.form.addRow(label, box)
+        self._errors[key] = error
+        self._fields[key] = widget
+        return widget
+
+    def error_text(self, key: str) -> str:
+        label = self._errors.get(key, self.general_error)
+        return "" if label.isHidden() else label.text()
+
+    def show_error(self, exc: ServiceError) -> None:
+        for label in list(self._errors.values()) + [self.general_error]:
+            label.hide()
+        label = self._errors.get(exc.field, self.general_error)
+        label.setText(exc.message)
+        label.show()
+        widget = self._fields.get(exc.field)
+        if widget is not None:
+            widget.setFocus()
+
+    def _try_accept(self) -> None:
+        try:
+            self.submit()
+        except ServiceError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
+
+
+class MemberDialog(CheckedDialog):
+    def __init__(self, delegations: list[tuple[int, str]], row: MemberRow | None = None,
+                 delegation_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("修改人员" if row else "添加人员", parent)
+        self.name = self.add_field("name", "姓名", QLineEdit())
+        self.name.setPlaceholderText("如：王烁（不要加空格和“(女)”）")
+        self.gender = self.add_field("gender", "性别", QComboBox())
+        for text, value in (("男", "男"), ("女", "女"), ("未填", "")):
+            self.gender.addItem(text, value)
+        self.delegation = self.add_field("delegation", "代表团", QComboBox())
+        for did, name in delegations:
+            self.delegation.addItem(name, did)
+        self.role = self.add_field("role", "身份", QComboBox())
+        self.role.addItems(list(ROLES))
+        self.work_title = self.add_field("work_title", "工作职务", QLineEdit())
+        self.note = self.add_field("note", "备注", QLineEdit())
+        self.note.setPlaceholderText("同名时必填，用于区别，如：区消防救援大队大队长")
+        if row is not None:
+            self.name.setText(row.name)
+            self.gender.setCurrentIndex(self.gender.findData(row.gender))
+            self.delegation.setCurrentIndex(self.delegation.findData(row.delegation_id))
+            self.role.setCurrentText(row.role)
+            self.work_title.setText(row.work_title)
+            self.note.setText(row.note)
+        elif delegation_id is not None:
+            self.delegation.setCurrentIndex(self.delegation.findData(delegation_id))
+        self.resize(420, self.sizeHint().height())
+
+    def value(self) -> MemberInput:
+        return MemberInput(
+            name=self.name.text(), gender=self.gender.currentData(), note=self.note.text(),
+            work_title=self.work_title.text(), delegation_id=self.delegation.currentData(),
+            role=self.role.currentText())
+
+
+class EndDialog(CheckedDialog):
+    def __init__(self, row: MemberRow, parent: QWidget | None = None) -> None:
+        super().__init__(f"终止资格：{row.display}", parent)
+        intro = QLabel(f"{row.delegation} {row.role} {row.display}\n终止后仍保留记录，但不再计入人数和名单。")
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.ended_on = self.add_field("ended_on", "终止日期", QDateEdit(QDate.currentDate()))
+        self.ended_on.setCalendarPopup(True)
+        self.ended_on.setDisplayFormat("yyyy年M月d日")
+        self.reason = self.add_field("reason", "终止原因", QComboBox())
+        self.reason.setEditable(True)
+        self.reason.addItems(list(END_REASONS))
+
+    def value(self) -> tuple[dt.date, str]:
+        return self.ended_on.date().toPython(), self.reason.currentText()
+
+
+class DelegationDialog(CheckedDialog):
+    """Name, room, 团长 and 副团长 of one delegation; leaders chosen from its delegates."""
+
+    def __init__(self, row: DelegationRow, delegates: list[MemberRow], parent: QWidget | None = None) -> None:
+        super().__init__(f"代表团设置：{row.name}", parent)
+        self.name = self.add_field("name", "名称", QLineEdit(row.name))
+        self.room = self.add_field("room", "讨论地点", QLineEdit(row.room))
+        self.head = self.add_field("head", "团长", QComboBox())
+        self.head.addItem("（未定）", None)
+        for m in delegates:
+            self.head.addItem(m.display, m.member_id)
+        if row.head:
+            self.head.setCurrentIndex(self.head.findData(row.head.member_id))
+        self.deputies = self.add_field("deputies", "副团长（可多选）", QListWidget())
+        chosen = {d.member_id for d in row.deputies}
+        for m in delegates:
+            item = QListWidgetItem(m.display)
+            item.setData(Qt.ItemDataRole.UserRole, m.member_id)
+            item.setCheckState(Qt.CheckState.Checked if m.member_id in chosen else Qt.CheckState.Unchecked)
+            self.deputies.addItem(item)
+        self.deputies.setMinimumHeight(220)
+
+    def value(self) -> dict:
+        deputies = [self.deputies.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(self.deputies.count())
+                    if self.deputies.item(i).checkState() == Qt.CheckState.Checked]
+        return {"name": self.name.text(), "room": self.room.text(),
+                "head_id": self.head.currentData(), "deputy_ids": deputies}
+
+
+class NewDelegationDialog(CheckedDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("新建代表团", parent)
+        self.name = self.add_field("name", "名称", QLineEdit())
+        self.name.setPlaceholderText("如：吴家山街代表团")
+        self.room = self.add_field("room", "讨论地点", QLineEdit())
+
+
+class NewSessionDialog(CheckedDialog):
+    """The fields of a new session; the file is chosen before."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("新建会议", parent)
+        self.city = self.add_field("city", "所属市", QLineEdit())
+        self.city.setPlaceholderText("如：武汉市（可不填）")
+        self.region = self.add_field("region", "行政区", QLineEdit())
+        self.region.setPlaceholderText("如：东西湖区")
+        self.term = self.add_field("term", "届次（第几届）", QSpinBox())
+        self.term.setRange(1, 99)
+        self.number = self.add_field("number", "会议（第几次）", QSpinBox())
+        self.number.setRange(1, 20)
+        today = QDate.currentDate()
+        self.start = self.add_field("start_date", "开幕日期", QDateEdit(today))
+        self.end = self.add_field("end_date", "闭幕日期", QDateEdit(today.addDays(3)))
+        for w in (self.start, self.end):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy年M月d日")
+        self.venue = self.add_field("venue", "会址", QLineEdit())
+        self.statutory = self.add_field("statutory_delegates", "法定代表名额", QSpinBox())
+        self.statutory.setRange(0, 5000)
+
+    def value(self) -> dict:
+        return {
+            "city": self.city.text().strip(), "region": self.region.text().strip(),
+            "term": self.term.value(), "number": self.number.value(),
+            "start_date": self.start.date().toPython(), "end_date": self.end.date().toPython(),
+            "venue": self.venue.text().strip(), "statutory_delegates": self.statutory.value(),
+        }

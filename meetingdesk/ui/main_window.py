@@ -1,0 +1,182 @@
+"""The main window: a navigation list of the areas, their pages, menus and a status bar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from meetingdesk.services import ServiceError, session
+from meetingdesk.services.checks import Problem
+from meetingdesk.store import SessionFileError
+
+from . import area_pages
+from .dialogs import NewSessionDialog
+from .messages import warn
+from .problems import ProblemsDialog
+from .roster_page import RosterPage
+
+FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, path: str | Path | None = None) -> None:
+        super().__init__()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self.refresh)
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(120)
+        self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
+        self.pages = QStackedWidget()
+        self.roster_page = RosterPage(self.undo_stack)
+        self._add_page("代表团", self.roster_page)
+        for title, heading, describe in (
+            ("主席团", "主席团和秘书长", area_pages.describe_presidium),
+            ("议程日程", "议程和日程", area_pages.describe_agenda),
+            ("议案", "议案和建议", area_pages.describe_motions),
+            ("选举", "选举和表决", area_pages.describe_elections),
+            ("到会", "代表到会情况", area_pages.describe_attendance),
+        ):
+            self._add_page(title, area_pages.AreaPage(heading, describe))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.status_title = QLabel()
+        self.status_counts = QLabel()
+        self.statusBar().addWidget(self.status_title, 1)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_menus()
+        self.resize(1360, 820)
+        if path is not None:
+            self.open_path(path)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(title)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        for text, shortcut, slot in (
+            ("新建会议…", QKeySequence.StandardKey.New, self.new_session),
+            ("打开会议…", QKeySequence.StandardKey.Open, self.open_session),
+            ("另存副本…", QKeySequence.StandardKey.SaveAs, self.save_copy),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("退出", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        session_menu = self.menuBar().addMenu("会议(&S)")
+        check = QAction("检查会议…", self)
+        check.triggered.connect(self.show_problems)
+        session_menu.addAction(check)
+
+    # ------------------------------------------------------------ files
+
+    def open_path(self, path: str | Path) -> bool:
+        try:
+            session.close_session()
+            session.open_session(path)
+        except (ServiceError, SessionFileError) as exc:
+            warn(self, "无法打开会议文件", str(exc))
+            return False
+        self.undo_stack.clear()
+        self.refresh()
+        return True
+
+    def open_session(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开会议", "", FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def new_session(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "新建会议文件", "", FILE_FILTER)
+        if not path:
+            return
+        if not path.endswith(".meetingdesk"):
+            path += ".meetingdesk"
+        dialog = NewSessionDialog(self)
+
+        def submit() -> None:
+            session.close_session()
+            session.create_session(path, **dialog.value())
+
+        dialog.submit = submit
+        if dialog.exec():
+            self.undo_stack.clear()
+            self.refresh()
+
+    def save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "另存副本", "", FILE_FILTER)
+        if not path:
+            return
+        try:
+            session.save_copy(path)
+        except ServiceError as exc:
+            warn(self, "无法保存副本", exc.message)
+            return
+        self.statusBar().showMessage(f"副本已保存：{path}", 5000)
+
+    # ------------------------------------------------------------ views
+
+    def refresh(self) -> None:
+        if session.current_path() is None:
+            return
+        info = session.session_info()
+        self.setWindowTitle(f"{info.title} — MeetingDesk")
+        self.status_title.setText(f"{info.full_title}　{Path(info.path).name}")
+        self.status_counts.setText(
+            f"代表 {info.counts['代表']} 人　列席 {info.counts['列席']} 人　"
+            f"工作人员 {info.counts['工作人员']} 人　法定名额 {info.statutory_delegates} 人")
+        self.roster_page.refresh()
+        for i in range(1, self.pages.count()):
+            self.pages.widget(i).refresh()
+
+    def show_problems(self) -> ProblemsDialog:
+        dialog = ProblemsDialog(self)
+        dialog.jump.connect(self.go_to_problem)
+        self.undo_stack.indexChanged.connect(dialog.refresh)
+        dialog.show()
+        return dialog
+
+    def go_to_problem(self, problem: Problem) -> None:
+        if problem.delegation_id is None and problem.member_id is None:
+            return
+        self.nav.setCurrentRow(0)
+        self.roster_page.select_delegation(problem.delegation_id)
+        if problem.member_id is not None:
+            self.roster_page.select_member(problem.member_id)
+        self.raise_()
+
+    def closeEvent(self, event) -> None:
+        session.close_session()
+        super().closeEvent(event)
+

@@ -1,0 +1,169 @@
+"""Qt table models over service results; widgets keep no data of their own."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from meetingdesk.services.roster import ROLE_ORDER, DelegationRow, MemberRow
+
+# Carries a value that sorts correctly: the stroke-order rank for names.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The row object itself, for the views to act on.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of dataclass rows; subclasses name the columns."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == SORT_ROLE:
+            return self.sort_value(index.row(), row, index.column())
+        if role == FILTER_ROLE:
+            return self.filter_text(row)
+        return self.extra(row, index.column(), role)
+
+    def text(self, row, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_value(self, position: int, row, column: int):
+        return self.text(row, column)
+
+    def filter_text(self, row) -> str:
+        return ""
+
+    def extra(self, row, column: int, role: int):
+        return None
+
+
+class DelegationsModel(RowsModel):
+    headers = ("代表团", "代表", "列席", "工作人员", "团长", "讨论地点")
+    ALL = None  # the first row, 全部, stands for every delegation
+
+    def set_rows(self, rows: list[DelegationRow]) -> None:
+        super().set_rows([self.ALL] + list(rows))
+
+    def text(self, row: DelegationRow | None, column: int) -> str:
+        if row is None:
+            totals = [sum(r.count(role) for r in self._rows[1:]) for role in ("代表", "列席", "工作人员")]
+            return ["全部代表团", *map(str, totals), "", ""][column]
+        head = row.head.display if row.head else "（未定）"
+        return [row.name, str(row.count("代表")), str(row.count("列席")),
+                str(row.count("工作人员")), head, row.room][column]
+
+    def sort_value(self, position: int, row, column: int):
+        if column == 0 or row is None:
+            return position
+        if 1 <= column <= 3:
+            return int(self.text(row, column))
+        return self.text(row, column)
+
+    def extra(self, row, column, role):
+        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= column <= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row is not None and column == 4 and row.head is None:
+            return QBrush(QColor("#b00020"))
+        return None
+
+
+class MembersModel(RowsModel):
+    NAME, GENDER, ROLE, DELEGATION, LEADER, TITLE, NOTE, STATUS = range(8)
+    headers = ("姓名", "性别", "身份", "代表团", "团内职务", "工作职务", "备注", "状态")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._delegation_order: dict[int, int] = {}
+
+    def set_delegation_order(self, order: dict[int, int]) -> None:
+        self._delegation_order = order
+
+    def text(self, row: MemberRow, column: int) -> str:
+        status = row.status if row.serving else f"{row.status}（{row.ended_on or ''} {row.end_reason}）"
+        return [row.name, row.gender, row.role, row.delegation, row.leader_title,
+                row.work_title, row.note, status][column]
+
+    def sort_value(self, position: int, row: MemberRow, column: int):
+        # Rows arrive in stroke order from the service, so the position is the stroke rank.
+        if column == self.NAME:
+            return position
+        if column == self.ROLE:
+            return ROLE_ORDER.get(row.role, 9) * 100000 + position
+        if column == self.DELEGATION:
+            return self._delegation_order.get(row.delegation_id, 0) * 100000 + position
+        return self.text(row, column)
+
+    def filter_text(self, row: MemberRow) -> str:
+        return f"{row.name} {row.note} {row.work_title}"
+
+    def extra(self, row: MemberRow, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and not row.serving:
+            return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.display
+        return None
+
+    def index_of_member(self, member_id: int) -> QModelIndex:
+        for i, r in enumerate(self._rows):
+            if r.member_id == member_id:
+                return self.index(i, 0)
+        return QModelIndex()
+
+
+class MembersProxy(QSortFilterProxyModel):
+    """Filter by typed text (name, note, title) and by role; sort through SORT_ROLE."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._role: str | None = None
+
+    def set_role(self, role: str | None) -> None:
+        self._role = role
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._role is not None:
+            row = self.sourceModel().row_at(source_row)
+            if row.role != self._role:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

@@ -1,0 +1,327 @@
+"""代表团 page: the delegations with their counts, and the people of the chosen one."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.services import ServiceError, roster
+from meetingdesk.services.roster import MemberRow
+from meetingdesk.store import ROLES
+
+from . import commands
+from .dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
+from .messages import warn
+from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class RosterPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+
+        self.delegations = DelegationsModel(self)
+        self.delegation_sort = QSortFilterProxyModel(self)
+        self.delegation_sort.setSourceModel(self.delegations)
+        self.delegation_sort.setSortRole(SORT_ROLE)
+        self.delegation_view = _table(self.delegation_sort)
+        self.delegation_view.setSortingEnabled(True)
+        self.delegation_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.delegation_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.delegation_view.doubleClicked.connect(self.edit_delegation)
+
+        self.members = MembersModel(self)
+        self.proxy = MembersProxy(self)
+        self.proxy.setSourceModel(self.members)
+        self.member_view = _table(self.proxy)
+        self.member_view.setSortingEnabled(True)
+        self.member_view.sortByColumn(MembersModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.member_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.member_view.horizontalHeader().setStretchLastSection(True)
+        self.member_view.doubleClicked.connect(self.edit_member)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("按姓名筛选（输入姓名中的字）")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.role_filter = QComboBox()
+        self.role_filter.addItem("全部身份", None)
+        for role in ROLES:
+            self.role_filter.addItem(role, role)
+        self.role_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_role(self.role_filter.currentData()))
+        self.show_ended = QCheckBox("显示已终止资格的人员")
+        self.show_ended.toggled.connect(self.refresh_members)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.leaders = QLabel()
+        self.leaders.setWordWrap(True)
+
+        self.add_button = QPushButton("添加人员…")
+        self.edit_button = QPushButton("修改…")
+        self.move_button = QComboBox()
+        self.end_button = QPushButton("终止资格…")
+        self.reinstate_button = QPushButton("恢复资格")
+        self.team_button = QPushButton("代表团设置…")
+        self.new_team_button = QPushButton("新建代表团…")
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_member)
+        self.end_button.clicked.connect(self.end_member)
+        self.reinstate_button.clicked.connect(self.reinstate_member)
+        self.team_button.clicked.connect(self.edit_delegation)
+        self.new_team_button.clicked.connect(self.new_delegation)
+        self.move_button.activated.connect(self._move_chosen)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("代表团（双击修改团长、副团长和讨论地点）"))
+        left_layout.addWidget(self.delegation_view)
+        buttons_left = QHBoxLayout()
+        buttons_left.addWidget(self.team_button)
+        buttons_left.addWidget(self.new_team_button)
+        buttons_left.addStretch()
+        left_layout.addLayout(buttons_left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.leaders)
+        tools = QHBoxLayout()
+        tools.addWidget(self.filter, 2)
+        tools.addWidget(self.role_filter)
+        tools.addWidget(self.show_ended)
+        right_layout.addLayout(tools)
+        right_layout.addWidget(self.member_view)
+        actions = QHBoxLayout()
+        for w in (self.add_button, self.edit_button, self.move_button, self.end_button,
+                  self.reinstate_button):
+            actions.addWidget(w)
+        actions.addStretch()
+        right_layout.addLayout(actions)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 780])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.delegation_view.selectionModel().currentRowChanged.connect(self.refresh_members)
+        self.member_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+    # ------------------------------------------------------------ reading
+
+    def refresh(self) -> None:
+        chosen = self.current_delegation_id()
+        rows = roster.list_delegations()
+        self.delegations.set_rows(rows)
+        self.members.set_delegation_order({r.delegation_id: r.position for r in rows})
+        self.move_button.clear()
+        self.move_button.addItem("调整到代表团…", None)
+        for r in rows:
+            self.move_button.addItem(r.name, r.delegation_id)
+        self.select_delegation(chosen)
+
+    def select_delegation(self, delegation_id: int | None) -> None:
+        for proxy_row in range(self.delegation_sort.rowCount()):
+            source = self.delegation_sort.mapToSource(self.delegation_sort.index(proxy_row, 0))
+            row = self.delegations.row_at(source.row())
+            if (row.delegation_id if row else None) == delegation_id:
+                self.delegation_view.selectionModel().setCurrentIndex(
+                    self.delegation_sort.index(proxy_row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                break
+        self.refresh_members()
+
+    def current_delegation(self):
+        index = self.delegation_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.delegations.row_at(self.delegation_sort.mapToSource(index).row())
+
+    def current_delegation_id(self) -> int | None:
+        row = self.current_delegation()
+        return row.delegation_id if row else None
+
+    def refresh_members(self) -> None:
+        current = self.current_member()
+        team = self.current_delegation()
+        rows = roster.list_members(team.delegation_id if team else None,
+                                   include_ended=self.show_ended.isChecked())
+        self.members.set_rows(rows)
+        if team is None:
+            self.heading.setText("全部代表团")
+            counts = {role: sum(1 for r in rows if r.role == role and r.serving) for role in ROLES}
+            self.leaders.setText("、".join(f"{role} {n} 人" for role, n in counts.items()))
+        else:
+            self.heading.setText(team.name)
+            head = team.head.display if team.head else "（未定）"
+            deputies = "、".join(d.display for d in team.deputies) or "（未定）"
+            self.leaders.setText(f"（{team.counts_text}）　团长：{head}　副团长：{deputies}　"
+                                 f"讨论地点：{team.room or '（未定）'}")
+        if current is not None:
+            self.select_member(current.member_id)
+        self._update_buttons()
+
+    def select_member(self, member_id: int) -> None:
+        source = self.members.index_of_member(member_id)
+        if source.isValid():
+            index = self.proxy.mapFromSource(source)
+            self.member_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.member_view.scrollTo(index)
+
+    def current_member(self) -> MemberRow | None:
+        index = self.member_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.members.row_at(self.proxy.mapToSource(index).row())
+
+    def _update_buttons(self) -> None:
+        row = self.current_member()
+        for w in (self.edit_button, self.move_button):
+            w.setEnabled(row is not None)
+        self.end_button.setEnabled(row is not None and row.serving)
+        self.reinstate_button.setEnabled(row is not None and not row.serving)
+        self.team_button.setEnabled(self.current_delegation() is not None)
+
+    # ------------------------------------------------------------ editing
+
+    def _push(self, command) -> None:
+        self.undo_stack.push(command)
+
+    # Dialogs open window-modal and are returned, so tests can fill them in.
+
+    def add_member(self) -> MemberDialog:
+        dialog = MemberDialog(roster.delegation_choices(), delegation_id=self.current_delegation_id(),
+                              parent=self)
+        added: list[int] = []
+
+        def submit() -> None:
+            data = dialog.value()
+            added.append(roster.add_member(data))
+            self._push(commands.AddMember(added[-1], data))
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: added and self.select_member(added[-1]))
+        dialog.open()
+        return dialog
+
+    def edit_member(self) -> MemberDialog | None:
+        row = self.current_member()
+        if row is None:
+            return None
+        dialog = MemberDialog(roster.delegation_choices(), row=row, parent=self)
+        before = roster.MemberInput.of(row)
+
+        def submit() -> None:
+            after = dialog.value()
+            roster.update_member(row.member_id, after)
+            self._push(commands.EditMember(row.member_id, before, after))
+
+        dialog.submit = submit
+        dialog.open()
+        return dialog
+
+    def _move_chosen(self, index: int) -> None:
+        target = self.move_button.itemData(index)
+        self.move_button.setCurrentIndex(0)
+        row = self.current_member()
+        if target is None or row is None or target == row.delegation_id:
+            return
+        self.move_member(row, target)
+
+    def move_member(self, row: MemberRow, delegation_id: int) -> None:
+        before = roster.MemberInput.of(row)
+        after = roster.MemberInput(**{**before.__dict__, "delegation_id": delegation_id})
+        try:
+            roster.update_member(row.member_id, after)
+        except ServiceError as exc:
+            warn(self, "无法调整代表团", exc.message)
+            return
+        self._push(commands.EditMember(row.member_id, before, after, f"把 {row.name} 调到其他代表团"))
+
+    def end_member(self) -> EndDialog | None:
+        row = self.current_member()
+        if row is None or not row.serving:
+            return None
+        dialog = EndDialog(row, self)
+
+        def submit() -> None:
+            ended_on, reason = dialog.value()
+            roster.end_member(row.member_id, ended_on, reason)
+            self._push(commands.EndMember(row.member_id, row.name, ended_on, reason))
+
+        dialog.submit = submit
+        dialog.open()
+        return dialog
+
+    def reinstate_member(self) -> None:
+        row = self.current_member()
+        if row is None or row.serving:
+            return
+        roster.reinstate_member(row.member_id)
+        self._push(commands.ReinstateMember(row.member_id, row.name, row.ended_on, row.end_reason))
+
+    def edit_delegation(self) -> DelegationDialog | None:
+        team = self.current_delegation()
+        if team is None:
+            return None
+        delegates = roster.list_members(team.delegation_id, role="代表")
+        dialog = DelegationDialog(team, delegates, self)
+        before = {"name": team.name, "room": team.room,
+                  "head_id": team.head.member_id if team.head else None,
+                  "deputy_ids": [d.member_id for d in team.deputies]}
+
+        def submit() -> None:
+            after = dialog.value()
+            roster.update_delegation(team.delegation_id, **after)
+            self._push(commands.EditDelegation(team.delegation_id, before, after))
+
+        dialog.submit = submit
+        dialog.open()
+        return dialog
+
+    def new_delegation(self) -> NewDelegationDialog:
+        dialog = NewDelegationDialog(self)
+
+        def submit() -> None:
+            name, room = dialog.name.text(), dialog.room.text()
+            did = roster.add_delegation(name, room)
+            self._push(commands.AddDelegation(did, name.strip(), room.strip()))
+
+        dialog.submit = submit
+        dialog.open()
+        return dialog

@@ -1,0 +1,45 @@
+"""Shared fixtures: sessions on temporary files; Qt offscreen, one QApplication."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from meetingdesk.services import demo, session
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo session built once; tests get their own copy."""
+    path = tmp_path_factory.mktemp("template") / "demo.meetingdesk"
+    demo.create_demo(path)
+    session.close_session()
+    return path
+
+
+@pytest.fixture
+def demo_file(demo_template, tmp_path) -> Path:
+    path = tmp_path / "demo.meetingdesk"
+    shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_session(demo_file):
+    """The demo session, open."""
+    info = session.open_session(demo_file)
+    yield info
+    session.close_session()
+
+
+@pytest.fixture
+def empty_session(tmp_path):
+    info = session.create_session(tmp_path / "empty.meetingdesk", region="测试区", term=1, number=1,
+                                  statutory_delegates=20)
+    yield info
+    session.close_session()

@@ -1,0 +1,52 @@
+"""Creating, opening and describing sessions."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetingdesk.services import ServiceError, session
+
+
+def test_demo_session_is_the_seed_session(demo_session):
+    info = demo_session
+    assert info.title == "东西湖区第十一届人民代表大会第三次会议"
+    assert info.full_title == "武汉市东西湖区第十一届人民代表大会第三次会议"
+    assert info.counts == {"代表": 210, "列席": 160, "工作人员": 36}
+    assert info.statutory_delegates == 214
+    assert info.start_date == dt.date(2023, 12, 20)
+
+
+def test_create_refuses_bad_fields_and_existing_files(tmp_path):
+    with pytest.raises(ServiceError) as err:
+        session.create_session(tmp_path / "a.meetingdesk", region=" ", term=1, number=1)
+    assert err.value.field == "region"
+    with pytest.raises(ServiceError, match="闭幕日期早于开幕日期"):
+        session.create_session(tmp_path / "b.meetingdesk", region="测试区", term=1, number=1,
+                               start_date=dt.date(2024, 1, 5), end_date=dt.date(2024, 1, 1))
+    existing = tmp_path / "c.meetingdesk"
+    existing.write_text("x")
+    with pytest.raises(ServiceError, match="已存在"):
+        session.create_session(existing, region="测试区", term=1, number=1)
+
+
+def test_open_missing_file(tmp_path):
+    with pytest.raises(ServiceError, match="找不到"):
+        session.open_session(tmp_path / "nope.meetingdesk")
+
+
+def test_save_copy_is_a_full_session(demo_session, tmp_path):
+    target = tmp_path / "copy.meetingdesk"
+    session.save_copy(target)
+    session.close_session()
+    info = session.open_session(target)
+    assert info.counts["代表"] == 210
+
+
+def test_update_session_checks_and_writes(empty_session):
+    info = session.update_session(venue="区人民会堂", single_name_first=True)
+    assert info.venue == "区人民会堂" and info.single_name_first
+    with pytest.raises(ServiceError) as err:
+        session.update_session(term=0)
+    assert err.value.field == "term"
+    assert session.session_info().term == 1

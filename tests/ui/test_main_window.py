@@ -1,0 +1,168 @@
+"""The real main window on a temporary session: open, filter, add, undo, end, leaders."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from meetingdesk.services import session
+from meetingdesk.store import Member, Person
+from meetingdesk.ui.main_window import MainWindow
+from meetingdesk.ui.models import MembersModel
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    win = MainWindow(demo_file)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    session.close_session()
+
+
+def _ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _visible_names(page) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(r, MembersModel.NAME).data() for r in range(proxy.rowCount())]
+
+
+def _pick_team(page, name: str) -> None:
+    did = next(r.delegation_id for r in page.delegations.rows() if r and r.name == name)
+    page.select_delegation(did)
+
+
+def test_opens_the_session_with_title_counts_and_navigation(window):
+    assert "东西湖区第十一届人民代表大会第三次会议" in window.windowTitle()
+    assert "代表 210 人" in window.status_counts.text()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "代表团", "主席团", "议程日程", "议案", "选举", "到会"]
+    page = window.roster_page
+    assert page.delegations.rowCount() == 13  # 全部 + 12
+    assert page.proxy.rowCount() == 406
+
+
+def test_delegation_table_and_members_in_stroke_order(window):
+    page = window.roster_page
+    _pick_team(page, "吴家山街代表团")
+    assert page.heading.text() == "吴家山街代表团"
+    assert "代表 18 人、列席 15 人、工作人员 3 人" in page.leaders.text()
+    page.role_filter.setCurrentIndex(page.role_filter.findData("代表"))
+    assert _visible_names(page)[:5] == ["丁哲", "邢奇", "刘君", "江桥", "安国平"]
+
+
+def test_filter_by_name_as_you_type(window):
+    page = window.roster_page
+    page.filter.setText("王超")
+    rows = [page.members.row_at(page.proxy.mapToSource(page.proxy.index(r, 0)).row())
+            for r in range(page.proxy.rowCount())]
+    assert sorted(r.note for r in rows) == sorted(["区消防救援大队大队长", "区融媒体中心主任"])
+    page.filter.setText("")
+    assert page.proxy.rowCount() == 406
+
+
+def test_add_a_delegate_then_undo_and_redo(window, qtbot):
+    page = window.roster_page
+    _pick_team(page, "吴家山街代表团")
+    dialog = page.add_member()
+    dialog.name.setText("丁一")
+    dialog.gender.setCurrentIndex(dialog.gender.findData("女"))
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    person = Person.get(Person.name == "丁一")
+    member = Member.get(Member.person == person)
+    assert (member.role, member.delegation.name, person.gender) == ("代表", "吴家山街代表团", "女")
+    assert "代表 211 人" in window.status_counts.text()
+    assert page.current_member().name == "丁一"
+
+    window.undo_action.trigger()
+    assert not Person.select().where(Person.name == "丁一").exists()
+    assert "代表 210 人" in window.status_counts.text()
+    window.redo_action.trigger()
+    assert Person.select().where(Person.name == "丁一").exists()
+
+
+def test_dialog_shows_errors_at_the_field_and_writes_nothing(window, qtbot):
+    page = window.roster_page
+    dialog = page.add_member()
+    _ok(qtbot, dialog)  # empty name
+    assert dialog.isVisible()
+    assert "姓名不能为空" in dialog.error_text("name")
+    dialog.name.setText("王超")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "同名" in dialog.error_text("note")
+    assert Person.select().where(Person.name == "王超").count() == 2
+    dialog.reject()
+
+
+def test_edit_and_undo_restores_the_old_values(window, qtbot):
+    page = window.roster_page
+    page.filter.setText("丁哲")
+    page.member_view.setCurrentIndex(page.proxy.index(0, 0))
+    dialog = page.edit_member()
+    dialog.work_title.setText("某公司总经理")
+    _ok(qtbot, dialog)
+    assert Person.get(Person.name == "丁哲").work_title == "某公司总经理"
+    window.undo_action.trigger()
+    assert Person.get(Person.name == "丁哲").work_title == ""
+
+
+def test_end_a_mandate_and_undo(window, qtbot):
+    page = window.roster_page
+    page.filter.setText("丁哲")
+    page.member_view.setCurrentIndex(page.proxy.index(0, 0))
+    dialog = page.end_member()
+    dialog.reason.setCurrentText("因工作变动调离本行政区域")
+    _ok(qtbot, dialog)
+    member = Member.select().join(Person).where(Person.name == "丁哲").get()
+    assert member.status == "终止"
+    assert "代表 209 人" in window.status_counts.text()
+    assert page.proxy.rowCount() == 0  # ended people leave the list
+    window.undo_action.trigger()
+    assert Member.get_by_id(member.id).status == "在任"
+
+
+def test_a_head_who_is_not_a_delegate_is_refused_at_the_field(window, qtbot):
+    page = window.roster_page
+    _pick_team(page, "吴家山街代表团")
+    dialog = page.edit_delegation()
+    dialog.head.setCurrentIndex(0)  # （未定） is allowed
+    dialog.deputies.item(0).setCheckState(Qt.CheckState.Checked)
+    first_deputy = dialog.deputies.item(0).text()
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    team = next(r for r in page.delegations.rows() if r and r.name == "吴家山街代表团")
+    assert team.head is None and first_deputy in [d.display for d in team.deputies]
+    window.undo_action.trigger()
+    team = next(r for r in page.delegations.rows() if r and r.name == "吴家山街代表团")
+    assert team.head.name == "李平"
+
+
+def test_check_dialog_lists_problems_and_jumps(window, qtbot):
+    page = window.roster_page
+    _pick_team(page, "慈惠街代表团")
+    dialog = page.edit_delegation()
+    dialog.head.setCurrentIndex(0)
+    _ok(qtbot, dialog)
+    problems = window.show_problems()
+    qtbot.addWidget(problems)
+    rows = problems.model.rows()
+    missing = next(p for p in rows if "没有团长" in p.message)
+    _pick_team(page, "吴家山街代表团")
+    window.go_to_problem(missing)
+    assert page.current_delegation().name == "慈惠街代表团"
+
+
+def test_a_file_that_is_not_a_session_gives_a_message(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("meetingdesk.ui.main_window.warn", lambda parent, title, text: shown.append(text))
+    bad = tmp_path / "x.meetingdesk"
+    bad.write_text("not a session", encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(bad) is False
+    assert shown and "不是 MeetingDesk 会议文件" in shown[0]
+    assert bad.read_text(encoding="utf-8") == "not a session"
