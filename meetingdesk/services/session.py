@@ -72,6 +72,7 @@ def create_session(
     venue: str = "",
     statutory_delegates: int = 0,
     announced_delegates: int | None = None,
+    single_name_first: bool = False,
 ) -> SessionInfo:
     """Create a new, empty session file at PATH (which must not exist yet)."""
     global _current_path
@@ -85,6 +86,7 @@ def create_session(
             city=city, region=region, term=term, number=number,
             start_date=start_date, end_date=end_date, venue=venue,
             statutory_delegates=statutory_delegates, announced_delegates=announced_delegates,
+            single_name_first=single_name_first,
         )
     _current_path = path
     return session_info()
@@ -106,9 +108,7 @@ def _check_session_fields(region, term, number, start_date, end_date, statutory)
 def update_session(**changes) -> SessionInfo:
     """Change the session's own fields (title parts, dates, venue, numbers, settings)."""
     row = Session.get()
-    values = {f: getattr(row, f) for f in (
-        "city", "region", "term", "number", "start_date", "end_date", "venue",
-        "statutory_delegates", "announced_delegates", "single_name_first")}
+    values = editable_fields(session_info())
     unknown = set(changes) - set(values)
     if unknown:
         raise ServiceError(f"未知的会议设置：{'、'.join(sorted(unknown))}")
@@ -118,6 +118,13 @@ def update_session(**changes) -> SessionInfo:
     with store.database.atomic():
         Session.update(**values).where(Session.id == row.id).execute()
     return session_info()
+
+
+def editable_fields(info: SessionInfo) -> dict:
+    """The fields update_session takes, as they are now (for undo)."""
+    return {f: getattr(info, f) for f in (
+        "city", "region", "term", "number", "start_date", "end_date", "venue",
+        "statutory_delegates", "announced_delegates", "single_name_first")}
 
 
 def session_info() -> SessionInfo:

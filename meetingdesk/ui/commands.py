@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtGui import QUndoCommand
 
-from meetingdesk.services import roster
+from meetingdesk.services import roster, session
 from meetingdesk.services.roster import MemberInput
 
 
@@ -100,3 +100,15 @@ class AddDelegation(_Applied):
 
     def undo(self) -> None:
         roster.remove_delegation(self.delegation_id)
+
+
+class EditSession(_Applied):
+    def __init__(self, before: dict, after: dict) -> None:
+        super().__init__("修改会议信息")
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        session.update_session(**self.after)
+
+    def undo(self) -> None:
+        session.update_session(**self.before)

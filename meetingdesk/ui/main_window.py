@@ -19,7 +19,8 @@ from meetingdesk.services.checks import Problem
 from meetingdesk.store import SessionFileError
 
 from . import area_pages
-from .dialogs import NewSessionDialog
+from . import commands
+from .dialogs import SessionDialog
 from .messages import warn
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
 
         session_menu = self.menuBar().addMenu("会议(&S)")
+        edit_info = QAction("会议信息…", self)
+        edit_info.triggered.connect(self.edit_session)
+        session_menu.addAction(edit_info)
         check = QAction("检查会议…", self)
         check.triggered.connect(self.show_problems)
         session_menu.addAction(check)
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(".meetingdesk"):
             path += ".meetingdesk"
-        dialog = NewSessionDialog(self)
+        dialog = SessionDialog(parent=self)
 
         def submit() -> None:
             session.close_session()
@@ -133,6 +137,19 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.undo_stack.clear()
             self.refresh()
+
+    def edit_session(self) -> SessionDialog:
+        before = session.editable_fields(session.session_info())
+        dialog = SessionDialog(session.session_info(), self)
+
+        def submit() -> None:
+            after = dialog.value()
+            session.update_session(**after)
+            self.undo_stack.push(commands.EditSession(before, after))
+
+        dialog.submit = submit
+        dialog.open()
+        return dialog
 
     def save_copy(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "另存副本", "", FILE_FILTER)

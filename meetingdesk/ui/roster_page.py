@@ -35,6 +35,7 @@ def _table(model) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setAlternatingRowColors(True)
     return view
 
@@ -181,6 +182,7 @@ class RosterPage(QWidget):
         rows = roster.list_members(team.delegation_id if team else None,
                                    include_ended=self.show_ended.isChecked())
         self.members.set_rows(rows)
+        self.member_view.setColumnHidden(MembersModel.DELEGATION, team is not None)
         if team is None:
             self.heading.setText("全部代表团")
             counts = {role: sum(1 for r in rows if r.role == role and r.serving) for role in ROLES}

@@ -166,3 +166,25 @@ def test_a_file_that_is_not_a_session_gives_a_message(qtbot, tmp_path, monkeypat
     assert win.open_path(bad) is False
     assert shown and "不是 MeetingDesk 会议文件" in shown[0]
     assert bad.read_text(encoding="utf-8") == "not a session"
+
+
+def test_session_info_dialog_edits_and_undoes(window, qtbot):
+    dialog = window.edit_session()
+    assert dialog.region.text() == "东西湖区" and dialog.statutory.value() == 214
+    dialog.venue.setText("区人民会堂")
+    dialog.single_first.setChecked(True)
+    _ok(qtbot, dialog)
+    info = session.session_info()
+    assert info.venue == "区人民会堂" and info.single_name_first
+    window.undo_action.trigger()
+    info = session.session_info()
+    assert info.venue == "临空港会展酒店" and not info.single_name_first
+
+
+def test_session_info_dialog_refuses_bad_dates(window, qtbot):
+    from PySide6.QtCore import QDate
+    dialog = window.edit_session()
+    dialog.end.setDate(QDate(2023, 12, 1))
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "闭幕日期早于开幕日期" in dialog.error_text("end_date")
+    dialog.reject()
