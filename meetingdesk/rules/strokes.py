@@ -15,6 +15,7 @@ Loaded lazily, once per process; a load takes a few milliseconds.
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,17 +51,23 @@ def _valid_sequence(seq: str) -> bool:
     return bool(seq) and all(c in STROKE_CLASSES for c in seq)
 
 
+# The whole file in one pass: comment lines, then `char<TAB>digits` lines.
+_BASE_FORMAT = re.compile(r"(?:#[^\n]*\n|\n)*(?:[^\t\n#]\t[1-5]+\n(?:#[^\n]*\n|\n)*)*")
+
+
 def parse_base(text: str) -> dict[str, str]:
     """Parse ``strokes.txt`` content. Lines starting with '#' are comments."""
-    table: dict[str, str] = {}
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line or line[0] == "#":
-            continue
-        ch, sep, seq = line.partition("\t")
-        if not sep or len(ch) != 1 or not _valid_sequence(seq):
-            raise ValueError(f"strokes.txt line {lineno}: bad entry {line!r}")
-        table[ch] = seq
-    return table
+    if not text.endswith("\n"):
+        text += "\n"
+    if _BASE_FORMAT.fullmatch(text) is None:
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line or line[0] == "#":
+                continue
+            ch, sep, seq = line.partition("\t")
+            if not sep or len(ch) != 1 or not _valid_sequence(seq):
+                raise ValueError(f"strokes.txt line {lineno}: bad entry {line!r}")
+        raise ValueError("strokes.txt: malformed")  # pragma: no cover - the loop finds the line
+    return dict(line.split("\t") for line in text.splitlines() if line and line[0] != "#")
 
 
 def parse_overrides(text: str) -> list[Override]:
