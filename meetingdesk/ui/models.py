@@ -104,8 +104,8 @@ class DelegationsModel(RowsModel):
 
 
 class MembersModel(RowsModel):
-    NAME, GENDER, ROLE, DELEGATION, LEADER, TITLE, NOTE, STATUS = range(8)
-    headers = ("姓名", "性别", "身份", "代表团", "团内职务", "工作职务", "备注", "状态")
+    NAME, GENDER, ROLE, DELEGATION, LEADER, TITLE, STATUS, NOTE = range(8)
+    headers = ("姓名", "性别", "身份", "代表团", "团内职务", "工作职务", "状态", "备注")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -117,7 +117,7 @@ class MembersModel(RowsModel):
     def text(self, row: MemberRow, column: int) -> str:
         status = row.status if row.serving else f"{row.status}（{row.ended_on or ''} {row.end_reason}）"
         return [row.name, row.gender, row.role, row.delegation, row.leader_title,
-                row.work_title, row.note, status][column]
+                row.work_title, status, row.note][column]
 
     def sort_value(self, position: int, row: MemberRow, column: int):
         # Rows arrive in stroke order from the service, so the position is the stroke rank.
@@ -158,8 +158,9 @@ class MembersProxy(QSortFilterProxyModel):
         self._role: str | None = None
 
     def set_role(self, role: str | None) -> None:
+        self.beginFilterChange()
         self._role = role
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._role is not None:

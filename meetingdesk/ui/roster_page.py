@@ -64,7 +64,8 @@ class RosterPage(QWidget):
         self.proxy.setSourceModel(self.members)
         self.member_view = _table(self.proxy)
         self.member_view.setSortingEnabled(True)
-        self.member_view.sortByColumn(MembersModel.NAME, Qt.SortOrder.AscendingOrder)
+        # As the papers print them: 代表, 列席, 工作人员, each in stroke order.
+        self.member_view.sortByColumn(MembersModel.ROLE, Qt.SortOrder.AscendingOrder)
         self.member_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.member_view.horizontalHeader().setStretchLastSection(True)
         self.member_view.doubleClicked.connect(self.edit_member)
