@@ -78,6 +78,8 @@ class CheckedDialog(QDialog):
         label = self._errors.get(exc.field, self.general_error)
         label.setText(exc.message)
         label.show()
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         widget = self._fields.get(exc.field)
         if widget is not None:
             widget.setFocus()
