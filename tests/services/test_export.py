@@ -1,0 +1,73 @@
+"""Exporting the roster to .xlsx: the columns, the printing order, and the round trip."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from meetingdesk.services import ServiceError, exporter, importer, roster, session
+from meetingdesk.services.importer import NEW, UNCHANGED
+from meetingdesk.store import Leader
+
+from .test_import import snapshot
+
+
+def read(path):
+    return [tuple(v or "" for v in row) for row in openpyxl.load_workbook(path).active.values]
+
+
+def test_export_writes_the_import_columns_in_printing_order(demo_session, tmp_path):
+    path = tmp_path / "名单.xlsx"
+    assert exporter.export_roster(path) == 406
+    rows = read(path)
+    assert rows[0] == ("姓名", "性别", "代表团", "身份", "职务", "备注", "团内职务")
+    body = rows[1:]
+    assert len(body) == 406
+    teams = [name for _, name in roster.delegation_choices()]
+    keys = [(teams.index(r[2]), roster.ROLE_ORDER[r[3]]) for r in body]
+    assert keys == sorted(keys)
+    first_team = [r[0] for r in body if r[2] == teams[0] and r[3] == "代表"]
+    assert first_team == [m.name for m in roster.list_members(roster.delegation_choices()[0][0], role="代表")]
+    assert first_team[:5] == ["丁哲", "邢奇", "刘君", "江桥", "安国平"]
+    assert ("李平", "男", "吴家山街代表团", "代表", "", "", "团长") in body or \
+        any(r[0] == "李平" and r[6] == "团长" for r in body)
+    wang = [r for r in body if r[0] == "王超"]
+    assert {r[5] for r in wang} == {"区消防救援大队大队长", "区融媒体中心主任"}
+    assert not any(r[0] == "冯宇" for r in body)  # an ended mandate is not on the roster
+
+
+def test_round_trip_into_the_same_session_changes_nothing(demo_session, tmp_path):
+    path = tmp_path / "roundtrip.xlsx"
+    exporter.export_roster(path)
+    plan = importer.plan_import(path)
+    assert plan.counts[UNCHANGED] == 406 and not plan.has_changes and not plan.has_errors
+    before = snapshot()
+    importer.apply_import(plan)
+    assert snapshot() == before
+
+
+def test_importing_the_export_into_an_empty_session_recreates_the_roster(demo_session, tmp_path):
+    path = tmp_path / "roster.xlsx"
+    exporter.export_roster(path)
+    teams = [(d.name, d.room) for d in roster.list_delegations()]
+    original = exporter.roster_rows()
+    leaders = [(d.name, d.head.name, [m.name for m in d.deputies]) for d in roster.list_delegations()]
+    session.close_session()
+
+    session.create_session(tmp_path / "new.meetingdesk", region="东西湖区", term=11, number=3)
+    for name, room in teams:
+        roster.add_delegation(name, room)
+    plan = importer.plan_import(path)
+    assert plan.counts[NEW] == 406 and not plan.has_errors
+    importer.apply_import(plan)
+    assert exporter.roster_rows() == original
+    assert [(d.name, d.head.name, [m.name for m in d.deputies]) for d in roster.list_delegations()] == leaders
+    assert Leader.select().count() == sum(1 + len(d) for _, _, d in leaders)
+    exporter.export_roster(tmp_path / "again.xlsx")
+    assert read(tmp_path / "again.xlsx") == read(path)
+
+
+def test_export_refuses_another_extension_and_reports_unwritable_paths(demo_session, tmp_path):
+    with pytest.raises(ServiceError, match=".xlsx"):
+        exporter.export_roster(tmp_path / "roster.csv")
+    with pytest.raises(ServiceError, match="无法写入"):
+        exporter.export_roster(tmp_path / "no" / "such" / "folder.xlsx")

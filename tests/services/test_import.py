@@ -1,0 +1,333 @@
+"""Importing the roster from .xlsx and .csv: the plan, bad rows, encodings, one transaction."""
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from meetingdesk.services import ServiceError, importer, roster
+from meetingdesk.services.importer import ERROR, NEW, UNCHANGED, UPDATED
+from meetingdesk.store import Leader, Member, Person
+
+HEADER = ["姓名", "性别", "代表团", "身份", "职务", "备注"]
+
+
+def write_xlsx(path, rows, *, above=()):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in above:
+        sheet.append(row)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_csv(path, rows, encoding="utf-8"):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def snapshot():
+    """Everything the roster holds, to compare before and after."""
+    return (sorted(Person.select(Person.id, Person.name, Person.gender, Person.note, Person.work_title).tuples()),
+            sorted(Member.select(Member.id, Member.person, Member.delegation, Member.role, Member.status).tuples()),
+            sorted(Leader.select(Leader.delegation, Leader.member, Leader.title, Leader.position).tuples()))
+
+
+def by_line(plan):
+    return {r.line: r for r in plan.rows}
+
+
+def member(name, note=""):
+    return next(m for m in roster.list_members() if m.name == name and m.note == note)
+
+
+# ---------------------------------------------------------------- good files
+
+
+def test_new_updated_unchanged_in_a_demo_session(demo_session, tmp_path):
+    path = write_xlsx(tmp_path / "名单.xlsx", [
+        HEADER,
+        ["丁哲", "男", "吴家山街代表团", "代表", "", ""],  # unchanged
+        ["邢  奇", "男", "吴家山街代表团", "代表", "某公司经理", ""],  # 职务 added; alignment spaces
+        ["刘君", "女", "慈惠街代表团", "代表", "", ""],  # moved
+        ["王　新新", "女", "吴家山街代表团", "列席", "区教育局副局长", ""],  # new
+    ])
+    plan = importer.plan_import(path)
+    assert plan.counts == {NEW: 1, UPDATED: 2, UNCHANGED: 1, ERROR: 0}
+    rows = by_line(plan)
+    assert rows[2].kind == UNCHANGED
+    assert rows[3].kind == UPDATED and rows[3].name == "邢奇"
+    assert rows[3].changes == ["职务 （空）→某公司经理"]
+    assert rows[4].changes == ["调团 吴家山街代表团→慈惠街代表团"]
+    assert "调团" in rows[4].change_text
+    assert rows[5].kind == NEW and rows[5].name == "王新新"
+    before = snapshot()
+    assert snapshot() == before  # planning writes nothing
+
+    result = importer.apply_import(plan)
+    assert (result.new, result.updated, result.unchanged) == (1, 2, 1)
+    assert member("邢奇").work_title == "某公司经理"
+    assert member("刘君").delegation == "慈惠街代表团"
+    new = member("王新新")
+    assert (new.gender, new.role, new.delegation) == ("女", "列席", "吴家山街代表团")
+    assert importer.plan_import(path).counts[UNCHANGED] == 4
+
+
+def test_headers_in_another_order_with_spaces_full_width_and_a_title_row(demo_session, tmp_path):
+    path = write_xlsx(tmp_path / "乱序.xlsx", [
+        [" 备 注 ", "身份", "ＸＸ说明", "代表团　", "姓　名", "性别"],
+        ["", "代表", "无关", "吴家山街代表团", "丁哲", "男"],
+        ["", "列席", "", "吴家山街", "张新人", "男"],  # delegation without 代表团 suffix
+    ], above=[["东西湖区第十一届人民代表大会第三次会议代表团名单"], []])
+    plan = importer.plan_import(path)
+    assert plan.columns == ["姓名", "性别", "代表团", "身份", "备注"]
+    assert plan.ignored_columns == ["ＸＸ说明"]
+    rows = by_line(plan)
+    assert rows[4].kind == UNCHANGED
+    assert rows[5].kind == NEW and rows[5].delegation == "吴家山街代表团"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_in_utf8_with_and_without_bom_and_gbk(empty_session, tmp_path, encoding):
+    roster.add_delegation("第一代表团")
+    path = write_csv(tmp_path / f"{encoding}.csv", [
+        ["代表团", "身份", "姓名", "性别", "团内职务"],
+        ["第一代表团", "代表", "欧阳明", "男", "团长"],
+        ["第一代表团", "代表", "张　三", "女", ""],
+        ["第一代表团", "工作人员", "李四", "", ""],
+    ], encoding)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
+    plan = importer.plan_import(path)
+    assert plan.counts[NEW] == 3 and not plan.has_errors
+    importer.apply_import(plan)
+    team = roster.list_delegations()[0]
+    assert team.head.name == "欧阳明"
+    assert [m.name for m in roster.list_members()] == ["李四", "张三", "欧阳明"]
+
+
+def test_leader_marks_in_columns_团长_and_副团长(demo_session, tmp_path):
+    path = write_csv(tmp_path / "marks.csv", [
+        HEADER + ["团长", "副团长"],
+        ["丁哲", "男", "吴家山街代表团", "代表", "", "", "✓", ""],
+        ["邢奇", "男", "吴家山街代表团", "代表", "", "", "", "是"],
+        ["刘君", "女", "吴家山街代表团", "代表", "", "", "否", "1"],
+    ])
+    plan = importer.plan_import(path)
+    assert not plan.has_errors
+    rows = by_line(plan)
+    assert rows[2].changes == ["团内职务 （空）→团长（原团长李平不再担任）"]
+    importer.apply_import(plan)
+    team = next(d for d in roster.list_delegations() if d.name == "吴家山街代表团")
+    assert team.head.name == "丁哲"
+    assert [d.name for d in team.deputies] == ["陶勇", "邢奇", "刘君"]
+
+
+def test_a_note_added_in_the_file_updates_the_only_person_of_that_name(demo_session, tmp_path):
+    path = write_csv(tmp_path / "note.csv", [HEADER, ["丁哲", "男", "吴家山街代表团", "代表", "", "区人大代表"]])
+    plan = importer.plan_import(path)
+    assert plan.rows[0].kind == UPDATED
+    assert plan.rows[0].changes == ["备注 （空）→区人大代表"]
+    importer.apply_import(plan)
+    assert member("丁哲", "区人大代表")
+
+
+def test_equal_names_told_apart_by_the_note(demo_session, tmp_path):
+    path = write_csv(tmp_path / "wc.csv", [
+        HEADER,
+        ["王超", "男", "辛安渡街代表团", "列席", "区消防救援大队大队长", "区消防救援大队大队长"],
+        ["王超", "男", "东山街代表团", "列席", "区融媒体中心总编辑", "区融媒体中心主任"],
+        ["王超", "男", "东山街代表团", "工作人员", "", "区人大办干部"],  # a third 王超, new
+    ])
+    plan = importer.plan_import(path)
+    assert [r.kind for r in plan.rows] == [UNCHANGED, UPDATED, NEW]
+
+
+def test_an_ended_delegate_now_attending_round_trips_and_cannot_be_reinstated(demo_session, tmp_path):
+    path = write_csv(tmp_path / "ended.csv", [
+        HEADER,
+        ["黄玉莲", "女", "金银湖街代表团", "列席", "", ""],
+        ["冯宇", "", "径河街代表团", "代表", "", ""],
+        ["冯宇", "", "径河街代表团", "列席", "", ""],
+    ])
+    plan = importer.plan_import(path)
+    rows = by_line(plan)
+    assert rows[2].kind == UNCHANGED
+    assert rows[3].kind == ERROR and "资格于2023年12月14日终止" in rows[3].errors[0].reason
+    assert rows[4].kind == NEW and "原代表资格已终止" in rows[4].change_text
+
+
+# ---------------------------------------------------------------- bad rows
+
+
+BAD_ROWS = [
+    # (row, expected column, words in the reason)
+    (["", "男", "吴家山街代表团", "代表", "", ""], "姓名", "缺少姓名"),
+    (["张(三)", "男", "吴家山街代表团", "代表", "", ""], "姓名", "括号"),
+    (["Zhang San", "男", "吴家山街代表团", "代表", "", ""], "姓名", "汉字"),
+    (["张三", "男", "火星代表团", "代表", "", ""], "代表团", "没有“火星代表团”"),
+    (["张四", "男", "", "代表", "", ""], "代表团", "缺少代表团"),
+    (["张五", "男", "吴家山街代表团", "嘉宾", "", ""], "身份", "不能是“嘉宾”"),
+    (["张六", "M", "吴家山街代表团", "代表", "", ""], "性别", "不能是“M”"),
+    (["王超", "男", "东山街代表团", "列席", "", ""], "备注", "有 2 位“王超”"),
+    (["张七", "男", "吴家山街代表团", "列席", "", "", "团长"], "团内职务", "团长必须是本代表团的代表"),
+    (["张八", "男", "吴家山街代表团", "代表", "", "", "主任"], "团内职务", "只能填“团长”或“副团长”"),
+    (["冯宇", "", "径河街代表团", "代表", "", ""], "身份", "资格于2023年12月14日终止"),
+    (["李平", "", "慈惠街代表团", "代表", "", ""], "代表团", "是吴家山街代表团的团长"),
+    (["陶勇", "", "吴家山街代表团", "列席", "", ""], "身份", "是吴家山街代表团的副团长"),
+]
+
+
+@pytest.mark.parametrize("row, column, words", BAD_ROWS, ids=[w for _, _, w in BAD_ROWS])
+def test_every_kind_of_bad_row_is_reported_with_file_row_and_column(demo_session, tmp_path, row, column, words):
+    path = write_xlsx(tmp_path / "bad.xlsx", [HEADER + ["团内职务"], ["丁哲", "男", "吴家山街代表团", "代表", "", ""], row])
+    plan = importer.plan_import(path)
+    assert plan.counts[ERROR] == 1
+    error, = plan.errors
+    assert (error.source, error.line, error.column) == ("bad.xlsx", 3, column)
+    assert words in error.reason
+    assert str(error).startswith("bad.xlsx 第 3 行，" + column)
+    assert by_line(plan)[2].kind == UNCHANGED
+
+
+def test_duplicate_rows_and_the_same_new_person_twice(demo_session, tmp_path):
+    path = write_csv(tmp_path / "dup.csv", [
+        HEADER,
+        ["丁哲", "男", "吴家山街代表团", "代表", "", ""],
+        ["丁哲", "男", "吴家山街代表团", "代表", "", ""],  # 3: duplicate
+        ["赵新", "男", "吴家山街代表团", "代表", "", ""],
+        ["赵新", "男", "慈惠街代表团", "列席", "", ""],  # 5: same name, no note
+        ["钱新", "男", "吴家山街代表团", "代表", "", "甲单位"],
+        ["钱新", "男", "慈惠街代表团", "列席", "", ""],  # 7: equal name needs a note
+        ["丁哲", "男", "慈惠街代表团", "列席", "", ""],  # 8: the same person again
+    ])
+    rows = by_line(importer.plan_import(path))
+    assert "与第 2 行重复" in rows[3].errors[0].reason
+    assert "与第 4 行姓名、备注都相同" in rows[5].errors[0].reason
+    assert rows[7].errors[0].column == "备注" and "第 6 行也有“钱新”" in rows[7].errors[0].reason
+    assert "与第 2 行是同一人" in rows[8].errors[0].reason
+    assert [rows[n].kind for n in (2, 4, 6)] == [UNCHANGED, NEW, NEW]
+
+
+def test_two_heads_for_one_delegation(demo_session, tmp_path):
+    path = write_csv(tmp_path / "heads.csv", [
+        HEADER + ["团内职务"],
+        ["丁哲", "男", "吴家山街代表团", "代表", "", "", "团长"],
+        ["邢奇", "男", "吴家山街代表团", "代表", "", "", "团长"],
+    ])
+    rows = by_line(importer.plan_import(path))
+    assert rows[2].ok
+    assert rows[3].errors[0].column == "团内职务" and "第 2 行已是吴家山街代表团的团长" in rows[3].errors[0].reason
+
+
+def test_a_head_may_move_when_the_file_names_a_new_one(demo_session, tmp_path):
+    path = write_csv(tmp_path / "newhead.csv", [
+        HEADER + ["团内职务"],
+        ["李平", "", "慈惠街代表团", "代表", "", "", ""],
+        ["丁哲", "男", "吴家山街代表团", "代表", "", "", "团长"],
+    ])
+    plan = importer.plan_import(path)
+    assert not plan.has_errors
+    importer.apply_import(plan)
+    team = next(d for d in roster.list_delegations() if d.name == "吴家山街代表团")
+    assert team.head.name == "丁哲"
+    assert member("李平").delegation == "慈惠街代表团"
+
+
+def test_nothing_is_written_when_there_are_bad_rows(demo_session, tmp_path):
+    path = write_csv(tmp_path / "mixed.csv", [
+        HEADER,
+        ["张新", "男", "吴家山街代表团", "代表", "", ""],
+        ["邢奇", "男", "吴家山街代表团", "代表", "新职务", ""],
+        ["李新", "男", "火星代表团", "代表", "", ""],
+    ])
+    plan = importer.plan_import(path)
+    before = snapshot()
+    with pytest.raises(ServiceError, match="有 1 行错误，未导入任何内容"):
+        importer.apply_import(plan)
+    assert snapshot() == before
+
+
+def test_good_rows_only(demo_session, tmp_path):
+    path = write_csv(tmp_path / "mixed.csv", [
+        HEADER,
+        ["张新", "男", "吴家山街代表团", "代表", "", ""],
+        ["邢奇", "男", "吴家山街代表团", "代表", "新职务", ""],
+        ["李新", "男", "火星代表团", "代表", "", ""],
+    ])
+    result = importer.apply_import(importer.plan_import(path), good_rows_only=True)
+    assert (result.new, result.updated, result.skipped) == (1, 1, 1)
+    names = {m.name for m in roster.list_members()}
+    assert "张新" in names and "李新" not in names
+    assert member("邢奇").work_title == "新职务"
+
+
+def test_an_interrupted_import_leaves_the_session_as_it_was(demo_session, tmp_path, monkeypatch):
+    path = write_csv(tmp_path / "many.csv", [HEADER + ["团内职务"]] + [
+        [f"新{chr(0x4e00 + i)}", "男", "吴家山街代表团", "代表", "", "", ""] for i in range(50)
+    ] + [["邢奇", "男", "慈惠街代表团", "代表", "新职务", "", ""],
+         ["丁哲", "男", "吴家山街代表团", "代表", "", "", "团长"]])
+    plan = importer.plan_import(path)
+    assert plan.counts == {NEW: 50, UPDATED: 2, UNCHANGED: 0, ERROR: 0}
+    before = snapshot()
+    real = importer._write_members
+
+    def write_then_fail(rows):
+        real(rows)  # people and members are in, leaders not yet
+        raise RuntimeError("断电")
+
+    monkeypatch.setattr(importer, "_write_members", write_then_fail)
+    with pytest.raises(RuntimeError):
+        importer.apply_import(plan)
+    assert snapshot() == before
+    monkeypatch.setattr(importer, "_write_members", real)
+    importer.apply_import(plan)  # the same plan still applies afterwards
+    assert len(roster.list_members()) == 406 + 50
+
+
+def test_a_plan_made_before_the_session_changed_is_refused(demo_session, tmp_path):
+    path = write_csv(tmp_path / "stale.csv", [HEADER, ["张新", "男", "吴家山街代表团", "代表", "", ""]])
+    plan = importer.plan_import(path)
+    roster.add_member(roster.MemberInput("别人", "男", delegation_id=roster.delegation_choices()[0][0]))
+    with pytest.raises(ServiceError, match="重新选择文件预览"):
+        importer.apply_import(plan)
+
+
+# ---------------------------------------------------------------- files that cannot be read
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("old.xls", b"\xd0\xcf\x11\xe0", "另存为 .xlsx"),
+    ("x.xlsx", b"not a zip", "不是有效的 Excel"),
+    ("list.doc", b"", "只能导入 .xlsx 或 .csv"),
+    ("nohead.csv", "张三,男\n".encode(), "找不到表头"),
+    ("missing.csv", "姓名,性别\n张三,男\n".encode(), "缺少“代表团”“身份”列"),
+    ("twice.csv", "姓名,代表团,身份,姓 名\n".encode(), "“姓名”出现了两次"),
+])
+def test_unreadable_files_say_why(demo_session, tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ServiceError, match=words):
+        importer.plan_import(path)
+
+
+def test_planning_is_a_generator_of_progress(demo_session, tmp_path):
+    rows = [HEADER] + [[f"新{chr(0x4e00 + i)}{chr(0x4e00 + j)}", "男", "吴家山街代表团", "列席", "", ""]
+                       for i in range(30) for j in range(30)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    steps = importer.plan_import_steps(path)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as stop:
+            plan = stop.value
+            break
+    assert len(progress) >= 4 and all(isinstance(p, importer.Progress) for p in progress)
+    assert plan.counts[NEW] == 900
