@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from meetingdesk.rules.collation import sort_names, ties, unknown_chars
-from meetingdesk.services import ServiceError, checks, demo as demo_service, session
+from meetingdesk.services import ServiceError, checks, demo as demo_service, roster, session
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -72,3 +72,41 @@ def info(args: argparse.Namespace) -> int:
     print(f"法定名额 {data.statutory_delegates} 人；代表 {data.counts['代表']} 人，"
           f"列席 {data.counts['列席']} 人，工作人员 {data.counts['工作人员']} 人")
     return 0
+
+
+def print_paper(args: argparse.Namespace) -> int:
+    from meetingdesk import printing  # reportlab loads only for this command
+
+    if args.list:
+        for kind, title in printing.kinds():
+            print(f"{kind}\t{title}")
+        return 0
+    if not args.kind:
+        raise ServiceError("请指明打印件的种类，如 meetingdesk print roster 会议文件 -o 名单.pdf"
+                           "（meetingdesk print --list 列出所有种类）。")
+    title = printing.title_of(args.kind)
+    if args.session is None:
+        raise ServiceError("请指明会议文件。")
+    if args.output is None:
+        raise ServiceError("请用 -o 指明要写入的 PDF 文件。")
+    options = {key: value for key, value in (("role", args.role), ("meeting", args.meeting),
+                                             ("order", args.order)) if value is not None}
+    session.open_session(args.session)
+    try:
+        if args.delegation is not None:
+            options["delegation_id"] = _delegation_id(args.delegation)
+        pages = printing.write_pdf(args.kind, args.output, **options)
+    finally:
+        session.close_session()
+    print(f"已写入{title}（共 {pages} 页）→ {args.output}")
+    return 0
+
+
+def _delegation_id(name: str) -> int:
+    choices = roster.delegation_choices()
+    for wanted in (name.strip(), name.strip() + "代表团"):
+        for did, dname in choices:
+            if dname == wanted:
+                return did
+    names = "、".join(dname for _, dname in choices)
+    raise ServiceError(f"没有名为“{name}”的代表团。本次会议的代表团：{names}。")

@@ -36,6 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="显示会议名称和人数")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.info)
+
+    p = sub.add_parser("print", help="把名单等打印件写成 PDF；--list 列出可打印的种类",
+                       description="meetingdesk print KIND SESSION -o OUT.pdf；meetingdesk print --list")
+    p.add_argument("kind", nargs="?", metavar="KIND", help="打印件的种类，如 roster（见 --list）")
+    p.add_argument("session", nargs="?", type=Path, metavar="SESSION", help="会议文件")
+    p.add_argument("-o", "--output", type=Path, help="要写入的 PDF 文件")
+    p.add_argument("--list", action="store_true", help="列出可打印的种类和名称")
+    p.add_argument("--delegation", help="只打印这个代表团（名称，如“吴家山街代表团”）")
+    p.add_argument("--role", help="只打印这一身份：代表、列席或工作人员（signin、people）")
+    p.add_argument("--meeting", help="签到表上的会议名称，如“第一次全体会议”（signin）")
+    p.add_argument("--order", help="排列：delegation（按代表团，默认）或 name（按姓名笔画）（people）")
+    p.set_defaults(func=commands.print_paper)
     return parser
 
 

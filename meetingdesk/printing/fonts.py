@@ -1,0 +1,114 @@
+"""The bundled fonts, registered with reportlab and embedded in every PDF.
+
+Body text is set in AR PL UMing CN (a Song/Ming face, `resources/fonts/uming.ttc`),
+headings in WenQuanYi Micro Hei (a Hei face, `resources/fonts/wqy-microhei.ttc`).
+A character one face lacks is drawn in the other (per character), and a character
+neither has is refused before anything is written (see `coverage`).
+Never reportlab's built-in CID fonts (STSong-Light): they are not embedded.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from meetingdesk.assets import resource
+
+SONG = "MeetingDesk-Song"  # body text
+HEI = "MeetingDesk-Hei"  # titles and headings
+
+FONT_FILES = {
+    SONG: (("fonts", "uming.ttc"), 0),  # AR PL UMing CN, Arphic Public License
+    HEI: (("fonts", "wqy-microhei.ttc"), 0),  # WenQuanYi Micro Hei, Apache-2.0
+}
+FALLBACK = {SONG: (SONG, HEI), HEI: (HEI, SONG)}
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def _font(name: str) -> TTFont:
+    parts, index = FONT_FILES[name]
+    font = TTFont(name, str(resource(*parts)), subfontIndex=index)
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def register_fonts() -> None:
+    """Register both faces with reportlab (once; cheap afterwards)."""
+    with _lock:
+        for name in FONT_FILES:
+            _font(name)
+
+
+@lru_cache(maxsize=None)
+def _charmap(name: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(_font(name).face.charToGlyph)
+
+
+def has_char(font: str, ch: str) -> bool:
+    return ord(ch) in _charmap(font)
+
+
+def covered(ch: str) -> bool:
+    """Can any bundled face draw this character? (Spaces and line breaks always can.)"""
+    return ch in " \n\t" or any(has_char(f, ch) for f in FONT_FILES)
+
+
+def missing_chars(text: str) -> list[str]:
+    """The characters of TEXT no bundled face can draw, each once, in order."""
+    seen: list[str] = []
+    for ch in text:
+        if ch not in seen and not covered(ch):
+            seen.append(ch)
+    return seen
+
+
+def font_for(ch: str, preferred: str = SONG) -> str:
+    for name in FALLBACK[preferred]:
+        if has_char(name, ch):
+            return name
+    return preferred
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text drawn in one font at one size."""
+
+    text: str
+    font: str
+    size: float
+
+    @property
+    def width(self) -> float:
+        return pdfmetrics.stringWidth(self.text, self.font, self.size)
+
+
+def runs(text: str, size: float, preferred: str = SONG) -> list[Run]:
+    """TEXT split into runs, each character in the first face that has it."""
+    out: list[Run] = []
+    for ch in text:
+        font = font_for(ch, preferred) if ch != " " else (out[-1].font if out else preferred)
+        if out and out[-1].font == font and out[-1].size == size:
+            out[-1] = Run(out[-1].text + ch, font, size)
+        else:
+            out.append(Run(ch, font, size))
+    return out
+
+
+def runs_width(items: list[Run]) -> float:
+    return sum(r.width for r in items)
+
+
+def markup(text: str, preferred: str = SONG) -> str:
+    """TEXT escaped for a reportlab Paragraph, with <font> tags where the other face is needed."""
+    parts = []
+    for run in runs(text, 1, preferred):
+        body = escape(run.text)
+        parts.append(body if run.font == preferred else f'<font face="{run.font}">{body}</font>')
+    return "".join(parts)

@@ -1,0 +1,373 @@
+"""The page frame every paper shares, and the few flowables the papers are made of.
+
+A4 portrait, the same margins everywhere, the session title at the top of every page
+after the first (the first carries it in its title block), `第 N 页 共 M 页` at the foot,
+both bundled fonts embedded. `render()` writes the PDF to a temporary file beside the
+target and renames it when done, so a cancelled or failed job leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+
+from meetingdesk.services.errors import ServiceError
+
+from .coverage import Printed, check_coverage
+from .fonts import HEI, SONG, Run, markup, register_fonts, runs, runs_width
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = MARGIN_RIGHT = 22 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+INK = colors.black
+RULE = colors.Color(0.35, 0.35, 0.35)
+
+# progress(done, total, message) -> False to cancel (anything else goes on)
+ProgressFn = Callable[[int, int, str], object]
+
+
+class PrintCancelled(ServiceError):
+    """The user stopped the job; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消打印，没有写入文件。")
+
+
+# ---------------------------------------------------------------- styles
+
+
+def style(name: str, *, font: str = SONG, size: float = 12, leading: float | None = None,
+          align: int = TA_CENTER, space_after: float = 0) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.4,
+                          alignment=align, wordWrap="CJK", spaceAfter=space_after, textColor=INK)
+
+
+TITLE_SESSION = style("title-session", font=HEI, size=16, leading=24)
+TITLE = style("title", font=HEI, size=22, leading=32)
+SUBTITLE = style("subtitle", size=12, leading=20)
+HEADING = style("heading", font=HEI, size=16, leading=24)
+HEADING_NOTE = style("heading-note", size=12, leading=18)
+
+
+def para(text: str, st: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain TEXT (escaped; the other face where the style's lacks a character)."""
+    return Paragraph(markup(text, st.fontName), st)
+
+
+def title_block(session_title: str, title: str, subtitle: str = "") -> list[Flowable]:
+    out: list[Flowable] = [para(session_title, TITLE_SESSION), para(title, TITLE)]
+    if subtitle:
+        out += [Spacer(1, 2), para(subtitle, SUBTITLE)]
+    out.append(Spacer(1, 10))
+    return out
+
+
+# ---------------------------------------------------------------- rows
+
+
+def wrap_runs(items: list[Run], width: float) -> list[list[Run]]:
+    """Break runs into lines no wider than WIDTH, between any two characters (CJK text)."""
+    lines: list[list[Run]] = [[]]
+    used = 0.0
+    for run in items:
+        for ch in run.text:
+            w = Run(ch, run.font, run.size).width
+            if used + w > width + 0.01 and lines[-1]:
+                lines.append([])
+                used = 0.0
+            line = lines[-1]
+            if line and line[-1].font == run.font and line[-1].size == run.size:
+                line[-1] = Run(line[-1].text + ch, run.font, run.size)
+            else:
+                line.append(Run(ch, run.font, run.size))
+            used += w
+    return lines
+
+
+@dataclass
+class Cell:
+    """Text placed in a row at X, WIDTH wide; several lines if it does not fit."""
+
+    x: float
+    width: float
+    content: list[Run]
+    align: str = "left"  # left / center
+    pad: float = 0.0
+    boxed: bool = False  # draw the cell's border
+    lines: list[list[Run]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        inner = self.width - 2 * self.pad
+        self.lines = wrap_runs(self.content, inner) if runs_width(self.content) > inner else [self.content]
+
+
+class GridRow(Flowable):
+    """One line of a list: cells at fixed positions, so columns align from row to row.
+
+    Far cheaper than a Table per line; used for every row of every paper.
+    `label`/`label_cell`: a section label ("代　表：") shown on the section's first row
+    and again when the row opens a continuation page.
+    """
+
+    progress_units = 0
+
+    def __init__(self, cells: list[Cell], *, size: float, leading: float, min_height: float = 0,
+                 label_cell: Cell | None = None, show_label: bool = True, keep_with_next: bool = False) -> None:
+        super().__init__()
+        self.keep_with_next = keep_with_next
+        self.cells = cells
+        self.size = size
+        self.leading = leading
+        self.label_cell = label_cell
+        self.show_label = show_label
+        lines = max([len(c.lines) for c in self._all_cells()] or [1])
+        self.row_height = max(min_height, lines * leading)
+
+    def _all_cells(self) -> list[Cell]:
+        if self.label_cell is not None and self.show_label:
+            return [self.label_cell, *self.cells]
+        return self.cells
+
+    def as_first_row(self) -> GridRow:
+        """This row as the first one of a continuation page: with its section label."""
+        if self.label_cell is None or self.show_label:
+            return self
+        return GridRow(self.cells, size=self.size, leading=self.leading, min_height=self.row_height,
+                       label_cell=self.label_cell, show_label=True, keep_with_next=self.keep_with_next)
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, self.row_height
+
+    def draw(self) -> None:
+        c = self.canv
+        h = self.row_height
+        for cell in self._all_cells():
+            block = len(cell.lines) * self.leading
+            top = h - (h - block) / 2  # lines centred vertically in the row
+            for i, line in enumerate(cell.lines):
+                baseline = top - (i + 1) * self.leading + (self.leading - self.size) / 2 + self.size * 0.12
+                width = runs_width(line)
+                x = cell.x + cell.pad
+                if cell.align == "center":
+                    x = cell.x + (cell.width - width) / 2
+                draw_runs(c, line, x, baseline)
+            if cell.boxed:
+                c.setStrokeColor(INK)
+                c.setLineWidth(0.6)
+                c.rect(cell.x, 0, cell.width, h, stroke=1, fill=0)
+
+
+def draw_runs(c: pdfcanvas.Canvas, items: list[Run], x: float, y: float) -> None:
+    text = c.beginText(x, y)
+    for run in items:
+        text.setFont(run.font, run.size)
+        text.textOut(run.text)
+    c.drawText(text)
+
+
+# ---------------------------------------------------------------- blocks that keep their heading
+
+
+class ContinuedBlock(Flowable):
+    """A heading and the rows under it, never parted at a page break.
+
+    When the rows do not fit, the block splits after at least MIN_ROWS rows and the rest
+    goes on the next page under `heading(True)` — e.g. "吴家山街代表团（续）" — and a first
+    row that shows its section label again. A heading never stands alone at a page foot.
+    """
+
+    def __init__(self, heading: Callable[[bool], list[Flowable]], rows: list[Flowable], *,
+                 continued: bool = False, min_rows: int = 2, space_before: float = 0,
+                 last: bool = True) -> None:
+        super().__init__()
+        self.heading = heading
+        self.rows = rows
+        self.continued = continued
+        self.min_rows = min_rows
+        self.spaceBefore = 0 if continued else space_before
+        self.last = last
+        self.progress_units = len(rows)
+        self._parts_cache: list[Flowable] | None = None
+
+    def _parts(self) -> list[Flowable]:
+        if self._parts_cache is None:
+            rows = list(self.rows)
+            if self.continued and rows and hasattr(rows[0], "as_first_row"):
+                rows[0] = rows[0].as_first_row()
+            self._parts_cache = [*self.heading(self.continued), *rows]
+        return self._parts_cache
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = sum(f.wrap(availWidth, availHeight)[1] for f in self._parts())
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        head = self.heading(self.continued)
+        used = sum(f.wrap(availWidth, availHeight)[1] for f in head)
+        fit = 0
+        for i, row in enumerate(self.rows):
+            if self.continued and i == 0 and hasattr(row, "as_first_row"):
+                row = row.as_first_row()
+            h = row.wrap(availWidth, availHeight)[1]
+            if used + h > availHeight + 1e-6:
+                break
+            used += h
+            fit += 1
+        while fit and getattr(self.rows[fit - 1], "keep_with_next", False):
+            fit -= 1  # a section heading row goes over with its first rows
+        if fit < min(self.min_rows, len(self.rows)) or fit >= len(self.rows):
+            return []
+        first = ContinuedBlock(self.heading, self.rows[:fit], continued=self.continued,
+                               min_rows=self.min_rows, space_before=self.spaceBefore, last=False)
+        rest = ContinuedBlock(self.heading, self.rows[fit:], continued=True,
+                              min_rows=self.min_rows, last=self.last)
+        return [first, rest]
+
+    def draw(self) -> None:
+        y = self.height
+        for f in self._parts():
+            _, h = f.wrap(self.width, self.height)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass
+class Paper:
+    """What a paper module hands to `render`: read from the services, not yet laid out.
+
+    `story` builds the flowables from data already read (no database access), so it can
+    run on a worker thread.
+    """
+
+    kind: str
+    title: str  # 代表团编团名单
+    session_title: str  # 武汉市东西湖区第十一届人民代表大会第三次会议
+    printed: list[Printed]
+    story: Callable[[], list[Flowable]]
+    running_header: bool = True  # False when every page group carries the session title itself
+
+
+def _make_canvas(session_title: str, paper_title: str, header: bool):
+    class NumberedCanvas(pdfcanvas.Canvas):
+        """Holds the pages back until the end, to print 第 N 页 共 M 页 on each."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._frame(number, total)
+                super().showPage()
+            super().save()
+
+        def _frame(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setFillColor(RULE)
+            if header and number > 1:
+                text = runs(f"{session_title}　{paper_title}", 9)
+                y = PAGE_HEIGHT - MARGIN_TOP + 10
+                draw_runs(self, text, (PAGE_WIDTH - runs_width(text)) / 2, y)
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
+            footer = runs(f"第 {number} 页 共 {total} 页", 10)
+            draw_runs(self, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class _PaperDoc(BaseDocTemplate):
+    def __init__(self, filename: str, paper: Paper, progress: ProgressFn | None, total: int) -> None:
+        super().__init__(filename, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                         title=f"{paper.session_title} {paper.title}", author="MeetingDesk",
+                         creator="MeetingDesk", subject=paper.title, invariant=True,
+                         initialFontName=SONG, initialFontSize=12)
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._progress = progress
+        self._total = max(total, 1)
+        self._done = 0
+
+    def _report(self, message: str) -> None:
+        if self._progress is not None and self._progress(min(self._done, self._total),
+                                                         self._total, message) is False:
+            raise PrintCancelled()
+
+    def afterFlowable(self, flowable) -> None:
+        units = getattr(flowable, "progress_units", 0)
+        if units:
+            self._done += units
+            self._report(f"正在排版第 {self.page} 页")
+
+
+_render_lock = threading.Lock()  # reportlab's font subsets are shared state
+
+
+def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) -> int:
+    """Write PAPER as a PDF to OUT (atomically); returns the number of pages.
+
+    Raises FontCoverageError before writing anything if a character cannot be drawn,
+    PrintCancelled if PROGRESS returned False, ServiceError if OUT cannot be written.
+    """
+    out = Path(out)
+    check_coverage(paper.printed)
+    register_fonts()
+
+    def report(done: int, total: int, message: str) -> None:
+        if progress is not None and progress(done, total, message) is False:
+            raise PrintCancelled()
+
+    report(0, 1, "正在准备")
+    story = paper.story()
+    total = sum(getattr(f, "progress_units", 0) for f in story)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ServiceError(f"文件夹“{folder}”不存在，无法写入“{out.name}”。")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf.tmp", dir=folder)
+    except OSError as exc:
+        raise ServiceError(f"无法在“{folder}”中写入文件：{exc.strerror or exc}") from exc
+    os.close(fd)
+    try:
+        with _render_lock:
+            doc = _PaperDoc(tmp, paper, progress, total)
+            doc.build(story, canvasmaker=_make_canvas(paper.session_title, paper.title,
+                                                             paper.running_header))
+            pages = doc.page
+        report(total, total, "正在写入文件")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ServiceError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return pages

@@ -1,0 +1,131 @@
+"""签到表: per delegation, each person's name and a box to sign in, in stroke order.
+
+Each delegation starts on a new page under its own heading; a delegation that runs over
+a page goes on under "XX代表团签到表（续）" with the column headings repeated. Options:
+one delegation (`delegation_id`), one role (`role`), and the meeting's name (`meeting`,
+otherwise a line to fill in by hand).
+"""
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from meetingdesk.services import roster, session
+from meetingdesk.services.errors import ServiceError
+from meetingdesk.services.roster import DelegationRow, MemberRow
+from meetingdesk.store import ROLES
+
+from .coverage import Printed
+from .fonts import HEI, runs
+from .frame import TITLE as TITLE_STYLE
+from .frame import (
+    FRAME_WIDTH, HEADING_NOTE, TITLE_SESSION, Cell, ContinuedBlock, GridRow, Paper, para, style,
+)
+from .names import name_runs, printed
+
+KIND = "signin"
+TITLE = "签到表"
+
+SIZE = 14
+MARK = 9
+ROW_HEIGHT = 27  # room for a signature (9.5 mm)
+HALF = FRAME_WIDTH / 2
+NUMBER_W = 30
+NAME_W = 100
+SIGN_W = HALF - NUMBER_W - NAME_W
+MEETING_LINE = style("signin-meeting", size=12, leading=20, align=TA_LEFT)
+
+
+def _half(x0: float, number: str, name: list, *, header: bool = False) -> list[Cell]:
+    sign = runs("签　名", SIZE, HEI) if header else []
+    return [Cell(x0, NUMBER_W, number, align="center", boxed=True),
+            Cell(x0 + NUMBER_W, NAME_W, name, align="center" if header else "left", pad=8, boxed=True),
+            Cell(x0 + NUMBER_W + NAME_W, SIGN_W, sign, align="center", boxed=True)]
+
+
+def header_row() -> GridRow:
+    cells = []
+    for x0 in (0, HALF):
+        cells += _half(x0, runs("序号", 11, HEI), runs("姓　名", SIZE, HEI), header=True)
+    return GridRow(cells, size=SIZE, leading=20, min_height=22)
+
+
+def section_row(role: str, n: int) -> GridRow:
+    return GridRow([Cell(0, FRAME_WIDTH, runs(f"{role}（{n} 人）", 12, HEI), pad=8, boxed=True)],
+                   size=12, leading=20, min_height=22, keep_with_next=True)
+
+
+def person_rows(people: list[MemberRow]) -> list[GridRow]:
+    rows = []
+    for i in range(0, len(people), 2):
+        cells: list[Cell] = []
+        for j, x0 in ((i, 0), (i + 1, HALF)):
+            if j < len(people):
+                cells += _half(x0, runs(str(j + 1), 11), name_runs(people[j], SIZE, MARK))
+            else:
+                cells += _half(x0, [], [])
+        rows.append(GridRow(cells, size=SIZE, leading=20, min_height=ROW_HEIGHT))
+    return rows
+
+
+def counts_text(d: DelegationRow, roles: tuple[str, ...]) -> str:
+    return "（" + "、".join(f"{r} {d.count(r)} 人" for r in roles) + "，按姓名笔画排序）"
+
+
+def delegation_block(full_title: str, meeting: str, d: DelegationRow,
+                     groups: dict[str, list[MemberRow]], roles: tuple[str, ...]) -> ContinuedBlock:
+    rows: list[Flowable] = []
+    for role in roles:
+        people = groups.get(role, [])
+        if not people:
+            continue
+        if len(roles) > 1:
+            rows.append(section_row(role, len(people)))
+        rows += person_rows(people)
+    title = d.name + ("" if roles == ROLES else roles[0]) + TITLE
+    meeting_line = f"会议：{meeting}" if meeting else "会议：＿＿＿＿＿＿＿＿＿＿＿＿"
+    meeting_line += "　　日期：＿＿＿＿年＿＿月＿＿日"
+
+    def heading(continued: bool) -> list[Flowable]:
+        if continued:
+            return [para(f"{title}（续）", style("signin-cont", font=HEI, size=16, leading=24)),
+                    Spacer(1, 6), header_row()]
+        return [para(full_title, TITLE_SESSION), para(title, TITLE_STYLE),
+                para(counts_text(d, roles), HEADING_NOTE), Spacer(1, 4),
+                para(meeting_line, MEETING_LINE), Spacer(1, 6), header_row()]
+
+    return ContinuedBlock(heading, rows, min_rows=2)
+
+
+def prepare(*, delegation_id: int | None = None, role: str | None = None, meeting: str = "") -> Paper:
+    info = session.session_info()
+    if role is not None and role not in ROLES:
+        raise ServiceError(f"身份只能是代表、列席或工作人员，不能是“{role}”。")
+    roles = ROLES if role is None else (role,)
+    delegations = roster.list_delegations()
+    if delegation_id is not None:
+        delegations = [d for d in delegations if d.delegation_id == delegation_id]
+        if not delegations:
+            raise ServiceError("找不到要打印的代表团（可能已被删除）。")
+    members: dict[int, dict[str, list[MemberRow]]] = {}
+    for m in roster.list_members(delegation_id, role=role):
+        members.setdefault(m.delegation_id, {}).setdefault(m.role, []).append(m)
+    delegations = [d for d in delegations if d.delegation_id in members]
+    if not delegations:
+        raise ServiceError("没有可以打印签到表的人员。")
+
+    items = [Printed(info.full_title, "会议名称"), Printed(meeting, "会议")]
+    for d in delegations:
+        items.append(Printed(d.name, "代表团名称"))
+        for group in members[d.delegation_id].values():
+            items += [printed(m) for m in group]
+
+    def story() -> list[Flowable]:
+        out: list[Flowable] = []
+        for i, d in enumerate(delegations):
+            if i:
+                out.append(PageBreak())
+            out.append(delegation_block(info.full_title, meeting, d, members[d.delegation_id], roles))
+        return out
+
+    return Paper(KIND, TITLE, info.full_title, items, story, running_header=False)

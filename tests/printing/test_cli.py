@@ -1,0 +1,53 @@
+"""`meetingdesk print`: the kinds, a PDF written, every error a Chinese message and exit 1."""
+from __future__ import annotations
+
+import pytest
+
+from meetingdesk.cli.main import main
+
+from .pdftext import compact, pages_text
+
+
+def test_list_names_the_kinds_with_their_titles(capsys):
+    assert main(["print", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == ["roster\t代表团编团名单", "signin\t签到表", "people\t人员核对名单"]
+
+
+def test_print_roster(demo_file, tmp_path, capsys):
+    out = tmp_path / "名单.pdf"
+    assert main(["print", "roster", str(demo_file), "-o", str(out)]) == 0
+    assert "已写入代表团编团名单（共" in capsys.readouterr().out
+    assert "代表团编团名单（代表210人" in compact(pages_text(out)[0])
+
+
+def test_print_signin_with_options(demo_file, tmp_path):
+    out = tmp_path / "s.pdf"
+    assert main(["print", "signin", str(demo_file), "-o", str(out), "--delegation", "吴家山街",
+                 "--role", "列席", "--meeting", "第二次全体会议"]) == 0
+    text = compact(pages_text(out)[0])
+    assert "吴家山街代表团列席签到表（列席15人，按姓名笔画排序）" in text
+    assert "会议：第二次全体会议" in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["print", "ballot", "{session}", "-o", "{out}"], "没有名为“ballot”的打印件。可以打印：roster（代表团编团名单）"),
+    (["print", "roster", "{bad}", "-o", "{out}"], "不是 MeetingDesk 会议文件"),
+    (["print", "roster", "{missing}", "-o", "{out}"], "找不到会议文件"),
+    (["print", "roster", "{session}"], "请用 -o 指明要写入的 PDF 文件"),
+    (["print"], "请指明打印件的种类"),
+    (["print", "people", "{session}", "-o", "{out}", "--order", "age"], "排列方式只能是"),
+    (["print", "roster", "{session}", "-o", "{out}", "--role", "代表"], "代表团编团名单没有“身份”这一选项"),
+    (["print", "signin", "{session}", "-o", "{out}", "--delegation", "月球"], "没有名为“月球”的代表团"),
+    (["print", "roster", "{session}", "-o", "{nowhere}"], "不存在"),
+])
+def test_errors_are_chinese_and_exit_1(demo_file, tmp_path, capsys, args, message):
+    bad = tmp_path / "bad.meetingdesk"
+    bad.write_text("not a session", encoding="utf-8")
+    values = {"session": str(demo_file), "out": str(tmp_path / "o.pdf"), "bad": str(bad),
+              "missing": str(tmp_path / "missing.meetingdesk"), "nowhere": str(tmp_path / "no" / "o.pdf")}
+    assert main([a.format(**values) for a in args]) == 1
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert "Traceback" not in captured.err + captured.out
+    assert not (tmp_path / "o.pdf").exists()
