@@ -52,6 +52,50 @@ def sort(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_roster(args: argparse.Namespace) -> int:
+    from meetingdesk.services import importer  # openpyxl loads only for these commands
+
+    session.open_session(args.session)
+    try:
+        plan = importer.plan_import(args.file)
+        for row in plan.rows:
+            if row.kind in (importer.NEW, importer.UPDATED):
+                print(f"第 {row.line} 行 {row.name}（{row.delegation} {row.role}）{row.change_text}")
+        for error in plan.errors:
+            print(f"[错误] {error}", file=sys.stderr)
+        if plan.ignored_columns:
+            print(f"提示：未使用的列：{'、'.join(plan.ignored_columns)}", file=sys.stderr)
+        print(f"{plan.source}：{plan.summary()}")
+        if args.dry_run:
+            print("（试运行，未写入）")
+            return 1 if plan.has_errors else 0
+        if plan.has_errors and not args.good_rows_only:
+            print("有错误，未导入任何内容。请改正后重新导入，或加 --good-rows-only 只导入无误的行。",
+                  file=sys.stderr)
+            return 1
+        if not plan.has_changes:
+            print("没有需要导入的变化。")
+            return 0
+        result = importer.apply_import(plan, good_rows_only=args.good_rows_only)
+    finally:
+        session.close_session()
+    skipped = f"，跳过有错误的 {result.skipped} 行" if result.skipped else ""
+    print(f"已导入：新增 {result.new} 人，更新 {result.updated} 人{skipped}。")
+    return 0
+
+
+def export_roster(args: argparse.Namespace) -> int:
+    from meetingdesk.services import exporter
+
+    session.open_session(args.session)
+    try:
+        count = exporter.export_roster(args.output)
+    finally:
+        session.close_session()
+    print(f"已导出 {count} 人 → {args.output}")
+    return 0
+
+
 def check(args: argparse.Namespace) -> int:
     session.open_session(args.session)
     try:

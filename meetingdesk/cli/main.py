@@ -29,6 +29,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unknown", action="store_true", help="只列出没有笔画数据的字")
     p.set_defaults(func=commands.sort)
 
+    p = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 文件导入名单；先列出变化，有错误时不写入",
+                       description="列名：姓名、性别、代表团、身份（代表/列席/工作人员）、职务、备注，"
+                                   "可选“团内职务”（团长/副团长）或“团长”“副团长”两列（填 ✓、是 或 1）。"
+                                   "表头按名称识别，顺序不限。CSV 可以是 UTF-8 或 GBK 编码。")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("file", type=Path, help="要导入的 .xlsx 或 .csv 文件")
+    p.add_argument("--good-rows-only", action="store_true", help="有错误的行跳过，只导入无误的行")
+    p.add_argument("--dry-run", action="store_true", help="只列出将有的变化，不写入")
+    p.set_defaults(func=commands.import_roster)
+
+    p = sub.add_parser("export", help="把名单导出为 Excel（.xlsx），列与导入相同")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("-o", "--output", type=Path, required=True, help="要写入的 .xlsx 文件")
+    p.set_defaults(func=commands.export_roster)
+
     p = sub.add_parser("check", help="检查会议文件，列出所有不符合规则之处")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.check)

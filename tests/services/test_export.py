@@ -71,3 +71,14 @@ def test_export_refuses_another_extension_and_reports_unwritable_paths(demo_sess
         exporter.export_roster(tmp_path / "roster.csv")
     with pytest.raises(ServiceError, match="无法写入"):
         exporter.export_roster(tmp_path / "no" / "such" / "folder.xlsx")
+
+
+def test_cli_export_then_import_reports_nothing_to_change(demo_file, tmp_path, capsys):
+    from meetingdesk.cli import main
+
+    out = tmp_path / "cli.xlsx"
+    assert main(["export", str(demo_file), "-o", str(out)]) == 0
+    assert f"已导出 406 人 → {out}" in capsys.readouterr().out
+    assert main(["import", str(demo_file), str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "新增 0，更新 0，不变 406，错误 0" in text and "没有需要导入的变化" in text

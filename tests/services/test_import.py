@@ -331,3 +331,33 @@ def test_planning_is_a_generator_of_progress(demo_session, tmp_path):
             break
     assert len(progress) >= 4 and all(isinstance(p, importer.Progress) for p in progress)
     assert plan.counts[NEW] == 900
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_import_dry_run_errors_and_good_rows_only(demo_file, tmp_path, capsys):
+    from meetingdesk.cli import main
+    from meetingdesk.services import session
+
+    path = write_csv(tmp_path / "cli.csv", [
+        ["姓名", "代表团", "身份", "职务"],
+        ["丁哲", "吴家山街代表团", "代表", "经理"],
+        ["张新", "火星", "代表", ""],
+        ["李新", "慈惠街", "列席", ""],
+    ])
+    assert main(["import", str(demo_file), str(path), "--dry-run"]) == 1
+    out, err = capsys.readouterr()
+    assert "第 2 行 丁哲（吴家山街代表团 代表）更新：职务 （空）→经理" in out
+    assert "第 4 行 李新（慈惠街代表团 列席）新增" in out
+    assert "cli.csv 第 3 行，代表团：本次会议没有“火星”" in err
+    assert main(["import", str(demo_file), str(path)]) == 1
+    assert "未导入任何内容" in capsys.readouterr().err
+    session.open_session(demo_file)
+    assert not any(m.name == "李新" for m in roster.list_members())
+    session.close_session()
+    assert main(["import", str(demo_file), str(path), "--good-rows-only"]) == 0
+    assert "已导入：新增 1 人，更新 1 人，跳过有错误的 1 行。" in capsys.readouterr().out
+    session.open_session(demo_file)
+    assert member("李新").delegation == "慈惠街代表团"
+    session.close_session()
