@@ -36,10 +36,15 @@ def _module(kind: str):
         raise ServiceError(f"没有名为“{kind}”的打印件。可以打印：{names}。") from None
 
 
+def options_of(kind: str) -> list[str]:
+    """The options KIND's paper takes (delegation_id, role, meeting, order)."""
+    return [name for name in inspect.signature(_module(kind).prepare).parameters]
+
+
 def prepare(kind: str, **options) -> Paper:
     """Read what the paper prints (on the caller's thread: it uses the database)."""
     module = _module(kind)
-    accepted = inspect.signature(module.prepare).parameters
+    accepted = options_of(kind)
     for name in options:
         if name not in accepted:
             raise ServiceError(f"{module.TITLE}没有“{OPTION_NAMES.get(name, name)}”这一选项。")
@@ -53,5 +58,5 @@ def write_pdf(kind: str, out: str | Path, progress: ProgressFn | None = None, **
 
 __all__ = [
     "PAPERS", "FontCoverageError", "Paper", "PrintCancelled", "Printed", "ProgressFn",
-    "check_coverage", "kinds", "prepare", "render", "title_of", "write_pdf",
+    "check_coverage", "kinds", "options_of", "prepare", "render", "title_of", "write_pdf",
 ]
