@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
         self.pages = QStackedWidget()
         self.roster_page = RosterPage(self.undo_stack)
+        self.roster_page.changed.connect(self.refresh)
         self._add_page("代表团", self.roster_page)
         for title, heading, describe in (
             ("主席团", "主席团和秘书长", area_pages.describe_presidium),

@@ -11,20 +11,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from meetingdesk import printing
 from meetingdesk.services import ServiceError, roster
 from meetingdesk.services.roster import MemberRow
 from meetingdesk.store import ROLES
 
 from . import commands
 from .dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
+from .import_dialog import ImportDialog, export_roster
 from .messages import warn
+from .print_preview import show_print_preview
 from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
 
 
@@ -95,6 +100,17 @@ class RosterPage(QWidget):
         self.reinstate_button = QPushButton("恢复资格")
         self.team_button = QPushButton("代表团设置…")
         self.new_team_button = QPushButton("新建代表团…")
+        self.import_button = QPushButton("导入…")
+        self.export_button = QPushButton("导出…")
+        self.print_button = QToolButton()
+        self.print_button.setText("打印")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        for kind, title in printing.kinds():
+            print_menu.addAction(title, lambda k=kind: self.print_paper(k))
+        self.print_button.setMenu(print_menu)
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(lambda: export_roster(self))
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.end_button.clicked.connect(self.end_member)
@@ -112,6 +128,9 @@ class RosterPage(QWidget):
         buttons_left.addWidget(self.team_button)
         buttons_left.addWidget(self.new_team_button)
         buttons_left.addStretch()
+        buttons_left.addWidget(self.import_button)
+        buttons_left.addWidget(self.export_button)
+        buttons_left.addWidget(self.print_button)
         left_layout.addLayout(buttons_left)
 
         right = QWidget()
@@ -326,5 +345,20 @@ class RosterPage(QWidget):
             self._push(commands.AddDelegation(did, name.strip(), room.strip()))
 
         dialog.submit = submit
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ papers and files
+
+    def print_paper(self, kind: str):
+        """The paper of the chosen delegation (or all) in the in-program preview."""
+        return show_print_preview(self, kind, delegation_id=self.current_delegation_id(),
+                                  role=self.role_filter.currentData())
+
+    def import_roster(self) -> ImportDialog:
+        dialog = ImportDialog(self)
+        # An import is not undoable; the edits before it can no longer be undone safely.
+        dialog.imported.connect(self.undo_stack.clear)
+        dialog.imported.connect(self.changed)
         dialog.open()
         return dialog

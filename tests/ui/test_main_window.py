@@ -188,3 +188,21 @@ def test_session_info_dialog_refuses_bad_dates(window, qtbot):
     _ok(qtbot, dialog)
     assert dialog.isVisible() and "闭幕日期早于开幕日期" in dialog.error_text("end_date")
     dialog.reject()
+
+
+def test_import_from_the_roster_page_refreshes_and_clears_undo(window, qtbot, tmp_path):
+    path = tmp_path / "new.csv"
+    path.write_text("姓名,性别,代表团,身份\n丁一,女,吴家山街代表团,代表\n", encoding="utf-8")
+    page = window.roster_page
+    dialog = page.import_roster()
+    qtbot.addWidget(dialog)
+    assert dialog.load(path)
+    dialog.do_import()
+    assert Person.select().where(Person.name == "丁一").exists()
+    assert "代表 211 人" in window.status_counts.text()
+    assert not window.undo_stack.canUndo()
+
+
+def test_print_menu_lists_the_papers(window):
+    titles = [a.text() for a in window.roster_page.print_button.menu().actions()]
+    assert "代表团编团名单" in titles and "签到表" in titles
