@@ -1,0 +1,148 @@
+"""MeetingDesk at National-People's-Congress scale, one command:
+
+    python bench/run.py
+
+Generates about 5,000 people (3,000 delegates in 35 delegations, 2,000 non-voting attendees
+and staff), then times four jobs against a bare baseline doing the same raw work, in the
+same run, and prints the ratios (job time / baseline time; best of several runs each):
+
+* import the generated .xlsx (read, plan, write)  vs  peewee bulk insert of the same rows
+* open the session (what the window shows)        vs  sqlite3 SELECT of the same joined rows
+* sort all names by strokes                       vs  Python's sorted() of the same strings
+* print the full roster (代表团编团名单)            vs  reportlab drawing the same strings, no layout
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generate import PROVINCES, generate_rows, write_xlsx  # noqa: E402
+
+from meetingdesk import printing, store  # noqa: E402
+from meetingdesk.printing import fonts  # noqa: E402
+from meetingdesk.rules.collation import sort_names  # noqa: E402
+from meetingdesk.services import importer, roster, session  # noqa: E402
+
+REPEAT = 3
+
+
+def best(fn, repeat: int = REPEAT) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def new_session(path: Path) -> None:
+    if path.exists():
+        path.unlink()
+    session.close_session()
+    session.create_session(path, region="全国", term=14, number=3, statutory_delegates=3000)
+    for team in PROVINCES:
+        roster.add_delegation(team + "代表团")
+
+
+def bench_import(work: Path, xlsx: Path, rows: list[dict]) -> tuple[float, float]:
+    target = work / "import.meetingdesk"
+
+    def job() -> None:
+        new_session(target)
+        importer.apply_import(importer.plan_import(xlsx))
+
+    def baseline() -> None:
+        new_session(target)
+        teams = {d.name: d.id for d in store.Delegation.select()}
+        with store.database.atomic():
+            for start in range(0, len(rows), 150):
+                chunk = list(enumerate(rows[start:start + 150], start=start + 1))
+                store.Person.insert_many([
+                    {"id": pid, "name": r["姓名"], "gender": r["性别"], "note": r["备注"],
+                     "work_title": r["职务"]} for pid, r in chunk]).execute()
+                store.Member.insert_many([
+                    {"person": pid, "delegation": teams[r["代表团"]], "role": r["身份"]}
+                    for pid, r in chunk]).execute()
+
+    return best(job), best(baseline)
+
+
+def bench_open(path: Path) -> tuple[float, float]:
+    def job() -> None:
+        session.close_session()
+        session.open_session(path)
+        roster.list_delegations()
+        roster.list_members()
+
+    def baseline() -> None:
+        session.close_session()
+        con = sqlite3.connect(path)
+        con.execute("SELECT m.id, p.id, p.name, p.gender, p.note, p.work_title, d.id, d.name, m.role, "
+                    "m.status, m.ended_on, m.end_reason FROM member m JOIN person p ON p.id = m.person_id "
+                    "JOIN delegation d ON d.id = m.delegation_id").fetchall()
+        con.execute("SELECT * FROM delegation").fetchall()
+        con.execute("SELECT * FROM leader").fetchall()
+        con.close()
+
+    result = best(job), best(baseline)
+    session.open_session(path)
+    return result
+
+
+def bench_sort(names: list[str]) -> tuple[float, float]:
+    sort_names(names[:10])  # the stroke table loads once per process; not part of the sort
+    return best(lambda: sort_names(names), 5), best(lambda: sorted(names), 5)
+
+
+def bench_print(work: Path) -> tuple[float, float]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = work / "roster.pdf"
+    fonts.register_fonts()
+    members = roster.list_members()
+    texts = [m.display for m in members]
+
+    def job() -> None:
+        printing.write_pdf("roster", out)
+
+    def baseline() -> None:
+        canvas = Canvas(str(work / "baseline.pdf"), pagesize=A4)
+        canvas.setFont(fonts.SONG, 12)
+        for i, text in enumerate(texts):
+            if i and i % 160 == 0:
+                canvas.showPage()
+                canvas.setFont(fonts.SONG, 12)
+            canvas.drawString(60 + (i % 4) * 120, 780 - ((i % 160) // 4) * 18, text)
+        canvas.save()
+
+    return best(job, 2), best(baseline, 2)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows = generate_rows()
+        xlsx = work / "npc.xlsx"
+        write_xlsx(rows, xlsx)
+        delegates = sum(r["身份"] == "代表" for r in rows)
+        print(f"会议规模：{len(rows)} 人（代表 {delegates} 人，{len(PROVINCES)} 个代表团），每项取 {REPEAT} 次中最快\n")
+        print(f"{'job':<34}{'MeetingDesk':>12}{'baseline':>12}{'ratio':>8}")
+        results = [("import .xlsx (read+plan+write)", *bench_import(work, xlsx, rows))]
+        path = work / "import.meetingdesk"
+        results.append(("open session (roster page data)", *bench_open(path)))
+        results.append(("sort all names by strokes", *bench_sort([m.display for m in roster.list_members()])))
+        results.append(("print full roster PDF", *bench_print(work)))
+        for label, ours, base in results:
+            print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×")
+        session.close_session()
+
+
+if __name__ == "__main__":
+    main()
