@@ -186,8 +186,8 @@ def draw_runs(c: pdfcanvas.Canvas, items: list[Run], x: float, y: float) -> None
 class ContinuedBlock(Flowable):
     """A heading and the rows under it, never parted at a page break.
 
-    When the rows do not fit, the block splits after at least MIN_ROWS rows and the rest
-    goes on the next page under `heading(True)` — e.g. "吴家山街代表团（续）" — and a first
+    When the rows do not fit, the block splits after at least MIN_ROWS rows, leaving at
+    least MIN_ROWS for the next page, where they go on under `heading(True)` — e.g. "吴家山街代表团（续）" — and a first
     row that shows its section label again. A heading never stands alone at a page foot.
     """
 
@@ -229,9 +229,12 @@ class ContinuedBlock(Flowable):
                 break
             used += h
             fit += 1
+        if fit >= len(self.rows):
+            return []  # it all fits: nothing to split (the frame adds it whole)
+        fit = min(fit, len(self.rows) - self.min_rows)  # nor a lone last row under a "（续）" heading
         while fit and getattr(self.rows[fit - 1], "keep_with_next", False):
             fit -= 1  # a section heading row goes over with its first rows
-        if fit < min(self.min_rows, len(self.rows)) or fit >= len(self.rows):
+        if fit < min(self.min_rows, len(self.rows)):
             return []
         first = ContinuedBlock(self.heading, self.rows[:fit], continued=self.continued,
                                min_rows=self.min_rows, space_before=self.spaceBefore, last=False)
