@@ -27,7 +27,7 @@ def check_name(name: str) -> FieldError | None:
     if "(" in name or "（" in name:
         return FieldError("name", "姓名中不要写括号；区别同名者的说明请填在“备注”中，性别请选在“性别”中。")
     if not _NAME_RE.match(name):
-        bad = "".join(sorted({c for c in name if not _NAME_RE.match(c)}))
+        bad = "".join(dict.fromkeys(c for c in name if not _NAME_RE.match(c)))  # as typed
         return FieldError("name", f"姓名只能由汉字组成（少数民族姓名可用间隔号“·”），不能含有“{bad}”。")
     if len(name) > 20:
         return FieldError("name", "姓名过长（超过 20 个字）。")
