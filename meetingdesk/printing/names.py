@@ -4,12 +4,13 @@ from __future__ import annotations
 import math
 
 from meetingdesk.rules import people as people_rules
-from meetingdesk.services.roster import MemberRow
+from meetingdesk.services.roster import ROLE_ORDER, MemberRow
 
 from .coverage import Printed
 from .fonts import SONG, Run, runs, runs_width
 
 PAD = "\u3000"  # full-width space
+ROLES = tuple(ROLE_ORDER)  # 代表, 列席, 工作人员: the order of the sections
 
 
 def padded(name: str) -> str:

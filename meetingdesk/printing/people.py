@@ -11,12 +11,11 @@ from reportlab.platypus import Flowable
 from meetingdesk.services import roster, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import MemberRow
-from meetingdesk.store import ROLES
 
 from .coverage import Printed
 from .fonts import HEI, runs
 from .frame import FRAME_WIDTH, Cell, ContinuedBlock, GridRow, Paper, title_block
-from .names import padded, printed
+from .names import ROLES, padded, printed
 
 KIND = "people"
 TITLE = "人员核对名单"

@@ -11,12 +11,11 @@ from reportlab.platypus import Flowable, Spacer
 from meetingdesk.services import roster, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
-from meetingdesk.store import ROLES
 
 from .coverage import Printed
 from .fonts import runs
 from .frame import FRAME_WIDTH, HEADING, HEADING_NOTE, Cell, ContinuedBlock, GridRow, Paper, para, title_block
-from .names import name_runs, printed, span_of
+from .names import ROLES, name_runs, printed, span_of
 
 KIND = "roster"
 TITLE = "代表团编团名单"

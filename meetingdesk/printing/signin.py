@@ -13,7 +13,6 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from meetingdesk.services import roster, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
-from meetingdesk.store import ROLES
 
 from .coverage import Printed
 from .fonts import HEI, runs
@@ -21,7 +20,7 @@ from .frame import TITLE as TITLE_STYLE
 from .frame import (
     FRAME_WIDTH, HEADING_NOTE, TITLE_SESSION, Cell, ContinuedBlock, GridRow, Paper, para, style,
 )
-from .names import name_runs, printed
+from .names import ROLES, name_runs, printed
 
 KIND = "signin"
 TITLE = "签到表"

@@ -240,6 +240,16 @@ def test_a_character_only_the_hei_face_has_is_printed_with_it(demo_session, tmp_
     assert f"丁　{ONLY_IN_HEI}" in pages_text(out)[0]
 
 
+def test_a_character_beyond_the_bmp_prints_and_reads_back(demo_session, tmp_path):
+    from meetingdesk.printing import fonts as bundled
+    ch = "\U00020021"  # CJK Extension B, in AR PL UMing
+    assert bundled.has_char(bundled.SONG, ch)
+    d = _delegation("吴家山街代表团")
+    roster.add_member(MemberInput("王" + ch, delegation_id=d.delegation_id, role="代表"))
+    out, _ = _write("roster", tmp_path)
+    assert f"王　{ch}" in pages_text(out)[0]
+
+
 @pytest.mark.parametrize("kind", ["roster", "signin", "people"])
 def test_a_name_the_fonts_cannot_draw_is_refused_naming_the_person(demo_session, tmp_path, kind):
     from meetingdesk.printing import fonts as bundled
