@@ -140,6 +140,10 @@ def print_paper(args: argparse.Namespace) -> int:
         if args.delegation is not None:
             options["delegation_id"] = _delegation_id(args.delegation)
         pages = printing.write_pdf(args.kind, args.output, **options)
+    except ServiceError:
+        raise
+    except Exception as exc:  # a layout failure: a message, not a traceback; nothing was written
+        raise ServiceError(f"生成{title}时出错（{type(exc).__name__}：{exc}），没有写入文件。") from exc
     finally:
         session.close_session()
     print(f"已写入{title}（共 {pages} 页）→ {args.output}")

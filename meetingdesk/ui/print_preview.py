@@ -324,6 +324,7 @@ class PrintPreviewDialog(QDialog):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+            self._thread.deleteLater()
             self._thread = None
         self._worker = None
         self._close_progress()

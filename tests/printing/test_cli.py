@@ -51,3 +51,18 @@ def test_errors_are_chinese_and_exit_1(demo_file, tmp_path, capsys, args, messag
     assert message in captured.err
     assert "Traceback" not in captured.err + captured.out
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_a_layout_failure_is_a_message_not_a_traceback(demo_file, tmp_path, capsys, monkeypatch):
+    from meetingdesk.printing import frame
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("too large")
+
+    monkeypatch.setattr(frame._PaperDoc, "build", boom)
+    out = tmp_path / "out" / "r.pdf"
+    out.parent.mkdir()
+    assert main(["print", "roster", str(demo_file), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "生成代表团编团名单时出错（RuntimeError：too large），没有写入文件。" in err
+    assert list(out.parent.iterdir()) == []
