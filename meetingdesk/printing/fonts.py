@@ -4,7 +4,7 @@ Body text is set in AR PL UMing CN (a Song/Ming face, `resources/fonts/uming.ttc
 headings in WenQuanYi Micro Hei (a Hei face, `resources/fonts/wqy-microhei.ttc`).
 A character one face lacks is drawn in the other (per character), and a character
 neither has is refused before anything is written (see `coverage`).
-Never reportlab's built-in CID fonts (STSong-Light): they are not embedded.
+Never reportlab's built-in CID fonts: they are not embedded and show as boxes elsewhere.
 """
 from __future__ import annotations
 

@@ -87,9 +87,7 @@ def prepare(*, delegation_id: int | None = None) -> Paper:
         delegations = [d for d in delegations if d.delegation_id == delegation_id]
         if not delegations:
             raise ServiceError("找不到要打印的代表团（可能已被删除）。")
-    members: dict[int, dict[str, list[MemberRow]]] = {}
-    for m in roster.list_members(delegation_id):
-        members.setdefault(m.delegation_id, {}).setdefault(m.role, []).append(m)
+    members = roster.members_by_delegation(delegation_id)
     counts = info.counts if delegation_id is None else delegations[0].counts
 
     items = [Printed(info.full_title, "会议名称")]

@@ -106,9 +106,7 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
         delegations = [d for d in delegations if d.delegation_id == delegation_id]
         if not delegations:
             raise ServiceError("找不到要打印的代表团（可能已被删除）。")
-    members: dict[int, dict[str, list[MemberRow]]] = {}
-    for m in roster.list_members(delegation_id, role=role):
-        members.setdefault(m.delegation_id, {}).setdefault(m.role, []).append(m)
+    members = roster.members_by_delegation(delegation_id, role=role)
     delegations = [d for d in delegations if d.delegation_id in members]
     if not delegations:
         raise ServiceError("没有可以打印签到表的人员。")

@@ -31,7 +31,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     path = Path(path)
     with open(seed("session.toml"), "rb") as fh:
         meta = tomllib.load(fh)["session"]
-    info = session_service.create_session(
+    session_service.create_session(
         path,
         city=meta.get("city", ""), region=meta["region"], term=meta["term"], number=meta["number"],
         start_date=meta.get("start_date"), end_date=meta.get("end_date"), venue=meta.get("venue", ""),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from meetingdesk import store
 from meetingdesk.rules import people as people_rules
@@ -116,6 +116,15 @@ def list_members(delegation_id: int | None = None, *, role: str | None = None,
     if not include_ended:
         query = query.where(Member.status == store.STATUS_SERVING)
     return sort_members(_rows(query))
+
+
+def members_by_delegation(delegation_id: int | None = None, *,
+                          role: str | None = None) -> dict[int, dict[str, list[MemberRow]]]:
+    """Serving members grouped by delegation id, then role, each list in stroke order."""
+    grouped: dict[int, dict[str, list[MemberRow]]] = {}
+    for m in list_members(delegation_id, role=role):
+        grouped.setdefault(m.delegation_id, {}).setdefault(m.role, []).append(m)
+    return grouped
 
 
 def get_member(member_id: int) -> MemberRow:
