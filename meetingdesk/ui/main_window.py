@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__()
         self.undo_stack = QUndoStack(self)
+        self._problems: ProblemsDialog | None = None
         self.undo_stack.indexChanged.connect(self.refresh)
 
         self.nav = QListWidget()
@@ -179,11 +180,17 @@ class MainWindow(QMainWindow):
             self.pages.widget(i).refresh()
 
     def show_problems(self) -> ProblemsDialog:
-        dialog = ProblemsDialog(self)
-        dialog.jump.connect(self.go_to_problem)
-        self.undo_stack.indexChanged.connect(dialog.refresh)
-        dialog.show()
-        return dialog
+        """One check list per window, kept current as the session changes."""
+        if self._problems is None:
+            self._problems = ProblemsDialog(self)
+            self._problems.jump.connect(self.go_to_problem)
+            self.undo_stack.indexChanged.connect(self._problems.refresh)
+            self.roster_page.changed.connect(self._problems.refresh)
+        else:
+            self._problems.refresh()
+        self._problems.show()
+        self._problems.raise_()
+        return self._problems
 
     def go_to_problem(self, problem: Problem) -> None:
         if problem.delegation_id is None and problem.member_id is None:

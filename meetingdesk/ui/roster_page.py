@@ -1,6 +1,8 @@
 """代表团 page: the delegations with their counts, and the people of the chosen one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -287,7 +289,7 @@ class RosterPage(QWidget):
 
     def move_member(self, row: MemberRow, delegation_id: int) -> None:
         before = roster.MemberInput.of(row)
-        after = roster.MemberInput(**{**before.__dict__, "delegation_id": delegation_id})
+        after = replace(before, delegation_id=delegation_id)
         try:
             roster.update_member(row.member_id, after)
         except ServiceError as exc:

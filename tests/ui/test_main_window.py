@@ -98,10 +98,14 @@ def test_dialog_shows_errors_at_the_field_and_writes_nothing(window, qtbot):
     dialog.reject()
 
 
+def _select_person(page, name: str) -> None:
+    page.filter.setText(name)
+    page.member_view.setCurrentIndex(page.proxy.index(0, 0))
+
+
 def test_edit_and_undo_restores_the_old_values(window, qtbot):
     page = window.roster_page
-    page.filter.setText("丁哲")
-    page.member_view.setCurrentIndex(page.proxy.index(0, 0))
+    _select_person(page, "丁哲")
     dialog = page.edit_member()
     dialog.work_title.setText("某公司总经理")
     _ok(qtbot, dialog)
@@ -112,8 +116,7 @@ def test_edit_and_undo_restores_the_old_values(window, qtbot):
 
 def test_end_a_mandate_and_undo(window, qtbot):
     page = window.roster_page
-    page.filter.setText("丁哲")
-    page.member_view.setCurrentIndex(page.proxy.index(0, 0))
+    _select_person(page, "丁哲")
     dialog = page.end_member()
     dialog.reason.setCurrentText("因工作变动调离本行政区域")
     _ok(qtbot, dialog)
@@ -154,6 +157,7 @@ def test_check_dialog_lists_problems_and_jumps(window, qtbot):
     _pick_team(page, "吴家山街代表团")
     window.go_to_problem(missing)
     assert page.current_delegation().name == "慈惠街代表团"
+    assert window.show_problems() is problems  # one list per window, refreshed
 
 
 def test_a_file_that_is_not_a_session_gives_a_message(qtbot, tmp_path, monkeypatch):
