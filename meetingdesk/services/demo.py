@@ -11,6 +11,7 @@ from meetingdesk.assets import seed
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Person
 
+from . import presidium, schedule
 from . import session as session_service
 from .errors import ServiceError
 
@@ -41,6 +42,8 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     try:
         with store.database.atomic():
             _load_roster()
+            _load_presidium()
+            _load_schedule()
     except (ServiceError, KeyError, ValueError) as exc:
         session_service.close_session()
         path.unlink(missing_ok=True)
@@ -79,3 +82,53 @@ def _load_roster() -> None:
             if member is None:
                 raise ServiceError(f"delegations.csv：{team}的{title}“{name}”不是该团代表")
             Leader.create(delegation=delegations[team], member=member, title=title, position=position)
+
+
+def _delegate(name: str, where: str) -> Member:
+    found = list(Member.select().join(Person).where(
+        Person.name == name, Member.role == "代表", Member.status == store.STATUS_SERVING))
+    if len(found) != 1:
+        raise ServiceError(f"{where}：“{name}”不是名单中唯一的在任代表")
+    return found[0]
+
+
+def _person(name: str, where: str) -> Person:
+    found = list(Person.select().where(Person.name == name))
+    if len(found) != 1:
+        raise ServiceError(f"{where}：名单中没有唯一的“{name}”")
+    return found[0]
+
+
+def _load_presidium() -> None:
+    for line, row in enumerate(_read_csv("presidium.csv"), start=2):
+        presidium.add_presidium_member(_delegate(row["姓名"], f"presidium.csv 第 {line} 行").id, row["组成方面"])
+    for line, row in enumerate(_read_csv("offices.csv"), start=2):
+        presidium.add_office(_person(row["姓名"], f"offices.csv 第 {line} 行").id, row["机构"], row["职务"])
+    officers: dict[str, list[int]] = {}
+    for line, row in enumerate(_read_csv("officers.csv"), start=2):
+        officers.setdefault(row["职务"], []).append(_person(row["姓名"], f"officers.csv 第 {line} 行").id)
+    for kind, ids in officers.items():
+        presidium.set_roles(kind, ids)
+
+
+def _load_schedule() -> None:
+    with open(seed("schedule.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    for text in data["agenda"]:
+        schedule.add_agenda_item(text)
+    meetings: dict[str, int] = {}
+    for entry in data["meeting"]:
+        meeting_id = schedule.add_meeting(schedule.MeetingInput(
+            date=entry["date"], kind=entry["kind"], start=entry.get("start", ""),
+            place=entry.get("place", ""), printed=entry.get("printed", True)), attendance_item=False)
+        for text in entry["items"]:
+            schedule.add_item(meeting_id, text)
+        meetings[entry["key"]] = meeting_id
+    by_name = {r.name: r.presidium_id for r in presidium.list_presidium()}
+    for entry in data["group"]:
+        group_id = presidium.add_group(meetings[entry["meeting"]])
+        for name in entry["members"]:
+            presidium.place_in_group(by_name[name], group_id)
+        presidium.set_host(group_id, by_name[entry["host"]])
+    for paper, entry in data["adoption"].items():
+        schedule.set_adoption(paper, meetings[entry["meeting"]], entry["verb"])

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .models import ALL_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -25,7 +25,12 @@ class SessionFileError(Exception):
 
 
 # version -> function that upgrades a database from that version to the next one
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {}
+def _to_2(db: SqliteDatabase) -> None:
+    """Schema 2 adds the presidium, the session's officers and the schedule; nothing changes."""
+    db.create_tables(SCHEMA_2_MODELS)
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

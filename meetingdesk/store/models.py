@@ -83,4 +83,100 @@ class Leader(BaseModel):
         indexes = ((("delegation", "member"), True),)
 
 
-ALL_MODELS = [Session, Person, Delegation, Member, Leader]
+# ------------------------------------------------------------ schema 2: presidium, schedule
+
+PRESIDIUM_CATEGORIES = ("区委书记", "区委常委", "人大常委会组成人员", "政协主席", "代表团团长", "其他")
+OFFICE_BODIES = ("区委", "区人大常委会", "区政协", "区人民政府", "区监察委员会", "其他")
+# The session's officers besides the presidium; the order is the printing order of the papers.
+SESSION_ROLES = ("秘书长", "副秘书长", "常务主席", "审查委员会主任委员", "审查委员会副主任委员",
+                 "审查委员会委员", "总监票人", "监票人")
+MEETING_KINDS = ("预备会议", "全体会议", "代表团会议", "主席团会议", "其他")
+HALVES = ("上午", "下午", "晚上")
+
+
+class Office(BaseModel):
+    """A standing office a person holds outside the session (区人大常委会 副主任 …).
+
+    The presidium proposal reads these: who the customary categories imply.
+    """
+
+    person = ForeignKeyField(Person, backref="offices", on_delete="CASCADE")
+    body = CharField()
+    title = CharField()
+
+    class Meta:
+        indexes = ((("person", "body", "title"), True),)
+
+
+class PresidiumMember(BaseModel):
+    member = ForeignKeyField(Member, backref="presidium", unique=True, on_delete="CASCADE")
+    category = CharField(default="其他")
+    position = IntegerField(default=0)
+
+
+class SessionRole(BaseModel):
+    """One person in one of SESSION_ROLES; position is the order a group is printed in."""
+
+    kind = CharField()
+    person = ForeignKeyField(Person, backref="session_roles", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("kind", "person"), True),)
+
+
+class Meeting(BaseModel):
+    """One meeting of the schedule; plenaries and presidium meetings are numbered by date."""
+
+    date = DateField()
+    half = CharField(default="")  # 上午 / 下午 / 晚上 / "" when unknown
+    start = CharField(default="")  # "08:30"
+    end = CharField(default="")
+    kind = CharField()
+    title = CharField(default="")  # for kind 其他; otherwise the numbered name is computed
+    place = CharField(default="")
+    host = ForeignKeyField(Person, null=True, backref="hosted", on_delete="SET NULL")
+    printed = BooleanField(default=True)  # listed on the printed 日程
+    position = IntegerField(default=0)  # breaks ties between meetings of unknown time
+
+
+class MeetingItem(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="items", on_delete="CASCADE")
+    text = CharField()
+    position = IntegerField(default=0)
+
+
+class ChairGroup(BaseModel):
+    """执行主席 group presiding over one plenary."""
+
+    meeting = ForeignKeyField(Meeting, null=True, unique=True, backref="chair_group", on_delete="SET NULL")
+    host = ForeignKeyField(PresidiumMember, null=True, backref="hosting", on_delete="SET NULL")
+    position = IntegerField(default=0)
+
+
+class ChairGroupMember(BaseModel):
+    group = ForeignKeyField(ChairGroup, backref="members", on_delete="CASCADE")
+    presidium_member = ForeignKeyField(PresidiumMember, backref="groups", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("group", "presidium_member"), True),)
+
+
+class AgendaItem(BaseModel):
+    text = CharField()
+    position = IntegerField(default=0)
+
+
+class Adoption(BaseModel):
+    """Which meeting adopted a paper (议程, 日程, 主席团名单 …) and with which word (通过 / 推定)."""
+
+    paper = CharField(unique=True)
+    meeting = ForeignKeyField(Meeting, null=True, backref="adopted", on_delete="SET NULL")
+    verb = CharField(default="通过")
+
+
+SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
+SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
+                   ChairGroupMember, AgendaItem, Adoption]
+ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS
