@@ -20,6 +20,9 @@ class Problem:
     message: str
     delegation_id: int | None = None
     member_id: int | None = None
+    # Where the presidium and schedule pages jump: ("presidium", presidium_id), ("role", kind),
+    # ("group", group_id), ("meeting", meeting_id), ("agenda", None), ("offices", None).
+    target: tuple[str, object] | None = None
 
 
 def check_session() -> list[Problem]:
