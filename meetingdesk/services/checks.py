@@ -2,27 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from meetingdesk.rules.collation import ties, unknown_chars
 
-from . import roster, session
+from . import presidium_checks, roster, schedule_checks, session
+from .problem import ERROR, NOTICE, Problem
 
-ERROR = "错误"
-NOTICE = "提示"
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str  # 错误 / 提示
-    area: str  # the page of the GUI: 代表团, 会议 …
-    where: str  # what to open: a delegation, a person
-    message: str
-    delegation_id: int | None = None
-    member_id: int | None = None
-    # Where the presidium and schedule pages jump: ("presidium", presidium_id), ("role", kind),
-    # ("group", group_id), ("meeting", meeting_id), ("agenda", None), ("offices", None).
-    target: tuple[str, object] | None = None
+__all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
 
 
 def check_session() -> list[Problem]:
@@ -30,6 +16,8 @@ def check_session() -> list[Problem]:
     problems += _check_counts()
     problems += _check_delegations()
     problems += _check_names()
+    problems += presidium_checks.check()
+    problems += schedule_checks.check()
     return problems
 
 
