@@ -1,0 +1,34 @@
+"""Times of the schedule: parsing, half-days, ordering, overlaps in one place."""
+from __future__ import annotations
+
+import datetime as dt
+
+from meetingdesk.rules.schedule import Slot, half_of, order_key, overlaps, parse_time, printed_time
+
+DAY = dt.date(2023, 12, 21)
+
+
+def test_times_are_parsed_and_printed_as_the_seed_prints_them():
+    assert parse_time("8:30") == "08:30"
+    assert parse_time("14：30") == "14:30"
+    assert parse_time("") == ""
+    assert parse_time("25:00") is None and parse_time("8点半") is None
+    assert printed_time("08:30") == "8:30" and printed_time("14:30") == "14:30"
+    assert (half_of("08:30"), half_of("14:30"), half_of("19:00")) == ("上午", "下午", "晚上")
+
+
+def test_a_meeting_of_unknown_time_goes_last_that_day():
+    assert order_key(DAY, "上午", "08:30") < order_key(DAY, "下午", "14:30") < order_key(DAY, "", "")
+    assert order_key(DAY, "", "") < order_key(DAY + dt.timedelta(days=1), "上午", "08:00")
+
+
+def test_overlaps_need_the_same_day_and_place():
+    a = Slot(1, DAY, "上午", "08:30", "11:30", "金银湖厅")
+    b = Slot(2, DAY, "上午", "11:00", "", "金银湖厅")
+    c = Slot(3, DAY, "上午", "11:30", "", "金银湖厅")  # starts when a ends
+    d = Slot(4, DAY, "上午", "09:00", "", "巨龙湖厅")
+    e = Slot(5, DAY, "上午", "09:00", "", "")  # place unknown: nothing to compare
+    found = overlaps([a, b, c, d, e])
+    assert {(x.key, y.key) for x, y in found} == {(1, 2), (2, 3)}
+    tomorrow = Slot(6, DAY + dt.timedelta(days=1), "上午", "09:00", "", "金银湖厅")
+    assert overlaps([a, tomorrow]) == []

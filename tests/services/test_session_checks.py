@@ -1,0 +1,120 @@
+"""Each rule of the presidium and the schedule: broken, reported with its target, then mended."""
+from __future__ import annotations
+
+import datetime as dt
+
+from meetingdesk.services import checks, presidium, roster, schedule
+from meetingdesk.services.schedule import MeetingInput
+
+
+def _messages(area=None):
+    return [p for p in checks.check_session() if area is None or p.area == area]
+
+
+def _find(text):
+    return [p for p in checks.check_session() if text in p.message]
+
+
+def _pm(name):
+    return next(r for r in presidium.list_presidium() if r.name == name)
+
+
+def test_the_demo_session_breaks_no_rule(demo_session):
+    assert _messages() == []
+
+
+def test_an_ended_presidium_member(demo_session):
+    member = _pm("向文")
+    roster.end_member(member.member_id, dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    [problem] = _find("已不是在任代表")
+    assert problem.severity == checks.ERROR and problem.target == ("presidium", member.presidium_id)
+    presidium.remove_presidium_member(member.presidium_id)
+    assert _find("已不是在任代表") == []
+
+
+def test_a_head_missing_from_the_presidium(demo_session):
+    head = _pm("李平")
+    presidium.remove_presidium_member(head.presidium_id)
+    problem = next(p for p in _find("应列入主席团"))
+    assert "李平" in problem.message and problem.severity == checks.NOTICE
+    presidium.add_proposed()
+    assert _find("应列入主席团") == []
+
+
+def test_a_member_in_no_group_or_in_two(demo_session):
+    g1, g2, _ = presidium.list_groups()
+    moved = g1.members[3]
+    presidium.remove_from_group(moved.presidium_id, g1.group_id)
+    [problem] = _find("不在任何执行主席组中")
+    assert problem.target == ("presidium", moved.presidium_id)
+    presidium.place_in_group(moved.presidium_id, g1.group_id)
+    presidium.place_in_group(moved.presidium_id, g2.group_id)
+    [problem] = _find("每人只应在一个组")
+    assert "第1组（第一次全体会议）、第2组（第二次全体会议）" in problem.message
+    presidium.remove_from_group(moved.presidium_id, g2.group_id)
+    assert _find("执行主席组") == []
+
+
+def test_a_group_without_host_or_meeting_and_a_plenary_without_group(demo_session):
+    g1 = presidium.list_groups()[0]
+    plenary = g1.meeting_id
+    presidium.set_host(g1.group_id, None)
+    presidium.set_group_meeting(g1.group_id, None)
+    found = {p.message for p in _messages()}
+    assert "第1组没有大会主持人。" in found
+    assert "第1组还没有指定主持哪一次全体会议。" in found
+    assert "第一次全体会议没有执行主席组。" in found
+    presidium.set_group_meeting(g1.group_id, plenary)
+    presidium.set_host(g1.group_id, g1.members[1].presidium_id)  # 彭涛, a standing chair
+    assert _messages() == []
+    presidium.set_host(g1.group_id, next(m for m in g1.members if not m.standing).presidium_id)
+    [notice] = _messages()
+    assert "不是常务主席" in notice.message and notice.severity == checks.NOTICE
+
+
+def test_officers_who_are_no_longer_delegates(demo_session):
+    scrutineer = next(r for r in roster.list_members(role="代表") if r.name == "高博")
+    roster.end_member(scrutineer.member_id, dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    [problem] = _find("不是在任代表")
+    assert problem.target == ("role", "监票人")
+    presidium.remove_role("监票人", scrutineer.person_id)
+    assert _messages("主席团") == []
+    presidium.add_role("监票人", next(r for r in presidium.list_roles("总监票人")).person_id)
+    assert _find("既是总监票人又是监票人")
+
+
+def test_missing_officers_are_notices(demo_session):
+    presidium.set_roles("秘书长", [])
+    presidium.set_roles("总监票人", [])
+    presidium.set_roles("审查委员会主任委员", [])
+    found = {p.message: p for p in _messages()}
+    assert found["尚未确定大会秘书长。"].severity == checks.NOTICE
+    assert "已有监票人，尚未确定总监票人。" in found
+    assert "议案审查委员会尚无主任委员。" in found
+
+
+def test_meetings_outside_the_session_and_overlapping_in_one_place(demo_session):
+    early = schedule.add_meeting(MeetingInput(dt.date(2023, 12, 19), "主席团会议", start="15:00", place="金银湖厅"))
+    [problem] = _find("早于会期开始")
+    assert problem.target == ("meeting", early) and problem.severity == checks.ERROR
+    schedule.update_meeting(early, MeetingInput(dt.date(2023, 12, 21), "主席团会议", start="15:00",
+                                                place="金银湖厅"))
+    assert _find("会期") == []
+    other = schedule.add_meeting(MeetingInput(dt.date(2023, 12, 21), "其他", start="16:00", title="座谈会",
+                                              place="金银湖厅"))
+    [problem] = _find("时间重叠")
+    assert "金银湖厅" in problem.message
+    schedule.update_meeting(other, MeetingInput(dt.date(2023, 12, 21), "其他", start="16:00", title="座谈会",
+                                                place="巨龙湖厅"))
+    assert _find("时间重叠") == []
+
+
+def test_a_paper_without_its_adopting_meeting(demo_session):
+    schedule.set_adoption("schedule", None)
+    [notice] = _messages()
+    assert notice.target == ("adoption", "schedule") and notice.area == "议程日程"
+
+
+def test_an_empty_session_only_gets_notices(empty_session):
+    problems = _messages()
+    assert problems and {p.severity for p in problems} == {checks.NOTICE}
