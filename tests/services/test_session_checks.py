@@ -118,3 +118,18 @@ def test_a_paper_without_its_adopting_meeting(demo_session):
 def test_an_empty_session_only_gets_notices(empty_session):
     problems = _messages()
     assert problems and {p.severity for p in problems} == {checks.NOTICE}
+
+
+def test_meetingdesk_check_lists_where_to_fix_and_exits_non_zero(demo_file, capsys):
+    from meetingdesk.cli.main import main
+    from meetingdesk.services import session
+
+    assert main(["check", str(demo_file)]) == 0
+    assert capsys.readouterr().out.strip() == "共 0 个错误、0 个提示。"
+    session.open_session(demo_file)
+    group = presidium.list_groups()[2]
+    presidium.set_host(group.group_id, None)
+    session.close_session()
+    assert main(["check", str(demo_file)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["[错误] 主席团 › 执行主席分组：第3组（第三次全体会议）没有大会主持人。", "共 1 个错误、0 个提示。"]
