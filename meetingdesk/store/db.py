@@ -13,10 +13,10 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -30,7 +30,12 @@ def _to_2(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_2_MODELS)
 
 
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2}
+def _to_3(db: SqliteDatabase) -> None:
+    """Schema 3 adds deadlines, motions and suggestions, elections and nominations."""
+    db.create_tables(SCHEMA_3_MODELS)
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

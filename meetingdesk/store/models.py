@@ -10,9 +10,11 @@ from peewee import (
     CharField,
     DatabaseProxy,
     DateField,
+    DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
+    TextField,
 )
 
 database = DatabaseProxy()
@@ -176,7 +178,110 @@ class Adoption(BaseModel):
     verb = CharField(default="通过")
 
 
+# ------------------------------------------------------------ schema 3: motions, nominations
+
+MOTION_KINDS = ("议案", "建议")
+SUBMITTERS = ("代表联名", "主席团", "常委会", "专门委员会", "区人民政府")
+REVIEW_DECISIONS = ("列为大会议案", "转为代表建议", "其他")
+RATINGS = ("满意", "基本满意", "不满意")
+DEADLINE_KINDS = ("议案", "提名")
+NOMINATORS = ("主席团", "代表联名", "政党团体")
+
+
+class Deadline(BaseModel):
+    """提出议案截止时间 / 提名候选人截止时间 and the meeting that set it."""
+
+    kind = CharField(unique=True)
+    at = DateTimeField()
+    meeting = ForeignKeyField(Meeting, null=True, backref="deadlines", on_delete="SET NULL")
+
+
+class Motion(BaseModel):
+    """A motion or a suggestion as received; the record stays when it is withdrawn or merged."""
+
+    kind = CharField()  # 议案 / 建议 as registered
+    number = IntegerField()  # 议案原案第N号 / 建议第N号, in order of receipt per kind
+    title = CharField()
+    submitter = CharField(default="代表联名")
+    lead = ForeignKeyField(Member, null=True, backref="led_motions", on_delete="SET NULL")
+    received_at = DateTimeField()
+    clerk = CharField(default="")
+    reason = TextField(default="")  # 案由
+    basis = TextField(default="")  # 案据
+    plan = TextField(default="")  # 方案
+    attachment = CharField(default="")
+    withdrawn_at = DateTimeField(null=True)
+    withdraw_reason = CharField(default="")
+    decision = CharField(default="")  # one of REVIEW_DECISIONS once reviewed
+    decision_reason = CharField(default="")
+    merged_into = ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
+    reply_date = DateField(null=True)
+    rating = CharField(default="")
+
+    class Meta:
+        indexes = ((("kind", "number"), True),)
+
+
+class MotionSigner(BaseModel):
+    motion = ForeignKeyField(Motion, backref="signers", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="signed", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("motion", "member"), True),)
+
+
+class HandlingUnit(BaseModel):
+    """承办单位 of a suggestion or an accepted motion: one lead, any assisting."""
+
+    motion = ForeignKeyField(Motion, backref="units", on_delete="CASCADE")
+    unit = CharField()
+    lead = BooleanField(default=False)
+    position = IntegerField(default=0)
+
+
+class Election(BaseModel):
+    office = CharField()  # 东西湖区第十一届人民代表大会常务委员会委员
+    seats = IntegerField()
+    mode = CharField(default="差额")  # 差额 / 等额
+    rule = CharField()  # a key of rules.elections.RULES
+    position = IntegerField(default=0)
+
+
+class Nomination(BaseModel):
+    """One nomination paper: by the presidium, by delegates jointly, or by parties/organisations."""
+
+    election = ForeignKeyField(Election, backref="nominations", on_delete="CASCADE")
+    nominator = CharField()  # one of NOMINATORS
+    organisation = CharField(default="")  # 中共武汉市委 … for 政党团体
+    received_at = DateTimeField()
+    withdrawn_at = DateTimeField(null=True)
+    note = CharField(default="")
+
+
+class NominationSigner(BaseModel):
+    nomination = ForeignKeyField(Nomination, backref="signers", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="nominated", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("nomination", "member"), True),)
+
+
+class Nominee(BaseModel):
+    nomination = ForeignKeyField(Nomination, backref="nominees", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="nominations", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    withdrawn_at = DateTimeField(null=True)
+    withdraw_reason = CharField(default="")
+
+    class Meta:
+        indexes = ((("nomination", "person"), True),)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
-ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS
+SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
+                   Nominee]
+ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS

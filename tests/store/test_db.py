@@ -70,11 +70,10 @@ def test_foreign_keys_are_enforced(tmp_path):
 
 def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     from meetingdesk.store.db import APPLICATION_ID
-    from meetingdesk.store.models import SCHEMA_1_MODELS
 
     path = tmp_path / "old.meetingdesk"
     db = init_db(path)
-    db.drop_tables(store.models.SCHEMA_2_MODELS)
+    db.drop_tables(store.models.SCHEMA_2_MODELS + store.models.SCHEMA_3_MODELS)
     db.execute_sql("PRAGMA user_version = 1")
     team = store.Delegation.create(name="吴家山街代表团", position=1)
     person = store.Person.create(name="李平", gender="男")
@@ -82,10 +81,10 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     store.close_db()
 
     db = init_db(path)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert store.Person.get().name == "李平"
-    assert set(db.get_tables()) >= {m._meta.table_name for m in SCHEMA_1_MODELS + store.models.SCHEMA_2_MODELS}
+    assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
     store.PresidiumMember.create(member=store.Member.get())  # the new tables work
     store.close_db()
     backup = tmp_path / "old.meetingdesk.v1.bak"

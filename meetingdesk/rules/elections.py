@@ -1,0 +1,73 @@
+"""How many candidates an election may have, and when a preliminary vote (预选) is needed.
+
+地方组织法 第三十条 and 选举法 第三十一条、第五十七条, as the session's 选举和表决办法 applies them.
+Each rule gives the number of candidates above the seats as (lowest, highest); None is no limit.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+MIN_NOMINATORS = 10
+MODES = ("差额", "等额")
+
+# rule -> (lowest extra, highest extra) as a fraction of the seats or a number of persons
+RULES: dict[str, tuple[Fraction | int, Fraction | int | None]] = {
+    "常委会委员": (Fraction(1, 10), Fraction(1, 5)),  # 多十分之一至五分之一
+    "正职": (0, 1),  # 一般多一人；只提名一人时可以等额
+    "副职": (1, 3),  # 多一人至三人
+    "上级人大代表": (Fraction(1, 5), Fraction(1, 2)),  # 选举法 第三十一条
+    "补选": (0, None),  # 补选可以差额，也可以等额
+}
+RULE_TEXT = {
+    "常委会委员": "候选人数应比应选人数多十分之一至五分之一",
+    "正职": "候选人数一般应多一人，也可以同应选人数相等",
+    "副职": "候选人数应比应选人数多一人至三人",
+    "上级人大代表": "代表候选人的人数应多于应选代表名额五分之一至二分之一",
+    "补选": "候选人数可以多于应选名额，也可以同应选名额相等",
+}
+
+
+def _extra(value: Fraction | int, seats: int, rounding) -> int:
+    return rounding(value * seats) if isinstance(value, Fraction) else value
+
+
+def candidate_range(rule: str, seats: int) -> tuple[int, int | None]:
+    """(fewest, most) candidates the rule allows for SEATS; most None means no upper limit.
+
+    Fractions of persons round towards the allowed band: at least ⌈low⌉ more, at most ⌊high⌋
+    more, and never fewer than one more when the rule requires more candidates at all.
+    """
+    low, high = RULES[rule]
+    least = _extra(low, seats, math.ceil)
+    if high is None:
+        return seats + least, None
+    most = max(_extra(high, seats, math.floor), least)
+    return seats + least, seats + most
+
+
+def count_problem(rule: str, mode: str, seats: int, candidates: int) -> str | None:
+    """Whether CANDIDATES fits the election as the 办法 decided it (差额/等额)."""
+    if seats < 1:
+        return "应选名额至少为 1。"
+    if mode == "等额":
+        if RULES[rule][0] != 0:
+            return f"本项选举{RULE_TEXT[rule]}，不能等额选举。"
+        if candidates != seats:
+            return f"等额选举的候选人数应等于应选名额 {seats} 人，现为 {candidates} 人。"
+        return None
+    least, most = candidate_range(rule, seats)
+    least = max(least, seats + 1)  # 差额: at least one more than the seats
+    if candidates < least:
+        return f"差额选举应选 {seats} 人，候选人至少 {least} 人，现为 {candidates} 人。"
+    if most is not None and candidates > most:
+        return f"应选 {seats} 人，{RULE_TEXT[rule]}，候选人至多 {most} 人，现为 {candidates} 人。"
+    return None
+
+
+def needs_preliminary(rule: str, mode: str, seats: int, nominees: int) -> bool:
+    """More nominees than the 办法 allows as candidates: a preliminary vote decides (办法 第六条)."""
+    if mode == "等额":
+        return nominees > seats
+    most = candidate_range(rule, seats)[1]
+    return most is not None and nominees > most
