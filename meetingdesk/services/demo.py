@@ -11,7 +11,7 @@ from meetingdesk.assets import seed
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Person
 
-from . import presidium, schedule
+from . import elections, motions, presidium, schedule
 from . import session as session_service
 from .errors import ServiceError
 
@@ -43,7 +43,14 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
         with store.database.atomic():
             _load_roster()
             _load_presidium()
-            _load_schedule()
+            meetings = _load_schedule()
+            with open(seed("elections.toml"), "rb") as fh:
+                elections_data = tomllib.load(fh)
+            # deadlines first: motions and nominations are checked against them
+            for kind, entry in elections_data["deadline"].items():
+                motions.set_deadline(kind, entry["at"], meetings[entry["meeting"]])
+            _load_motions()
+            _load_elections(elections_data)
     except (ServiceError, KeyError, ValueError) as exc:
         session_service.close_session()
         path.unlink(missing_ok=True)
@@ -111,7 +118,7 @@ def _load_presidium() -> None:
         presidium.set_roles(kind, ids)
 
 
-def _load_schedule() -> None:
+def _load_schedule() -> dict[str, int]:
     with open(seed("schedule.toml"), "rb") as fh:
         data = tomllib.load(fh)
     for text in data["agenda"]:
@@ -132,3 +139,33 @@ def _load_schedule() -> None:
         presidium.set_host(group_id, by_name[entry["host"]])
     for paper, entry in data["adoption"].items():
         schedule.set_adoption(paper, meetings[entry["meeting"]], entry["verb"])
+    return meetings
+
+
+def _load_motions() -> None:
+    for line, row in enumerate(_read_csv("motions.csv"), start=2):
+        where = f"motions.csv 第 {line} 行"
+        lead = _delegate(row["领衔代表"], where)
+        signers = [_delegate(n, where).id for n in row["联名代表"].split("、") if n]
+        if len(signers) + 1 != int(row["联名人数"]):
+            raise ServiceError(f"{where}：联名代表与人数 {row['联名人数']} 不符")
+        motion_id = motions.register_motion(motions.MotionInput(
+            kind="议案", title=row["标题"], lead_member_id=lead.id, signer_member_ids=tuple(signers),
+            received_at=dt.datetime.fromisoformat(row["收到时间"])))
+        motions.review_motion(motion_id, row["审查意见"])
+
+
+def _load_elections(data: dict) -> None:
+    for entry in data["election"]:
+        election_id = elections.add_election(entry["office"], entry["seats"], entry["mode"], entry["rule"])
+        for paper in entry["nomination"]:
+            where = f"elections.toml {entry['office']}"
+            if paper.get("outsiders"):
+                people = [presidium.add_outside_person(n) for n in paper["nominees"]]
+            else:
+                people = [_delegate(n, where).person_id for n in paper["nominees"]]
+            elections.add_nomination(elections.NominationInput(
+                election_id, paper["nominator"], tuple(people),
+                tuple(_delegate(n, where).id for n in paper.get("signers", [])),
+                paper.get("organisation", ""), paper["received_at"]))
+        elections.fix_candidates(election_id, entry["fixed_on"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import presidium, schedule
+from . import elections, presidium, schedule
 from .problem import ERROR, NOTICE, Problem
 
 AREA = "主席团"
@@ -57,6 +57,11 @@ def _check_roles(members: list[presidium.PresidiumRow]) -> list[Problem]:
         problem(NOTICE, "审查委员会主任委员", "议案审查委员会尚无主任委员。")
     if roles["监票人"] and not roles["总监票人"]:
         problem(NOTICE, "总监票人", "已有监票人，尚未确定总监票人。")
+    candidates = elections.candidate_person_ids()
+    for kind in ("总监票人", "监票人"):
+        for r in roles[kind]:
+            if r.person_id in candidates:
+                problem(ERROR, kind, f"{kind}“{r.display}”是候选人；监票人须从不是候选人的代表中推选。")
     chief = {r.person_id for r in roles["总监票人"]}
     for r in roles["监票人"]:
         if r.person_id in chief:

@@ -1,7 +1,21 @@
 """Persistence: the peewee models of a session file, its schema version and migrations."""
 from .db import SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
 from .models import (
+    DEADLINE_KINDS,
     HALVES,
+    MOTION_KINDS,
+    NOMINATORS,
+    RATINGS,
+    REVIEW_DECISIONS,
+    SUBMITTERS,
+    Deadline,
+    Election,
+    HandlingUnit,
+    Motion,
+    MotionSigner,
+    Nomination,
+    NominationSigner,
+    Nominee,
     LEADER_TITLES,
     MEETING_KINDS,
     OFFICE_BODIES,
@@ -34,4 +48,7 @@ __all__ = [
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",
+    "DEADLINE_KINDS", "MOTION_KINDS", "NOMINATORS", "RATINGS", "REVIEW_DECISIONS", "SUBMITTERS",
+    "Deadline", "Election", "HandlingUnit", "Motion", "MotionSigner", "Nomination", "NominationSigner",
+    "Nominee",
 ]

@@ -246,6 +246,7 @@ class Election(BaseModel):
     mode = CharField(default="差额")  # 差额 / 等额
     rule = CharField()  # a key of rules.elections.RULES
     position = IntegerField(default=0)
+    fixed_on = DateField(null=True)  # the presidium fixed the candidates: no more withdrawals
 
 
 class Nomination(BaseModel):

@@ -1,0 +1,307 @@
+"""Elections of the session and the nominations of their candidates.
+
+The only writer of Election, Nomination, NominationSigner and Nominee. A nomination is one
+paper: by the presidium, by ten or more delegates jointly, or by parties and organisations
+(for city-congress delegates); it names one or more candidates, never more than the seats.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from meetingdesk import store
+from meetingdesk.rules import elections as rules
+from meetingdesk.rules import motions as motion_rules
+from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.collation import sort_names
+from meetingdesk.store import Delegation, Election, Member, Nomination, NominationSigner, Nominee, Person
+
+from . import motions, roster
+from .errors import ServiceError
+
+
+@dataclass(frozen=True)
+class NomineeRow:
+    person_id: int
+    name: str
+    gender: str
+    note: str
+    withdrawn_at: dt.datetime | None
+    withdraw_reason: str
+
+    @property
+    def display(self) -> str:
+        return people_rules.display_name(self.name, self.gender, self.note)
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    nomination_id: int
+    election_id: int
+    nominator: str
+    organisation: str
+    received_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+    signers: tuple[motions.SignerRow, ...]
+    nominees: tuple[NomineeRow, ...]
+    late: bool
+
+    @property
+    def serving_signers(self) -> int:
+        return motion_rules.count_signers((s.member_id, s.serving) for s in self.signers)
+
+    @property
+    def by(self) -> str:
+        """大会主席团 / 刘锦刚等10名代表联名 / 中共武汉市委"""
+        if self.nominator == "代表联名":
+            lead = self.signers[0].name if self.signers else ""
+            return f"{lead}等{len(self.signers)}名代表联名"
+        if self.nominator == "主席团":
+            return "大会主席团"
+        return self.organisation or "政党、人民团体"
+
+    @property
+    def active_nominees(self) -> tuple[NomineeRow, ...]:
+        if self.withdrawn_at is not None:
+            return ()
+        return tuple(n for n in self.nominees if n.withdrawn_at is None)
+
+
+@dataclass(frozen=True)
+class ElectionRow:
+    election_id: int
+    office: str
+    seats: int
+    mode: str
+    rule: str
+    position: int
+    fixed_on: dt.date | None
+    nominations: tuple[NominationRow, ...]
+    candidates: tuple[NomineeRow, ...]  # distinct nominees still standing, in stroke order
+
+    @property
+    def range_text(self) -> str:
+        least, most = rules.candidate_range(self.rule, self.seats)
+        if self.mode == "等额":
+            return f"等额选举，候选人 {self.seats} 人"
+        least = max(least, self.seats + 1)
+        return f"差额选举，候选人 {least} 人" + ("以上" if most is None else
+                                           ("" if most == least else f"至 {most} 人"))
+
+    @property
+    def count_problem(self) -> str | None:
+        return rules.count_problem(self.rule, self.mode, self.seats, len(self.candidates))
+
+    @property
+    def needs_preliminary(self) -> bool:
+        return rules.needs_preliminary(self.rule, self.mode, self.seats, len(self.candidates))
+
+
+@dataclass(frozen=True)
+class NominationInput:
+    election_id: int
+    nominator: str
+    nominee_person_ids: tuple[int, ...]
+    signer_member_ids: tuple[int, ...] = ()
+    organisation: str = ""
+    received_at: dt.datetime | None = None
+
+
+# ---------------------------------------------------------------- elections
+
+
+def _nominations(election_id: int | None = None) -> dict[int, list[NominationRow]]:
+    deadline = motions.get_deadline("提名")
+    signers: dict[int, list[motions.SignerRow]] = {}
+    query = (NominationSigner.select(NominationSigner.nomination, Member.id, Person.name, Person.gender,
+                                     Delegation.name, Member.status)
+             .join(Member).join(Person).switch(Member).join(Delegation)
+             .order_by(NominationSigner.position, NominationSigner.id))
+    for nid, mid, name, gender, delegation, status in query.tuples():
+        signers.setdefault(nid, []).append(
+            motions.SignerRow(mid, name, gender, delegation, status == store.STATUS_SERVING))
+    nominees: dict[int, list[NomineeRow]] = {}
+    for n in Nominee.select(Nominee, Person).join(Person).order_by(Nominee.position, Nominee.id):
+        p = n.person
+        nominees.setdefault(n.nomination_id, []).append(
+            NomineeRow(p.id, p.name, p.gender, p.note, n.withdrawn_at, n.withdraw_reason))
+    found: dict[int, list[NominationRow]] = {}
+    query = Nomination.select().order_by(Nomination.received_at, Nomination.id)
+    if election_id is not None:
+        query = query.where(Nomination.election == election_id)
+    for n in query:
+        late = n.nominator == "代表联名" and motion_rules.is_late(n.received_at, deadline.at if deadline else None)
+        found.setdefault(n.election_id, []).append(NominationRow(
+            n.id, n.election_id, n.nominator, n.organisation, n.received_at, n.withdrawn_at,
+            tuple(signers.get(n.id, [])), tuple(nominees.get(n.id, [])), late))
+    return found
+
+
+def _candidates(nominations: list[NominationRow]) -> tuple[NomineeRow, ...]:
+    seen: dict[int, NomineeRow] = {}
+    for n in nominations:
+        if n.late:
+            continue  # a joint nomination after the deadline is not valid (办法 第五条)
+        for person in n.active_nominees:
+            seen.setdefault(person.person_id, person)
+    return tuple(sort_names(seen.values(), key=lambda r: r.name + r.note,
+                            single_name_first=roster._single_name_first()))
+
+
+def list_elections() -> list[ElectionRow]:
+    nominations = _nominations()
+    rows = []
+    for e in Election.select().order_by(Election.position, Election.id):
+        mine = nominations.get(e.id, [])
+        rows.append(ElectionRow(e.id, e.office, e.seats, e.mode, e.rule, e.position, e.fixed_on,
+                                tuple(mine), _candidates(mine)))
+    return rows
+
+
+def get_election(election_id: int) -> ElectionRow:
+    for row in list_elections():
+        if row.election_id == election_id:
+            return row
+    raise ServiceError("该选举事项已不存在。")
+
+
+def _check_election(office: str, seats: int, mode: str, rule: str) -> str:
+    office = " ".join(office.split())
+    if not office:
+        raise ServiceError("请填写选举的职务，如“区人民法院院长”。", "office")
+    if not isinstance(seats, int) or seats < 1:
+        raise ServiceError("应选名额至少为 1。", "seats")
+    if mode not in rules.MODES:
+        raise ServiceError("选举方式只能是差额或等额。", "mode")
+    if rule not in rules.RULES:
+        raise ServiceError(f"候选人数规则只能是{'、'.join(rules.RULES)}之一。", "rule")
+    if mode == "等额" and rules.RULES[rule][0] != 0:
+        raise ServiceError(f"{rule}的选举{rules.RULE_TEXT[rule]}，不能等额选举。", "mode")
+    return office
+
+
+def add_election(office: str, seats: int, mode: str, rule: str) -> int:
+    office = _check_election(office, seats, mode, rule)
+    with store.database.atomic():
+        return Election.create(office=office, seats=seats, mode=mode, rule=rule,
+                               position=Election.select().count()).id
+
+
+def update_election(election_id: int, office: str, seats: int, mode: str, rule: str) -> None:
+    office = _check_election(office, seats, mode, rule)
+    with store.database.atomic():
+        Election.update(office=office, seats=seats, mode=mode, rule=rule).where(
+            Election.id == election_id).execute()
+
+
+def remove_election(election_id: int) -> None:
+    with store.database.atomic():
+        Election.delete().where(Election.id == election_id).execute()
+
+
+def fix_candidates(election_id: int, on: dt.date | None) -> None:
+    """The presidium fixed the candidate list (ON), or reopened it (None)."""
+    with store.database.atomic():
+        Election.update(fixed_on=on).where(Election.id == election_id).execute()
+
+
+# ---------------------------------------------------------------- nominations
+
+
+def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int:
+    election = get_election(data.election_id)
+    if election.fixed_on is not None:
+        raise ServiceError("主席团已确定候选人名单，不再接受提名。")
+    if data.nominator not in store.NOMINATORS:
+        raise ServiceError(f"提名方式只能是{'、'.join(store.NOMINATORS)}之一。", "nominator")
+    organisation = data.organisation.strip()
+    if data.nominator == "政党团体" and not organisation:
+        raise ServiceError("请填写提名的政党或人民团体，如“中共武汉市委”。", "organisation")
+    received = (data.received_at or now or dt.datetime.now()).replace(second=0, microsecond=0)
+    people = list(dict.fromkeys(data.nominee_person_ids))
+    if not people:
+        raise ServiceError("请选择被提名人。", "nominees")
+    if len(people) > election.seats:
+        raise ServiceError(f"{election.office}应选 {election.seats} 人，一份提名不得超过应选名额，"
+                           f"现提名 {len(people)} 人。", "nominees")
+    for pid in people:
+        if Person.get_or_none(id=pid) is None:
+            raise ServiceError("所选被提名人已不存在。", "nominees")
+    signers = list(dict.fromkeys(data.signer_member_ids))
+    members = [Member.get_or_none(id=mid) for mid in signers]
+    if any(m is None for m in members):
+        raise ServiceError("所选代表已不存在。", "signers")
+    if data.nominator == "代表联名":
+        not_delegates = [m.person.name for m in members if m.role != "代表"]
+        if not_delegates:
+            raise ServiceError(f"“{'、'.join(not_delegates)}”不是代表，不能联名提名。", "signers")
+        serving = motion_rules.count_signers((m.id, m.status == store.STATUS_SERVING) for m in members)
+        if serving < rules.MIN_NOMINATORS:
+            raise ServiceError(f"代表联名提名须有 {rules.MIN_NOMINATORS} 名以上在任代表，现只有 {serving} 名。",
+                               "signers")
+        deadline = motions.get_deadline("提名")
+        if deadline and motion_rules.is_late(received, deadline.at):
+            raise ServiceError(f"收到时间 {received:%Y-%m-%d %H:%M} 晚于提名候选人截止时间 {deadline.text}，"
+                               "提名无效。", "received_at")
+        over = _over_seats(election, members, len(people))
+        if over:
+            raise ServiceError(over, "signers")
+    elif members:
+        raise ServiceError("只有代表联名提名才有联名代表。", "signers")
+    with store.database.atomic():
+        nomination = Nomination.create(election=data.election_id, nominator=data.nominator,
+                                       organisation=organisation, received_at=received)
+        for i, member in enumerate(members):
+            NominationSigner.create(nomination=nomination, member=member, position=i)
+        for i, pid in enumerate(people):
+            Nominee.create(nomination=nomination, person=pid, position=i)
+        return nomination.id
+
+
+def _over_seats(election: ElectionRow, members: list[Member], adding: int) -> str | None:
+    """A delegate may sign for no more candidates than the seats, over all their papers."""
+    signed = Counter()
+    for n in election.nominations:
+        if n.withdrawn_at is None and n.nominator == "代表联名":
+            for s in n.signers:
+                signed[s.member_id] += len(n.active_nominees)
+    over = [m.person.name for m in members if signed[m.id] + adding > election.seats]
+    if over:
+        return (f"“{'、'.join(over)}”在{election.office}选举中联名提名的候选人将超过应选名额 "
+                f"{election.seats} 人。")
+    return None
+
+
+def _check_open(nomination_id: int) -> Nomination:
+    nomination = Nomination.get_or_none(id=nomination_id)
+    if nomination is None:
+        raise ServiceError("该提名已不存在。")
+    if nomination.election.fixed_on is not None:
+        raise ServiceError("主席团已确定候选人名单，不能再撤回提名。")
+    return nomination
+
+
+def withdraw_nomination(nomination_id: int, at: dt.datetime) -> None:
+    """The nominators withdraw the whole paper (in writing, before the list is fixed)."""
+    _check_open(nomination_id)
+    with store.database.atomic():
+        Nomination.update(withdrawn_at=at.replace(second=0, microsecond=0)).where(
+            Nomination.id == nomination_id).execute()
+
+
+def withdraw_nominee(nomination_id: int, person_id: int, at: dt.datetime, reason: str) -> None:
+    """One candidate is withdrawn, or declines to be nominated, before the list is fixed."""
+    _check_open(nomination_id)
+    if not reason.strip():
+        raise ServiceError("请写明撤回的原因（如“被提名人书面表示不愿被提名”）。", "reason")
+    with store.database.atomic():
+        done = Nominee.update(withdrawn_at=at.replace(second=0, microsecond=0), withdraw_reason=reason.strip()).where(
+            Nominee.nomination == nomination_id, Nominee.person == person_id).execute()
+        if not done:
+            raise ServiceError("该被提名人不在这份提名中。")
+
+
+def candidate_person_ids() -> set[int]:
+    """Everyone standing in any election: scrutineers must not be among them."""
+    return {c.person_id for e in list_elections() for c in e.candidates}

@@ -1,0 +1,449 @@
+"""Motions and suggestions (议案、建议): intake against the deadline, review, handling.
+
+The only writer of Deadline, Motion, MotionSigner and HandlingUnit. A record is never
+deleted by the desk's normal work: a withdrawn motion keeps its number and signers, a
+merged motion keeps its link to the one it was merged into.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from meetingdesk import store
+from meetingdesk.rules import motions as rules
+from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.store import Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person
+
+from . import roster, schedule
+from .errors import ServiceError
+
+DEADLINE_TITLES = {"议案": "提出议案截止时间", "提名": "提名候选人截止时间"}
+# States a clerk filters the list by, in the order an item passes through them.
+STATES = ("待审查", "已撤回", "列为大会议案", "转为代表建议", "其他", "并案", "待交办", "办理中", "已答复", "已测评")
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    kind: str
+    at: dt.datetime
+    meeting_id: int | None
+    meeting_name: str
+
+    @property
+    def title(self) -> str:
+        return DEADLINE_TITLES[self.kind]
+
+    @property
+    def text(self) -> str:
+        """2023年12月22日上午11:00 — as the seed's 决定 words it."""
+        half = "上午" if self.at.hour < 12 else ("下午" if self.at.hour < 18 else "晚上")
+        return f"{self.at.year}年{self.at.month}月{self.at.day}日{half}{self.at.hour}:{self.at.minute:02d}"
+
+
+@dataclass(frozen=True)
+class SignerRow:
+    member_id: int
+    name: str
+    gender: str
+    delegation: str
+    serving: bool
+
+    @property
+    def display(self) -> str:
+        return people_rules.display_name(self.name, self.gender)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: str
+    lead: bool
+
+
+@dataclass(frozen=True)
+class MotionRow:
+    motion_id: int
+    kind: str
+    number: int
+    title: str
+    submitter: str
+    lead: SignerRow | None
+    signers: tuple[SignerRow, ...]  # everyone who signed, the lead first
+    delegations: tuple[str, ...]  # derived from the signers, the lead's first
+    received_at: dt.datetime
+    clerk: str
+    reason: str
+    basis: str
+    plan: str
+    attachment: str
+    withdrawn_at: dt.datetime | None
+    withdraw_reason: str
+    decision: str
+    decision_reason: str
+    merged_into_id: int | None
+    reply_date: dt.date | None
+    rating: str
+    units: tuple[UnitRow, ...] = ()
+    late: bool = False
+    problem: str | None = None  # the rule it breaks now (a signer ended since, …)
+    merged_ids: tuple[int, ...] = field(default=())
+
+    @property
+    def register_no(self) -> str:
+        return f"议案原案第{self.number}号" if self.kind == "议案" else f"建议第{self.number}号"
+
+    @property
+    def serving_signers(self) -> int:
+        return rules.count_signers((s.member_id, s.serving) for s in self.signers)
+
+    @property
+    def state(self) -> str:
+        if self.withdrawn_at is not None:
+            return "已撤回"
+        if self.merged_into_id is not None:
+            return "并案"
+        if self.kind == "议案" and not self.decision:
+            return "待审查"
+        if self.kind == "议案" and self.decision != "列为大会议案" and self.decision != "转为代表建议":
+            return "其他"
+        if self.rating:
+            return "已测评"
+        if self.reply_date:
+            return "已答复"
+        if self.units:
+            return "办理中"
+        if self.kind == "议案":
+            return self.decision
+        return "待交办"
+
+    @property
+    def handled_as_suggestion(self) -> bool:
+        return self.kind == "建议" or self.decision == "转为代表建议"
+
+    @property
+    def submitter_text(self) -> str:
+        """吴家山街、将军路街等代表团的李平等19名代表 — the review report's words."""
+        if self.submitter != rules.BY_DELEGATES:
+            return self.submitter
+        teams = [d.removesuffix("代表团") for d in self.delegations]
+        if len(teams) > 2:
+            teams_text = "、".join(teams[:2]) + "等代表团"
+        elif len(teams) == 2:
+            teams_text = "、".join(teams) + "等代表团"
+        else:
+            teams_text = (teams[0] if teams else "") + "代表团"
+        lead = self.lead.name if self.lead else ""
+        return f"{teams_text}的{lead}等{len(self.signers)}名代表"
+
+
+@dataclass(frozen=True)
+class MotionInput:
+    kind: str
+    title: str
+    submitter: str = rules.BY_DELEGATES
+    lead_member_id: int | None = None
+    signer_member_ids: tuple[int, ...] = ()
+    received_at: dt.datetime | None = None
+    clerk: str = ""
+    reason: str = ""
+    basis: str = ""
+    plan: str = ""
+    attachment: str = ""
+
+    @classmethod
+    def of(cls, row: MotionRow) -> MotionInput:
+        return cls(row.kind, row.title, row.submitter, row.lead.member_id if row.lead else None,
+                   tuple(s.member_id for s in row.signers), row.received_at, row.clerk, row.reason,
+                   row.basis, row.plan, row.attachment)
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def get_deadline(kind: str) -> DeadlineRow | None:
+    row = Deadline.get_or_none(kind=kind)
+    if row is None:
+        return None
+    name = schedule.get_meeting(row.meeting_id).name if row.meeting_id else ""
+    return DeadlineRow(kind, row.at, row.meeting_id, name)
+
+
+def set_deadline(kind: str, at: dt.datetime | None, meeting_id: int | None = None) -> None:
+    """Set (or with AT None clear) a deadline; the meeting is the one that decided it."""
+    if kind not in store.DEADLINE_KINDS:
+        raise ServiceError(f"没有“{kind}”这种截止时间。")
+    if meeting_id is not None and Meeting.get_or_none(id=meeting_id) is None:
+        raise ServiceError("所选会议已不存在。", "meeting")
+    with store.database.atomic():
+        if at is None:
+            Deadline.delete().where(Deadline.kind == kind).execute()
+            return
+        Deadline.insert(kind=kind, at=at.replace(second=0, microsecond=0), meeting=meeting_id).on_conflict(
+            conflict_target=[Deadline.kind],
+            update={Deadline.at: at.replace(second=0, microsecond=0), Deadline.meeting: meeting_id}).execute()
+
+
+def time_left(kind: str, now: dt.datetime) -> dt.timedelta | None:
+    deadline = get_deadline(kind)
+    return None if deadline is None else deadline.at - now
+
+
+def describe_time_left(kind: str, now: dt.datetime) -> str:
+    """距提出议案截止还有 1 天 3 小时 5 分 / 提出议案截止时间已过 2 小时 / 未设定."""
+    deadline = get_deadline(kind)
+    title = DEADLINE_TITLES[kind]
+    if deadline is None:
+        return f"尚未设定{title}"
+    left = deadline.at - now
+    text = _duration(abs(left))
+    return f"{title} {deadline.text}，还有 {text}" if left >= dt.timedelta(0) else \
+        f"{title} {deadline.text}，已过 {text}"
+
+
+def _duration(span: dt.timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else "", f"{mins} 分"]
+    return " ".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _signers() -> dict[int, list[SignerRow]]:
+    found: dict[int, list[SignerRow]] = {}
+    query = (MotionSigner.select(MotionSigner.motion, Member.id, Person.name, Person.gender,
+                                 Delegation.name, Member.status)
+             .join(Member).join(Person).switch(Member).join(Delegation)
+             .order_by(MotionSigner.position, MotionSigner.id))
+    for motion_id, member_id, name, gender, delegation, status in query.tuples():
+        found.setdefault(motion_id, []).append(
+            SignerRow(member_id, name, gender, delegation, status == store.STATUS_SERVING))
+    return found
+
+
+def _delegation_order() -> dict[str, int]:
+    return {name: pos for name, pos in Delegation.select(Delegation.name, Delegation.position).tuples()}
+
+
+def list_motions(kind: str | None = None, state: str | None = None) -> list[MotionRow]:
+    """Items in register order: motions by number, then suggestions by number."""
+    signers = _signers()
+    units: dict[int, list[UnitRow]] = {}
+    for u in HandlingUnit.select().order_by(HandlingUnit.position, HandlingUnit.id):
+        units.setdefault(u.motion_id, []).append(UnitRow(u.unit, u.lead))
+    merged: dict[int, list[int]] = {}
+    for mid, into in Motion.select(Motion.id, Motion.merged_into).where(Motion.merged_into.is_null(False)).tuples():
+        merged.setdefault(into, []).append(mid)
+    order = _delegation_order()
+    deadline = get_deadline("议案")
+    rows = []
+    for m in Motion.select():
+        signed = signers.get(m.id, [])
+        lead = next((s for s in signed if s.member_id == m.lead_id), None)
+        teams = []
+        for s in sorted(signed, key=lambda s: (s.member_id != m.lead_id, order.get(s.delegation, 0))):
+            if s.delegation not in teams:
+                teams.append(s.delegation)
+        late = rules.is_late(m.received_at, deadline.at if deadline else None)
+        row = MotionRow(m.id, m.kind, m.number, m.title, m.submitter, lead, tuple(signed), tuple(teams),
+                        m.received_at, m.clerk, m.reason, m.basis, m.plan, m.attachment, m.withdrawn_at,
+                        m.withdraw_reason, m.decision, m.decision_reason, m.merged_into_id, m.reply_date,
+                        m.rating, tuple(units.get(m.id, [])), late, None, tuple(merged.get(m.id, [])))
+        problem = None
+        if m.kind == "议案" and m.withdrawn_at is None:
+            problem = rules.motion_problem(m.kind, m.submitter, row.serving_signers, m.received_at,
+                                           deadline.at if deadline else None)
+        rows.append(_with_problem(row, problem))
+    rows.sort(key=lambda r: (rules.KINDS.index(r.kind), r.number))
+    return [r for r in rows if (kind is None or r.kind == kind) and (state is None or r.state == state)]
+
+
+def _with_problem(row: MotionRow, problem: str | None) -> MotionRow:
+    return replace(row, problem=problem) if problem else row
+
+
+def get_motion(motion_id: int) -> MotionRow:
+    for row in list_motions():
+        if row.motion_id == motion_id:
+            return row
+    raise ServiceError("该议案或建议已不存在。")
+
+
+# ---------------------------------------------------------------- intake
+
+
+def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Member]]:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ServiceError("请填写标题。", "title")
+    if data.kind not in rules.KINDS:
+        raise ServiceError("类别只能是议案或建议。", "kind")
+    if data.submitter not in rules.SUBMITTERS:
+        raise ServiceError(f"提出者只能是{'、'.join(rules.SUBMITTERS)}之一。", "submitter")
+    received = (data.received_at or now).replace(second=0, microsecond=0)
+    ids = list(dict.fromkeys(data.signer_member_ids))
+    if data.lead_member_id is not None and data.lead_member_id not in ids:
+        ids.insert(0, data.lead_member_id)
+    elif data.lead_member_id is not None:
+        ids.insert(0, ids.pop(ids.index(data.lead_member_id)))
+    members = []
+    for mid in ids:
+        member = Member.get_or_none(id=mid)
+        if member is None:
+            raise ServiceError("所选代表已不存在。", "signers")
+        if member.role != "代表":
+            raise ServiceError(f"“{member.person.name}”不是代表，不能联名。", "signers")
+        members.append(member)
+    if data.submitter == rules.BY_DELEGATES and data.lead_member_id is None:
+        raise ServiceError("请选择领衔代表。", "lead")
+    serving = rules.count_signers((m.id, m.status == store.STATUS_SERVING) for m in members)
+    deadline = get_deadline("议案")
+    problem = rules.motion_problem(data.kind, data.submitter, serving, received,
+                                   deadline.at if deadline else None)
+    if problem:
+        late = data.kind == "议案" and deadline is not None and rules.is_late(received, deadline.at)
+        raise ServiceError(problem, "kind" if late else "signers")
+    cleaned = MotionInput(data.kind, title, data.submitter, data.lead_member_id, tuple(ids), received,
+                          data.clerk.strip(), data.reason.strip(), data.basis.strip(), data.plan.strip(),
+                          data.attachment.strip())
+    return cleaned, members
+
+
+def _next_number(kind: str) -> int:
+    return (Motion.select(Motion.number).where(Motion.kind == kind)
+            .order_by(Motion.number.desc()).scalar() or 0) + 1
+
+
+def _write_signers(motion_id: int, members: list[Member]) -> None:
+    MotionSigner.delete().where(MotionSigner.motion == motion_id).execute()
+    for i, member in enumerate(members):
+        MotionSigner.create(motion=motion_id, member=member, position=i)
+
+
+def register_motion(data: MotionInput, now: dt.datetime | None = None) -> int:
+    """Register an item with the next number of its kind (in order of receipt).
+
+    A motion received after the deadline is refused with field "kind": the desk offers to
+    register it as a suggestion instead.
+    """
+    data, members = _clean(data, now or dt.datetime.now())
+    with store.database.atomic():
+        motion = Motion.create(kind=data.kind, number=_next_number(data.kind), title=data.title,
+                               submitter=data.submitter, lead=data.lead_member_id,
+                               received_at=data.received_at, clerk=data.clerk, reason=data.reason,
+                               basis=data.basis, plan=data.plan, attachment=data.attachment)
+        _write_signers(motion.id, members)
+        return motion.id
+
+
+def update_motion(motion_id: int, data: MotionInput) -> None:
+    motion = Motion.get_or_none(id=motion_id)
+    if motion is None:
+        raise ServiceError("该议案或建议已不存在。")
+    data, members = _clean(data, motion.received_at)
+    with store.database.atomic():
+        number = motion.number if data.kind == motion.kind else _next_number(data.kind)
+        Motion.update(kind=data.kind, number=number, title=data.title, submitter=data.submitter,
+                      lead=data.lead_member_id, received_at=data.received_at, clerk=data.clerk,
+                      reason=data.reason, basis=data.basis, plan=data.plan,
+                      attachment=data.attachment).where(Motion.id == motion_id).execute()
+        _write_signers(motion_id, members)
+
+
+def withdraw_motion(motion_id: int, at: dt.datetime, reason: str = "") -> None:
+    """撤回 before the review; the record and its number stay."""
+    row = get_motion(motion_id)
+    if row.withdrawn_at is not None:
+        raise ServiceError(f"{row.register_no}已经撤回。")
+    if row.decision:
+        raise ServiceError(f"{row.register_no}已经审查（{row.decision}），不能再撤回。")
+    with store.database.atomic():
+        Motion.update(withdrawn_at=at.replace(second=0, microsecond=0), withdraw_reason=reason.strip()).where(
+            Motion.id == motion_id).execute()
+
+
+def undo_withdrawal(motion_id: int) -> None:
+    with store.database.atomic():
+        Motion.update(withdrawn_at=None, withdraw_reason="").where(Motion.id == motion_id).execute()
+
+
+# ---------------------------------------------------------------- review and handling
+
+
+def review_motion(motion_id: int, decision: str, reason: str = "", merged_into: int | None = None) -> None:
+    """The review committee's decision on one motion; 并案 links it to the motion it joins."""
+    row = get_motion(motion_id)
+    if row.kind != "议案":
+        raise ServiceError("只有议案需要审查；建议直接交办。")
+    if row.withdrawn_at is not None:
+        raise ServiceError(f"{row.register_no}已撤回，不再审查。")
+    if decision and decision not in store.REVIEW_DECISIONS:
+        raise ServiceError(f"审查意见只能是{'、'.join(store.REVIEW_DECISIONS)}之一。", "decision")
+    if decision == "其他" and not reason.strip():
+        raise ServiceError("审查意见为“其他”时须写明理由。", "reason")
+    if merged_into is not None:
+        target = get_motion(merged_into)
+        if target.motion_id == motion_id or target.kind != "议案":
+            raise ServiceError("只能并入另一件议案。", "merged_into")
+        if target.merged_into_id is not None:
+            raise ServiceError(f"{target.register_no}本身已并入其他议案，请并入那一件。", "merged_into")
+    with store.database.atomic():
+        Motion.update(decision=decision, decision_reason=reason.strip(), merged_into=merged_into).where(
+            Motion.id == motion_id).execute()
+
+
+def assign_units(motion_id: int, units: list[tuple[str, bool]]) -> None:
+    """承办单位: (name, is lead); exactly one lead when there are any."""
+    row = get_motion(motion_id)
+    if not row.handled_as_suggestion and row.decision != "列为大会议案":
+        raise ServiceError("只有建议和列为大会议案的议案交承办单位办理。")
+    cleaned = [(" ".join(u.split()), lead) for u, lead in units if u.strip()]
+    if cleaned and sum(1 for _, lead in cleaned if lead) != 1:
+        raise ServiceError("须有且只有一个主办单位，其余为协办单位。", "units")
+    if len({u for u, _ in cleaned}) != len(cleaned):
+        raise ServiceError("承办单位有重复。", "units")
+    with store.database.atomic():
+        HandlingUnit.delete().where(HandlingUnit.motion == motion_id).execute()
+        for i, (unit, lead) in enumerate(sorted(cleaned, key=lambda u: not u[1])):
+            HandlingUnit.create(motion=motion_id, unit=unit, lead=lead, position=i)
+
+
+def record_reply(motion_id: int, reply_date: dt.date | None, rating: str = "") -> None:
+    row = get_motion(motion_id)
+    if rating and rating not in store.RATINGS:
+        raise ServiceError(f"代表测评只能是{'、'.join(store.RATINGS)}之一。", "rating")
+    if (reply_date or rating) and not row.units:
+        raise ServiceError("请先确定承办单位。", "units")
+    if rating and reply_date is None:
+        raise ServiceError("答复后才有代表测评，请先填写答复日期。", "reply_date")
+    if reply_date and reply_date < row.received_at.date():
+        raise ServiceError("答复日期早于收到日期。", "reply_date")
+    with store.database.atomic():
+        Motion.update(reply_date=reply_date, rating=rating).where(Motion.id == motion_id).execute()
+
+
+# ---------------------------------------------------------------- counts
+
+
+def counts_by_kind() -> dict[str, int]:
+    counts = {kind: 0 for kind in rules.KINDS}
+    for row in list_motions():
+        if row.withdrawn_at is None:
+            counts[row.kind] += 1
+    return counts
+
+
+def counts_by_delegation() -> list[tuple[str, int, int]]:
+    """(delegation, motions led, suggestions led) by the lead delegate's delegation, roster order."""
+    counts = {d.name: [0, 0] for d in roster.list_delegations()}
+    for row in list_motions():
+        if row.withdrawn_at is None and row.lead is not None:
+            counts.setdefault(row.lead.delegation, [0, 0])[rules.KINDS.index(row.kind)] += 1
+    return [(name, a, b) for name, (a, b) in counts.items()]
+
+
+def ordinal(n: int) -> str:
+    """一、二 … for the review report's list."""
+    return chinese_number(n)
