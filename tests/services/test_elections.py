@@ -1,0 +1,130 @@
+"""Elections and nominations: seed 000's three elections, the nomination rules at their limits."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetingdesk.services import ServiceError, checks, elections, motions, presidium, roster
+from meetingdesk.services.elections import NominationInput
+from tests.data.seed_lists import CITY_DEPUTY_CANDIDATES, STANDING_COMMITTEE_CANDIDATES
+
+DEADLINE = dt.datetime(2023, 12, 22, 9, 0)
+MINUTE = dt.timedelta(minutes=1)
+
+
+def _names(rows):
+    return [r.name for r in rows]
+
+
+def _delegates(team="吴家山街代表团", n=10):
+    return [r for r in roster.list_members(role="代表") if r.delegation == team][:n]
+
+
+def _open_election(seats=7, mode="差额", rule="常委会委员"):
+    return elections.add_election("区人大常委会委员（测试）", seats, mode, rule)
+
+
+def test_demo_holds_seed_000s_three_elections(demo_session):
+    committee, court, city = elections.list_elections()
+    clean = [n.replace(" ", "").removesuffix("_(女)") for n in STANDING_COMMITTEE_CANDIDATES]
+    assert (committee.seats, committee.mode, len(committee.candidates)) == (7, "差额", 8)
+    assert _names(committee.candidates) == ["田志勇"] + clean  # 田 has 5 strokes: first
+    assert committee.count_problem is None and not committee.needs_preliminary
+    assert [n.by for n in committee.nominations] == ["大会主席团", "王钢华等10名代表联名"]
+    assert (court.seats, court.mode, _names(court.candidates)) == (1, "等额", ["杨丹"])
+    assert _names(city.candidates) == [n.replace(" ", "") for n in CITY_DEPUTY_CANDIDATES]
+    assert city.nominations[0].by == "中共武汉市委"
+    assert motions.get_deadline("提名").at == DEADLINE
+
+
+def test_a_joint_nomination_needs_ten_serving_delegates(demo_session):
+    election = _open_election()
+    candidate = _delegates("东山街代表团", 1)[0].person_id
+    ten = [r.member_id for r in _delegates()]
+    with pytest.raises(ServiceError, match="现只有 9 名") as err:
+        elections.add_nomination(NominationInput(election, "代表联名", (candidate,), tuple(ten[:9])),
+                                 now=DEADLINE - MINUTE)
+    assert err.value.field == "signers"
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    with pytest.raises(ServiceError, match="现只有 9 名"):
+        elections.add_nomination(NominationInput(election, "代表联名", (candidate,), tuple(ten)),
+                                 now=DEADLINE - MINUTE)
+    roster.reinstate_member(ten[-1])
+    elections.add_nomination(NominationInput(election, "代表联名", (candidate,), tuple(ten)),
+                             now=DEADLINE)  # at the deadline itself: in time
+    assert _names(elections.get_election(election).candidates) == [_delegates("东山街代表团", 1)[0].name]
+
+
+def test_a_joint_nomination_after_the_deadline_is_refused(demo_session):
+    election = _open_election()
+    candidate = _delegates("东山街代表团", 1)[0].person_id
+    ten = tuple(r.member_id for r in _delegates())
+    with pytest.raises(ServiceError, match="提名无效") as err:
+        elections.add_nomination(NominationInput(election, "代表联名", (candidate,), ten), now=DEADLINE + MINUTE)
+    assert err.value.field == "received_at"
+    # the presidium is not bound by the delegates' deadline
+    elections.add_nomination(NominationInput(election, "主席团", (candidate,)), now=DEADLINE + MINUTE)
+
+
+def test_no_nominator_proposes_more_candidates_than_seats(demo_session):
+    election = _open_election(seats=2)
+    people = tuple(r.person_id for r in _delegates("东山街代表团", 3))
+    ten = tuple(r.member_id for r in _delegates())
+    with pytest.raises(ServiceError, match="不得超过应选名额"):
+        elections.add_nomination(NominationInput(election, "主席团", people), now=DEADLINE)
+    elections.add_nomination(NominationInput(election, "代表联名", people[:2], ten), now=DEADLINE)
+    # the same delegates cannot sign another paper for a third candidate
+    with pytest.raises(ServiceError, match="将超过应选名额 2 人"):
+        elections.add_nomination(NominationInput(election, "代表联名", people[2:], ten), now=DEADLINE)
+
+
+def test_withdrawals_before_the_list_is_fixed(demo_session):
+    election = _open_election(seats=1, mode="差额", rule="正职")
+    a, b = (r.person_id for r in _delegates("东山街代表团", 2))
+    first = elections.add_nomination(NominationInput(election, "主席团", (a,)), now=DEADLINE)
+    second = elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
+    assert len(elections.get_election(election).candidates) == 2
+    with pytest.raises(ServiceError, match="写明撤回的原因"):
+        elections.withdraw_nominee(first, a, DEADLINE, " ")
+    elections.withdraw_nominee(first, a, DEADLINE, "被提名人书面表示不愿被提名")
+    row = elections.get_election(election)
+    assert len(row.candidates) == 1 and "候选人至少 2 人" in row.count_problem
+    elections.withdraw_nomination(second, DEADLINE)
+    assert elections.get_election(election).candidates == ()
+    elections.fix_candidates(election, dt.date(2023, 12, 22))
+    with pytest.raises(ServiceError, match="已确定候选人名单"):
+        elections.withdraw_nominee(first, a, DEADLINE, "迟到的撤回")
+    with pytest.raises(ServiceError, match="不再接受提名"):
+        elections.add_nomination(NominationInput(election, "主席团", (a,)), now=DEADLINE)
+
+
+def test_ratio_and_preliminary_vote(demo_session):
+    election = _open_election(seats=7)
+    people = [r.person_id for r in roster.list_members(role="代表")][:12]
+    elections.add_nomination(NominationInput(election, "主席团", tuple(people[:7])), now=DEADLINE)
+    assert "至少 8 人，现为 7 人" in elections.get_election(election).count_problem
+    elections.add_nomination(NominationInput(election, "主席团", tuple(people[7:8])), now=DEADLINE)
+    row = elections.get_election(election)
+    assert row.count_problem is None and not row.needs_preliminary
+    elections.add_nomination(NominationInput(election, "主席团", tuple(people[8:9])), now=DEADLINE)
+    row = elections.get_election(election)
+    assert row.needs_preliminary and "至多 8 人，现为 9 人" in row.count_problem
+
+
+def test_election_settings_are_checked(demo_session):
+    with pytest.raises(ServiceError, match="不能等额选举") as err:
+        elections.add_election("区人大常委会委员", 7, "等额", "常委会委员")
+    assert err.value.field == "mode"
+    with pytest.raises(ServiceError, match="至少为 1"):
+        elections.add_election("区人民法院院长", 0, "等额", "正职")
+    with pytest.raises(ServiceError, match="政党或人民团体"):
+        elections.add_nomination(NominationInput(_open_election(2, "等额", "补选"), "政党团体", (1,)))
+
+
+def test_a_scrutineer_who_becomes_a_candidate_is_flagged(demo_session):
+    scrutineer = presidium.list_roles("监票人")[0]
+    election = _open_election(seats=1, mode="差额", rule="补选")
+    elections.add_nomination(NominationInput(election, "主席团", (scrutineer.person_id,)), now=DEADLINE)
+    found = [p for p in checks.check_session() if "是候选人" in p.message]
+    assert len(found) == 1 and found[0].target == ("role", "监票人")

@@ -1,0 +1,144 @@
+"""Motion intake against the deadline and the signers' rule; review, withdrawal, handling."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetingdesk.services import ServiceError, motions, roster
+from meetingdesk.services.motions import MotionInput
+
+DEADLINE = dt.datetime(2023, 12, 22, 11, 0)
+MINUTE = dt.timedelta(minutes=1)
+
+
+def _delegates(team="吴家山街代表团", n=10):
+    rows = [r for r in roster.list_members(role="代表") if r.delegation == team]
+    return [r.member_id for r in rows[:n]]
+
+
+def _motion(signers, at=DEADLINE - MINUTE, kind="议案", **kw):
+    return MotionInput(kind, "关于加快老旧小区改造的议案", lead_member_id=signers[0],
+                       signer_member_ids=tuple(signers), received_at=at, **kw)
+
+
+def test_demo_holds_seed_000s_fourteen_motions(demo_session):
+    rows = motions.list_motions()
+    assert len(rows) == 14 and [r.number for r in rows] == list(range(1, 15))
+    first = rows[0]
+    assert first.submitter_text == "径河街、辛安渡街等代表团的刘锦刚等10名代表"
+    assert first.state == "列为大会议案"
+    assert [r.state for r in rows[1:]] == ["转为代表建议"] * 13
+    assert rows[1].submitter_text == "吴家山街、将军路街等代表团的李平等19名代表"
+    assert rows[13].submitter_text == "常青花园代表团的肖毅等11名代表"
+    deadline = motions.get_deadline("议案")
+    assert deadline.at == DEADLINE and deadline.meeting_name == "主席团第一次会议"
+    assert deadline.text == "2023年12月22日上午11:00"
+
+
+def test_ten_serving_delegates_make_a_motion_and_nine_do_not(demo_session):
+    ten = _delegates()
+    new = motions.register_motion(_motion(ten))
+    row = motions.get_motion(new)
+    assert row.register_no == "议案原案第15号" and row.serving_signers == 10 and row.state == "待审查"
+    assert row.delegations == ("吴家山街代表团",) and row.lead.member_id == ten[0]
+    with pytest.raises(ServiceError, match="现只有 9 名") as err:
+        motions.register_motion(_motion(ten[:9]))
+    assert err.value.field == "signers"
+    # a signature given twice counts once
+    with pytest.raises(ServiceError, match="现只有 9 名"):
+        motions.register_motion(_motion(ten[:9] + [ten[3]]))
+
+
+def test_an_ended_delegate_does_not_count(demo_session):
+    ten = _delegates()
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    with pytest.raises(ServiceError, match="现只有 9 名"):
+        motions.register_motion(_motion(ten))
+    # a motion registered before the signer ended now shows the problem in the list
+    roster.reinstate_member(ten[-1])
+    new = motions.register_motion(_motion(_delegates(n=10)))
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    assert "现只有 9 名" in motions.get_motion(new).problem
+
+
+def test_the_deadline_minute_and_the_offer_to_register_a_suggestion(demo_session):
+    ten = _delegates()
+    on_time = motions.register_motion(_motion(ten, at=DEADLINE))
+    assert not motions.get_motion(on_time).late
+    with pytest.raises(ServiceError, match="可以登记为建议") as err:
+        motions.register_motion(_motion(ten, at=DEADLINE + MINUTE))
+    assert err.value.field == "kind"
+    late = motions.register_motion(_motion(ten[:1], at=DEADLINE + dt.timedelta(days=1), kind="建议"))
+    row = motions.get_motion(late)
+    assert row.register_no == "建议第1号" and row.state == "待交办" and row.late
+
+
+def test_bodies_submit_without_signers(demo_session):
+    new = motions.register_motion(MotionInput("议案", "关于制定区级规划的议案", submitter="区人民政府",
+                                              received_at=DEADLINE - MINUTE))
+    assert motions.get_motion(new).submitter_text == "区人民政府"
+    with pytest.raises(ServiceError, match="领衔代表"):
+        motions.register_motion(MotionInput("议案", "无领衔", received_at=DEADLINE - MINUTE))
+    with pytest.raises(ServiceError, match="标题"):
+        motions.register_motion(MotionInput("建议", "  ", received_at=DEADLINE - MINUTE))
+
+
+def test_withdrawal_before_review_keeps_the_record(demo_session):
+    new = motions.register_motion(_motion(_delegates()))
+    motions.withdraw_motion(new, DEADLINE, "领衔代表书面撤回")
+    row = motions.get_motion(new)
+    assert row.state == "已撤回" and row.register_no == "议案原案第15号"
+    assert motions.list_motions(state="已撤回") == [row]
+    assert motions.counts_by_kind()["议案"] == 14
+    with pytest.raises(ServiceError, match="已撤回"):
+        motions.review_motion(new, "列为大会议案")
+    with pytest.raises(ServiceError, match="已经审查"):
+        motions.withdraw_motion(motions.list_motions()[0].motion_id, DEADLINE)
+
+
+def test_review_decisions_and_merging(demo_session):
+    first, second, third = (r.motion_id for r in motions.list_motions()[:3])
+    with pytest.raises(ServiceError, match="写明理由"):
+        motions.review_motion(third, "其他")
+    motions.review_motion(third, "其他", "属于区人大常委会职权，交常委会研究")
+    assert motions.get_motion(third).state == "其他"
+    motions.review_motion(second, "列为大会议案", merged_into=first)
+    assert motions.get_motion(second).state == "并案"
+    assert motions.get_motion(first).merged_ids == (second,)
+    with pytest.raises(ServiceError, match="本身已并入"):
+        motions.review_motion(third, "列为大会议案", merged_into=second)
+
+
+def test_handling_units_reply_and_rating(demo_session):
+    row = motions.list_motions()[1]  # turned into a suggestion
+    with pytest.raises(ServiceError, match="先确定承办单位"):
+        motions.record_reply(row.motion_id, dt.date(2024, 3, 1))
+    with pytest.raises(ServiceError, match="有且只有一个主办单位"):
+        motions.assign_units(row.motion_id, [("区交通运输局", False)])
+    motions.assign_units(row.motion_id, [("区住房和城市更新局", False), ("区交通运输局", True)])
+    row = motions.get_motion(row.motion_id)
+    assert row.state == "办理中" and row.units[0] == motions.UnitRow("区交通运输局", True)
+    with pytest.raises(ServiceError, match="先填写答复日期"):
+        motions.record_reply(row.motion_id, None, "满意")
+    motions.record_reply(row.motion_id, dt.date(2024, 3, 1))
+    assert motions.get_motion(row.motion_id).state == "已答复"
+    motions.record_reply(row.motion_id, dt.date(2024, 3, 1), "基本满意")
+    assert motions.list_motions(state="已测评")[0].rating == "基本满意"
+    pending = motions.list_motions(state="待审查")
+    assert pending == []
+
+
+def test_time_left_before_and_after(demo_session):
+    assert motions.describe_time_left("议案", DEADLINE - dt.timedelta(days=1, hours=2, minutes=5)) == \
+        "提出议案截止时间 2023年12月22日上午11:00，还有 1 天 2 小时 5 分"
+    assert motions.describe_time_left("议案", DEADLINE + MINUTE).endswith("已过 1 分")
+    motions.set_deadline("议案", None)
+    assert motions.describe_time_left("议案", DEADLINE) == "尚未设定提出议案截止时间"
+
+
+def test_counts_by_delegation_follow_the_lead_delegate(demo_session):
+    counts = {name: (m, s) for name, m, s in motions.counts_by_delegation()}
+    assert counts["柏泉街代表团"] == (3, 0)
+    assert counts["径河街代表团"] == (2, 0)
+    assert sum(m for m, _ in counts.values()) == 14
