@@ -52,9 +52,12 @@ class PrintCancelled(ServiceError):
 
 
 def style(name: str, *, font: str = SONG, size: float = 12, leading: float | None = None,
-          align: int = TA_CENTER, space_after: float = 0) -> ParagraphStyle:
+          align: int = TA_CENTER, space_after: float = 0, left_indent: float = 0,
+          first_indent: float = 0) -> ParagraphStyle:
+    """FIRST_INDENT is relative to LEFT_INDENT: negative for a hanging number ("1.")."""
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.4,
-                          alignment=align, wordWrap="CJK", spaceAfter=space_after, textColor=INK)
+                          alignment=align, wordWrap="CJK", spaceAfter=space_after, textColor=INK,
+                          leftIndent=left_indent, firstLineIndent=first_indent)
 
 
 TITLE_SESSION = style("title-session", font=HEI, size=16, leading=24)
@@ -106,7 +109,7 @@ class Cell:
     x: float
     width: float
     content: list[Run]
-    align: str = "left"  # left / center
+    align: str = "left"  # left / center / right
     pad: float = 0.0
     boxed: bool = False  # draw the cell's border
     lines: list[list[Run]] = field(init=False)
@@ -165,6 +168,8 @@ class GridRow(Flowable):
                 x = cell.x + cell.pad
                 if cell.align == "center":
                     x = cell.x + (cell.width - width) / 2
+                elif cell.align == "right":
+                    x = cell.x + cell.width - cell.pad - width
                 draw_runs(c, line, x, baseline)
             if cell.boxed:
                 c.setStrokeColor(INK)

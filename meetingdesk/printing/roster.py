@@ -15,7 +15,7 @@ from meetingdesk.services.roster import DelegationRow, MemberRow
 from .coverage import Printed
 from .fonts import runs
 from .frame import FRAME_WIDTH, HEADING, HEADING_NOTE, Cell, ContinuedBlock, GridRow, Paper, para, title_block
-from .names import ROLES, name_runs, printed, span_of
+from .names import ROLES, name_grid, printed
 
 KIND = "roster"
 TITLE = "代表团编团名单"
@@ -40,19 +40,8 @@ def totals_text(counts: dict[str, int]) -> str:
 
 def name_rows(label: str, people: list[MemberRow]) -> list[GridRow]:
     """The names of one section in four columns; a long entry takes two."""
-    label_cell = Cell(0, LABEL_WIDTH, runs(label, SIZE))
-    rows: list[list[Cell]] = [[]]
-    col = 0
-    for person in people:
-        content = name_runs(person, SIZE, MARK)
-        span = min(COLUMNS, span_of(content, COLUMN, GAP))
-        if col + span > COLUMNS:
-            rows.append([])
-            col = 0
-        rows[-1].append(Cell(LABEL_WIDTH + col * COLUMN, span * COLUMN, content))
-        col += span
-    return [GridRow(cells, size=SIZE, leading=LEADING, label_cell=label_cell, show_label=(i == 0))
-            for i, cells in enumerate(rows)]
+    return name_grid(people, columns=COLUMNS, x=LABEL_WIDTH, column=COLUMN, size=SIZE, mark=MARK,
+                     leading=LEADING, gap=GAP, label_cell=Cell(0, LABEL_WIDTH, runs(label, SIZE)))
 
 
 def room_row(room: str) -> GridRow:

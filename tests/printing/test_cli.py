@@ -11,7 +11,10 @@ from .pdftext import compact, pages_text
 def test_list_names_the_kinds_with_their_titles(capsys):
     assert main(["print", "--list"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines() == ["roster\t代表团编团名单", "signin\t签到表", "people\t人员核对名单"]
+    assert out.splitlines() == ["roster\t代表团编团名单", "signin\t签到表", "people\t人员核对名单",
+                                "presidium\t主席团和秘书长名单", "chairs\t主席团常务主席名单", "groups\t执行主席分组",
+                                "deputies\t副秘书长名单", "review\t议案审查委员会名单",
+                                "scrutineers\t总监票人、监票人名单", "agenda\t议程", "schedule\t日程"]
 
 
 def test_print_roster(demo_file, tmp_path, capsys):
@@ -19,6 +22,13 @@ def test_print_roster(demo_file, tmp_path, capsys):
     assert main(["print", "roster", str(demo_file), "-o", str(out)]) == 0
     assert "已写入代表团编团名单（共" in capsys.readouterr().out
     assert "代表团编团名单（代表210人" in compact(pages_text(out)[0])
+
+
+def test_print_a_session_paper(demo_file, tmp_path, capsys):
+    out = tmp_path / "日程.pdf"
+    assert main(["print", "schedule", str(demo_file), "-o", str(out)]) == 0
+    assert "已写入日程（共 1 页）" in capsys.readouterr().out
+    assert "12月21日(星期四)上午8:30第一次全体会议1.报告代表到会情况" in compact(pages_text(out)[0])
 
 
 def test_print_signin_with_options(demo_file, tmp_path):

@@ -42,7 +42,7 @@ def _add_many(delegation_id: int, role: str, n: int) -> list[str]:
 
 
 def test_the_kinds_are_named_with_their_chinese_titles():
-    assert printing.kinds() == [("roster", "代表团编团名单"), ("signin", "签到表"), ("people", "人员核对名单")]
+    assert printing.kinds()[:3] == [("roster", "代表团编团名单"), ("signin", "签到表"), ("people", "人员核对名单")]
 
 
 def test_unknown_kind_and_unknown_option_are_refused(demo_session):
@@ -221,7 +221,7 @@ def test_people_of_one_role(demo_session, tmp_path):
 # ---------------------------------------------------------------- fonts and coverage
 
 
-@pytest.mark.parametrize("kind", ["roster", "signin", "people"])
+@pytest.mark.parametrize("kind", list(printing.PAPERS))
 def test_only_the_bundled_fonts_embedded(demo_session, tmp_path, kind):
     out, _ = _write(kind, tmp_path)
     found = fonts(out)
