@@ -67,6 +67,7 @@ class OfficeRow:
     office_id: int
     person_id: int
     name: str
+    note: str
     display: str
     body: str
     title: str
@@ -236,7 +237,7 @@ def list_offices() -> list[OfficeRow]:
     rows = []
     for office in Office.select(Office, Person).join(Person):
         p = office.person
-        rows.append(OfficeRow(office.id, p.id, p.name, people_rules.display_name(p.name, p.gender, p.note),
+        rows.append(OfficeRow(office.id, p.id, p.name, p.note, people_rules.display_name(p.name, p.gender, p.note),
                               office.body, office.title))
     bodies = {b: i for i, b in enumerate(store.OFFICE_BODIES)}
     ordered = sort_people(rows)

@@ -36,14 +36,6 @@ def describe_presidium() -> str:
     return text
 
 
-def describe_agenda() -> str:
-    info = session.session_info()
-    start = info.start_date.isoformat() if info.start_date else "未定"
-    end = info.end_date.isoformat() if info.end_date else "未定"
-    return (f"会期：{start} 至 {end}；会址：{info.venue or '未定'}。\n\n"
-            "本会议尚未录入议程和日程。")
-
-
 def describe_motions() -> str:
     info = session.session_info()
     return (f"本会议尚未登记议案和建议。\n\n在任代表 {info.delegates} 人；"

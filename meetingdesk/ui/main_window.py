@@ -24,6 +24,7 @@ from .dialogs import SessionDialog
 from .messages import warn
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
+from .schedule_page import SchedulePage
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
@@ -42,9 +43,10 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(self.undo_stack)
         self.roster_page.changed.connect(self.refresh)
         self._add_page("代表团", self.roster_page)
+        self._add_page("主席团", area_pages.AreaPage("主席团和秘书长", area_pages.describe_presidium))
+        self.schedule_page = SchedulePage()
+        self._add_page("议程日程", self.schedule_page)
         for title, heading, describe in (
-            ("主席团", "主席团和秘书长", area_pages.describe_presidium),
-            ("议程日程", "议程和日程", area_pages.describe_agenda),
             ("议案", "议案和建议", area_pages.describe_motions),
             ("选举", "选举和表决", area_pages.describe_elections),
             ("到会", "代表到会情况", area_pages.describe_attendance),
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+        changed = getattr(page, "changed", None)
+        if changed is not None and page is not self.roster_page:
+            changed.connect(self.refresh)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -185,7 +190,10 @@ class MainWindow(QMainWindow):
             self._problems = ProblemsDialog(self)
             self._problems.jump.connect(self.go_to_problem)
             self.undo_stack.indexChanged.connect(self._problems.refresh)
-            self.roster_page.changed.connect(self._problems.refresh)
+            for i in range(self.pages.count()):
+                changed = getattr(self.pages.widget(i), "changed", None)
+                if changed is not None:
+                    changed.connect(self._problems.refresh)
         else:
             self._problems.refresh()
         self._problems.show()
@@ -193,6 +201,13 @@ class MainWindow(QMainWindow):
         return self._problems
 
     def go_to_problem(self, problem: Problem) -> None:
+        if problem.target is not None:
+            page = self._page_for(problem.target)
+            if page is not None:
+                self.nav.setCurrentRow(self.pages.indexOf(page))
+                page.focus(self._page_target(problem.target))
+                self.raise_()
+            return
         if problem.delegation_id is None and problem.member_id is None:
             return
         self.nav.setCurrentRow(0)
@@ -200,6 +215,24 @@ class MainWindow(QMainWindow):
         if problem.member_id is not None:
             self.roster_page.select_member(problem.member_id)
         self.raise_()
+
+    def _page_for(self, target: tuple[str, object]) -> QWidget | None:
+        kind, value = target
+        if kind == "adoption" and value in ("agenda", "schedule"):
+            kind = str(value)
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if kind in getattr(page, "TARGETS", ()):
+                return page
+        return None
+
+    @staticmethod
+    def _page_target(target: tuple[str, object]) -> tuple[str, object]:
+        """A paper without its adopting meeting is mended where that paper's list is edited."""
+        kind, value = target
+        if kind == "adoption" and value in ("agenda", "schedule"):
+            return (str(value), None)
+        return target
 
     def closeEvent(self, event) -> None:
         session.close_session()

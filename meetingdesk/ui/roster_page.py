@@ -47,6 +47,9 @@ def _table(model) -> QTableView:
     return view
 
 
+# The papers of this page; the presidium and schedule pages offer their own.
+ROSTER_PAPERS = ("roster", "signin", "people")
+
 class RosterPage(QWidget):
     changed = Signal()
 
@@ -109,7 +112,8 @@ class RosterPage(QWidget):
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         print_menu = QMenu(self.print_button)
         for kind, title in printing.kinds():
-            print_menu.addAction(title, lambda k=kind: self.print_paper(k))
+            if kind in ROSTER_PAPERS:
+                print_menu.addAction(title, lambda k=kind: self.print_paper(k))
         self.print_button.setMenu(print_menu)
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(lambda: export_roster(self))

@@ -54,6 +54,7 @@ def _meeting_ops(meeting_id: int) -> ItemOps:
 
 class SchedulePage(QWidget):
     changed = Signal()
+    TARGETS = ("meeting", "agenda", "schedule")  # the Problem targets focus() shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

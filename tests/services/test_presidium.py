@@ -83,6 +83,17 @@ def test_the_rule_proposes_heads_and_standing_committee_delegates(demo_session):
     assert [p.name for p in presidium.propose_presidium()] == ["李平"]
 
 
+def test_offices_are_listed_by_body_then_stroke_order(demo_session):
+    rows = presidium.list_offices()
+    assert [(r.name, r.body, r.title) for r in rows] == [
+        ("杨早明", "区人大常委会", "副主任"), ("周本奇", "区人大常委会", "副主任"),
+        ("徐贻功", "区人大常委会", "主任"), ("葛晓丹", "区人大常委会", "副主任"), ("周明", "区人民政府", "区长")]
+    with pytest.raises(ServiceError, match="已登记"):
+        presidium.add_office(rows[0].person_id, "区人大常委会", "副主任")
+    presidium.remove_office(rows[0].office_id)
+    assert len(presidium.list_offices()) == 4
+
+
 def test_implied_categories_follow_the_seeds_explanation():
     implied = presidium.implied_category
     assert implied(1, [("区委", "书记")], False) == ("区委书记", "区委书记")
