@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from meetingdesk.rules.collation import ties, unknown_chars
 
-from . import presidium_checks, roster, schedule_checks, session
+from . import motion_checks, presidium_checks, roster, schedule_checks, session
 from .problem import ERROR, NOTICE, Problem
 
 __all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
@@ -18,6 +18,7 @@ def check_session() -> list[Problem]:
     problems += _check_names()
     problems += presidium_checks.check()
     problems += schedule_checks.check()
+    problems += motion_checks.check()
     return problems
 
 

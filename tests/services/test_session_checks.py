@@ -133,3 +133,33 @@ def test_meetingdesk_check_lists_where_to_fix_and_exits_non_zero(demo_file, caps
     assert main(["check", str(demo_file)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == ["[错误] 主席团 › 执行主席分组：第3组（第三次全体会议）没有大会主持人。", "共 1 个错误、0 个提示。"]
+
+
+def test_a_motion_whose_signer_ended_before_review(demo_session):
+    from meetingdesk.services import motions
+
+    ten = [r.member_id for r in roster.list_members(role="代表") if r.delegation == "吴家山街代表团"][:10]
+    new = motions.register_motion(motions.MotionInput("议案", "关于修缮公园的议案", lead_member_id=ten[0],
+                                                      signer_member_ids=tuple(ten),
+                                                      received_at=dt.datetime(2023, 12, 21, 9, 0)))
+    assert _messages() == []
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    [problem] = _messages("议案")
+    assert problem.target == ("motion", new) and "现只有 9 名" in problem.message
+    motions.review_motion(new, "转为代表建议")
+    assert _messages("议案") == []
+
+
+def test_nomination_counts_are_errors_once_the_list_is_fixed(demo_session):
+    from meetingdesk.services import elections
+
+    committee = elections.list_elections()[0]
+    paper = committee.nominations[0]
+    elections.fix_candidates(committee.election_id, None)
+    elections.withdraw_nominee(paper.nomination_id, paper.nominees[0].person_id, dt.datetime(2023, 12, 22),
+                               "被提名人书面表示不愿被提名")
+    [notice] = _messages("选举")
+    assert notice.severity == checks.NOTICE and "至少 8 人，现为 7 人" in notice.message
+    elections.fix_candidates(committee.election_id, dt.date(2023, 12, 22))
+    [error] = _messages("选举")
+    assert error.severity == checks.ERROR and error.target == ("election", committee.election_id)

@@ -1,0 +1,44 @@
+"""Rules of the motion desk and of the nominations (areas 议案 and 选举)."""
+from __future__ import annotations
+
+from meetingdesk.rules.elections import MIN_NOMINATORS
+
+from . import elections, motions
+from .problem import ERROR, NOTICE, Problem
+
+
+def check() -> list[Problem]:
+    return _check_motions() + _check_elections()
+
+
+def _check_motions() -> list[Problem]:
+    found = []
+    for row in motions.list_motions(kind="议案"):
+        if row.problem and row.withdrawn_at is None and not row.decision:
+            found.append(Problem(ERROR, "议案", row.register_no, f"{row.register_no}：{row.problem}",
+                                 target=("motion", row.motion_id)))
+    return found
+
+
+def _check_elections() -> list[Problem]:
+    found = []
+    for e in elections.list_elections():
+        target = ("election", e.election_id)
+        if e.count_problem:
+            # Before the presidium fixes the list the count is still being gathered.
+            severity = ERROR if e.fixed_on else NOTICE
+            found.append(Problem(severity, "选举", e.office, f"{e.office}：{e.count_problem}", target=target))
+        if e.needs_preliminary and not e.fixed_on:
+            found.append(Problem(NOTICE, "选举", e.office,
+                                 f"{e.office}的被提名人多于办法规定的候选人数，须先进行预选。", target=target))
+        for n in e.nominations:
+            if n.nominator != "代表联名" or n.withdrawn_at is not None:
+                continue
+            if n.late:
+                found.append(Problem(NOTICE, "选举", e.office,
+                                     f"{n.by}的提名晚于提名候选人截止时间，无效，不计入候选人。", target=target))
+            elif n.serving_signers < MIN_NOMINATORS:
+                found.append(Problem(ERROR, "选举", e.office,
+                                     f"{n.by}的提名现只有 {n.serving_signers} 名在任代表（须 {MIN_NOMINATORS} 名以上）。",
+                                     target=target))
+    return found
