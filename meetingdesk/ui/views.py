@@ -1,0 +1,48 @@
+"""Small building blocks the presidium pages share: a read-only table, a sort proxy, a question box."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
+
+from .models import FILTER_ROLE, SORT_ROLE
+
+RED = "#b00020"
+
+
+def table_view(model: QAbstractItemModel, *, sortable: bool = True) -> QTableView:
+    """Rows selected whole, never edited in place, columns as wide as their text."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    if sortable:
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a header is clicked
+    return view
+
+
+def sort_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
+    """Sorts through SORT_ROLE (stroke rank for names) and filters on FILTER_ROLE as typed."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterRole(FILTER_ROLE)
+    proxy.setFilterKeyColumn(0)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定") -> bool:
+    """A yes/no question with Chinese buttons (tests patch this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
