@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayo
 from meetingdesk.services import ServiceError
 
 from .dialogs import CheckedDialog
-from .models import FILTER_ROLE, ROW_ROLE, RowsModel
+from .models import FILTER_ROLE, RowsModel
 from .views import sort_proxy
 
 
@@ -56,19 +56,8 @@ class PickerDialog(CheckedDialog):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         if self.proxy.rowCount() and not self.list.currentIndex().isValid():
-            self._select_proxy_row(0)
-
-    def _select_proxy_row(self, row: int) -> None:
-        self.list.selectionModel().setCurrentIndex(
-            self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def choose(self, choice_id: int) -> bool:
-        """Select the choice with CHOICE_ID among those shown; False when it is not shown."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ROW_ROLE)[0] == choice_id:
-                self._select_proxy_row(row)
-                return True
-        return False
+            self.list.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def chosen_id(self) -> int | None:
         index = self.list.currentIndex()

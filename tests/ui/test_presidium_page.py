@@ -200,7 +200,8 @@ def test_officers_add_move_and_remove(page, qtbot):
     dialog.filter.setText("丁哲")
     assert dialog.chosen_id() is not None
     with qtbot.waitSignal(page.changed):
-        _ok(qtbot, dialog)
+        dialog.list.doubleClicked.emit(dialog.list.currentIndex())  # a double click chooses
+    assert not dialog.isVisible()
     assert _role_names("监票人")[-1] == "丁哲"
     assert tab.model.rowCount() == 7 and tab.heading.text() == "监票人　7 人"
     assert tab.current_person_id() == presidium.list_roles("监票人")[-1].person_id
