@@ -290,18 +290,25 @@ def _person_facts() -> dict[int, tuple[bool, str]]:
 
 def list_roles(kind: str) -> list[RoleRow]:
     """The officers of one kind in their order (the paper decides whether to sort them)."""
+    return all_roles()[kind]
+
+
+def all_roles() -> dict[str, list[RoleRow]]:
+    """Every kind of SESSION_ROLES with its officers, read at once (the pages and the check
+    want them all, and who is a delegate is worked out once for everybody)."""
     facts = _person_facts()
     in_presidium = {pid for (pid,) in PresidiumMember.select(Member.person)
                     .join(Member).tuples()}
-    rows = []
+    found: dict[str, list[RoleRow]] = {kind: [] for kind in store.SESSION_ROLES}
     query = (SessionRole.select(SessionRole, Person).join(Person)
-             .where(SessionRole.kind == kind).order_by(SessionRole.position, SessionRole.id))
+             .order_by(SessionRole.position, SessionRole.id))
     for role in query:
         p = role.person
         delegate, delegation = facts.get(p.id, (False, ""))
-        rows.append(RoleRow(role.id, kind, p.id, p.name, p.gender, p.note, role.position,
-                            delegate, delegation, p.id in in_presidium))
-    return rows
+        found.setdefault(role.kind, []).append(
+            RoleRow(role.id, role.kind, p.id, p.name, p.gender, p.note, role.position,
+                    delegate, delegation, p.id in in_presidium))
+    return found
 
 
 def _check_role(kind: str, person: Person) -> None:
@@ -371,10 +378,13 @@ def add_outside_person(name: str, gender: str = "", note: str = "") -> int:
     for err in (people_rules.check_name(name), people_rules.check_gender(gender)):
         if err:
             raise ServiceError(err.message, err.field)
-    if Person.get_or_none(name=name, note=note.strip()) is not None:
-        raise ServiceError(f"已有“{name}”，请直接选择，或在备注中写明区别。", "name")
+    note = note.strip()
+    same = [p.note for p in Person.select(Person.note).where(Person.name == name)]
+    if same and (not note or note in same):
+        raise ServiceError(f"已有“{name}”，请直接选择；若是另一人，请在备注中写明区别（如工作单位职务）。",
+                           "note" if note else "name")
     with store.database.atomic():
-        return Person.create(name=name, gender=gender, note=note.strip()).id
+        return Person.create(name=name, gender=gender, note=note).id
 
 
 # ---------------------------------------------------------------- executive-chair groups

@@ -35,7 +35,7 @@ def _check_members(members: list[presidium.PresidiumRow]) -> list[Problem]:
 
 def _check_roles(members: list[presidium.PresidiumRow]) -> list[Problem]:
     found = []
-    roles = {kind: presidium.list_roles(kind) for kind in presidium.store.SESSION_ROLES}
+    roles = presidium.all_roles()
 
     def problem(severity: str, kind: str, message: str) -> None:
         found.append(Problem(severity, AREA, presidium.role_label(kind), message, target=("role", kind)))

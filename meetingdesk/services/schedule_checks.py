@@ -45,13 +45,14 @@ def check() -> list[Problem]:
 
 def _check_adoptions() -> list[Problem]:
     """A paper with content but no adopting meeting prints without its 通过 line."""
+    roles = presidium.all_roles()
     has_content = {
         "presidium": bool(presidium.list_presidium()),
-        "chairs": bool(presidium.list_roles("常务主席")),
+        "chairs": bool(roles["常务主席"]),
         "groups": bool(presidium.list_groups()),
-        "deputies": bool(presidium.list_roles("副秘书长")),
-        "review": bool(presidium.list_roles("审查委员会委员")),
-        "scrutineers": bool(presidium.list_roles("监票人")),
+        "deputies": bool(roles["副秘书长"]),
+        "review": bool(roles["审查委员会委员"]),
+        "scrutineers": bool(roles["监票人"]),
         "agenda": bool(schedule.list_agenda()),
         "schedule": bool(schedule.list_meetings()),
     }

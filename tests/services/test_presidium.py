@@ -126,6 +126,13 @@ def test_officers_rules(demo_session):
     assert "邝冰" not in _names(presidium.list_roles("副秘书长"))
     with pytest.raises(ServiceError, match="已有“邝冰”"):
         presidium.add_outside_person("邝冰")
+    # a second 王超 needs a note of his own, as in the roster
+    with pytest.raises(ServiceError, match="写明区别") as err:
+        presidium.add_outside_person("王超")
+    assert err.value.field == "name"
+    with pytest.raises(ServiceError, match="写明区别"):
+        presidium.add_outside_person("王超", note="区融媒体中心主任")
+    presidium.add_outside_person("王超", note="区人大常委会办公室")
 
 
 def test_drag_and_drop_moves_between_groups_and_clears_a_moved_host(demo_session):
