@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from meetingdesk.services import roster, session
+from meetingdesk.services import session
 
 
 class AreaPage(QWidget):
@@ -23,17 +23,6 @@ class AreaPage(QWidget):
 
     def refresh(self) -> None:
         self.body.setText(self._describe())
-
-
-def describe_presidium() -> str:
-    teams = roster.list_delegations()
-    heads = [t.head.display for t in teams if t.head]
-    text = "本会议尚未录入主席团、常务主席和执行主席分组。\n\n"
-    text += f"按惯例，各代表团团长是主席团成员。已确定的团长 {len(heads)} 人：\n" + "、".join(heads)
-    missing = [t.name for t in teams if not t.head]
-    if missing:
-        text += "\n\n尚未确定团长的代表团：" + "、".join(missing)
-    return text
 
 
 def describe_motions() -> str:

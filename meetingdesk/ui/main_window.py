@@ -23,6 +23,7 @@ from . import commands
 from .dialogs import SessionDialog
 from .messages import warn
 from .problems import ProblemsDialog
+from .presidium_page import PresidiumPage
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
 
@@ -43,7 +44,8 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(self.undo_stack)
         self.roster_page.changed.connect(self.refresh)
         self._add_page("代表团", self.roster_page)
-        self._add_page("主席团", area_pages.AreaPage("主席团和秘书长", area_pages.describe_presidium))
+        self.presidium_page = PresidiumPage()
+        self._add_page("主席团", self.presidium_page)
         self.schedule_page = SchedulePage()
         self._add_page("议程日程", self.schedule_page)
         for title, heading, describe in (

@@ -160,6 +160,27 @@ def test_check_dialog_lists_problems_and_jumps(window, qtbot):
     assert window.show_problems() is problems  # one list per window, refreshed
 
 
+def test_problems_of_the_presidium_and_the_schedule_jump_to_their_pages(window, qtbot):
+    from meetingdesk.services import presidium, schedule
+
+    group = presidium.list_groups()[1]
+    presidium.set_host(group.group_id, None)
+    plenary = next(m for m in schedule.list_meetings() if m.kind == "全体会议")
+    presidium.set_group_meeting(presidium.list_groups()[0].group_id, None)
+    problems = window.show_problems()
+    qtbot.addWidget(problems)
+    rows = problems.model.rows()
+    no_host = next(p for p in rows if "没有大会主持人" in p.message)
+    no_group = next(p for p in rows if p.message == "第一次全体会议没有执行主席组。")
+    window.go_to_problem(no_host)
+    assert window.pages.currentWidget() is window.presidium_page
+    assert window.presidium_page.tabs.currentWidget() is window.presidium_page.groups_tab
+    window.go_to_problem(no_group)
+    assert window.pages.currentWidget() is window.schedule_page
+    assert window.schedule_page.tabs.currentWidget() is window.schedule_page.schedule_tab
+    assert window.schedule_page.tree.currentIndex() == window.schedule_page.meetings.index_of(plenary.meeting_id)
+
+
 def test_a_file_that_is_not_a_session_gives_a_message(qtbot, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("meetingdesk.ui.main_window.warn", lambda parent, title, text: shown.append(text))
