@@ -240,6 +240,13 @@ def _items_of(meeting_id: int) -> list[MeetingItem]:
                 .order_by(MeetingItem.position, MeetingItem.id))
 
 
+def _place(rows: list, item, index: int | None) -> None:
+    """Put ITEM at INDEX of ROWS (the end when None or beyond) and renumber them all."""
+    rows = [r for r in rows if r.id != item.id]
+    rows.insert(len(rows) if index is None else max(0, min(index, len(rows))), item)
+    _renumber(rows)
+
+
 def _renumber(rows) -> None:
     for i, row in enumerate(rows):
         if row.position != i:
@@ -261,8 +268,7 @@ def add_item(meeting_id: int, text: str, index: int | None = None) -> int:
     with store.database.atomic():
         rows = _items_of(meeting_id)
         item = MeetingItem.create(meeting=meeting_id, text=text, position=len(rows))
-        rows.insert(len(rows) if index is None else max(0, min(index, len(rows))), item)
-        _renumber(rows)
+        _place(rows, item, index)
         return item.id
 
 
@@ -286,9 +292,7 @@ def move_item(item_id: int, index: int) -> None:
     if item is None:
         raise ServiceError("该会议事项已不存在。")
     with store.database.atomic():
-        rows = [r for r in _items_of(item.meeting_id) if r.id != item_id]
-        rows.insert(max(0, min(index, len(rows))), item)
-        _renumber(rows)
+        _place(_items_of(item.meeting_id), item, index)
 
 
 # ---------------------------------------------------------------- agenda
@@ -308,8 +312,7 @@ def add_agenda_item(text: str, index: int | None = None) -> int:
     with store.database.atomic():
         rows = _agenda_rows()
         item = AgendaItem.create(text=text, position=len(rows))
-        rows.insert(len(rows) if index is None else max(0, min(index, len(rows))), item)
-        _renumber(rows)
+        _place(rows, item, index)
         return item.id
 
 
@@ -330,9 +333,7 @@ def move_agenda_item(item_id: int, index: int) -> None:
     if item is None:
         raise ServiceError("该议程已不存在。")
     with store.database.atomic():
-        rows = [r for r in _agenda_rows() if r.id != item_id]
-        rows.insert(max(0, min(index, len(rows))), item)
-        _renumber(rows)
+        _place(_agenda_rows(), item, index)
 
 
 # ---------------------------------------------------------------- adoption

@@ -6,17 +6,14 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,20 +28,9 @@ from . import commands
 from .dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
 from .import_dialog import ImportDialog, export_roster
 from .messages import warn
-from .print_preview import show_print_preview
 from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setAlternatingRowColors(True)
-    return view
+from .print_preview import show_print_preview
+from .views import table_view
 
 
 # The papers of this page; the presidium and schedule pages offer their own.
@@ -61,23 +47,16 @@ class RosterPage(QWidget):
         self.delegation_sort = QSortFilterProxyModel(self)
         self.delegation_sort.setSourceModel(self.delegations)
         self.delegation_sort.setSortRole(SORT_ROLE)
-        self.delegation_view = _table(self.delegation_sort)
-        self.delegation_view.setSortingEnabled(True)
+        self.delegation_view = table_view(self.delegation_sort)
         self.delegation_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        header = self.delegation_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.delegation_view.doubleClicked.connect(self.edit_delegation)
 
         self.members = MembersModel(self)
         self.proxy = MembersProxy(self)
         self.proxy.setSourceModel(self.members)
-        self.member_view = _table(self.proxy)
-        self.member_view.setSortingEnabled(True)
+        self.member_view = table_view(self.proxy)
         # As the papers print them: 代表, 列席, 工作人员, each in stroke order.
         self.member_view.sortByColumn(MembersModel.ROLE, Qt.SortOrder.AscendingOrder)
-        self.member_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.member_view.horizontalHeader().setStretchLastSection(True)
         self.member_view.doubleClicked.connect(self.edit_member)
 
         self.filter = QLineEdit()
