@@ -19,6 +19,9 @@ RULES: dict[str, tuple[Fraction | int, Fraction | int | None]] = {
     "上级人大代表": (Fraction(1, 5), Fraction(1, 2)),  # 选举法 第三十一条
     "补选": (0, None),  # 补选可以差额，也可以等额
 }
+# Elections of deputies (to the next higher congress): nominated by parties and organisations
+# or by ten delegates, never by the presidium (选举法 第三十条).
+DEPUTY_RULES = ("上级人大代表", "补选")
 RULE_TEXT = {
     "常委会委员": "候选人数应比应选人数多十分之一至五分之一",
     "正职": "候选人数一般应多一人，也可以同应选人数相等",

@@ -215,6 +215,13 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
         raise ServiceError("主席团已确定候选人名单，不再接受提名。")
     if data.nominator not in store.NOMINATORS:
         raise ServiceError(f"提名方式只能是{'、'.join(store.NOMINATORS)}之一。", "nominator")
+    deputies = election.rule in rules.DEPUTY_RULES
+    if data.nominator == "政党团体" and not deputies:
+        raise ServiceError("政党、人民团体提名只适用于选举人大代表；国家机关领导人员的候选人由主席团或代表十人以上联名提名。",
+                           "nominator")
+    if data.nominator == "主席团" and deputies:
+        raise ServiceError("人大代表候选人由各政党、各人民团体提名，或代表十人以上联名提名，不由主席团提名。",
+                           "nominator")
     organisation = data.organisation.strip()
     if data.nominator == "政党团体" and not organisation:
         raise ServiceError("请填写提名的政党或人民团体，如“中共武汉市委”。", "organisation")

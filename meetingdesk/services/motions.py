@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from meetingdesk import store
 from meetingdesk.rules import motions as rules
@@ -18,6 +19,8 @@ from meetingdesk.store import Deadline, Delegation, HandlingUnit, Meeting, Membe
 from . import roster, schedule
 from .errors import ServiceError
 
+# A session file travels on a laptop: an attachment is kept inside it, within reason.
+MAX_ATTACHMENT = 50 * 1024 * 1024
 DEADLINE_TITLES = {"议案": "提出议案截止时间", "提名": "提名候选人截止时间"}
 # States a clerk filters the list by, in the order an item passes through them.
 STATES = ("待审查", "已撤回", "列为大会议案", "转为代表建议", "其他", "并案", "待交办", "办理中", "已答复", "已测评")
@@ -148,6 +151,7 @@ class MotionInput:
     reason: str = ""
     basis: str = ""
     plan: str = ""
+    # A path to a file to attach, or the name of the file already attached (kept), or "" (none).
     attachment: str = ""
 
     @classmethod
@@ -239,7 +243,8 @@ def list_motions(kind: str | None = None, state: str | None = None) -> list[Moti
     order = _delegation_order()
     deadline = get_deadline("议案")
     rows = []
-    for m in Motion.select():
+    columns = [f for f in Motion._meta.sorted_fields if f.name != "attachment_data"]
+    for m in Motion.select(*columns):
         signed = signers.get(m.id, [])
         lead = next((s for s in signed if s.member_id == m.lead_id), None)
         teams = []
@@ -311,6 +316,35 @@ def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Membe
     return cleaned, members
 
 
+def _attachment(value: str, motion: Motion | None) -> tuple[str, bytes | None]:
+    """(name, bytes) to store for the attachment field as the dialog left it."""
+    if not value:
+        return "", None
+    if motion is not None and value == motion.attachment:
+        return motion.attachment, motion.attachment_data
+    path = Path(value)
+    if not path.is_file():
+        raise ServiceError(f"找不到附件“{value}”。", "attachment")
+    if path.stat().st_size > MAX_ATTACHMENT:
+        raise ServiceError(f"附件“{path.name}”超过 {MAX_ATTACHMENT // 1024 // 1024} MB，请附扫描件的压缩版本。",
+                           "attachment")
+    try:
+        return path.name, path.read_bytes()
+    except OSError as exc:
+        raise ServiceError(f"无法读取附件“{path.name}”：{exc.strerror}", "attachment") from exc
+
+
+def save_attachment(motion_id: int, target: str | Path) -> None:
+    """Write the attached file out, to open or print it."""
+    motion = Motion.get_or_none(id=motion_id)
+    if motion is None or motion.attachment_data is None:
+        raise ServiceError("该件没有附件。")
+    try:
+        Path(target).write_bytes(motion.attachment_data)
+    except OSError as exc:
+        raise ServiceError(f"无法写入“{target}”：{exc.strerror}") from exc
+
+
 def _next_number(kind: str) -> int:
     return (Motion.select(Motion.number).where(Motion.kind == kind)
             .order_by(Motion.number.desc()).scalar() or 0) + 1
@@ -329,11 +363,12 @@ def register_motion(data: MotionInput, now: dt.datetime | None = None) -> int:
     register it as a suggestion instead.
     """
     data, members = _clean(data, now or dt.datetime.now())
+    name, content = _attachment(data.attachment, None)
     with store.database.atomic():
         motion = Motion.create(kind=data.kind, number=_next_number(data.kind), title=data.title,
                                submitter=data.submitter, lead=data.lead_member_id,
                                received_at=data.received_at, clerk=data.clerk, reason=data.reason,
-                               basis=data.basis, plan=data.plan, attachment=data.attachment)
+                               basis=data.basis, plan=data.plan, attachment=name, attachment_data=content)
         _write_signers(motion.id, members)
         return motion.id
 
@@ -343,12 +378,13 @@ def update_motion(motion_id: int, data: MotionInput) -> None:
     if motion is None:
         raise ServiceError("该议案或建议已不存在。")
     data, members = _clean(data, motion.received_at)
+    name, content = _attachment(data.attachment, motion)
     with store.database.atomic():
         number = motion.number if data.kind == motion.kind else _next_number(data.kind)
         Motion.update(kind=data.kind, number=number, title=data.title, submitter=data.submitter,
                       lead=data.lead_member_id, received_at=data.received_at, clerk=data.clerk,
                       reason=data.reason, basis=data.basis, plan=data.plan,
-                      attachment=data.attachment).where(Motion.id == motion_id).execute()
+                      attachment=name, attachment_data=content).where(Motion.id == motion_id).execute()
         _write_signers(motion_id, members)
 
 

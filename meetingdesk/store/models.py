@@ -6,6 +6,7 @@ session (Member), so an ended delegate who now attends as 列席 keeps both reco
 from __future__ import annotations
 
 from peewee import (
+    BlobField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -209,7 +210,8 @@ class Motion(BaseModel):
     reason = TextField(default="")  # 案由
     basis = TextField(default="")  # 案据
     plan = TextField(default="")  # 方案
-    attachment = CharField(default="")
+    attachment = CharField(default="")  # the file's name; its bytes are kept in the session file
+    attachment_data = BlobField(null=True)
     withdrawn_at = DateTimeField(null=True)
     withdraw_reason = CharField(default="")
     decision = CharField(default="")  # one of REVIEW_DECISIONS once reviewed

@@ -122,9 +122,23 @@ def test_election_settings_are_checked(demo_session):
         elections.add_nomination(NominationInput(_open_election(2, "等额", "补选"), "政党团体", (1,)))
 
 
+def test_who_may_nominate_depends_on_the_office(demo_session):
+    deputies = _open_election(2, "等额", "补选")
+    officer = _open_election(1, "等额", "正职")
+    person = (_delegates("东山街代表团", 1)[0].person_id,)
+    with pytest.raises(ServiceError, match="不由主席团提名") as err:
+        elections.add_nomination(NominationInput(deputies, "主席团", person), now=DEADLINE)
+    assert err.value.field == "nominator"
+    with pytest.raises(ServiceError, match="只适用于选举人大代表"):
+        elections.add_nomination(NominationInput(officer, "政党团体", person, organisation="中共武汉市委"),
+                                 now=DEADLINE)
+    elections.add_nomination(NominationInput(deputies, "政党团体", person, organisation="中共武汉市委"),
+                             now=DEADLINE)
+
+
 def test_a_scrutineer_who_becomes_a_candidate_is_flagged(demo_session):
     scrutineer = presidium.list_roles("监票人")[0]
-    election = _open_election(seats=1, mode="差额", rule="补选")
+    election = _open_election(seats=1, mode="等额", rule="正职")
     elections.add_nomination(NominationInput(election, "主席团", (scrutineer.person_id,)), now=DEADLINE)
     found = [p for p in checks.check_session() if "是候选人" in p.message]
     assert len(found) == 1 and found[0].target == ("role", "监票人")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -142,3 +143,22 @@ def test_counts_by_delegation_follow_the_lead_delegate(demo_session):
     assert counts["柏泉街代表团"] == (3, 0)
     assert counts["径河街代表团"] == (2, 0)
     assert sum(m for m, _ in counts.values()) == 14
+
+
+def test_an_attachment_is_kept_inside_the_session_file(demo_session, tmp_path):
+    scan = tmp_path / "议案原件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    new = motions.register_motion(_motion(_delegates(), attachment=str(scan)))
+    scan.unlink()  # the clerk's copy may go: the session keeps its own
+    row = motions.get_motion(new)
+    assert row.attachment == "议案原件.pdf"
+    motions.update_motion(new, MotionInput.of(row))  # unchanged name: the bytes stay
+    out = tmp_path / "out.pdf"
+    motions.save_attachment(new, out)
+    assert out.read_bytes() == b"%PDF-1.4 scan"
+    with pytest.raises(ServiceError, match="找不到附件") as err:
+        motions.update_motion(new, replace(MotionInput.of(row), attachment=str(tmp_path / "无.pdf")))
+    assert err.value.field == "attachment"
+    motions.update_motion(new, replace(MotionInput.of(row), attachment=""))
+    with pytest.raises(ServiceError, match="没有附件"):
+        motions.save_attachment(new, out)
