@@ -1,0 +1,224 @@
+"""The 选举 page on the demo session: the elections, a joint nomination through the dialog,
+withdrawals changing the candidate count, fixing and reopening the candidate list."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from meetingdesk.services import elections, roster
+from meetingdesk.store import Election, Nomination
+from meetingdesk.ui import views
+from meetingdesk.ui.election_models import ElectionsModel
+from meetingdesk.ui.elections_page import ElectionsPage
+
+NOW = dt.datetime(2023, 12, 22, 8, 0)
+COMMITTEE = "东西湖区第十一届人民代表大会常务委员会委员"
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[str]:
+    questions: list[str] = []
+
+    def confirm(parent, title, text, yes="确定"):
+        questions.append(text)
+        return True
+
+    monkeypatch.setattr(views, "confirm", confirm)
+    return questions
+
+
+@pytest.fixture
+def page(qtbot, demo_session, asked):
+    widget = ElectionsPage()
+    widget.now = lambda: NOW
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.refresh()
+    widget.show()
+    return widget
+
+
+def _ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _cell(page, row: int, column: int) -> str:
+    return page.election_sort.index(row, column).data()
+
+
+def _candidates(page) -> list[str]:
+    return [page.candidates.index(r, 0).data() for r in range(page.candidates.rowCount())]
+
+
+def _reopened(page) -> None:
+    """The demo's lists are fixed; reopen the committee's through the page."""
+    page.select(Election.get(Election.office == COMMITTEE).id)
+    assert page.fix_button.text() == "重新开放提名…"
+    page.fix_button.click()
+    assert page.current().fixed_on is None and page.fix_button.text() == "确定候选人名单…"
+
+
+def _type(qtbot, picker, text: str) -> None:
+    picker.search_for(text)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def test_the_three_demo_elections(page):
+    assert page.elections.rowCount() == 3
+    assert [_cell(page, r, ElectionsModel.CANDIDATES) for r in range(3)] == ["8", "1", "2"]
+    assert _cell(page, 0, ElectionsModel.OFFICE) == COMMITTEE
+    assert _cell(page, 0, ElectionsModel.RULE) == "候选人数应比应选人数多十分之一至五分之一"
+    assert _cell(page, 0, ElectionsModel.RANGE) == "差额选举，候选人 8 人"
+    assert _cell(page, 1, ElectionsModel.MODE) == "等额"
+    assert _cell(page, 0, ElectionsModel.STATUS) == "候选人名单已确定（2023年12月22日）"
+    # the first election is shown: two nominations, eight candidates in stroke order
+    assert page.nominations.rowCount() == 2
+    assert page.nominations.index(1, 1).data() == "王钢华等10名代表联名"
+    assert _candidates(page) == [c.display for c in elections.list_elections()[0].candidates]
+    assert _candidates(page)[0] == "田志勇" and page.candidate_count.text() == "候选人 8 人"
+
+
+def test_focus_selects_an_election(page):
+    court = Election.get(Election.office == "东西湖区人民法院院长").id
+    assert page.focus(("election", court))
+    assert page.current_id() == court and _candidates(page) == ["杨丹(女)"]
+    assert not page.focus(("motion", court))
+
+
+def test_nomination_deadline_banner(page):
+    assert page.banner.text.text() == "提名候选人截止时间 2023年12月22日上午9:00，还有 1 小时 0 分（第一次全体会议确定）"
+    assert not page.banner.past
+    page.now = lambda: dt.datetime(2023, 12, 22, 9, 5)
+    page.banner.update_text()
+    assert "已过 5 分" in page.banner.text.text() and page.banner.past
+
+
+# ---------------------------------------------------------------- nominating
+
+
+def test_a_joint_nomination_through_the_dialog(page, qtbot):
+    _reopened(page)
+    nominee = next(m for m in roster.list_members(role="代表") if m.delegation == "金银湖街代表团")
+    signers = [m for m in roster.list_members(role="代表") if m.delegation == "吴家山街代表团"][:10]
+    dialog = page.nominate()
+    dialog.nominator.setCurrentIndex(dialog.nominator.findData("代表联名"))
+    assert dialog.signers.isVisibleTo(dialog)
+    _type(qtbot, dialog.nominees, f"{nominee.name} 金银湖")
+    assert dialog.nominees.chosen_keys() == [nominee.person_id]
+    for m in signers[:9]:
+        _type(qtbot, dialog.signers, f"{m.name} 吴家山")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "现只有 9 名" in dialog.error_text("signers")
+    _type(qtbot, dialog.signers, f"{signers[9].name} 吴家山")
+    assert dialog.signers.count.text() == "联名代表 10 人（在任 10 人）"
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    row = page.current()
+    assert len(row.candidates) == 9 and row.needs_preliminary
+    assert page.nominations.rowCount() == 3
+    by = [page.nominations.index(r, 1).data() for r in range(3)]
+    assert by[1] == f"{signers[0].name}等10名代表联名"  # received at 8:00, before 王钢华's paper at 8:30
+    assert _cell(page, 0, ElectionsModel.CANDIDATES) == "9"
+    assert _cell(page, 0, ElectionsModel.STATUS).startswith("须先进行预选：")
+    assert nominee.display in _candidates(page)
+
+
+def test_a_nominee_outside_the_roster(page, qtbot):
+    court = Election.get(Election.office == "东西湖区人民法院院长").id
+    elections.fix_candidates(court, None)
+    page.refresh()
+    page.select(court)
+    dialog = page.nominate()
+    outside = dialog.add_outside_person()
+    outside.name.setText("郑凯文")
+    _ok(qtbot, outside)
+    assert [r.label for r in dialog.nominees.chosen_rows()] == ["郑凯文"]
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _candidates(page) == ["杨丹(女)", "郑凯文"]  # stroke order: 杨 7, 郑 8
+    assert page.election_status.text().endswith("须先进行预选：等额选举的候选人数应等于应选名额 1 人，现为 2 人。")
+
+
+def test_withdrawing_a_nominee_changes_the_count(page, qtbot):
+    _reopened(page)
+    presidium_paper = page.nominations.row_at(0)
+    page.nomination_view.setCurrentIndex(page.nominations.index(0, 0))
+    dialog = page.withdraw_nominee()
+    pan = next(n for n in presidium_paper.nominees if n.name == "潘登")
+    assert dialog.choose(presidium_paper.nomination_id, pan.person_id)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "请写明撤回的原因" in dialog.error_text("reason")
+    dialog.reason.setText("被提名人书面表示不愿被提名")
+    _ok(qtbot, dialog)
+    row = page.current()
+    assert len(row.candidates) == 7 and "潘登" not in _candidates(page)
+    assert _cell(page, 0, ElectionsModel.CANDIDATES) == "7"
+    assert _cell(page, 0, ElectionsModel.STATUS) == "差额选举应选 7 人，候选人至少 8 人，现为 7 人。"
+    assert "#b00020" in page.election_status.styleSheet()
+    assert "潘登（已撤回）" in page.nominations.index(0, 3).data()
+    assert page.nominations.index(0, 4).data() == "有效（撤回 1 人）"
+
+
+def test_withdrawing_a_whole_nomination(page, qtbot):
+    _reopened(page)
+    page.nomination_view.setCurrentIndex(page.nominations.index(1, 0))
+    dialog = page.withdraw_nomination()
+    _ok(qtbot, dialog)
+    assert "田志勇" not in _candidates(page) and page.current().nominations[1].withdrawn_at == NOW
+    assert page.nominations.index(1, 4).data() == "已撤回（12月22日 08:00）"
+
+
+def test_fixing_the_list_blocks_further_nominations(page, qtbot):
+    _reopened(page)
+    dialog = page.fix_or_reopen()
+    _ok(qtbot, dialog)
+    assert page.current().fixed_on == NOW.date() and page.fix_button.text() == "重新开放提名…"
+    count = Nomination.select().count()
+    dialog = page.nominate()
+    _type(qtbot, dialog.nominees, "王建兵")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("") == "主席团已确定候选人名单，不再接受提名。"
+    assert Nomination.select().count() == count
+    dialog.reject()
+    # withdrawals are refused too, with the service's words
+    withdraw = page.withdraw_nominee()
+    withdraw.reason.setText("被提名人书面表示不愿被提名")
+    _ok(qtbot, withdraw)
+    assert withdraw.error_text("") == "主席团已确定候选人名单，不能再撤回提名。"
+
+
+# ---------------------------------------------------------------- elections
+
+
+def test_new_edit_and_remove_an_election(page, qtbot, asked):
+    dialog = page.new_election()
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "请填写选举的职务" in dialog.error_text("office")
+    dialog.office.setText("东西湖区人民检察院检察长")
+    dialog.rule.setCurrentIndex(dialog.rule.findData("常委会委员"))
+    dialog.mode.setCurrentText("等额")
+    _ok(qtbot, dialog)
+    assert "不能等额选举" in dialog.error_text("mode")
+    dialog.rule.setCurrentIndex(dialog.rule.findData("正职"))
+    assert "等额选举，候选人 1 人" in dialog.explain.text()
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    assert page.elections.rowCount() == 4 and page.current().office == "东西湖区人民检察院检察长"
+    assert _cell(page, 3, ElectionsModel.STATUS) == "等额选举的候选人数应等于应选名额 1 人，现为 0 人。"
+
+    dialog = page.edit_election()
+    dialog.seats.setValue(2)
+    _ok(qtbot, dialog)
+    assert page.current().seats == 2
+
+    page.remove_button.click()
+    assert "删除选举事项“东西湖区人民检察院检察长”" in asked[-1]
+    assert page.elections.rowCount() == 3
