@@ -73,6 +73,13 @@ class ElectionDialog(CheckedDialog):
         return self.office.text(), self.seats.value(), self.mode.currentText(), self.rule.currentData()
 
 
+def allowed_nominators(election: ElectionRow) -> list[str]:
+    """Deputies are nominated by parties and organisations or by delegates, officers by the
+    presidium or by delegates (选举法 第三十条, 组织法 第二十五条); the services refuse the others."""
+    deputies = election.rule in rules.DEPUTY_RULES
+    return [n for n in NOMINATORS if n != ("主席团" if deputies else "政党团体")]
+
+
 def person_choices() -> list[Choice]:
     """Anyone in the roster or registered outside it, as the presidium page offers them."""
     return [Choice(pid, label, label) for pid, label in presidium.person_choices()]
@@ -117,10 +124,11 @@ class NominationDialog(CheckedDialog):
         if election.fixed_on is not None:
             self.form.addRow(_note(f"主席团已于{chinese_date(election.fixed_on)}确定候选人名单。", RED_STYLE))
         self.nominator = self.add_field("nominator", "提名方式", QComboBox())
-        for key in NOMINATORS:
+        for key in allowed_nominators(election):
             self.nominator.addItem(NOMINATOR_TEXT.get(key, key), key)
         self.organisation = self.add_field("organisation", "提名的政党、团体", QLineEdit())
         self.organisation.setPlaceholderText("如：中共武汉市委")
+        self.form.setRowVisible(self.organisation.parentWidget(), self.nominator.findData("政党团体") >= 0)
         self.received = self.add_field("received_at", "收到时间", date_time_edit(now))
         self.late_hint = _note("", HINT_STYLE)
         self.form.addRow("", self.late_hint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from meetingdesk.rules.elections import RULE_TEXT
+from meetingdesk.rules.elections import MIN_NOMINATORS, RULE_TEXT
 from meetingdesk.services.elections import ElectionRow, NominationRow, NomineeRow
 
 from .models import RowsModel
@@ -79,6 +79,8 @@ def nomination_state(row: NominationRow) -> str:
         return f"已撤回（{short_time(row.withdrawn_at)}）"
     if row.late:
         return "截止时间以后收到，无效"
+    if row.nominator == "代表联名" and row.serving_signers < MIN_NOMINATORS:
+        return f"在任联名代表只有 {row.serving_signers} 人"
     withdrawn = sum(1 for n in row.nominees if n.withdrawn_at is not None)
     return "有效" + (f"（撤回 {withdrawn} 人）" if withdrawn else "")
 
@@ -93,7 +95,8 @@ class NominationsModel(RowsModel):
 
     def extra(self, row: NominationRow, column: int, role: int):
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.late and row.withdrawn_at is None:
+            if row.withdrawn_at is None and (row.late or (
+                    row.nominator == "代表联名" and row.serving_signers < MIN_NOMINATORS)):
                 return QBrush(RED)
             if row.withdrawn_at is not None:
                 return QBrush(GREY)

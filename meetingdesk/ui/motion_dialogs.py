@@ -90,15 +90,22 @@ class MotionDialog(CheckedDialog):
             self.texts.addTab(edit, name)
         self.texts.setMinimumHeight(170)
         self.add_field("texts", "内容", self.texts)
+        # The services copy the chosen file into the session file; the line shows its path, or
+        # the name of the file already kept, which the services then leave as it is.
         self.attachment = QLineEdit()
-        self.attachment.setPlaceholderText("或附上原件的扫描件、电子文档")
+        self.attachment.setReadOnly(True)
+        self.attachment.setPlaceholderText("（无附件）")
+        self.attachment.setToolTip("可附原件的扫描件或电子文档，保存在会议文件中")
         choose = QPushButton("选择文件…")
         choose.clicked.connect(self.choose_file)
+        drop = QPushButton("移除")
+        drop.clicked.connect(self.attachment.clear)
         box = QWidget()
         line = QHBoxLayout(box)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.attachment, 1)
         line.addWidget(choose)
+        line.addWidget(drop)
         self.add_field("attachment", "附件", box)
 
         with_right = self._right_column()
@@ -169,7 +176,7 @@ class MotionDialog(CheckedDialog):
         self.late_hint.setVisible(late)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择附件", self.attachment.text(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "选择附件", "", FILE_FILTER)
         if path:
             self.attachment.setText(path)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -145,17 +146,19 @@ class MotionsPage(QWidget):
         self.undo_withdraw_button = QPushButton("取消撤回")
         self.review_button = QPushButton("审查意见…")
         self.handling_button = QPushButton("交办和答复…")
+        self.attachment_button = QPushButton("另存附件…")
         self.register_button.clicked.connect(self.register)
         self.edit_button.clicked.connect(self.edit)
         self.withdraw_button.clicked.connect(self.withdraw)
         self.undo_withdraw_button.clicked.connect(self.undo_withdrawal)
         self.review_button.clicked.connect(self.review)
         self.handling_button.clicked.connect(self.handle)
+        self.attachment_button.clicked.connect(lambda: self.save_attachment())
         self.notice = QLabel()
         self.notice.setStyleSheet(NOTICE_STYLE)
         buttons = QHBoxLayout()
         for b in (self.register_button, self.edit_button, self.withdraw_button, self.undo_withdraw_button,
-                  self.review_button, self.handling_button):
+                  self.review_button, self.handling_button, self.attachment_button):
             buttons.addWidget(b)
         buttons.addSpacing(12)
         buttons.addWidget(self.notice, 1)
@@ -253,6 +256,7 @@ class MotionsPage(QWidget):
             button.setToolTip(why_not)
 
         self.edit_button.setEnabled(row is not None)
+        self.attachment_button.setEnabled(row is not None and bool(row.attachment))
         if row is None:
             for b in (self.withdraw_button, self.undo_withdraw_button, self.review_button, self.handling_button):
                 allow(b, "")
@@ -372,6 +376,23 @@ class MotionsPage(QWidget):
         dialog.finished.connect(lambda: dialog.wrote and self._written(row.motion_id))
         dialog.open()
         return dialog
+
+    def save_attachment(self, target: str | None = None) -> bool:
+        """Write the chosen item's attachment out (to TARGET, or where the clerk chooses)."""
+        row = self.current()
+        if row is None or not row.attachment:
+            return False
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(self, "另存附件", row.attachment)
+            if not target:
+                return False
+        try:
+            motions.save_attachment(row.motion_id, target)
+        except ServiceError as exc:
+            warn(self, "无法另存附件", exc.message)
+            return False
+        self.notice.setText(f"{row.register_no}的附件已另存为 {target}")
+        return True
 
     # ------------------------------------------------------------ papers
 

@@ -130,6 +130,20 @@ def test_a_joint_nomination_through_the_dialog(page, qtbot):
     assert nominee.display in _candidates(page)
 
 
+def test_nominators_follow_the_election(page):
+    page.select(Election.get(Election.office == COMMITTEE).id)
+    dialog = page.nominate()
+    assert [dialog.nominator.itemData(i) for i in range(dialog.nominator.count())] == ["主席团", "代表联名"]
+    assert not dialog.organisation.isVisibleTo(dialog)
+    dialog.reject()
+    page.select(Election.get(Election.office.contains("武汉市")).id)
+    dialog = page.nominate()
+    assert [dialog.nominator.itemData(i) for i in range(dialog.nominator.count())] == ["代表联名", "政党团体"]
+    dialog.nominator.setCurrentIndex(1)
+    assert dialog.organisation.isEnabled()
+    dialog.reject()
+
+
 def test_a_nominee_outside_the_roster(page, qtbot):
     court = Election.get(Election.office == "东西湖区人民法院院长").id
     elections.fix_candidates(court, None)

@@ -173,6 +173,26 @@ def test_registering_a_motion_with_ten_signers(page, qtbot):
     assert Motion.get(Motion.number == 15).received_at == BEFORE
 
 
+def test_an_attachment_is_kept_and_can_be_saved_again(page, qtbot, tmp_path):
+    scan = tmp_path / "议案原件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    dialog = page.register()
+    dialog.title.setText("关于加快老旧小区改造的议案")
+    _type_signers(qtbot, dialog.signers, _team(10))
+    dialog.attachment.setText(str(scan))
+    _ok(qtbot, dialog)
+    assert page.current().attachment == "议案原件.pdf" and page.attachment_button.isEnabled()
+    out = tmp_path / "另存.pdf"
+    assert page.save_attachment(str(out))
+    assert out.read_bytes() == b"%PDF-1.4 scan"
+    dialog = page.edit()
+    assert dialog.attachment.text() == "议案原件.pdf"
+    dialog.attachment.setText(str(tmp_path / "无.pdf"))
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "找不到附件" in dialog.error_text("attachment")
+    dialog.reject()
+
+
 def test_nine_signers_show_the_error_under_the_signers(page, qtbot):
     dialog = page.register()
     dialog.title.setText("关于加快老旧小区改造的议案")
