@@ -7,17 +7,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
+    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from meetingdesk import printing
 from meetingdesk.services import ServiceError, elections, motions, session
 from meetingdesk.services.elections import ElectionRow, NominationRow
 
@@ -33,8 +37,13 @@ from .election_dialogs import (
 from .election_models import CandidatesModel, ElectionsModel, NominationsModel, chinese_date, status_text
 from .messages import warn
 from .motion_dialogs import value_of
+from .print_preview import show_print_preview
 from .schedule_widgets import PaddedDelegate
 from .views import RED, sort_proxy, table_view
+
+
+# The papers of this page; a paper not yet in printing.PAPERS shows disabled.
+PAPERS = (("candidates", "正式候选人名单"),)
 
 
 def _caption(text: str) -> QLabel:
@@ -44,11 +53,24 @@ def _caption(text: str) -> QLabel:
 
 
 class RowHeights(QObject):
-    """Keeps a table's rows as tall as their wrapped text, also after the table is resized."""
+    """Keeps a table's rows as tall as their wrapped text: re-measured once the table and its
+    columns have settled (after a resize, a column change or new rows), not in between."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(view.resizeRowsToContents)
+        view.installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self.later)
+
+    def later(self, *_) -> None:
+        self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            watched.resizeRowsToContents()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.later()
         return False
 
 
@@ -65,6 +87,16 @@ class ElectionsPage(QWidget):
 
         heading = QLabel("选举：选举事项和候选人提名")
         heading.setStyleSheet("font-size: 16pt; font-weight: bold")
+        self.print_button = QToolButton()
+        self.print_button.setText("打印")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button.setMenu(self.print_menu)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch()
+        top.addWidget(self.print_button)
         self.banner = DeadlineBanner("提名", lambda: self.now())
         self.banner.changed.connect(self._written)
 
@@ -75,7 +107,7 @@ class ElectionsPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([220, 480])
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self._show_election()
@@ -123,8 +155,7 @@ class ElectionsPage(QWidget):
         self.nomination_view = table_view(self.nominations, sortable=False)
         self.nomination_view.setWordWrap(True)  # a presidium's paper names many people
         self.nomination_view.setItemDelegate(PaddedDelegate(self.nomination_view))
-        self._row_heights = RowHeights(self)
-        self.nomination_view.installEventFilter(self._row_heights)
+        self._row_heights = RowHeights(self.nomination_view)
         header = self.nomination_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NominationsModel.NOMINEES, QHeaderView.ResizeMode.Stretch)
@@ -230,6 +261,7 @@ class ElectionsPage(QWidget):
         chosen = self.current_nomination()
         self.nominations.set_rows(list(row.nominations) if row else [])
         self.nomination_view.resizeRowsToContents()
+        self._row_heights.later()  # again once the columns have taken the new text's widths
         self.candidates.set_election(row)
         if row is None:
             self.election_heading.setText("")
@@ -385,3 +417,20 @@ class ElectionsPage(QWidget):
         except ServiceError as exc:
             warn(self, "无法重新开放提名", exc.message)
         self._written(row.election_id)
+
+    # ------------------------------------------------------------ papers
+
+    def _fill_print_menu(self) -> None:
+        self.print_menu.clear()
+        for kind, title in PAPERS:
+            if kind in printing.PAPERS:
+                self.print_menu.addAction(printing.title_of(kind), lambda k=kind: self.print_paper(k))
+            else:
+                self.print_menu.addAction(f"{title}（尚未提供）").setEnabled(False)
+
+    def print_paper(self, kind: str) -> QWidget | None:
+        try:
+            return show_print_preview(self, kind)
+        except ServiceError as exc:
+            warn(self, "无法打印", exc.message)
+            return None

@@ -37,8 +37,9 @@ from .print_preview import show_print_preview
 from .views import sort_proxy, table_view
 
 # The papers of this page; the printing engineer adds them to printing.PAPERS one by one.
-PAPERS = (("motions", "议案登记表"), ("motion_review", "议案审查报告"),
-          ("motion_resolution", "关于议案的决议草案"), ("motion_counts", "议案和建议统计"))
+PAPERS = (("motion_deadline", "关于提出议案截止时间的决定"), ("motions", "议案登记表"),
+          ("motion_review", "议案审查报告"), ("motion_resolution", "关于议案的决议草案"),
+          ("motion_counts", "议案和建议统计"))
 NOTICE_STYLE = "color: #1b5e20"
 
 

@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from meetingdesk import printing
 from meetingdesk.services import elections, roster
 from meetingdesk.store import Election, Nomination
-from meetingdesk.ui import views
+from meetingdesk.ui import print_preview, views
 from meetingdesk.ui.election_models import ElectionsModel
-from meetingdesk.ui.elections_page import ElectionsPage
+from meetingdesk.ui.elections_page import PAPERS, ElectionsPage
 
 NOW = dt.datetime(2023, 12, 22, 8, 0)
 COMMITTEE = "东西湖区第十一届人民代表大会常务委员会委员"
@@ -236,3 +237,22 @@ def test_new_edit_and_remove_an_election(page, qtbot, asked):
     page.remove_button.click()
     assert "删除选举事项“东西湖区人民检察院检察长”" in asked[-1]
     assert page.elections.rowCount() == 3
+
+
+# ---------------------------------------------------------------- papers
+
+
+def test_print_menu_offers_the_papers_that_exist(page):
+    page._fill_print_menu()
+    for (kind, _), action in zip(PAPERS, page.print_menu.actions(), strict=True):
+        assert action.isEnabled() == (kind in printing.PAPERS)
+
+
+@pytest.mark.parametrize("kind", [k for k, _ in PAPERS])
+def test_printing_a_paper(page, monkeypatch, kind):
+    if kind not in printing.PAPERS:
+        pytest.skip(f"printing.PAPERS has no “{kind}” yet")
+    monkeypatch.setattr(print_preview, "BACKGROUND", False)
+    dialog = page.print_paper(kind)
+    assert dialog is not None and dialog.pages >= 1
+    dialog.close()
