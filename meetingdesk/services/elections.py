@@ -201,7 +201,16 @@ def remove_election(election_id: int) -> None:
 
 
 def fix_candidates(election_id: int, on: dt.date | None) -> None:
-    """The presidium fixed the candidate list (ON), or reopened it (None)."""
+    """The presidium fixed the candidate list (ON), or reopened it (None).
+
+    A list that breaks the 办法's count, or that first needs a preliminary vote, cannot be fixed.
+    """
+    if on is not None:
+        row = get_election(election_id)
+        if row.needs_preliminary:
+            raise ServiceError(f"{row.office}的被提名人多于办法规定的候选人数，须先进行预选，再确定正式候选人名单。")
+        if row.count_problem:
+            raise ServiceError(f"{row.office}：{row.count_problem}不能确定候选人名单。")
     with store.database.atomic():
         Election.update(fixed_on=on).where(Election.id == election_id).execute()
 

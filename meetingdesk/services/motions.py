@@ -187,6 +187,19 @@ def set_deadline(kind: str, at: dt.datetime | None, meeting_id: int | None = Non
             update={Deadline.at: at.replace(second=0, microsecond=0), Deadline.meeting: meeting_id}).execute()
 
 
+def set_deadlines(values: dict[str, tuple[dt.datetime | None, int | None]]) -> None:
+    """Set both deadlines at once: either both are written or neither.
+
+    An error's field names the deadline: "议案" or "议案.meeting".
+    """
+    with store.database.atomic():
+        for kind, (at, meeting_id) in values.items():
+            try:
+                set_deadline(kind, at, meeting_id)
+            except ServiceError as exc:
+                raise ServiceError(exc.message, f"{kind}.meeting" if exc.field == "meeting" else kind) from None
+
+
 def time_left(kind: str, now: dt.datetime) -> dt.timedelta | None:
     deadline = get_deadline(kind)
     return None if deadline is None else deadline.at - now
@@ -377,6 +390,8 @@ def update_motion(motion_id: int, data: MotionInput) -> None:
     motion = Motion.get_or_none(id=motion_id)
     if motion is None:
         raise ServiceError("该议案或建议已不存在。")
+    if motion.withdrawn_at is not None:
+        raise ServiceError("该件已撤回，不能再修改；如需修改请先取消撤回。")
     data, members = _clean(data, motion.received_at)
     name, content = _attachment(data.attachment, motion)
     with store.database.atomic():
@@ -433,6 +448,10 @@ def review_motion(motion_id: int, decision: str, reason: str = "", merged_into: 
 def assign_units(motion_id: int, units: list[tuple[str, bool]]) -> None:
     """承办单位: (name, is lead); exactly one lead when there are any."""
     row = get_motion(motion_id)
+    if row.withdrawn_at is not None:
+        raise ServiceError(f"{row.register_no}已撤回，不交办。")
+    if row.merged_into_id is not None:
+        raise ServiceError(f"{row.register_no}已并案，随所并入的议案办理。")
     if not row.handled_as_suggestion and row.decision != "列为大会议案":
         raise ServiceError("只有建议和列为大会议案的议案交承办单位办理。")
     cleaned = [(" ".join(u.split()), lead) for u, lead in units if u.strip()]
@@ -458,6 +477,29 @@ def record_reply(motion_id: int, reply_date: dt.date | None, rating: str = "") -
         raise ServiceError("答复日期早于收到日期。", "reply_date")
     with store.database.atomic():
         Motion.update(reply_date=reply_date, rating=rating).where(Motion.id == motion_id).execute()
+
+
+def record_handling(motion_id: int, units: list[tuple[str, bool]], reply_date: dt.date | None,
+                    rating: str = "") -> None:
+    """交办和答复 in one go: the units and the reply are written together or not at all."""
+    with store.database.atomic():
+        assign_units(motion_id, units)
+        record_reply(motion_id, reply_date, rating)
+
+
+def allowed_actions(row: MotionRow) -> dict[str, str | None]:
+    """Each desk action on ROW: None when allowed, else why not (the pages grey the button out)."""
+    withdrawn = f"{row.register_no}已撤回。" if row.withdrawn_at is not None else None
+    handling = withdrawn or (f"{row.register_no}已并案，随所并入的议案办理。" if row.merged_into_id else None) or (
+        None if row.handled_as_suggestion or row.decision == "列为大会议案"
+        else "只有建议和列为大会议案的议案交承办单位办理（议案须先审查）。")
+    return {
+        "edit": withdrawn and "该件已撤回，不能再修改；如需修改请先取消撤回。",
+        "withdraw": withdrawn or (f"{row.register_no}已经审查（{row.decision}），不能再撤回。" if row.decision else None),
+        "undo_withdrawal": None if row.withdrawn_at is not None else "该件没有撤回。",
+        "review": withdrawn or (None if row.kind == "议案" else "只有议案需要审查；建议直接交办。"),
+        "handle": handling,
+    }
 
 
 # ---------------------------------------------------------------- counts

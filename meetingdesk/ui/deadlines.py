@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, motions, schedule, session
+from meetingdesk.services import motions, schedule, session
 from meetingdesk.store import DEADLINE_KINDS
 
 from .dialogs import CheckedDialog
@@ -149,9 +149,5 @@ class DeadlineDialog(CheckedDialog):
         self.meetings[kind].setCurrentIndex(max(0, self.meetings[kind].findData(meeting_id)))
 
     def _submit(self) -> None:
-        for kind in DEADLINE_KINDS:
-            at, meeting_id = self.value(kind)
-            try:
-                motions.set_deadline(kind, at, meeting_id)
-            except ServiceError as exc:  # show it under this deadline's own row
-                raise ServiceError(exc.message, f"{kind}.meeting" if exc.field == "meeting" else kind) from None
+        # One transaction; the error's field names the deadline's own row.
+        motions.set_deadlines({kind: self.value(kind) for kind in DEADLINE_KINDS})

@@ -306,15 +306,13 @@ class UnitsEditor(QWidget):
 class HandlingDialog(CheckedDialog):
     """交办和答复: the handling units, the reply's date and the delegate's rating.
 
-    Two service calls (assign_units, record_reply), each only when its part changed; `wrote`
-    says whether the first went through when the second is refused.
+    One service call (record_handling) writes the units and the reply together.
     """
 
     def __init__(self, row: MotionRow, known_units: list[str], today: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(f"交办和答复：{row.register_no}", parent)
         self.row = row
-        self.wrote = False
         self.form.addRow(_heading(row))
         self.units = self.add_field("units", "承办单位", UnitsEditor(known_units))
         for unit in row.units:
@@ -345,10 +343,3 @@ class HandlingDialog(CheckedDialog):
     def reply(self) -> tuple[dt.date | None, str]:
         date = self.reply_date.date().toPython() if self.replied.isChecked() else None
         return date, self.rating.currentData()
-
-    def units_changed(self) -> bool:
-        wanted = [(" ".join(u.split()), lead) for u, lead in self.units.value() if u.strip()]
-        return wanted != [(u.unit, u.lead) for u in self.row.units]
-
-    def reply_changed(self) -> bool:
-        return self.reply() != (self.row.reply_date, self.row.rating)

@@ -256,22 +256,19 @@ class MotionsPage(QWidget):
             button.setEnabled(row is not None and not why_not)
             button.setToolTip(why_not)
 
-        self.edit_button.setEnabled(row is not None)
         self.attachment_button.setEnabled(row is not None and bool(row.attachment))
+        buttons = {"edit": self.edit_button, "withdraw": self.withdraw_button,
+                   "undo_withdrawal": self.undo_withdraw_button, "review": self.review_button,
+                   "handle": self.handling_button}
         if row is None:
-            for b in (self.withdraw_button, self.undo_withdraw_button, self.review_button, self.handling_button):
-                allow(b, "")
+            for button in buttons.values():
+                allow(button, "")
             return
         withdrawn = row.withdrawn_at is not None
         self.withdraw_button.setVisible(not withdrawn)
         self.undo_withdraw_button.setVisible(withdrawn)
-        allow(self.withdraw_button, f"已经审查（{row.decision}），不能再撤回。" if row.decision else "")
-        allow(self.undo_withdraw_button, "")
-        allow(self.review_button, "只有议案需要审查；建议直接交办。" if row.kind != "议案" else
-              ("已撤回，不再审查。" if withdrawn else ""))
-        handled = row.handled_as_suggestion or row.decision == "列为大会议案"
-        allow(self.handling_button, "已撤回，不再交办。" if withdrawn else
-              ("" if handled else "只有建议和列为大会议案的议案交承办单位办理；请先填写审查意见。"))
+        for action, why_not in motions.allowed_actions(row).items():
+            allow(buttons[action], why_not or "")
 
     # ------------------------------------------------------------ writing
 
@@ -364,17 +361,8 @@ class MotionsPage(QWidget):
         known = sorted({u.unit for r in self.model.rows() for u in r.units})
         dialog = HandlingDialog(row, known, self.now().date(), self)
 
-        def submit() -> None:
-            if dialog.units_changed():
-                motions.assign_units(row.motion_id, dialog.units.value())
-                dialog.wrote = True
-            if dialog.reply_changed():
-                motions.record_reply(row.motion_id, *dialog.reply())
-                dialog.wrote = True
-
-        dialog.submit = submit
-        # Also after 取消: the units may have been written before the reply was refused.
-        dialog.finished.connect(lambda: dialog.wrote and self._written(row.motion_id))
+        dialog.submit = lambda: motions.record_handling(row.motion_id, dialog.units.value(), *dialog.reply())
+        dialog.accepted.connect(lambda: self._written(row.motion_id))
         dialog.open()
         return dialog
 

@@ -90,13 +90,25 @@ def test_withdrawals_before_the_list_is_fixed(demo_session):
     elections.withdraw_nominee(first, a, DEADLINE, "被提名人书面表示不愿被提名")
     row = elections.get_election(election)
     assert len(row.candidates) == 1 and "候选人至少 2 人" in row.count_problem
+    with pytest.raises(ServiceError, match="不能确定候选人名单"):
+        elections.fix_candidates(election, dt.date(2023, 12, 22))
     elections.withdraw_nomination(second, DEADLINE)
     assert elections.get_election(election).candidates == ()
+
+
+def test_a_fixed_list_takes_no_more_nominations_or_withdrawals(demo_session):
+    election = _open_election(seats=1, mode="等额", rule="正职")
+    a, b = (r.person_id for r in _delegates("东山街代表团", 2))
+    paper = elections.add_nomination(NominationInput(election, "主席团", (a,)), now=DEADLINE)
     elections.fix_candidates(election, dt.date(2023, 12, 22))
     with pytest.raises(ServiceError, match="已确定候选人名单"):
-        elections.withdraw_nominee(first, a, DEADLINE, "迟到的撤回")
+        elections.withdraw_nominee(paper, a, DEADLINE, "迟到的撤回")
     with pytest.raises(ServiceError, match="不再接受提名"):
-        elections.add_nomination(NominationInput(election, "主席团", (a,)), now=DEADLINE)
+        elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
+    elections.fix_candidates(election, None)  # the presidium reopens it
+    elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
+    with pytest.raises(ServiceError, match="须先进行预选"):
+        elections.fix_candidates(election, dt.date(2023, 12, 22))
 
 
 def test_ratio_and_preliminary_vote(demo_session):

@@ -130,6 +130,29 @@ def test_handling_units_reply_and_rating(demo_session):
     assert pending == []
 
 
+def test_handling_is_written_whole_and_actions_say_why_not(demo_session):
+    row = motions.list_motions()[1]
+    with pytest.raises(ServiceError, match="先填写答复日期"):
+        motions.record_handling(row.motion_id, [("区交通运输局", True)], None, "满意")
+    assert motions.get_motion(row.motion_id).units == ()  # nothing half-written
+    motions.record_handling(row.motion_id, [("区交通运输局", True)], dt.date(2024, 3, 1), "满意")
+    assert motions.get_motion(row.motion_id).state == "已测评"
+    allowed = motions.allowed_actions(motions.list_motions()[0])
+    assert allowed["handle"] is None and "已经审查" in allowed["withdraw"]
+    new = motions.register_motion(_motion(_delegates()))
+    motions.withdraw_motion(new, DEADLINE)
+    allowed = motions.allowed_actions(motions.get_motion(new))
+    assert allowed["undo_withdrawal"] is None and "已撤回" in allowed["handle"] and allowed["edit"]
+    with pytest.raises(ServiceError, match="已撤回"):
+        motions.update_motion(new, MotionInput.of(motions.get_motion(new)))
+
+
+def test_both_deadlines_are_set_together(demo_session):
+    with pytest.raises(ServiceError, match="会议已不存在"):
+        motions.set_deadlines({"议案": (DEADLINE + MINUTE, None), "提名": (DEADLINE, 9999)})
+    assert motions.get_deadline("议案").at == DEADLINE
+
+
 def test_time_left_before_and_after(demo_session):
     assert motions.describe_time_left("议案", DEADLINE - dt.timedelta(days=1, hours=2, minutes=5)) == \
         "提出议案截止时间 2023年12月22日上午11:00，还有 1 天 2 小时 5 分"
