@@ -25,19 +25,6 @@ class AreaPage(QWidget):
         self.body.setText(self._describe())
 
 
-def describe_motions() -> str:
-    info = session.session_info()
-    return (f"本会议尚未登记议案和建议。\n\n在任代表 {info.delegates} 人；"
-            "代表提出议案须有 10 名以上代表联名。")
-
-
-def describe_elections() -> str:
-    info = session.session_info()
-    half = info.delegates // 2 + 1
-    return (f"本会议尚未录入选举事项。\n\n在任代表 {info.delegates} 人；"
-            f"当选须获得全体代表的过半数赞成票，即至少 {half} 票。")
-
-
 def describe_attendance() -> str:
     info = session.session_info()
     return (f"本会议尚未记录到会情况。\n\n应到代表 {info.delegates} 人"

@@ -21,9 +21,11 @@ from meetingdesk.store import SessionFileError
 from . import area_pages
 from . import commands
 from .dialogs import SessionDialog
+from .elections_page import ElectionsPage
 from .messages import warn
-from .problems import ProblemsDialog
+from .motions_page import MotionsPage
 from .presidium_page import PresidiumPage
+from .problems import ProblemsDialog
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
 
@@ -48,12 +50,11 @@ class MainWindow(QMainWindow):
         self._add_page("主席团", self.presidium_page)
         self.schedule_page = SchedulePage()
         self._add_page("议程日程", self.schedule_page)
-        for title, heading, describe in (
-            ("议案", "议案和建议", area_pages.describe_motions),
-            ("选举", "选举和表决", area_pages.describe_elections),
-            ("到会", "代表到会情况", area_pages.describe_attendance),
-        ):
-            self._add_page(title, area_pages.AreaPage(heading, describe))
+        self.motions_page = MotionsPage()
+        self._add_page("议案", self.motions_page)
+        self.elections_page = ElectionsPage()
+        self._add_page("选举", self.elections_page)
+        self._add_page("到会", area_pages.AreaPage("代表到会情况", area_pages.describe_attendance))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
             page = self._page_for(problem.target)
             if page is not None:
                 self.nav.setCurrentRow(self.pages.indexOf(page))
+                page.refresh()  # the check read the file; the page may show an older state
                 page.focus(self._page_target(problem.target))
                 self.raise_()
             return

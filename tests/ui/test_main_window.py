@@ -181,6 +181,28 @@ def test_problems_of_the_presidium_and_the_schedule_jump_to_their_pages(window, 
     assert window.schedule_page.tree.currentIndex() == window.schedule_page.meetings.index_of(plenary.meeting_id)
 
 
+def test_problems_of_motions_and_elections_jump_to_their_pages(window, qtbot):
+    import datetime as dt
+
+    from meetingdesk.services import elections, motions, roster
+
+    ten = [r.member_id for r in roster.list_members(role="代表") if r.delegation == "吴家山街代表团"][:10]
+    new = motions.register_motion(motions.MotionInput("议案", "关于修缮公园的议案", lead_member_id=ten[0],
+                                                      signer_member_ids=tuple(ten),
+                                                      received_at=dt.datetime(2023, 12, 21, 9, 0)))
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    court = elections.list_elections()[1]
+    elections.update_election(court.election_id, court.office, 2, "等额", court.rule)
+    problems = window.show_problems()
+    qtbot.addWidget(problems)
+    rows = problems.model.rows()
+    window.go_to_problem(next(p for p in rows if p.target == ("motion", new)))
+    assert window.pages.currentWidget() is window.motions_page
+    assert window.motions_page.current().motion_id == new
+    window.go_to_problem(next(p for p in rows if p.target == ("election", court.election_id)))
+    assert window.pages.currentWidget() is window.elections_page
+
+
 def test_a_file_that_is_not_a_session_gives_a_message(qtbot, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("meetingdesk.ui.main_window.warn", lambda parent, title, text: shown.append(text))
