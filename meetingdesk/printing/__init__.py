@@ -12,14 +12,16 @@ from pathlib import Path
 from meetingdesk.services.errors import ServiceError
 
 from . import (
-    agenda, chairs, deputies, groups, people, presidium_list, review, roster, scrutineers, signin,
-    timetable,
+    agenda, candidates, chairs, deputies, groups, motion_counts, motion_deadline, motion_register, motion_resolution,
+    motion_review, people, presidium_list, review, roster, scrutineers, signin, timetable,
 )
 from .coverage import FontCoverageError, Printed, check_coverage
 from .frame import Paper, PrintCancelled, ProgressFn, render
 
 PAPERS = {module.KIND: module for module in (roster, signin, people, presidium_list, chairs, groups,
-                                             deputies, review, scrutineers, agenda, timetable)}
+                                             deputies, review, scrutineers, agenda, timetable,
+                                             motion_register, motion_review, motion_resolution, motion_counts,
+                                             motion_deadline, candidates)}
 OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议名称", "order": "排列方式"}
 
 

@@ -34,8 +34,14 @@ def adopted_paper(kind: str, title: str, printed: list[Printed],
 
     BODY builds the flowables from data already read, as `Paper.story` requires.
     """
+    return headed_paper(kind, title, schedule.adoption(kind).line, printed, body)
+
+
+def headed_paper(kind: str, title: str, line: str, printed: list[Printed],
+                 body: Callable[[], list[Flowable]]) -> Paper:
+    """As `adopted_paper`, with the line under the title given: papers that schedule.adoption
+    does not keep (a decision dated by its own meeting, a draft) word it themselves or pass ""."""
     info = session.session_info()
-    line = schedule.adoption(kind).line
     items = [Printed(info.full_title, "会议名称"), Printed(line, "通过会议"), *printed]
 
     def story() -> list[Flowable]:

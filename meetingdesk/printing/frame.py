@@ -26,6 +26,7 @@ from meetingdesk.services.errors import ServiceError
 
 from .coverage import Printed, check_coverage
 from .fonts import HEI, SONG, Run, markup, register_fonts, runs, runs_width
+from .linebreak import install_line_breaking
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = MARGIN_RIGHT = 22 * mm
@@ -65,6 +66,9 @@ TITLE = style("title", font=HEI, size=22, leading=32)
 SUBTITLE = style("subtitle", size=12, leading=20)
 HEADING = style("heading", font=HEI, size=16, leading=24)
 HEADING_NOTE = style("heading-note", size=12, leading=18)
+
+
+install_line_breaking()
 
 
 def para(text: str, st: ParagraphStyle) -> Paragraph:

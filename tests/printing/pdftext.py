@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from meetingdesk import printing
+
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
@@ -37,3 +39,12 @@ def out_of_order(text: str, names: list[str]) -> str | None:
             return name
         at += len(name)
     return None
+
+
+def print_paper(kind: str, folder: Path) -> tuple[list[str], str]:
+    """Print KIND into FOLDER: (text of each page, all text without spaces)."""
+    out = folder / f"{kind}.pdf"
+    pages = printing.write_pdf(kind, out)
+    texts = pages_text(out)
+    assert len(texts) == pages
+    return texts, compact("\n".join(texts))

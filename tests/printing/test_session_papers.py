@@ -12,7 +12,8 @@ import pytest
 from meetingdesk import printing
 from meetingdesk.services import presidium, roster, schedule
 
-from .pdftext import compact, out_of_order, pages_text
+from .pdftext import compact, out_of_order
+from .pdftext import print_paper as _print
 
 KINDS = ["presidium", "chairs", "groups", "deputies", "review", "scrutineers", "agenda", "schedule"]
 SESSION = "武汉市东西湖区第十一届人民代表大会第三次会议"
@@ -60,15 +61,6 @@ SCHEDULE = [
 ]
 
 
-def _print(kind, tmp_path) -> tuple[list[str], str]:
-    """(text of each page, all text without spaces)."""
-    out = tmp_path / f"{kind}.pdf"
-    pages = printing.write_pdf(kind, out)
-    texts = pages_text(out)
-    assert len(texts) == pages
-    return texts, compact("\n".join(texts))
-
-
 def _heading(kind: str, adopted: str) -> str:
     return SESSION + printing.title_of(kind) + adopted
 
@@ -82,7 +74,7 @@ def _person_ids(names: list[str], role: str) -> list[int]:
 
 
 def test_the_session_papers_follow_the_roster_papers_in_the_list():
-    assert printing.kinds()[3:] == [
+    assert printing.kinds()[3:11] == [
         ("presidium", "主席团和秘书长名单"), ("chairs", "主席团常务主席名单"), ("groups", "执行主席分组"),
         ("deputies", "副秘书长名单"), ("review", "议案审查委员会名单"), ("scrutineers", "总监票人、监票人名单"),
         ("agenda", "议程"), ("schedule", "日程")]
