@@ -7,7 +7,7 @@ order with its (女) markers. A candidate nominated by two papers stands once, u
 first received; withdrawn nominees and late joint nominations are not printed. Where one
 group holds every candidate it is not numbered, and the presidium's alone is not named at
 all: the seed's 院长 has no group line, its city deputies "市级政党提名 2 人".
-The services keep no meeting adopting this list, so it prints without the adopted-by line.
+It prints under the line naming the meeting that adopted it (主席团第三次会议 in the seed).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.services import elections, presidium, session
 from meetingdesk.services.elections import ElectionRow, NominationRow, NomineeRow
 
-from .bodies import SIZE, UNSETTLED, headed_paper, name_rows, printed_people, section, text_row
+from .bodies import SIZE, UNSETTLED, adopted_paper, name_rows, printed_people, section, text_row
 from .coverage import Printed
 from .documents import paragraphs
 from .frame import Paper
@@ -91,4 +91,4 @@ def prepare() -> Paper:
         blocks = [election_block(number, e, parts) for number, (e, parts) in enumerate(found, start=1)]
         return [*paragraphs([intro]), *(blocks or [text_row(UNSETTLED)])]
 
-    return headed_paper(KIND, TITLE, "", printed, body)
+    return adopted_paper(KIND, TITLE, printed, body)

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus import Flowable, Paragraph
 
-from meetingdesk.rules.numerals import chinese_date
-from meetingdesk.services import motions, schedule, session
+from meetingdesk.services import motions
 from meetingdesk.services.motions import MotionRow
 from meetingdesk.services.session import SessionInfo
 
@@ -68,12 +67,3 @@ def motions_received() -> list[MotionRow]:
 def accepted(rows: Sequence[MotionRow]) -> list[MotionRow]:
     """列为大会议案 — whatever their handling since (办理中, 已答复 …), not merged into another."""
     return [row for row in rows if row.merged_into_id is None and row.decision == ACCEPTED]
-
-
-def adopted_line(meeting_id: int | None, verb: str = "通过") -> str:
-    """(2023年12月20日东西湖区…主席团第一次会议通过), worded as schedule.adoption words it,
-    for a paper that schedule does not keep ("" without a meeting)."""
-    if meeting_id is None:
-        return ""
-    meeting = schedule.get_meeting(meeting_id)
-    return f"({chinese_date(meeting.date)}{session.session_info().title}{meeting.name}{verb})"

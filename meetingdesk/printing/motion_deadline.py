@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from meetingdesk.services import motions, session
 from meetingdesk.services.errors import ServiceError
+from meetingdesk.services.schedule import adopted_line
 
-from .documents import adopted_line, prose_paper
+from .documents import prose_paper
 from .frame import Paper
 
 KIND = "motion_deadline"

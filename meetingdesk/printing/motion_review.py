@@ -4,7 +4,7 @@ Under the title the committee chair signs ("…第三次会议议案审查委员
 "各位主席团成员：", the motions received by the deadline one paragraph each ("一、径河街、
 辛安渡街等代表团的刘锦刚等10名代表联名提出的《…》；"), the committee's decisions, and
 "以上报告，请予审议。". The services keep no meeting adopting this report, so it prints
-without the adopted-by line.
+under the line naming the meeting that adopted it (主席团第四次会议 in the seed).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.services import motions, presidium, session
 from meetingdesk.services.motions import DeadlineRow, MotionRow
 
-from .bodies import UNSETTLED, headed_paper
+from .bodies import UNSETTLED, adopted_paper
 from .coverage import Printed
 from .documents import (
     CONVERTED, ORGANIC_LAW, OTHER, SIZE, accepted, address, level, motions_received, paragraphs,
@@ -113,4 +113,4 @@ def prepare() -> Paper:
     def body() -> list[Flowable]:
         return [signature(info.title, name), Spacer(1, 12), address("各位主席团成员："), *paragraphs(texts)]
 
-    return headed_paper(KIND, TITLE, "", printed, body)
+    return adopted_paper(KIND, TITLE, printed, body)

@@ -29,6 +29,8 @@ ADOPTED_PAPERS = {
     "deputies": ("副秘书长名单", "通过"),
     "review": ("议案审查委员会名单", "通过"),
     "scrutineers": ("总监票人、监票人名单", "通过"),
+    "motion_review": ("议案审查委员会关于议案的审查报告", "通过"),
+    "candidates": ("正式候选人名单", "通过"),
     "agenda": ("议程", "通过"),
     "schedule": ("日程", "通过"),
 }
@@ -345,10 +347,16 @@ def adoption(paper: str) -> AdoptionRow:
     row = Adoption.get_or_none(paper=paper)
     if row is None or row.meeting_id is None:
         return AdoptionRow(paper, None, row.verb if row else ADOPTED_PAPERS[paper][1], "")
-    meeting = get_meeting(row.meeting_id)
-    info = session.session_info()
-    line = f"({chinese_date(meeting.date)}{info.title}{meeting.name}{row.verb})"
-    return AdoptionRow(paper, row.meeting_id, row.verb, line)
+    return AdoptionRow(paper, row.meeting_id, row.verb, adopted_line(row.meeting_id, row.verb))
+
+
+def adopted_line(meeting_id: int | None, verb: str = "通过") -> str:
+    """(2023年12月20日东西湖区第十一届人民代表大会第三次会议预备会议通过): the line under a
+    paper's title naming the meeting that adopted it; "" without a meeting."""
+    if meeting_id is None:
+        return ""
+    meeting = get_meeting(meeting_id)
+    return f"({chinese_date(meeting.date)}{session.session_info().title}{meeting.name}{verb})"
 
 
 def set_adoption(paper: str, meeting_id: int | None, verb: str | None = None) -> None:

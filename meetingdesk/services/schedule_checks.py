@@ -4,7 +4,7 @@ from __future__ import annotations
 from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_date
 
-from . import presidium, schedule, session
+from . import elections, motions, presidium, schedule, session
 from .presidium_checks import AREA as PRESIDIUM_AREA
 from .problem import ERROR, NOTICE, Problem
 
@@ -53,6 +53,8 @@ def _check_adoptions() -> list[Problem]:
         "deputies": bool(roles["副秘书长"]),
         "review": bool(roles["审查委员会委员"]),
         "scrutineers": bool(roles["监票人"]),
+        "motion_review": bool(motions.list_motions(kind="议案")),
+        "candidates": any(e.candidates for e in elections.list_elections()),
         "agenda": bool(schedule.list_agenda()),
         "schedule": bool(schedule.list_meetings()),
     }

@@ -25,7 +25,10 @@ from .presidium_members import MembersTab
 from .print_preview import show_print_preview
 
 # The papers of this page, in the order the secretariat issues them.
-PAPERS = ("presidium", "chairs", "groups", "deputies", "review", "scrutineers")
+# The papers of this page's 打印 menu; the motion desk and the elections page print their own.
+PRINTED = ("presidium", "chairs", "groups", "deputies", "review", "scrutineers")
+# Every paper the presidium adopts (通过会议 tab); 议程 and 日程 are set on the schedule page.
+PAPERS = tuple(p for p in schedule.ADOPTED_PAPERS if p not in ("agenda", "schedule"))
 
 
 class AdoptionTab(QWidget):
@@ -178,7 +181,7 @@ class PresidiumPage(QWidget):
 
     def _fill_print_menu(self) -> None:
         self.print_menu.clear()
-        for kind in PAPERS:
+        for kind in PRINTED:
             if kind in printing.PAPERS:
                 self.print_menu.addAction(printing.title_of(kind), lambda k=kind: self.print_paper(k))
             else:

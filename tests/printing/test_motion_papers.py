@@ -140,7 +140,7 @@ def test_a_long_title_wraps_within_its_cell(demo_session, tmp_path):
 
 def test_review_report_in_the_seeds_words(demo_session, tmp_path):
     _, text = _print("motion_review", tmp_path)
-    body = _body(text, "motion_review")  # the services keep no adopting meeting: no line
+    body = _body(text, "motion_review", "(2023年12月22日东西湖区第十一届人民代表大会第三次会议主席团第四次会议通过)")
     expected = ("东西湖区第十一届人民代表大会第三次会议议案审查委员会主任委员葛晓丹"
                 "各位主席团成员："
                 "截止2023年12月22日上午11:00时，本次大会共收到代表十人以上联名提出的议案原案14件。分别是："
@@ -265,7 +265,8 @@ def test_counts_show_withdrawn_and_suggestions(demo_session, tmp_path):
 def test_candidates_as_the_seed_lists_them(demo_session, tmp_path):
     texts, text = _print("candidates", tmp_path)
     assert len(texts) == 1
-    assert _body(text, "candidates") == CANDIDATES  # no adopting meeting kept: no line
+    adopted = "(2023年12月22日东西湖区第十一届人民代表大会第三次会议主席团第三次会议通过)"
+    assert _body(text, "candidates", adopted) == CANDIDATES
     assert "李　静(女)" in texts[0]  # padded in the columns
 
 
