@@ -136,6 +136,8 @@ class MotionRow:
         else:
             teams_text = (teams[0] if teams else "") + "代表团"
         lead = self.lead.name if self.lead else ""
+        if len(self.signers) == 1:
+            return f"{teams_text}的{lead}代表"
         return f"{teams_text}的{lead}等{len(self.signers)}名代表"
 
 

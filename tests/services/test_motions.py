@@ -73,6 +73,7 @@ def test_the_deadline_minute_and_the_offer_to_register_a_suggestion(demo_session
     late = motions.register_motion(_motion(ten[:1], at=DEADLINE + dt.timedelta(days=1), kind="建议"))
     row = motions.get_motion(late)
     assert row.register_no == "建议第1号" and row.state == "待交办" and row.late
+    assert row.submitter_text.endswith("代表团的" + row.lead.name + "代表")  # one delegate: no 等1名
 
 
 def test_bodies_submit_without_signers(demo_session):
