@@ -12,16 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from meetingdesk import printing
 from meetingdesk.services import ServiceError, elections, motions, session
 from meetingdesk.services.elections import ElectionRow, NominationRow
 
@@ -36,8 +33,8 @@ from .election_dialogs import (
 )
 from .election_models import CandidatesModel, ElectionsModel, NominationsModel, chinese_date, status_text
 from .messages import warn
+from .page_heading import PageHeading
 from .motion_dialogs import value_of
-from .print_preview import show_print_preview
 from .schedule_widgets import PaddedDelegate
 from .views import RED, sort_proxy, table_view
 
@@ -85,18 +82,8 @@ class ElectionsPage(QWidget):
         self.now: Callable[[], dt.datetime] = dt.datetime.now
         self._wanted: int | None = None
 
-        heading = QLabel("选举：选举事项和候选人提名")
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold")
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_menu = QMenu(self.print_button)
-        self.print_menu.aboutToShow.connect(self._fill_print_menu)
-        self.print_button.setMenu(self.print_menu)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch()
-        top.addWidget(self.print_button)
+        self.heading = PageHeading("选举：选举事项和候选人提名", PAPERS, self)
+        self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         self.banner = DeadlineBanner("提名", lambda: self.now())
         self.banner.changed.connect(self._written)
 
@@ -107,7 +94,7 @@ class ElectionsPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([220, 480])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self._show_election()
@@ -421,16 +408,7 @@ class ElectionsPage(QWidget):
     # ------------------------------------------------------------ papers
 
     def _fill_print_menu(self) -> None:
-        self.print_menu.clear()
-        for kind, title in PAPERS:
-            if kind in printing.PAPERS:
-                self.print_menu.addAction(printing.title_of(kind), lambda k=kind: self.print_paper(k))
-            else:
-                self.print_menu.addAction(f"{title}（尚未提供）").setEnabled(False)
+        self.heading.fill_print_menu()
 
     def print_paper(self, kind: str) -> QWidget | None:
-        try:
-            return show_print_preview(self, kind)
-        except ServiceError as exc:
-            warn(self, "无法打印", exc.message)
-            return None
+        return self.heading.print_paper(kind)

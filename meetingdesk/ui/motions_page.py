@@ -14,26 +14,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from meetingdesk import printing
 from meetingdesk.services import ServiceError, motions, roster, session
 from meetingdesk.services.motions import MotionInput, MotionRow
 
 from . import views
 from .deadlines import DeadlineBanner
 from .messages import warn
+from .page_heading import PageHeading
 from .motion_dialogs import HandlingDialog, MotionDialog, ReviewDialog, WithdrawDialog
 from .motion_models import DelegationCountsModel, MotionsModel, MotionsProxy, details_html
-from .print_preview import show_print_preview
 from .views import sort_proxy, table_view
 
 # The papers of this page; the printing engineer adds them to printing.PAPERS one by one.
@@ -66,18 +63,8 @@ class MotionsPage(QWidget):
         self.now: Callable[[], dt.datetime] = dt.datetime.now
         self._wanted: int | None = None
 
-        heading = QLabel("议案和建议")
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold")
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_menu = QMenu(self.print_button)
-        self.print_menu.aboutToShow.connect(self._fill_print_menu)
-        self.print_button.setMenu(self.print_menu)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch()
-        top.addWidget(self.print_button)
+        self.heading = PageHeading("议案和建议", PAPERS, self)
+        self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         self.banner = DeadlineBanner("议案", lambda: self.now())
         self.banner.changed.connect(self._written)
 
@@ -87,7 +74,7 @@ class MotionsPage(QWidget):
         self.tabs.addTab(self._build_counts(), "按代表团统计")
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self._fill_print_menu()
@@ -386,17 +373,7 @@ class MotionsPage(QWidget):
     # ------------------------------------------------------------ papers
 
     def _fill_print_menu(self) -> None:
-        """Built when opened: a paper not yet in printing.PAPERS shows, disabled."""
-        self.print_menu.clear()
-        for kind, title in PAPERS:
-            if kind in printing.PAPERS:
-                self.print_menu.addAction(printing.title_of(kind), lambda k=kind: self.print_paper(k))
-            else:
-                self.print_menu.addAction(f"{title}（尚未提供）").setEnabled(False)
+        self.heading.fill_print_menu()
 
     def print_paper(self, kind: str) -> QWidget | None:
-        try:
-            return show_print_preview(self, kind)
-        except ServiceError as exc:
-            warn(self, "无法打印", exc.message)
-            return None
+        return self.heading.print_paper(kind)

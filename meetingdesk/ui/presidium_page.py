@@ -5,24 +5,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QMenu,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from meetingdesk import printing
 from meetingdesk.services import ServiceError, schedule
 
 from .chair_groups import ChairGroupsTab
 from .messages import warn
+from .page_heading import PageHeading
 from .offices import OfficesTab
 from .officers import OfficersTab
 from .presidium_members import MembersTab
-from .print_preview import show_print_preview
 
 # The papers of this page, in the order the secretariat issues them.
 # The papers of this page's 打印 menu; the motion desk and the elections page print their own.
@@ -112,21 +108,10 @@ class PresidiumPage(QWidget):
         self._stale: set[QWidget] = set()  # tabs to re-read when they come into view
         self.tabs.currentChanged.connect(self._refresh_shown)
 
-        heading = QLabel("主席团和秘书长")
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold")
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_menu = QMenu(self.print_button)
-        # Built when opened: the papers are being added to printing.PAPERS one by one.
-        self.print_menu.aboutToShow.connect(self._fill_print_menu)
-        self.print_button.setMenu(self.print_menu)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch()
-        top.addWidget(self.print_button)
+        self.heading = PageHeading("主席团和秘书长", [(k, schedule.ADOPTED_PAPERS[k][0]) for k in PRINTED], self)
+        self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
@@ -180,17 +165,7 @@ class PresidiumPage(QWidget):
     # ------------------------------------------------------------ papers
 
     def _fill_print_menu(self) -> None:
-        self.print_menu.clear()
-        for kind in PRINTED:
-            if kind in printing.PAPERS:
-                self.print_menu.addAction(printing.title_of(kind), lambda k=kind: self.print_paper(k))
-            else:
-                action = self.print_menu.addAction(f"{schedule.ADOPTED_PAPERS[kind][0]}（尚未提供）")
-                action.setEnabled(False)
+        self.heading.fill_print_menu()
 
-    def print_paper(self, kind: str):
-        try:
-            return show_print_preview(self, kind)
-        except ServiceError as exc:
-            warn(self, "无法打印", exc.message)
-            return None
+    def print_paper(self, kind: str) -> QWidget | None:
+        return self.heading.print_paper(kind)

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from meetingdesk.services.schedule import MeetingRow
 from . import meeting_dialog
 from .meeting_dialog import MeetingDialog
 from .messages import warn
-from .print_preview import show_print_preview
+from .page_heading import PageHeading
 from .schedule_models import AgendaModel, MeetingItemsModel, ScheduleModel, host_text, time_text
 from .schedule_widgets import AdoptionBar, ItemOps, ItemsPanel, PaddedDelegate
 
@@ -60,19 +58,8 @@ class SchedulePage(QWidget):
         super().__init__(parent)
         self._wanted_meeting: int | None = None
 
-        heading = QLabel("议程和日程")
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold")
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.print_button)
-        for kind, title in PAPERS:
-            menu.addAction(title, lambda k=kind: self.print_paper(k))
-        self.print_button.setMenu(menu)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch()
-        top.addWidget(self.print_button)
+        self.heading = PageHeading("议程和日程", PAPERS, self)
+        self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
 
         self.tabs = QTabWidget()
         self.agenda_tab = self._build_agenda()
@@ -81,7 +68,7 @@ class SchedulePage(QWidget):
         self.tabs.addTab(self.schedule_tab, "日程")
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self._show_meeting()
 
@@ -350,10 +337,5 @@ class SchedulePage(QWidget):
     # ------------------------------------------------------------ papers
 
     def print_paper(self, kind: str) -> QWidget | None:
-        """The 议程 or 日程 in the in-program preview."""
-        try:
-            return show_print_preview(self, kind)
-        except ServiceError as exc:
-            warn(self, "无法打印", exc.message)
-            return None
+        return self.heading.print_paper(kind)
 

@@ -398,7 +398,7 @@ def test_print_opens_the_preview(page, qtbot, monkeypatch, kind):
 
 def test_an_unknown_paper_is_a_message_not_a_traceback(page, monkeypatch):
     shown = []
-    monkeypatch.setattr("meetingdesk.ui.schedule_page.warn", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("meetingdesk.ui.page_heading.warn", lambda parent, title, text: shown.append(text))
     assert page.print_paper("no-such-paper") is None
     assert shown and "没有名为" in shown[0]
 
