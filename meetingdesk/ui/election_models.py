@@ -64,10 +64,7 @@ class ElectionsModel(RowsModel):
         return None
 
     def index_of(self, election_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.election_id == election_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("election_id", election_id)
 
 
 def nominee_text(nominee: NomineeRow) -> str:
@@ -110,10 +107,7 @@ class NominationsModel(RowsModel):
         return None
 
     def index_of(self, nomination_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.nomination_id == nomination_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("nomination_id", nomination_id)
 
 
 class CandidatesModel(RowsModel):

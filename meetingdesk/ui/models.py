@@ -35,6 +35,13 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
+    def index_by(self, attribute: str, value) -> QModelIndex:
+        """The first cell of the row whose ATTRIBUTE is VALUE (an id), or an invalid index."""
+        for i, r in enumerate(self._rows):
+            if getattr(r, attribute) == value:
+                return self.index(i, 0)
+        return QModelIndex()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -140,14 +147,11 @@ class MembersModel(RowsModel):
         return None
 
     def index_of_member(self, member_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.member_id == member_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("member_id", member_id)
 
 
-class MembersProxy(QSortFilterProxyModel):
-    """Filter by typed text (name, note, title) and by role; sort through SORT_ROLE."""
+class RowsProxy(QSortFilterProxyModel):
+    """Sorts through SORT_ROLE (stroke rank for names) and filters on FILTER_ROLE as typed."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -155,6 +159,13 @@ class MembersProxy(QSortFilterProxyModel):
         self.setFilterRole(FILTER_ROLE)
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+class MembersProxy(RowsProxy):
+    """Filter by typed text (name, note, title) and by role; sort through SORT_ROLE."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
         self._role: str | None = None
 
     def set_role(self, role: str | None) -> None:

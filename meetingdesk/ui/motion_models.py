@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.services.motions import MotionRow
 
-from .models import FILTER_ROLE, ROW_ROLE, SORT_ROLE, RowsModel, _Index
+from .models import ROW_ROLE, RowsModel, RowsProxy, _Index
 
 RED = QColor("#b00020")
 GREY = QColor("#888888")
@@ -85,21 +85,14 @@ class MotionsModel(RowsModel):
         return None
 
     def index_of(self, motion_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.motion_id == motion_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("motion_id", motion_id)
 
 
-class MotionsProxy(QSortFilterProxyModel):
+class MotionsProxy(RowsProxy):
     """Filters by kind, by state and by typed text (number, title, signers, delegations)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(FILTER_ROLE)
-        self.setFilterKeyColumn(0)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._kind: str | None = None
         self._state: str | None = None
 

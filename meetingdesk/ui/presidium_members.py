@@ -76,10 +76,7 @@ class PresidiumModel(RowsModel):
         return None
 
     def index_of(self, presidium_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.presidium_id == presidium_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("presidium_id", presidium_id)
 
 
 class AddPresidiumDialog(PickerDialog):

@@ -63,10 +63,7 @@ class OrderedRowsModel(RowsModel):
         return False  # nothing for the view to remove: the page re-reads after the move
 
     def index_of_item(self, item_id: int) -> QModelIndex:
-        for i, r in enumerate(self._rows):
-            if r.item_id == item_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        return self.index_by("item_id", item_id)
 
     def extra(self, row, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole:

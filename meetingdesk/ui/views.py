@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
-from .models import FILTER_ROLE, SORT_ROLE
+from .models import RowsProxy
 
 RED = "#b00020"
 
@@ -30,12 +30,8 @@ def table_view(model: QAbstractItemModel, *, sortable: bool = True) -> QTableVie
 
 def sort_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
     """Sorts through SORT_ROLE (stroke rank for names) and filters on FILTER_ROLE as typed."""
-    proxy = QSortFilterProxyModel(parent)
+    proxy = RowsProxy(parent)
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterRole(FILTER_ROLE)
-    proxy.setFilterKeyColumn(0)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
 
 
