@@ -11,7 +11,7 @@ from meetingdesk.assets import seed
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Person
 
-from . import elections, motions, presidium, schedule
+from . import elections, motions, presidium, schedule, voting
 from . import session as session_service
 from .errors import ServiceError
 
@@ -51,6 +51,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
                 motions.set_deadline(kind, entry["at"], meetings[entry["meeting"]])
             _load_motions()
             _load_elections(elections_data)
+            _load_voting()
     except (ServiceError, KeyError, ValueError) as exc:
         session_service.close_session()
         path.unlink(missing_ok=True)
@@ -169,3 +170,12 @@ def _load_elections(data: dict) -> None:
                 tuple(_delegate(n, where).id for n in paper.get("signers", [])),
                 paper.get("organisation", ""), paper["received_at"]))
         elections.fix_candidates(election_id, entry["fixed_on"])
+
+
+def _load_voting() -> None:
+    with open(seed("voting.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    for box in data["box"]:
+        voting.add_box(box["name"], box.get("place", ""))
+    for item in data["item"]:
+        voting.add_vote_item(item["title"], item["kind"])

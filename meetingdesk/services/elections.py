@@ -79,6 +79,7 @@ class ElectionRow:
     fixed_on: dt.date | None
     nominations: tuple[NominationRow, ...]
     candidates: tuple[NomineeRow, ...]  # distinct nominees still standing, in stroke order
+    write_ins: bool = True  # 另选人 rows on the ballot
 
     @property
     def range_text(self) -> str:
@@ -155,7 +156,7 @@ def list_elections() -> list[ElectionRow]:
     for e in Election.select().order_by(Election.position, Election.id):
         mine = nominations.get(e.id, [])
         rows.append(ElectionRow(e.id, e.office, e.seats, e.mode, e.rule, e.position, e.fixed_on,
-                                tuple(mine), _candidates(mine)))
+                                tuple(mine), _candidates(mine), e.write_ins))
     return rows
 
 
@@ -181,18 +182,22 @@ def _check_election(office: str, seats: int, mode: str, rule: str) -> str:
     return office
 
 
-def add_election(office: str, seats: int, mode: str, rule: str) -> int:
+def add_election(office: str, seats: int, mode: str, rule: str, write_ins: bool = True) -> int:
     office = _check_election(office, seats, mode, rule)
     with store.database.atomic():
-        return Election.create(office=office, seats=seats, mode=mode, rule=rule,
+        return Election.create(office=office, seats=seats, mode=mode, rule=rule, write_ins=write_ins,
                                position=Election.select().count()).id
 
 
-def update_election(election_id: int, office: str, seats: int, mode: str, rule: str) -> None:
+def update_election(election_id: int, office: str, seats: int, mode: str, rule: str,
+                    write_ins: bool | None = None) -> None:
+    """WRITE_INS None keeps whether the ballot has 另选人 rows."""
     office = _check_election(office, seats, mode, rule)
+    changes = dict(office=office, seats=seats, mode=mode, rule=rule)
+    if write_ins is not None:
+        changes["write_ins"] = write_ins
     with store.database.atomic():
-        Election.update(office=office, seats=seats, mode=mode, rule=rule).where(
-            Election.id == election_id).execute()
+        Election.update(**changes).where(Election.id == election_id).execute()
 
 
 def remove_election(election_id: int) -> None:

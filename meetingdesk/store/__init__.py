@@ -8,6 +8,8 @@ from .models import (
     RATINGS,
     REVIEW_DECISIONS,
     SUBMITTERS,
+    VOTE_ITEM_KINDS,
+    BallotBox,
     Deadline,
     Election,
     HandlingUnit,
@@ -30,6 +32,7 @@ from .models import (
     Office,
     PresidiumMember,
     SessionRole,
+    VoteItem,
     ROLES,
     STATUS_ENDED,
     STATUS_SERVING,
@@ -50,5 +53,5 @@ __all__ = [
     "PresidiumMember", "SessionRole",
     "DEADLINE_KINDS", "MOTION_KINDS", "NOMINATORS", "RATINGS", "REVIEW_DECISIONS", "SUBMITTERS",
     "Deadline", "Election", "HandlingUnit", "Motion", "MotionSigner", "Nomination", "NominationSigner",
-    "Nominee",
+    "Nominee", "VOTE_ITEM_KINDS", "BallotBox", "VoteItem",
 ]

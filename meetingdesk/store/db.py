@@ -13,10 +13,10 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -35,7 +35,12 @@ def _to_3(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_3_MODELS)
 
 
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3}
+def _to_4(db: SqliteDatabase) -> None:
+    """Schema 4 adds the ballot boxes and the items put to the vote."""
+    db.create_tables(SCHEMA_4_MODELS)
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

@@ -249,6 +249,7 @@ class Election(BaseModel):
     rule = CharField()  # a key of rules.elections.RULES
     position = IntegerField(default=0)
     fixed_on = DateField(null=True)  # the presidium fixed the candidates: no more withdrawals
+    write_ins = BooleanField(default=True)  # 另选人 rows on the ballot, as the 办法 allows
 
 
 class Nomination(BaseModel):
@@ -282,9 +283,31 @@ class Nominee(BaseModel):
         indexes = ((("nomination", "person"), True),)
 
 
+# ------------------------------------------------------------ schema 4: ballots and counting
+
+VOTE_ITEM_KINDS = ("决议", "名单", "其他")
+
+
+class BallotBox(BaseModel):
+    """票箱: seed 000 has three, one for the presidium and two in the hall."""
+
+    name = CharField(unique=True)
+    place = CharField(default="")
+    position = IntegerField(default=0)
+
+
+class VoteItem(BaseModel):
+    """An item put to the vote on the 表决票 (a resolution, a name list)."""
+
+    title = CharField()
+    kind = CharField(default="决议")
+    position = IntegerField(default=0)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
 SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
                    Nominee]
-ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS
+SCHEMA_4_MODELS = [BallotBox, VoteItem]
+ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS
