@@ -304,10 +304,89 @@ class VoteItem(BaseModel):
     position = IntegerField(default=0)
 
 
+POLL_KINDS = ("正式投票", "再次投票")
+PAPERS_OF_POLL = ("选票", "表决票")
+
+
+class Poll(BaseModel):
+    """One vote in a plenary: the 选票 (its elections) and the 表决票 (its items), counted by box.
+
+    A re-vote among candidates tied at the cut-off is a Poll of its own, with its parent.
+    """
+
+    kind = CharField(default="正式投票")
+    title = CharField()
+    meeting = ForeignKeyField(Meeting, null=True, backref="polls", on_delete="SET NULL")
+    parent = ForeignKeyField("self", null=True, backref="revotes", on_delete="SET NULL")
+    present = IntegerField(null=True)  # delegates present at the vote, for the quorum
+    created_at = DateTimeField()
+    confirmed_at = DateTimeField(null=True)  # the presidium confirmed: locked
+
+
+class PollElection(BaseModel):
+    poll = ForeignKeyField(Poll, backref="elections", on_delete="CASCADE")
+    election = ForeignKeyField(Election, backref="polls", on_delete="CASCADE")
+    seats = IntegerField()  # a re-vote fills only the seats the tie left open
+    position = IntegerField(default=0)
+
+
+class PollCandidate(BaseModel):
+    poll_election = ForeignKeyField(PollElection, backref="candidates", on_delete="CASCADE")
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+
+class PollItem(BaseModel):
+    poll = ForeignKeyField(Poll, backref="items", on_delete="CASCADE")
+    vote_item = ForeignKeyField(VoteItem, on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+
+class Sheet(BaseModel):
+    """One clerk's entry (1 or 2) of one box: ballots issued and returned, per paper."""
+
+    poll = ForeignKeyField(Poll, backref="sheets", on_delete="CASCADE")
+    box = ForeignKeyField(BallotBox, on_delete="CASCADE")
+    entry = IntegerField()
+    paper = CharField()  # 选票 / 表决票
+    issued = IntegerField(default=0)
+    returned = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("poll", "box", "entry", "paper"), True),)
+
+
+class Tally(BaseModel):
+    """One figure of one clerk's entry of one box: a candidate's, a write-in's or an item's votes,
+    or the void ballots of an election or an item (person, write_in and the counts empty)."""
+
+    poll = ForeignKeyField(Poll, backref="tallies", on_delete="CASCADE")
+    box = ForeignKeyField(BallotBox, on_delete="CASCADE")
+    entry = IntegerField()
+    poll_election = ForeignKeyField(PollElection, null=True, on_delete="CASCADE")
+    person = ForeignKeyField(Person, null=True, on_delete="CASCADE")
+    write_in = CharField(default="")
+    poll_item = ForeignKeyField(PollItem, null=True, on_delete="CASCADE")
+    yes = IntegerField(default=0)
+    no = IntegerField(default=0)
+    abstain = IntegerField(default=0)
+    void = IntegerField(default=0)
+
+
+class PollAct(BaseModel):
+    """The log of a poll once counted: 确认 by the presidium, each 更正 with its reason."""
+
+    poll = ForeignKeyField(Poll, backref="acts", on_delete="CASCADE")
+    act = CharField()
+    reason = CharField(default="")
+    at = DateTimeField()
+    detail = TextField(default="")  # what changed, old → new
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
 SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
                    Nominee]
-SCHEMA_4_MODELS = [BallotBox, VoteItem]
+SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
 ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS
