@@ -109,6 +109,54 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def tally(args: argparse.Namespace) -> int:
+    from meetingdesk.services import counting, elections, tally_import, voting
+
+    session.open_session(args.session)
+    try:
+        if args.new:
+            poll_id = counting.create_poll(
+                args.new, [e.election_id for e in elections.list_elections() if e.fixed_on],
+                [i.item_id for i in voting.list_vote_items()])
+            print(f"已新建投票 {poll_id}：{args.new}")
+        else:
+            poll_id = args.poll or tally_import.latest_open_poll()
+        plan = tally_import.read(poll_id, args.file, entry=args.entry)
+        for line in plan.describe():
+            print(line)
+        if args.dry_run:
+            print("（仅检查，未写入）")
+            return 0
+        tally_import.apply(plan)
+        diffs, missing = counting.differences(poll_id)
+        for line in diffs:
+            print(f"[两遍不一致] {line}")
+        for line in missing:
+            print(f"[未录入] {line}")
+        if diffs or missing:
+            print("两遍录入尚未全部一致，暂不计算结果。")
+            return 0
+        _print_result(counting.result(poll_id))
+        return 0
+    finally:
+        session.close_session()
+
+
+def _print_result(result) -> None:
+    for text in (r.text for r in result.rounds.values()):
+        print(text)
+    if result.quorum:
+        print(result.quorum)
+    for e in result.elections:
+        print(f"【{e.office}】")
+        for line in e.outcome.lines:
+            print(line)
+        for warning in e.warnings:
+            print(f"[注意] {warning}")
+    for item in result.items:
+        print(item.text)
+
+
 def info(args: argparse.Namespace) -> int:
     data = session.open_session(args.session)
     session.close_session()

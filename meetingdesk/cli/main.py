@@ -48,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.check)
 
+    p = sub.add_parser("tally", help="从 CSV 读入计票数（计票机或表格），核对两遍录入并显示结果",
+                       description="CSV 列：票箱,遍次,事项,对象,赞成,反对,弃权,无效,发出,收回。"
+                                   "选票/表决票行填发出、收回；候选人行“事项”填选举职务、“对象”填姓名；"
+                                   "另选人写“另选:姓名”；废票写“废票”并填无效；表决事项行“对象”留空。")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("file", type=Path, help="计票数 CSV 文件（UTF-8 或 GBK）")
+    p.add_argument("--poll", type=int, help="投票编号（见 meetingdesk tally --list）；省略时为最近一次未确认的投票")
+    p.add_argument("--new", metavar="名称", help="新建一次投票（全部已确定名单的选举和全部表决事项）再读入")
+    p.add_argument("--entry", type=int, default=1, choices=(1, 2), help="文件没有“遍次”列时算作第几遍（默认 1）")
+    p.add_argument("--dry-run", action="store_true", help="只检查文件，不写入")
+    p.set_defaults(func=commands.tally)
+
     p = sub.add_parser("info", help="显示会议名称和人数")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.info)

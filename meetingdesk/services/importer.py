@@ -230,7 +230,7 @@ def _decode(data: bytes, source: str) -> str:
                            "“CSV UTF-8”或 .xlsx 后再试。") from exc
 
 
-def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int]:
+def csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int]:
     text = _decode(path.read_bytes(), path.name)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
@@ -276,7 +276,7 @@ def read_table(path: str | Path) -> Generator[Progress, None, _Table]:
                 if found:
                     break
         elif suffix in (".csv", ".txt", ".tsv"):
-            rows, total = _csv_rows(path)
+            rows, total = csv_rows(path)
             found = _find_header(rows, source)
         else:
             raise ServiceError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{source}”。")

@@ -1,0 +1,138 @@
+"""Counts from a counting machine or a spreadsheet: a CSV read into one poll's entries.
+
+The file has a header row with these columns (any order; 遍次 may be left out):
+
+    票箱,遍次,事项,对象,赞成,反对,弃权,无效,发出,收回
+
+- a paper row: 事项 = 选票 or 表决票, with 发出 and 收回;
+- a candidate: 事项 = the election's office (or any unique part of it), 对象 = the name;
+- a write-in: 对象 = 另选:姓名 ; the void ballots of an election: 对象 = 废票, with 无效;
+- an item: 事项 = the item's title (or a unique part of it), 对象 empty, with 赞成/反对/弃权/无效.
+
+Every row is checked before anything is written; then each box and entry in the file replaces
+what was entered for it, all in one transaction.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from meetingdesk import store
+
+from . import counting, voting
+from .errors import ServiceError
+from .importer import csv_rows
+
+COLUMNS = ("票箱", "遍次", "事项", "对象", "赞成", "反对", "弃权", "无效", "发出", "收回")
+REQUIRED = ("票箱", "事项")
+WRITE_IN = ("另选:", "另选：")
+
+
+@dataclass(frozen=True)
+class TallyImport:
+    poll_id: int
+    entries: dict[tuple[int, int], tuple[dict[str, tuple[int, int]], list[counting.Figure]]]  # (box, entry)
+    boxes: dict[int, str]
+
+    def describe(self) -> list[str]:
+        lines = []
+        for (box_id, entry), (papers, figures) in sorted(self.entries.items()):
+            lines.append(f"{self.boxes[box_id]} 第{'一二'[entry - 1]}遍：{len(papers)} 种票、{len(figures)} 项票数")
+        return lines
+
+
+def _number(value: str, where: str, column: str) -> int:
+    if value == "":
+        return 0
+    # A spreadsheet may write 70 as "70.0"; anything else that is not a whole number is refused.
+    match = re.fullmatch(r"(-?\d+)(?:\.0+)?", value)
+    if match is None:
+        raise ServiceError(f"{where}“{column}”列：“{value}”不是票数。")
+    if int(match.group(1)) < 0:
+        raise ServiceError(f"{where}“{column}”列：票数不能为负数。")
+    return int(match.group(1))
+
+
+def _match(text: str, choices: dict[str, object], where: str, what: str):
+    if text in choices:
+        return choices[text]
+    found = [v for k, v in choices.items() if text and text in k]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ServiceError(f"{where}“事项”列：本次投票没有“{text}”这一{what}。")
+    raise ServiceError(f"{where}“事项”列：“{text}”对应多项{what}，请写全。")
+
+
+def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
+    """Parse PATH for POLL_ID; ENTRY is used where the file has no 遍次 column."""
+    path = Path(path)
+    if not path.is_file():
+        raise ServiceError(f"找不到文件“{path}”。")
+    poll = counting.get_poll(poll_id)
+    rows, _ = csv_rows(path)
+    header_line, header = next(((i, cells) for i, cells in rows if any(cells)), (0, []))
+    columns = {name.strip(): i for i, name in enumerate(header)}
+    for name in REQUIRED:
+        if name not in columns:
+            raise ServiceError(f"{path.name} 第 {header_line or 1} 行：表头缺少“{name}”列。表头应为：{','.join(COLUMNS)}")
+    boxes = {b.name: b.box_id for b in voting.list_boxes()}
+    elections = {pe.office: pe for pe in poll.elections}
+    items = {pi.title: pi for pi in poll.items}
+    entries: dict[tuple[int, int], tuple[dict, list]] = {}
+    for line, cells in rows:
+        if not any(cells):
+            continue
+        where = f"{path.name} 第 {line} 行"
+
+        def cell(name: str) -> str:
+            i = columns.get(name)
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+
+        box_name = cell("票箱")
+        if box_name not in boxes:
+            raise ServiceError(f"{where}“票箱”列：没有名为“{box_name}”的票箱（现有：{'、'.join(boxes)}）。")
+        this_entry = _number(cell("遍次"), where, "遍次") if cell("遍次") else entry
+        if this_entry not in counting.ENTRIES:
+            raise ServiceError(f"{where}“遍次”列：只能是 1 或 2。")
+        papers, figures = entries.setdefault((boxes[box_name], this_entry), ({}, []))
+        what, target = cell("事项"), cell("对象")
+        counts = {k: _number(cell(c), where, c) for k, c in
+                  (("yes", "赞成"), ("no", "反对"), ("abstain", "弃权"), ("void", "无效"))}
+        if what in poll.papers:
+            papers[what] = (_number(cell("发出"), where, "发出"), _number(cell("收回"), where, "收回"))
+        elif target:
+            pe = _match(what, elections, where, "选举")
+            if target == "废票":
+                figures.append(counting.Figure(pe.poll_election_id, void=counts["void"]))
+            elif target.startswith(WRITE_IN):
+                figures.append(counting.Figure(pe.poll_election_id, write_in=target[3:].strip(),
+                                               **{k: counts[k] for k in ("yes", "no", "abstain")}))
+            else:
+                person = next((c for c in pe.candidates if c.name == target.replace(" ", "")), None)
+                if person is None:
+                    raise ServiceError(f"{where}“对象”列：“{target}”不是{pe.office}的候选人；"
+                                       "另选人请写成“另选:姓名”。")
+                figures.append(counting.Figure(pe.poll_election_id, person.person_id,
+                                               **{k: counts[k] for k in ("yes", "no", "abstain")}))
+        else:
+            pi = _match(what, items, where, "表决事项")
+            figures.append(counting.Figure(poll_item_id=pi.poll_item_id, **counts))
+    if not entries:
+        raise ServiceError(f"{path.name} 中没有票数。")
+    return TallyImport(poll_id, entries, {v: k for k, v in boxes.items()})
+
+
+def apply(plan: TallyImport) -> None:
+    """Write every box and entry of the file, or nothing."""
+    with store.database.atomic():
+        for (box_id, entry), (papers, figures) in plan.entries.items():
+            counting.enter(plan.poll_id, box_id, entry, papers, figures)
+
+
+def latest_open_poll() -> int:
+    for poll in reversed(counting.list_polls()):
+        if poll.confirmed_at is None:
+            return poll.poll_id
+    raise ServiceError("没有尚未确认的投票。请先在“计票”页新建投票。")
