@@ -26,7 +26,7 @@ from meetingdesk.store import (
     VoteItem,
 )
 
-from . import elections, session
+from . import elections, presidium, schedule, session
 from .errors import ServiceError
 
 ENTRIES = (1, 2)  # double entry: two clerks enter the same sheet
@@ -435,3 +435,64 @@ def create_revote(poll_id: int, now: dt.datetime | None = None) -> int:
             for j, v in enumerate(r.outcome.revote):
                 PollCandidate.create(poll_election=npe, person=v.key, position=j)
         return new.id
+
+
+# ---------------------------------------------------------------- announcements
+
+
+@dataclass(frozen=True)
+class Elected:
+    person_id: int | None  # None for a write-in not registered as a person
+    name: str
+    display: str
+    votes: int
+    note: str = ""  # sort_people reads it; a write-in has none
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """公告第N号: one election's result, once the presidium has confirmed it."""
+
+    number: int
+    election_id: int
+    office: str
+    seats: int
+    date: dt.date
+    elected: tuple[Elected, ...]  # in stroke order, as the 公告 lists them
+    vacancies: int
+
+
+def announcements() -> list[Announcement]:
+    """One announcement per election with a confirmed result, numbered in the order of
+    confirmation; a re-vote's winners join those of the poll it continues."""
+    people = {p.id: p for p in Person.select()}
+    found: dict[int, dict] = {}
+    polls = (Poll.select().where(Poll.confirmed_at.is_null(False))
+             .order_by(Poll.confirmed_at, Poll.id))
+    for poll in polls:
+        outcome = result(poll.id)
+        meeting_date = None
+        if poll.meeting_id is not None:
+            meeting_date = schedule.get_meeting(poll.meeting_id).date
+        date = meeting_date or poll.confirmed_at.date()
+        for pe, er in zip(outcome.poll.elections, outcome.elections, strict=True):
+            entry = found.setdefault(pe.election_id, {"office": pe.office, "seats": 0, "elected": [],
+                                                      "date": date, "pending": 0})
+            if poll.parent_id is None:
+                entry["seats"] = pe.seats
+            entry["date"] = max(entry["date"], date)
+            for v in er.outcome.elected:
+                if isinstance(v.key, tuple):
+                    entry["elected"].append(Elected(None, v.key[1], v.key[1], v.yes))
+                else:
+                    p = people[v.key]
+                    entry["elected"].append(Elected(p.id, p.name, _display(p), v.yes, p.note))
+            # seats left to a re-vote are not vacancies until that re-vote is confirmed
+            entry["pending"] = er.outcome.revote_seats
+    rows = []
+    for number, (election_id, e) in enumerate(found.items(), start=1):
+        elected = tuple(presidium.sort_people(e["elected"]))  # the one stroke-order function
+        rows.append(Announcement(number, election_id, e["office"], e["seats"], e["date"],
+                                 elected, e["seats"] - len(elected) - e["pending"]))
+    return rows
+

@@ -150,3 +150,28 @@ def test_a_poll_needs_fixed_lists(demo_session):
     elections.fix_candidates(committee.election_id, None)
     with pytest.raises(ServiceError, match="尚未确定"):
         counting.create_poll("投票", [committee.election_id], [])
+
+
+def test_announcements_number_confirmed_results_and_list_the_elected_in_stroke_order(poll):
+    assert counting.announcements() == []
+    _enter_all(poll, yes={"田志勇": 60, "潘登": 60})
+    counting.confirm(poll, now=NOW)
+    first = counting.announcements()
+    assert [a.number for a in first] == [1, 2, 3]
+    committee = first[0]
+    assert len(committee.elected) == 6 and committee.vacancies == 0  # one seat awaits the re-vote
+    revote = counting.create_revote(poll, now=NOW)
+    row = counting.get_poll(revote)
+    pe = row.elections[0]
+    winner = next(c for c in pe.candidates if c.name == "潘登")
+    for box in voting.list_boxes():
+        figures = [Figure(pe.poll_election_id, c.person_id, yes=60 if c is winner else 50,
+                          no=10 if c is winner else 20) for c in pe.candidates] + [Figure(pe.poll_election_id)]
+        for entry in (1, 2):
+            counting.enter(revote, box.box_id, entry, {"选票": (70, 70)}, figures)
+    counting.confirm(revote, now=NOW)
+    committee = counting.announcements()[0]
+    assert [e.name for e in committee.elected] == ["李静", "张宇新", "林修良", "胡建坤", "柯红梅", "程明顺", "潘登"]
+    assert committee.elected[0].display == "李静(女)" and committee.vacancies == 0
+    court = counting.announcements()[1]
+    assert court.number == 2 and [e.name for e in court.elected] == ["杨丹"] and court.seats == 1
