@@ -17,5 +17,6 @@ class Problem:
     member_id: int | None = None
     # Where the presidium and schedule pages jump: ("presidium", presidium_id), ("role", kind),
     # ("group", group_id), ("meeting", meeting_id), ("agenda", None), ("offices", None),
-    # ("adoption", paper), ("motion", motion_id), ("election", election_id).
+    # ("adoption", paper), ("motion", motion_id), ("election", election_id),
+    # ("poll", poll_id).
     target: tuple[str, object] | None = None

@@ -175,3 +175,19 @@ def test_announcements_number_confirmed_results_and_list_the_elected_in_stroke_o
     assert committee.elected[0].display == "李静(女)" and committee.vacancies == 0
     court = counting.announcements()[1]
     assert court.number == 2 and [e.name for e in court.elected] == ["杨丹"] and court.seats == 1
+
+
+def test_the_session_check_follows_the_count(poll):
+    from meetingdesk.services import checks
+
+    def messages():
+        return [p.message for p in checks.check_session() if p.area == "计票"]
+
+    assert messages() == []
+    _enter_all(poll)
+    assert "第三次全体会议选举和表决：尚未填写到会代表人数，无法核对法定人数。" in messages()
+    counting.set_present(poll, 140)
+    assert any("不足法定人数" in m for m in messages())
+    counting.set_present(poll, 141)
+    assert any("须安排再次投票" in m for m in messages())  # the demo count ties all 8
+    assert any("待主席团确认" in m for m in messages())

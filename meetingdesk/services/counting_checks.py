@@ -1,0 +1,35 @@
+"""Rules of the count (area 计票): what still stands between a vote and its announcement."""
+from __future__ import annotations
+
+from . import counting
+from .problem import ERROR, NOTICE, Problem
+
+AREA = "计票"
+
+
+def check() -> list[Problem]:
+    found = []
+    polls = counting.list_polls()
+    revoted = {p.parent_id for p in polls if p.parent_id is not None}
+    for poll in polls:
+        target = ("poll", poll.poll_id)
+        outcome = counting.result(poll.poll_id)
+        if outcome.differences:
+            found.append(Problem(NOTICE, AREA, poll.title,
+                                 f"{poll.title}：两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
+        if not outcome.complete:
+            continue
+        for paper, check in outcome.rounds.items():
+            if not check.valid:
+                found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{check.text}", target=target))
+        if outcome.quorum_met is False:
+            found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{outcome.quorum}", target=target))
+        if poll.present is None:
+            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：尚未填写到会代表人数，无法核对法定人数。",
+                                 target=target))
+        if poll.poll_id not in revoted and any(e.outcome.revote for e in outcome.elections):
+            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：有候选人得票相等，须安排再次投票。",
+                                 target=target))
+        if poll.confirmed_at is None and outcome.valid:
+            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：计票已完成，待主席团确认。", target=target))
+    return found
