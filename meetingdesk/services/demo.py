@@ -18,6 +18,27 @@ from .errors import ServiceError
 DEMO_FILENAME = "东西湖区第十一届人民代表大会第三次会议.meetingdesk"
 
 
+def refresh_demo(path: str | Path) -> Path | None:
+    """Rebuild a demo file written by an older schema, which lacks the newer areas' data.
+
+    The old file (the newcomer may have tried things in it) is kept beside it; returns its path,
+    or None when the demo was current or is new.
+    """
+    path = Path(path)
+    found = store.check_session_file(path)
+    if found is None:
+        create_demo(path)
+        session_service.close_session()
+        return None
+    if found[1] >= store.SCHEMA_VERSION:
+        return None
+    kept = path.with_name(f"{path.name}.v{found[1]}.bak")
+    path.replace(kept)
+    create_demo(path)
+    session_service.close_session()
+    return kept
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     with open(seed(name), encoding="utf-8", newline="") as fh:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]

@@ -19,8 +19,7 @@ def demo_path() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / demo.DEMO_FILENAME
-    if not path.exists():
-        demo.create_demo(path)
+    demo.refresh_demo(path)  # first start, or a demo from an older version: build it anew
     return path
 
 

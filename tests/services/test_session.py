@@ -50,3 +50,24 @@ def test_update_session_checks_and_writes(empty_session):
         session.update_session(term=0)
     assert err.value.field == "term"
     assert session.session_info().term == 1
+
+
+def test_an_old_demo_is_rebuilt_and_kept_beside(tmp_path):
+    import sqlite3
+
+    from meetingdesk import store
+    from meetingdesk.services import demo, presidium
+
+    path = tmp_path / demo.DEMO_FILENAME
+    assert demo.refresh_demo(path) is None and path.exists()
+    assert demo.refresh_demo(path) is None  # current: left alone
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    kept = demo.refresh_demo(path)
+    assert kept == tmp_path / f"{demo.DEMO_FILENAME}.v1.bak" and kept.exists()
+    session.open_session(path)
+    assert len(presidium.list_presidium()) == 46
+    assert store.SCHEMA_VERSION > 1
+    session.close_session()
