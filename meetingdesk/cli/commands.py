@@ -182,7 +182,12 @@ def print_paper(args: argparse.Namespace) -> int:
     if args.output is None:
         raise ServiceError("请用 -o 指明要写入的 PDF 文件。")
     options = {key: value for key, value in (("role", args.role), ("meeting", args.meeting),
-                                             ("order", args.order)) if value is not None}
+                                             ("order", args.order), ("box", args.box)) if value is not None}
+    for key, text in (("copies", args.copies), ("spares", args.spares)):
+        if text is not None:
+            options[key] = _count(text, printing.OPTION_NAMES[key])
+    if args.serial:  # only when asked: a paper without serial numbers refuses the option by name
+        options["serial"] = True
     session.open_session(args.session)
     try:
         if args.delegation is not None:
@@ -196,6 +201,14 @@ def print_paper(args: argparse.Namespace) -> int:
         session.close_session()
     print(f"已写入{title}（共 {pages} 页）→ {args.output}")
     return 0
+
+
+def _count(text: str, label: str) -> int:
+    """A whole number in a Chinese message, not argparse's English one; the paper checks the range."""
+    try:
+        return int(text)
+    except ValueError:
+        raise ServiceError(f"{label}应是一个整数，如 10，现为“{text}”。") from None
 
 
 def _delegation_id(name: str) -> int:

@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", help="只打印这一身份：代表、列席或工作人员（signin、people）")
     p.add_argument("--meeting", help="签到表上的会议名称，如“第一次全体会议”（signin）")
     p.add_argument("--order", help="排列：delegation（按代表团，默认）或 name（按姓名笔画）（people）")
+    p.add_argument("--copies", metavar="N", help="份数，默认每位在任代表一份（ballots、votes）")
+    p.add_argument("--spares", metavar="N", help="另印的备用份数，默认 0（ballots、votes、preballots 每团）")
+    p.add_argument("--serial", action="store_true", help="每份印编号 No. 0001 起（ballots、votes、preballots）")
+    p.add_argument("--box", metavar="NAME|cycle",
+                   help="每份印票箱名称；cycle 为依次轮换本次会议的各票箱（ballots、votes）")
     p.set_defaults(func=commands.print_paper)
     return parser
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from meetingdesk.services.errors import ServiceError
 
 from . import (
-    agenda, candidates, chairs, deputies, groups, motion_counts, motion_deadline, motion_register, motion_resolution,
-    motion_review, people, presidium_list, review, roster, scrutineers, signin, timetable,
+    agenda, ballots, candidates, chairs, deputies, groups, motion_counts, motion_deadline, motion_register,
+    motion_resolution, motion_review, people, preballots, presidium_list, review, roster, scrutineers, signin,
+    timetable, votes,
 )
 from .coverage import FontCoverageError, Printed, check_coverage
 from .frame import Paper, PrintCancelled, ProgressFn, render
@@ -21,8 +22,9 @@ from .frame import Paper, PrintCancelled, ProgressFn, render
 PAPERS = {module.KIND: module for module in (roster, signin, people, presidium_list, chairs, groups,
                                              deputies, review, scrutineers, agenda, timetable,
                                              motion_register, motion_review, motion_resolution, motion_counts,
-                                             motion_deadline, candidates)}
-OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议名称", "order": "排列方式"}
+                                             motion_deadline, candidates, ballots, votes, preballots)}
+OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议名称", "order": "排列方式",
+                "copies": "份数", "spares": "备用份数", "serial": "编号", "box": "票箱"}
 
 
 def kinds() -> list[tuple[str, str]]:
@@ -43,7 +45,7 @@ def _module(kind: str):
 
 
 def options_of(kind: str) -> list[str]:
-    """The options KIND's paper takes (delegation_id, role, meeting, order)."""
+    """The options KIND's paper takes (delegation_id, role, meeting, order, copies, spares, serial, box)."""
     return [name for name in inspect.signature(_module(kind).prepare).parameters]
 
 

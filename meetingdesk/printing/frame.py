@@ -276,9 +276,10 @@ class Paper:
     printed: list[Printed]
     story: Callable[[], list[Flowable]]
     running_header: bool = True  # False when every page group carries the session title itself
+    numbered: bool = True  # False for ballots: a page number would make a secret ballot traceable
 
 
-def _make_canvas(session_title: str, paper_title: str, header: bool):
+def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: bool = True):
     class NumberedCanvas(pdfcanvas.Canvas):
         """Holds the pages back until the end, to print 第 N 页 共 M 页 on each."""
 
@@ -308,8 +309,9 @@ def _make_canvas(session_title: str, paper_title: str, header: bool):
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.5)
                 self.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
-            footer = runs(f"第 {number} 页 共 {total} 页", 10)
-            draw_runs(self, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
+            if numbered:
+                footer = runs(f"第 {number} 页 共 {total} 页", 10)
+                draw_runs(self, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
             self.restoreState()
 
     return NumberedCanvas
@@ -373,7 +375,7 @@ def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) ->
         with _render_lock:
             doc = _PaperDoc(tmp, paper, progress, total)
             doc.build(story, canvasmaker=_make_canvas(paper.session_title, paper.title,
-                                                             paper.running_header))
+                                                             paper.running_header, paper.numbered))
             pages = doc.page
         report(total, total, "正在写入文件")
         os.replace(tmp, out)

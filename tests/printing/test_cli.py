@@ -17,7 +17,8 @@ def test_list_names_the_kinds_with_their_titles(capsys):
                                 "scrutineers\t总监票人、监票人名单", "agenda\t议程", "schedule\t日程",
                                 "motions\t议案和建议登记表", "motion_review\t议案审查委员会关于议案的审查报告",
                                 "motion_resolution\t关于议案的决议（草案）", "motion_counts\t议案和建议统计表",
-                                "motion_deadline\t关于提出议案截止时间的决定", "candidates\t正式候选人名单"]
+                                "motion_deadline\t关于提出议案截止时间的决定", "candidates\t正式候选人名单",
+                                "ballots\t选票", "votes\t表决票", "preballots\t预选选票"]
 
 
 def test_print_roster(demo_file, tmp_path, capsys):

@@ -89,7 +89,7 @@ def _register(kind: str, title: str, at: dt.datetime) -> int:
 
 
 def test_the_motion_papers_follow_the_session_papers_in_the_list():
-    assert printing.kinds()[11:] == [
+    assert printing.kinds()[11:17] == [
         ("motions", "议案和建议登记表"), ("motion_review", "议案审查委员会关于议案的审查报告"),
         ("motion_resolution", "关于议案的决议（草案）"), ("motion_counts", "议案和建议统计表"),
         ("motion_deadline", "关于提出议案截止时间的决定"), ("candidates", "正式候选人名单")]

@@ -11,6 +11,7 @@ from meetingdesk.services import ServiceError, roster
 from meetingdesk.services.roster import MemberInput
 
 from .pdftext import compact, fonts, out_of_order, pages_text
+from .test_ballots import preliminary_election
 
 IN_NEITHER = "\U0002a6d6"
 ONLY_IN_HEI = "刏"
@@ -223,6 +224,8 @@ def test_people_of_one_role(demo_session, tmp_path):
 
 @pytest.mark.parametrize("kind", list(printing.PAPERS))
 def test_only_the_bundled_fonts_embedded(demo_session, tmp_path, kind):
+    if kind == "preballots":
+        preliminary_election()  # no election of the demo needs a preliminary vote
     out, _ = _write(kind, tmp_path)
     found = fonts(out)
     assert found
