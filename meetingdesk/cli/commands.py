@@ -182,7 +182,8 @@ def print_paper(args: argparse.Namespace) -> int:
     if args.output is None:
         raise ServiceError("请用 -o 指明要写入的 PDF 文件。")
     options = {key: value for key, value in (("role", args.role), ("meeting", args.meeting),
-                                             ("order", args.order), ("box", args.box)) if value is not None}
+                                             ("order", args.order), ("box", args.box),
+                                             ("marks", args.marks)) if value is not None}
     for key, text in (("copies", args.copies), ("spares", args.spares)):
         if text is not None:
             options[key] = _count(text, printing.OPTION_NAMES[key])

@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serial", action="store_true", help="每份印编号 No. 0001 起（ballots、votes、preballots）")
     p.add_argument("--box", metavar="NAME|cycle",
                    help="每份印票箱名称；cycle 为依次轮换本次会议的各票箱（ballots、votes）")
+    p.add_argument("--marks", choices=("three", "one"),
+                   help="表决票格式：three 赞成、反对、弃权三栏（默认）；one 一栏画○或╳（votes）")
     p.set_defaults(func=commands.print_paper)
     return parser
 

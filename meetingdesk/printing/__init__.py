@@ -24,7 +24,7 @@ PAPERS = {module.KIND: module for module in (roster, signin, people, presidium_l
                                              motion_register, motion_review, motion_resolution, motion_counts,
                                              motion_deadline, candidates, ballots, votes, preballots)}
 OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议名称", "order": "排列方式",
-                "copies": "份数", "spares": "备用份数", "serial": "编号", "box": "票箱"}
+                "copies": "份数", "spares": "备用份数", "serial": "编号", "box": "票箱", "marks": "表决票格式"}
 
 
 def kinds() -> list[tuple[str, str]]:

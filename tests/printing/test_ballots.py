@@ -240,14 +240,28 @@ def test_a_list_not_fixed_is_not_printed(demo_session):
 # ---------------------------------------------------------------- 表决票
 
 
-def test_the_demo_vote_ballot(demo_session, tmp_path):
+def test_the_demo_vote_ballot_has_three_boxes_an_item(demo_session, tmp_path):
     pages, (text,) = _print("votes", tmp_path, copies=1)
+    assert pages == 1
+    assert text.startswith(f"{SESSION}表决票序号表决事项赞成反对弃权" + "".join(VOTE_ITEMS) + "说明：")
+    assert "不画的视为弃权" in text and "另选" not in text
+    sheet = _sheet(printing.prepare("votes", copies=1))
+    _nothing_cut_off(sheet)
+    rows = _rows(sheet)[1:]
+    assert len(rows) == 7 and all(len(row.cells) == 5 for row in rows)
+    assert all(c.width == pytest.approx(row.row_height) for row in rows for c in row.cells[-3:])
+    with pytest.raises(ServiceError, match="表决票的格式"):
+        printing.prepare("votes", marks="two")
+
+
+def test_the_seed_layout_of_the_vote_ballot(demo_session, tmp_path):
+    pages, (text,) = _print("votes", tmp_path, copies=1, marks="one")
     assert pages == 1
     assert text.startswith(f"{SESSION}表决票序号表决事项符号" + "".join(VOTE_ITEMS) + "说明：")
     assert text.endswith("1.对表决事项表示赞成的，在该事项右边对应框内画“○”；表示反对的，画“╳”；表示弃权的，不作任何标记。"
                          "2.符号画得不清的，该张表决票对该事项的表决无效。")
     assert "另选" not in text
-    sheet = _sheet(printing.prepare("votes", copies=1))
+    sheet = _sheet(printing.prepare("votes", copies=1, marks="one"))
     _nothing_cut_off(sheet)
     marks = [row.cells[-1] for row in _rows(sheet)[1:]]
     assert len(marks) == 7 and all(c.width == pytest.approx(row.row_height)
@@ -351,7 +365,7 @@ def test_command_line_counts_are_checked(demo_file, tmp_path, capsys, args, mess
 
 def test_options_belong_to_their_papers(demo_file, tmp_path, capsys):
     assert printing.options_of("ballots") == ["copies", "spares", "serial", "box"]
-    assert printing.options_of("votes") == ["copies", "spares", "serial", "box"]
+    assert printing.options_of("votes") == ["copies", "spares", "serial", "box", "marks"]
     assert printing.options_of("preballots") == ["delegation_id", "spares", "serial"]
     assert main(["print", "preballots", str(demo_file), "-o", str(tmp_path / "p.pdf"), "--box", "cycle"]) == 1
     assert "预选选票没有“票箱”这一选项" in capsys.readouterr().err
