@@ -40,7 +40,7 @@ from .views import RED, sort_proxy, table_view
 
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
-PAPERS = (("candidates", "正式候选人名单"),)
+PAPERS = (("candidates", "正式候选人名单"), ("ballots", "选票"), ("votes", "表决票"), ("preballots", "预选选票"))
 
 
 def _caption(text: str) -> QLabel:

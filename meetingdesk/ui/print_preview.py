@@ -21,6 +21,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk import printing
 from meetingdesk.printing import Paper, PrintCancelled
-from meetingdesk.services import ServiceError, roster, session
+from meetingdesk.services import ServiceError, roster, session, voting
 from meetingdesk.store import ROLES
 
 from .messages import warn
@@ -129,13 +131,34 @@ class PrintPreviewDialog(QDialog):
         self.meeting = QLineEdit()
         self.meeting.setPlaceholderText("会议名称，如“第一次全体会议”（可不填）")
         self.meeting.setMinimumWidth(220)
-        for box in (self.kind_box, self.delegation_box, self.role_box, self.order_box):
+        # The ballots' options: how many copies, spares, serial numbers, the box on each copy.
+        self.copies = QSpinBox()
+        self.copies.setRange(0, 9999)
+        self.copies.setSpecialValueText("每位在任代表一份")
+        self.spares = QSpinBox()
+        self.spares.setRange(0, 999)
+        self.serial = QCheckBox("印编号")
+        self.box_box = QComboBox()
+        self.box_box.addItem("不印票箱", None)
+        self.box_box.addItem("各票箱轮换", "cycle")
+        for ballot_box in voting.list_boxes():
+            self.box_box.addItem(ballot_box.name, ballot_box.name)
+        self.marks_box = QComboBox()
+        self.marks_box.addItem("赞成、反对、弃权三栏", "three")
+        self.marks_box.addItem("一栏（画○或╳）", "one")
+        for box in (self.kind_box, self.delegation_box, self.role_box, self.order_box, self.box_box,
+                    self.marks_box):
             box.currentIndexChanged.connect(self._controls_changed)
         self.meeting.editingFinished.connect(self._controls_changed)
+        for spin in (self.copies, self.spares):
+            spin.editingFinished.connect(self._controls_changed)
+        self.serial.toggled.connect(self._controls_changed)
 
         options_row = QHBoxLayout()
         for label, widget in (("打印件", self.kind_box), ("代表团", self.delegation_box),
-                              ("身份", self.role_box), ("排列", self.order_box), ("会议", self.meeting)):
+                              ("身份", self.role_box), ("排列", self.order_box), ("会议", self.meeting),
+                              ("份数", self.copies), ("备用", self.spares), ("", self.serial), ("票箱", self.box_box),
+                              ("格式", self.marks_box)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             widget.setProperty("caption", caption)
@@ -181,9 +204,22 @@ class PrintPreviewDialog(QDialog):
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(False)
         self.meeting.setText(self.options.get("meeting", ""))
+        for widget, value in ((self.copies, self.options.get("copies", 0)), (self.spares, self.options.get("spares", 0))):
+            widget.blockSignals(True)
+            widget.setValue(value)
+            widget.blockSignals(False)
+        self.serial.blockSignals(True)
+        self.serial.setChecked(bool(self.options.get("serial")))
+        self.serial.blockSignals(False)
+        for box, value in ((self.box_box, self.options.get("box")), (self.marks_box, self.options.get("marks", "three"))):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
         accepted = printing.options_of(self.kind)
         for key, widget in (("delegation_id", self.delegation_box), ("role", self.role_box),
-                            ("order", self.order_box), ("meeting", self.meeting)):
+                            ("order", self.order_box), ("meeting", self.meeting), ("copies", self.copies),
+                            ("spares", self.spares), ("serial", self.serial), ("box", self.box_box),
+                            ("marks", self.marks_box)):
             widget.setVisible(key in accepted)
             caption = widget.property("caption")
             if caption is not None:
@@ -193,10 +229,15 @@ class PrintPreviewDialog(QDialog):
         kind = self.kind_box.currentData()
         accepted = printing.options_of(kind)
         values = {"delegation_id": self.delegation_box.currentData(), "role": self.role_box.currentData(),
-                  "order": self.order_box.currentData(), "meeting": self.meeting.text().strip()}
+                  "order": self.order_box.currentData(), "meeting": self.meeting.text().strip(),
+                  "copies": self.copies.value() or None, "spares": self.spares.value() or None,
+                  "serial": self.serial.isChecked() or None, "box": self.box_box.currentData(),
+                  "marks": self.marks_box.currentData()}
         options = {k: v for k, v in values.items() if k in accepted and v not in (None, "")}
-        if options.get("order") == "delegation":
-            del options["order"]
+        # the defaults are left out, so the options name only what the clerk chose
+        for key, default in (("order", "delegation"), ("marks", "three")):
+            if options.get(key) == default:
+                del options[key]
         if kind == self.kind and options == self.options:
             return
         self.kind, self.options = kind, options

@@ -137,3 +137,19 @@ def test_closing_while_building_stops_the_worker(demo_session, qtbot):
     dialog = _dialog(qtbot, "people")
     dialog.reject()
     assert not dialog.is_building()
+
+
+def test_ballot_options_in_the_preview(demo_session, qtbot, sync):
+    dialog = _dialog(qtbot, "ballots", copies=3)
+    assert dialog.copies.isVisible() and not dialog.role_box.isVisible() and not dialog.marks_box.isVisible()
+    assert dialog.pages == 3
+    dialog.spares.setValue(2)
+    dialog.spares.editingFinished.emit()
+    dialog.serial.setChecked(True)
+    dialog.box_box.setCurrentIndex(dialog.box_box.findData("cycle"))
+    assert dialog.options == {"copies": 3, "spares": 2, "serial": True, "box": "cycle"}
+    assert dialog.pages == 5
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("votes"))
+    assert dialog.marks_box.isVisible()
+    dialog.marks_box.setCurrentIndex(dialog.marks_box.findData("one"))
+    assert dialog.options["marks"] == "one" and dialog.pages == 5
