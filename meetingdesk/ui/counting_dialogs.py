@@ -1,0 +1,129 @@
+"""Dialogs of the 计票 page: a new poll, and a correction after the presidium's confirmation."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from meetingdesk.services.counting import Figure, PollRow
+from meetingdesk.services.elections import ElectionRow
+from meetingdesk.services.schedule import MeetingRow
+from meetingdesk.services.voting import BoxRow, VoteItemRow
+
+from . import views
+from .counting_form import SheetForm
+from .dialogs import CheckedDialog
+
+Entered = tuple[dict[str, tuple[int, int]], list[Figure]]
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555555")
+    return label
+
+
+def _checked_list(rows: list[tuple[str, int, bool, str]]) -> QListWidget:
+    """(text, id, enabled, tooltip) rows, each a checkbox, the enabled ones checked."""
+    widget = QListWidget()
+    for text, key, enabled, tip in rows:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
+        if not enabled:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+        item.setToolTip(tip or text)
+        widget.addItem(item)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> list[int]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class NewPollDialog(CheckedDialog):
+    """新建投票: its name, the plenary it belongs to, the elections on its 选票 (fixed lists only)
+    and the items on its 表决票 — all of them to start with, as one plenary usually votes them all."""
+
+    def __init__(self, elections: list[ElectionRow], items: list[VoteItemRow], meetings: list[MeetingRow],
+                 meeting_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("新建投票", parent)
+        self.form.addRow(_note("一次投票发一张选票（所选的选举事项）和一张表决票（所选的表决事项），"
+                               "投入同一票箱，分别计票（选举和表决办法第十二条）。"))
+        self.meeting = self.add_field("meeting", "全体会议", QComboBox())
+        self.meeting.addItem("（不指定）", None)
+        self._names: dict[int, str] = {}
+        for m in meetings:
+            self.meeting.addItem(m.label, m.meeting_id)
+            self._names[m.meeting_id] = m.name
+        self.title = self.add_field("title", "投票名称", QLineEdit())
+        self.title.setPlaceholderText("如：第三次全体会议选举和表决")
+        self._auto_title = ""
+        self.elections = self.add_field("elections", "选举事项（选票）", _checked_list(
+            [(e.office + ("" if e.fixed_on else "（候选人名单尚未确定）"), e.election_id, e.fixed_on is not None,
+              f"应选 {e.seats} 人，候选人 {len(e.candidates)} 人") for e in elections]))
+        self.items = self.add_field("items", "表决事项（表决票）", _checked_list(
+            [(f"{i.number}. {i.title}", i.item_id, True, i.title) for i in items]))
+        for widget in (self.elections, self.items):  # every row in sight: they are all checked
+            row = max(widget.sizeHintForRow(0), widget.fontMetrics().height() + 6)
+            widget.setFixedHeight(row * max(widget.count(), 1) + 2 * widget.frameWidth() + 6)
+        self.meeting.currentIndexChanged.connect(self._suggest_title)
+        if meeting_id is not None:
+            self.meeting.setCurrentIndex(max(0, self.meeting.findData(meeting_id)))
+        self._suggest_title()
+        self.resize(920, self.sizeHint().height())
+
+    def _suggest_title(self, *_) -> None:
+        """Name the poll after its meeting, until the clerk writes a name of their own."""
+        if self.title.text() not in ("", self._auto_title):
+            return
+        name = self._names.get(self.meeting.currentData())
+        self._auto_title = f"{name}选举和表决" if name else ""
+        self.title.setText(self._auto_title)
+
+    def value(self) -> tuple[str, list[int], list[int], int | None]:
+        return self.title.text(), checked_ids(self.elections), checked_ids(self.items), self.meeting.currentData()
+
+
+class CorrectionDialog(CheckedDialog):
+    """更正 a confirmed result, box by box: both entries take the corrected figures and the log
+    keeps the old ones with the reason."""
+
+    def __init__(self, poll: PollRow, write_ins: dict[int, bool], boxes: list[BoxRow],
+                 entered: Callable[[int], Entered], parent: QWidget | None = None) -> None:
+        super().__init__(f"更正：{poll.title}", parent)
+        self._entered = entered
+        self.form.addRow(_note("主席团已确认本次计票结果。更正时选择票箱，改正其中的票数并写明理由；"
+                               "两遍录入一并改为更正后的数，原来的数和理由记入记录。"))
+        self.box = self.add_field("box", "票箱", QComboBox())
+        for b in boxes:
+            self.box.addItem(b.name, b.box_id)
+        self.sheet = SheetForm()
+        self.sheet.set_poll(poll, write_ins)
+        self.sheet.setMinimumHeight(430)
+        self.form.addRow(self.sheet)
+        self.reason = self.add_field("reason", "更正理由", QLineEdit())
+        self.reason.setPlaceholderText("如：监票人复核，主席团票箱一张反对票误记为赞成")
+        self._box_id: int | None = None
+        self.box.currentIndexChanged.connect(self._choose_box)
+        self._choose_box()
+        self.resize(1100, 720)
+
+    def _choose_box(self, *_) -> None:
+        box_id = self.box.currentData()
+        if self.sheet.dirty and box_id != self._box_id and not views.confirm(
+                self, "切换票箱", "本票箱改过的票数尚未更正，切换后将不保留。确定切换？", "切换"):
+            self.box.blockSignals(True)
+            self.box.setCurrentIndex(self.box.findData(self._box_id))
+            self.box.blockSignals(False)
+            return
+        self._box_id = box_id
+        if box_id is not None:
+            self.sheet.load(*self._entered(box_id))
+
+    def value(self) -> tuple[int, dict[str, tuple[int, int]], list[Figure], str]:
+        papers, figures = self.sheet.value()
+        return self.box.currentData(), papers, figures, self.reason.text()

@@ -1,0 +1,397 @@
+"""计票 page: the polls of the session, two clerks' entry of each box's tally sheet, and the check
+and result — decided by the services and the rules, confirmed by the presidium, then corrected
+only with a reason."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingdesk.services import ServiceError, counting, elections, schedule, session, voting
+from meetingdesk.services.counting import PollRow
+
+from . import views
+from .counting_dialogs import CorrectionDialog, NewPollDialog
+from .counting_entry import EntryTab
+from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_state, short_time
+from .counting_report import quorum_text, result_html
+from .messages import warn
+from .page_heading import PageHeading
+from .views import RED, sort_proxy, table_view
+
+# The papers of this page; a paper not yet in printing.PAPERS shows disabled.
+PAPERS = (("tally_report", "计票结果报告单"), ("announcements", "公告"), ("vote_results", "表决结果"))
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold")
+    return label
+
+
+class CountingPage(QWidget):
+    """`refresh()` re-reads everything; `changed` follows every write; `now` is the clock."""
+
+    changed = Signal()
+    TARGETS = ("poll",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now: Callable[[], dt.datetime] = dt.datetime.now
+        self._wanted: int | None = None
+        self._refreshing = False
+        self._reverting = False
+        self._delegates = 0
+        self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
+
+        self.heading = PageHeading("计票", PAPERS, self)
+        self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
+        self.tabs = QTabWidget()
+        self.entry_tab = EntryTab()
+        self.entry_tab.saved.connect(self._written)
+        # the entry tab's parts, reached through the page as on the other pages
+        self.form, self.box, self.entry_group = self.entry_tab.form, self.entry_tab.box, self.entry_tab.entry_group
+        self.save_button, self.save_entry = self.entry_tab.save_button, self.entry_tab.save_entry
+        self.entry_state, self.entry_error = self.entry_tab.entry_state, self.entry_tab.entry_error
+        self.lock_note, self.progress = self.entry_tab.lock_note, self.entry_tab.progress
+        self.result_tab = self._build_result()
+        self.tabs.addTab(self.entry_tab, "录入")
+        self.tabs.addTab(self.result_tab, "核对和结果")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_polls())
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([130, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        self._show_poll()
+
+    # ------------------------------------------------------------ building
+
+    def _build_polls(self) -> QWidget:
+        self.polls = PollsModel(self)
+        self.poll_sort = sort_proxy(self.polls, self)
+        self.poll_view = table_view(self.poll_sort)
+        header = self.poll_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(PollsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.poll_view.selectionModel().currentRowChanged.connect(self._poll_chosen)
+
+        self.new_button = QPushButton("新建投票…")
+        self.remove_button = QPushButton("删除")
+        self.new_button.clicked.connect(self.new_poll)
+        self.remove_button.clicked.connect(self.remove_poll)
+        self.present = QSpinBox()
+        self.present.setRange(0, 99999)
+        self.present.setSpecialValueText("未填")
+        self.present.setToolTip("投票开始时到会的代表人数，用于核对法定人数；改后按回车或离开即保存")
+        self.present.valueChanged.connect(self._show_quorum)
+        self.present.editingFinished.connect(self.save_present)
+        self.quorum = QLabel()
+        self.quorum.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.remove_button)
+        row.addSpacing(24)
+        row.addWidget(QLabel("到会人数"))
+        row.addWidget(self.present)
+        row.addWidget(self.quorum, 1)
+        part = QWidget()
+        layout = QVBoxLayout(part)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_caption("投票（每次投票一张选票、一张表决票，按票箱计票）"))
+        layout.addWidget(self.poll_view, 1)
+        layout.addLayout(row)
+        return part
+
+    def _build_result(self) -> QWidget:
+        self.result = QTextBrowser()
+        self.result.setOpenLinks(False)
+        self.confirm_button = QPushButton("确认结果…")
+        self.revote_button = QPushButton("安排再次投票")
+        self.correct_button = QPushButton("更正…")
+        self.confirm_button.clicked.connect(self.confirm_result)
+        self.revote_button.clicked.connect(self.arrange_revote)
+        self.correct_button.clicked.connect(self.correct)
+        self.result_state = QLabel()
+        self.result_state.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.confirm_button, self.revote_button, self.correct_button):
+            buttons.addWidget(b)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.result_state, 1)
+
+        self.acts = ActsModel(self)
+        self.act_view = table_view(self.acts, sortable=False)
+        self.act_view.setWordWrap(True)
+        log = QWidget()
+        log_layout = QVBoxLayout(log)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addWidget(_caption("确认和更正记录"))
+        log_layout.addWidget(self.act_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.result)
+        splitter.addWidget(log)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 110])
+
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        return tab
+
+    # ------------------------------------------------------------ reading
+
+    def refresh(self) -> None:
+        """Re-read the polls; keep the chosen poll and, while unsaved, what the clerk typed."""
+        if session.current_path() is None:
+            return
+        chosen = self._wanted or self.current_id()
+        self._wanted = None
+        self._delegates = session.session_info().delegates
+        self._write_ins = {e.election_id: e.write_ins for e in elections.list_elections()}
+        meetings = dict(schedule.meeting_choices("全体会议"))
+        lines = []
+        for poll in counting.list_polls():
+            diffs, missing = counting.differences(poll.poll_id)
+            lines.append(PollLine(poll, meetings.get(poll.meeting_id, ""), poll_state(poll, diffs, missing),
+                                  bool(diffs) and poll.confirmed_at is None))
+        self._refreshing = True
+        try:
+            self.polls.set_rows(lines)
+        finally:
+            self._refreshing = False
+        # else the latest poll: it is the one being counted
+        if not (chosen is not None and self.select(chosen)) and not (lines and self.select(lines[-1].poll_id)):
+            self._show_poll()
+
+    def focus(self, target: tuple[str, object] | None) -> bool:
+        """Show a problem's target: ("poll", poll_id)."""
+        if not target or target[0] != "poll" or not isinstance(target[1], int):
+            return False
+        return self.select(target[1])
+
+    def select(self, poll_id: int) -> bool:
+        source = self.polls.index_of(poll_id)
+        if not source.isValid():
+            return False
+        index = self.poll_sort.mapFromSource(source)
+        self._refreshing = True  # shown once below, not on each selection signal
+        try:
+            self.poll_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._refreshing = False
+        self.poll_view.scrollTo(index)
+        self._show_poll()
+        return True
+
+    def current_line(self) -> PollLine | None:
+        index = self.poll_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.polls.row_at(self.poll_sort.mapToSource(index).row())
+
+    def current(self) -> PollRow | None:
+        line = self.current_line()
+        return line.poll if line else None
+
+    def current_id(self) -> int | None:
+        poll = self.current()
+        return poll.poll_id if poll else None
+
+    def _poll_chosen(self, current, previous) -> None:
+        if self._refreshing or self._reverting:
+            return
+        if not self.entry_tab.may_leave():
+            self._reverting = True
+            try:
+                self.poll_view.selectionModel().setCurrentIndex(
+                    previous, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+            finally:
+                self._reverting = False
+            return
+        self._show_poll()
+
+    def _show_poll(self) -> None:
+        poll = self.current()
+        self.remove_button.setEnabled(poll is not None and poll.confirmed_at is None)
+        self.present.setEnabled(poll is not None)
+        self.present.blockSignals(True)
+        self.present.setValue((poll.present or 0) if poll else 0)
+        self.present.blockSignals(False)
+        self._show_quorum()
+        self.entry_tab.show_poll(poll, self.form_write_ins(poll) if poll else {})
+        self._show_result(poll)
+
+    def _show_quorum(self, *_) -> None:
+        if self.current() is None:
+            self.quorum.setText("")
+            return
+        text, met = quorum_text(self.present.value() or None, self._delegates)
+        self.quorum.setText(text)
+        missing = not self.present.value()
+        self.quorum.setStyleSheet("color: #555555" if missing else ("" if met else f"color: {RED}"))
+
+    # ------------------------------------------------------------ check and result
+
+    def _show_result(self, poll: PollRow | None) -> None:
+        self.acts.set_rows([] if poll is None else [ActLine(*a) for a in counting.acts(poll.poll_id)])
+        self.act_view.resizeRowsToContents()
+        if poll is None:
+            self.result.setHtml("<p style='color:#555555'>请先在上面新建或选择一次投票。</p>")
+            for b in (self.confirm_button, self.revote_button, self.correct_button):
+                b.setEnabled(False)
+            self.result_state.setText("")
+            return
+        outcome = counting.result(poll.poll_id)
+        self.result.setHtml(result_html(outcome, quorum_text(poll.present, self._delegates)))
+        confirmed = poll.confirmed_at is not None
+        self.confirm_button.setEnabled(outcome.complete and not confirmed)
+        self.correct_button.setEnabled(confirmed)
+        tied = any(r.outcome.revote for r in outcome.elections)
+        child = next((line.poll for line in self.polls.rows() if line.poll.parent_id == poll.poll_id), None)
+        self.revote_button.setEnabled(outcome.complete and tied and child is None)
+        self.revote_button.setToolTip(f"已安排：{child.title}" if child else
+                                      "得票相等、不能确定当选人时，就票数相等的人再次投票")
+        if confirmed:
+            state = f"主席团已于{short_time(poll.confirmed_at)}确认，已锁定。"
+        elif outcome.complete:
+            state = "两遍录入一致，结果待主席团确认。"
+        else:
+            state = "两遍录入全部一致以后才有结果。"
+        if child is not None:
+            state += f"已安排再次投票：{child.title}。"
+        self.result_state.setText(state)
+
+    def confirm_result(self) -> None:
+        poll = self.current()
+        if poll is None or not views.confirm(
+                self, "确认计票结果", f"确认“{poll.title}”的计票结果？\n确认后锁定，只能以更正方式修改。", "确认"):
+            return
+        try:
+            counting.confirm(poll.poll_id, self.now())
+        except ServiceError as exc:
+            warn(self, "无法确认", exc.message)
+        self._written(poll.poll_id)
+
+    def arrange_revote(self) -> int | None:
+        poll = self.current()
+        if poll is None:
+            return None
+        try:
+            new = counting.create_revote(poll.poll_id, self.now())
+        except ServiceError as exc:
+            warn(self, "无法安排再次投票", exc.message)
+            return None
+        self._written(new)
+        self.tabs.setCurrentWidget(self.entry_tab)
+        return new
+
+    # Dialogs open window-modal and are returned, so tests can fill them in.
+
+    def correct(self) -> CorrectionDialog | None:
+        poll = self.current()
+        if poll is None or poll.confirmed_at is None:
+            return None
+        dialog = CorrectionDialog(poll, self.form_write_ins(poll), voting.list_boxes(),
+                                  lambda box_id: counting.entered(poll.poll_id, box_id, 1), self)
+
+        def submit() -> None:
+            box_id, papers, figures, reason = dialog.value()
+            counting.correct(poll.poll_id, box_id, papers, figures, reason, self.now())
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: self._written(poll.poll_id))
+        dialog.open()
+        return dialog
+
+    def form_write_ins(self, poll: PollRow) -> dict[int, bool]:
+        """Which of POLL's elections get 另选人 rows: as the election says, never in a re-vote,
+        which is among the tied candidates only."""
+        return {pe.poll_election_id: poll.kind != "再次投票" and self._write_ins.get(pe.election_id, False)
+                for pe in poll.elections}
+
+    # ------------------------------------------------------------ polls
+
+    def _written(self, poll_id: int | None = None) -> None:
+        self._wanted = poll_id
+        self.refresh()
+        self.changed.emit()
+
+    def _default_meeting(self) -> int | None:
+        """The first plenary from today on, else the last one: elections close a session."""
+        plenaries = [m for m in schedule.list_meetings() if m.kind == "全体会议"]
+        today = self.now().date()
+        upcoming = [m for m in plenaries if m.date >= today]
+        chosen = upcoming[0] if upcoming else (plenaries[-1] if plenaries else None)
+        return chosen.meeting_id if chosen else None
+
+    def new_poll(self) -> NewPollDialog | None:
+        if not self.entry_tab.may_leave():
+            return None
+        dialog = NewPollDialog(elections.list_elections(), voting.list_vote_items(),
+                               [m for m in schedule.list_meetings() if m.kind == "全体会议"],
+                               self._default_meeting(), self)
+        added: list[int] = []
+
+        def submit() -> None:
+            title, election_ids, item_ids, meeting_id = dialog.value()
+            added.append(counting.create_poll(title, election_ids, item_ids, meeting_id=meeting_id, now=self.now()))
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: self._written(added[-1] if added else None))
+        dialog.open()
+        return dialog
+
+    def remove_poll(self) -> None:
+        poll = self.current()
+        if poll is None:
+            return
+        if not views.confirm(self, "删除投票", f"删除投票“{poll.title}”？\n已录入的各票箱票数一并删除。", "删除"):
+            return
+        try:
+            counting.remove_poll(poll.poll_id)
+        except ServiceError as exc:
+            warn(self, "无法删除投票", exc.message)
+        self.form.mark_clean()
+        self._written()
+
+    def save_present(self) -> None:
+        poll = self.current()
+        if poll is None:
+            return
+        present = self.present.value() or None
+        if present == poll.present:
+            return
+        try:
+            counting.set_present(poll.poll_id, present)
+        except ServiceError as exc:
+            warn(self, "无法修改到会人数", exc.message)
+        self._written(poll.poll_id)
+
+    # ------------------------------------------------------------ papers
+
+    def _fill_print_menu(self) -> None:
+        self.heading.fill_print_menu()
+
+    def print_paper(self, kind: str) -> QWidget | None:
+        return self.heading.print_paper(kind)

@@ -1,0 +1,419 @@
+"""The 计票 page on the demo session: a poll through the dialog, two clerks' entries through the
+form, differences before any result, the result with its arithmetic, confirmation locking the
+poll, a correction with its reason, a re-vote for a tie, and the running sums."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from meetingdesk import printing
+from meetingdesk.services import counting, elections, voting
+from meetingdesk.services.counting import Figure
+from meetingdesk.ui import counting_page, views
+from meetingdesk.ui.counting_models import PollsModel
+from meetingdesk.ui.counting_page import PAPERS, CountingPage
+from meetingdesk.ui.views import RED
+
+NOW = dt.datetime(2023, 12, 23, 10, 0)
+COURT_LINE = "全体代表 210 人，过半数为 106 票；应选 1 人。"
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[str]:
+    """Questions the page asked; the answer is yes unless `asked.answer` says otherwise."""
+    questions: list[str] = []
+
+    class Answers(list):
+        answer = True
+
+    questions = Answers()
+
+    def confirm(parent, title, text, yes="确定"):
+        questions.append(text)
+        return questions.answer
+
+    monkeypatch.setattr(views, "confirm", confirm)
+    return questions
+
+
+@pytest.fixture
+def warned(monkeypatch) -> list[str]:
+    messages: list[str] = []
+    monkeypatch.setattr(counting_page, "warn", lambda parent, title, text: messages.append(text))
+    return messages
+
+
+@pytest.fixture
+def page(qtbot, demo_session, asked, warned):
+    widget = CountingPage()
+    widget.now = lambda: NOW
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.refresh()
+    widget.show()
+    return widget
+
+
+def _ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _new_poll(page, qtbot) -> int:
+    dialog = page.new_poll()
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    return page.current_id()
+
+
+@pytest.fixture
+def poll(page, qtbot) -> int:
+    return _new_poll(page, qtbot)
+
+
+def _fill(page, per_box: int = 70, yes: dict[str, int] | None = None) -> None:
+    """Type one box's sheet into the form: every ballot valid, YES for all unless told."""
+    form = page.form
+    for issued, returned in form.papers.values():
+        issued.setValue(per_box)
+        returned.setValue(per_box)
+    for sheet in form.elections:
+        model = sheet.model
+        for row in range(model.rowCount()):
+            line = model.line(row)
+            y = (yes or {}).get(line.name, per_box)
+            model.setData(model.index(row, 1), y)
+            model.setData(model.index(row, 2), per_box - y)
+    model = form.items_sheet.model
+    for row in range(model.rowCount()):
+        model.setData(model.index(row, 1), per_box)
+
+
+def _choose(page, qtbot, box: int, entry: int) -> None:
+    page.box.setCurrentIndex(box)
+    qtbot.mouseClick(page.entry_group.button(entry), Qt.MouseButton.LeftButton)
+
+
+def _sheet(row, per_box: int = 70, yes: dict[str, int] | None = None):
+    figures = []
+    for pe in row.elections:
+        for c in pe.candidates:
+            y = (yes or {}).get(c.name, per_box)
+            figures.append(Figure(pe.poll_election_id, c.person_id, yes=y, no=per_box - y))
+        figures.append(Figure(pe.poll_election_id))
+    figures += [Figure(poll_item_id=pi.poll_item_id, yes=per_box) for pi in row.items]
+    return {paper: (per_box, per_box) for paper in row.papers}, figures
+
+
+def _enter_by_service(poll_id: int, boxes, **kw) -> None:
+    row = counting.get_poll(poll_id)
+    for box in boxes:
+        for entry in (1, 2):
+            counting.enter(poll_id, box.box_id, entry, *_sheet(row, **kw))
+
+
+def _state(page) -> str:
+    return page.poll_sort.index(page.poll_view.currentIndex().row(), PollsModel.STATE).data()
+
+
+def _result(page) -> str:
+    return page.result.toPlainText()
+
+
+# ---------------------------------------------------------------- polls
+
+
+def test_a_poll_through_the_dialog(page, qtbot):
+    dialog = page.new_poll()
+    assert dialog.meeting.currentText() == "12月23日上午 第三次全体会议"  # the last plenary
+    assert dialog.title.text() == "第三次全体会议选举和表决"
+    assert dialog.elections.count() == 3 and dialog.items.count() == 7
+    dialog.title.setText("")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "请填写投票名称" in dialog.error_text("title")
+    dialog.title.setText("第三次全体会议选举和表决")
+    for widget in (dialog.elections, dialog.items):
+        for i in range(widget.count()):
+            widget.item(i).setCheckState(Qt.CheckState.Unchecked)
+    _ok(qtbot, dialog)
+    assert "请至少选择一项" in dialog.error_text("elections")
+    for widget in (dialog.elections, dialog.items):
+        for i in range(widget.count()):
+            widget.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    row = page.current()
+    assert len(row.elections) == 3 and len(row.items) == 7 and row.meeting_id is not None
+    assert page.polls.rowCount() == 1
+    assert [page.poll_sort.index(0, c).data() for c in range(4)] == [
+        "第三次全体会议选举和表决", "正式投票", "12月23日上午 第三次全体会议", "录入中"]
+    # the form: one table per election, 另选人 rows allowed, and the seven items
+    assert [s.model.rowCount() for s in page.form.elections] == [8, 1, 2]
+    assert page.form.elections[0].add_button is not None
+    assert page.form.items_sheet.model.rowCount() == 7
+    assert list(page.form.papers) == ["选票", "表决票"]
+
+
+def test_an_election_whose_list_is_open_cannot_be_chosen(page):
+    elections.fix_candidates(elections.list_elections()[0].election_id, None)
+    dialog = page.new_poll()
+    first = dialog.elections.item(0)
+    assert "候选人名单尚未确定" in first.text() and not first.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert first.checkState() == Qt.CheckState.Unchecked
+    dialog.reject()
+
+
+def test_present_and_quorum(page, poll):
+    assert "尚未填写到会人数" in page.quorum.text()
+    page.present.setValue(140)
+    assert page.quorum.text().endswith("不足法定人数。") and RED in page.quorum.styleSheet()
+    page.present.setValue(205)
+    page.present.editingFinished.emit()
+    assert counting.get_poll(poll).present == 205
+    assert page.quorum.text() == "全体代表 210 人，到会代表必须超过全体代表的三分之二，即至少 141 人；到会 205 人，符合法定人数。"
+
+
+def test_removing_a_poll(page, poll, asked):
+    page.remove_button.click()
+    assert "删除投票“第三次全体会议选举和表决”" in asked[-1]
+    assert page.polls.rowCount() == 0 and counting.list_polls() == []
+
+
+def test_focus_selects_a_poll(page, qtbot):
+    first = _new_poll(page, qtbot)
+    second = _new_poll(page, qtbot)
+    assert page.current_id() == second
+    assert page.focus(("poll", first)) and page.current_id() == first
+    assert not page.focus(("election", first)) and not page.focus(("poll", 999))
+
+
+# ---------------------------------------------------------------- entry
+
+
+def test_two_entries_of_box_one_through_the_form(page, poll, qtbot):
+    assert page.entry_state.text() == "主席团票箱第一遍：尚未录入"
+    _fill(page)
+    assert page.form.dirty and "有未保存的录入" in page.entry_state.text()
+    assert counting.entered(poll, voting.list_boxes()[0].box_id, 1) == ({}, [])  # nothing written yet
+    with qtbot.waitSignal(page.changed):
+        page.save_button.click()
+    assert not page.form.dirty and page.entry_state.text() == "主席团票箱第一遍：已录入，显示的是保存的数"
+
+    _choose(page, qtbot, 0, 2)
+    assert page.entry_state.text() == "主席团票箱第二遍：尚未录入"
+    assert page.form.elections[1].model.line(0).values == [0, 0, 0]  # the second clerk starts blank
+    _fill(page)
+    page.save_button.click()
+    differences, missing = counting.differences(poll)
+    assert differences == []
+    assert missing == ["会场1号票箱第一遍未录入", "会场1号票箱第二遍未录入",
+                       "会场2号票箱第一遍未录入", "会场2号票箱第二遍未录入"]
+    assert "主席团票箱：第一遍已录、第二遍已录" in page.progress.text()
+    text = _result(page)
+    assert "尚未录入（4 项）" in text and "会场2号票箱第二遍未录入" in text and "不一致" not in text
+    assert _state(page) == "录入中" and not page.confirm_button.isEnabled()
+
+    # going back shows what the first clerk saved
+    _choose(page, qtbot, 0, 1)
+    assert page.form.papers["选票"][1].value() == 70
+    assert page.form.elections[1].model.line(0).values == [70, 0, 0]
+
+
+def test_a_differing_second_entry_shows_the_difference_and_no_result(page, poll, qtbot):
+    _fill(page)
+    page.save_button.click()
+    _choose(page, qtbot, 0, 2)
+    _fill(page, yes={"杨丹(女)": 69})
+    page.save_button.click()
+    _enter_by_service(poll, voting.list_boxes()[1:])
+    text = _result(page)
+    assert "两遍录入不一致（2 处）" in text
+    assert "主席团票箱 东西湖区人民法院院长 杨丹 赞成：第一遍 70，第二遍 69" in text
+    assert "当选" not in text and COURT_LINE not in text
+    assert _state(page) == "两遍不一致" and not page.confirm_button.isEnabled()
+
+
+def test_unsaved_figures_are_kept_unless_the_clerk_lets_them_go(page, poll, qtbot, asked):
+    _fill(page)
+    asked.answer = False
+    page.box.setCurrentIndex(1)
+    assert "主席团票箱第一遍录入的票数尚未保存" in asked[-1]
+    assert page.box.currentIndex() == 0 and page.form.dirty
+    assert page.form.papers["选票"][1].value() == 70
+    qtbot.mouseClick(page.entry_group.button(2), Qt.MouseButton.LeftButton)
+    assert page.entry_group.checkedId() == 1 and page.form.dirty
+    asked.answer = True
+    page.box.setCurrentIndex(1)
+    assert not page.form.dirty and page.form.papers["选票"][1].value() == 0
+    assert page.entry_state.text() == "会场1号票箱第一遍：尚未录入"
+
+
+def test_a_refresh_keeps_what_the_clerk_typed(page, poll):
+    _fill(page)
+    page.refresh()
+    assert page.form.dirty and page.form.papers["选票"][1].value() == 70
+
+
+def test_running_sums_turn_red_when_they_do_not_add_up(page, poll):
+    form = page.form
+    form.papers["选票"][1].setValue(70)
+    model = form.elections[1].model
+    total = model.index(0, model.total_column)
+    model.setData(model.index(0, 1), 60)
+    assert total.data() == "60" and total.data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
+    assert "与有效票数不符" in form.totals.text() and RED in form.totals.styleSheet()
+    model.setData(model.index(0, 2), 8)
+    form.elections[1].void.setValue(2)  # 68 valid ballots: 60 + 8 adds up
+    assert form.elections[1].valid_label.text() == "有效选票 = 收回 70 − 废票 2 = 68 张"
+    assert total.data() == "68" and total.data(Qt.ItemDataRole.ForegroundRole) is None
+    # the items add up to the returned 表决票 with their void ones
+    items = form.items_sheet.model
+    form.papers["表决票"][1].setValue(70)
+    items.setData(items.index(0, 1), 69)
+    assert items.index(0, items.total_column).data(Qt.ItemDataRole.ForegroundRole) is not None
+    items.setData(items.index(0, 4), 1)
+    assert items.index(0, items.total_column).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_typing_moves_from_cell_to_cell(page, poll, qtbot):
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    issued = page.form.papers["选票"][0]
+    issued.setFocus()
+    qtbot.waitUntil(issued.hasFocus)
+
+    def type_in(text: str, key=Qt.Key.Key_Tab) -> None:
+        widget = QApplication.focusWidget()
+        qtbot.keyClicks(widget, text)
+        qtbot.keyClick(widget, key)
+
+    for number in ("70", "70", "70", "70"):  # 选票 and 表决票, 发出 and 收回
+        type_in(number)
+    committee = page.form.elections[0]
+    assert committee.table.hasFocus() or committee.table.isAncestorOf(QApplication.focusWidget())
+    type_in("68", Qt.Key.Key_Return)  # Enter moves on like Tab
+    type_in("2")
+    type_in("0")
+    assert committee.model.line(0).values == [68, 2, 0]
+    assert committee.table.currentIndex().row() == 1 and committee.table.currentIndex().column() == 1
+    for _ in range(7 * 3):
+        type_in("0")
+    assert QApplication.focusWidget() is committee.void  # after the last cell, the void ballots
+    type_in("1", Qt.Key.Key_Return)
+    assert committee.void.value() == 1
+    court = page.form.elections[1].table
+    assert (court.currentIndex().row(), court.currentIndex().column()) == (0, 1)
+    assert page.form.papers["选票"][0].value() == 70 and page.form.dirty
+
+
+def test_write_ins_are_saved_by_name(page, poll, qtbot):
+    court = page.form.elections[1]
+    court.add_button.click()
+    model = court.model
+    assert model.rowCount() == 2 and model.line(1).write_in
+    model.setData(model.index(1, 1), 3)
+    assert not page.save_entry()
+    assert "第 1 行另选人有票数，请填写姓名" in page.entry_error.text()
+    model.setData(model.index(1, 0), "张 三")
+    assert model.line(1).name == "张三"
+    assert page.save_entry()
+    _, figures = counting.entered(poll, voting.list_boxes()[0].box_id, 1)
+    assert any(f.write_in == "张三" and f.yes == 3 for f in figures)
+    assert page.form.elections[1].model.line(1).name == "张三"  # shown again after saving
+    court = page.form.elections[1]
+    court.table.setCurrentIndex(court.model.index(1, 1))
+    court.remove_button.click()
+    assert court.model.rowCount() == 1 and page.form.dirty
+
+
+# ---------------------------------------------------------------- result, confirmation, corrections
+
+
+def test_the_result_confirmation_and_a_correction(page, poll, qtbot, asked):
+    _fill(page)
+    page.save_button.click()
+    _choose(page, qtbot, 0, 2)
+    _fill(page)
+    page.save_button.click()
+    _enter_by_service(poll, voting.list_boxes()[1:])
+    page.refresh()
+    text = _result(page)
+    assert "两遍录入全部一致。" in text
+    assert "发出选票 210 张，收回 210 张，收回等于或少于发出，本次投票有效。" in text
+    assert COURT_LINE in text and "杨丹：赞成 210 票，反对 0 票，弃权 0 票，超过半数。" in text
+    assert "当选：杨丹（1 人）" in text and "当选：苏顺康、阚艳（2 人）" in text
+    assert "关于议案的决议（草案）：赞成 210 票" in text
+    assert _state(page) == "待确认" and page.confirm_button.isEnabled()
+
+    with qtbot.waitSignal(page.changed):
+        page.confirm_button.click()
+    assert "确认后锁定，只能以更正方式修改" in asked[-1]
+    assert counting.get_poll(poll).confirmed_at == NOW
+    assert _state(page) == "已确认（12月23日 10:00）" and not page.confirm_button.isEnabled()
+    assert page.lock_note.isVisibleTo(page) and not page.remove_button.isEnabled()
+
+    # saving an entry now is refused with the service's words
+    page.form.papers["选票"][1].setValue(69)
+    assert not page.save_entry()
+    assert page.entry_error.isVisibleTo(page) and "已锁定" in page.entry_error.text()
+
+    dialog = page.correct()
+    assert dialog.box.currentText() == "主席团票箱" and dialog.sheet.papers["选票"][1].value() == 70
+    court = dialog.sheet.elections[1].model
+    court.setData(court.index(0, 1), 69)
+    court.setData(court.index(0, 2), 1)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "写明理由" in dialog.error_text("reason")
+    dialog.reason.setText("监票人复核，主席团票箱一张反对票误记为赞成")
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    acts = [page.acts.row_at(r) for r in range(page.acts.rowCount())]
+    assert [a.act for a in acts] == ["确认", "更正"]
+    assert acts[1].reason == "监票人复核，主席团票箱一张反对票误记为赞成"
+    assert page.acts.index(1, 2).data() == acts[1].reason
+    assert "杨丹：赞成70 反对0 弃权0 无效0 → 赞成69 反对1 弃权0 无效0" in acts[1].detail
+    assert "杨丹：赞成 209 票，反对 1 票" in _result(page)
+
+
+def test_a_correction_asks_before_leaving_changed_figures(page, poll, asked):
+    _enter_by_service(poll, voting.list_boxes())
+    counting.confirm(poll, NOW)
+    page.refresh()
+    dialog = page.correct()
+    dialog.sheet.papers["选票"][1].setValue(69)
+    asked.answer = False
+    dialog.box.setCurrentIndex(1)
+    assert "尚未更正" in asked[-1] and dialog.box.currentIndex() == 0
+    assert dialog.sheet.papers["选票"][1].value() == 69
+    dialog.reject()
+
+
+def test_a_tie_is_voted_again(page, poll, qtbot):
+    _enter_by_service(poll, voting.list_boxes(), yes={"田志勇": 60, "潘登": 60})
+    page.refresh()
+    text = _result(page)
+    assert "须再次投票：" in text and "选出 1 人" in text
+    assert page.revote_button.isEnabled()
+    with qtbot.waitSignal(page.changed):
+        page.revote_button.click()
+    revote = page.current()
+    assert revote.kind == "再次投票" and revote.parent_id == poll
+    assert page.polls.rowCount() == 2 and page.tabs.currentWidget() is page.entry_tab
+    assert [line.name for line in page.form.elections[0].model.lines()] == ["田志勇", "潘登"]
+    assert page.form.elections[0].add_button is None  # among the tied only
+    assert page.form.items_sheet is None and list(page.form.papers) == ["选票"]
+    # the first poll now names its re-vote and offers no second one
+    page.select(poll)
+    assert not page.revote_button.isEnabled() and "已安排再次投票" in page.result_state.text()
+
+
+# ---------------------------------------------------------------- papers
+
+
+def test_print_menu_offers_the_papers_that_exist(page):
+    page._fill_print_menu()
+    for (kind, _), action in zip(PAPERS, page.print_menu.actions(), strict=True):
+        assert action.isEnabled() == (kind in printing.PAPERS)
