@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingdesk import printing
 from meetingdesk.services import ServiceError, counting, elections, schedule, session, voting
 from meetingdesk.services.counting import PollRow
 
@@ -394,4 +395,10 @@ class CountingPage(QWidget):
         self.heading.fill_print_menu()
 
     def print_paper(self, kind: str) -> QWidget | None:
-        return self.heading.print_paper(kind)
+        """The chosen poll's paper (the 公告 are the session's, whichever poll is chosen)."""
+        options = {"poll": self.current_id()} if "poll" in _options_of(kind) else {}
+        return self.heading.print_paper(kind, **options)
+
+
+def _options_of(kind: str) -> list[str]:
+    return printing.options_of(kind) if kind in printing.PAPERS else []

@@ -20,6 +20,7 @@ from meetingdesk.store import SessionFileError
 
 from . import area_pages
 from . import commands
+from .counting_page import CountingPage
 from .dialogs import SessionDialog
 from .elections_page import ElectionsPage
 from .messages import warn
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self._add_page("议案", self.motions_page)
         self.elections_page = ElectionsPage()
         self._add_page("选举", self.elections_page)
+        self.counting_page = CountingPage()
+        self._add_page("计票", self.counting_page)
         self._add_page("到会", area_pages.AreaPage("代表到会情况", area_pages.describe_attendance))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

@@ -40,10 +40,11 @@ class PageHeading(QWidget):
             else:
                 self.print_menu.addAction(f"{title}（尚未提供）").setEnabled(False)
 
-    def print_paper(self, kind: str) -> QWidget | None:
-        """The paper in the in-program preview; a paper that cannot be printed says why."""
+    def print_paper(self, kind: str, **options) -> QWidget | None:
+        """The paper in the in-program preview (with the OPTIONS it takes); a paper that cannot be
+        printed says why."""
         try:
-            return show_print_preview(self.parentWidget() or self, kind)
+            return show_print_preview(self.parentWidget() or self, kind, **options)
         except ServiceError as exc:
             warn(self, "无法打印", exc.message)
             return None
