@@ -46,6 +46,7 @@ class PollElectionRow:
     office: str
     seats: int
     candidates: tuple[Candidate, ...]
+    write_ins: bool = True  # 另选人 allowed: as the election says, never in a re-vote among the tied
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Figure:
 
 @dataclass(frozen=True)
 class ElectionResult:
+    poll_election_id: int
     office: str
     seats: int
     void: int
@@ -138,7 +140,8 @@ def get_poll(poll_id: int) -> PollRow:
         cands = (PollCandidate.select(PollCandidate, Person).join(Person)
                  .where(PollCandidate.poll_election == pe).order_by(PollCandidate.position))
         pes.append(PollElectionRow(pe.id, pe.election_id, pe.election.office, pe.seats,
-                                   tuple(Candidate(c.person.id, c.person.name, _display(c.person)) for c in cands)))
+                                   tuple(Candidate(c.person.id, c.person.name, _display(c.person)) for c in cands),
+                                   pe.election.write_ins and poll.parent_id is None))
     items = [PollItemRow(pi.id, pi.vote_item_id, pi.vote_item.title)
              for pi in PollItem.select().where(PollItem.poll == poll).order_by(PollItem.position)]
     return PollRow(poll.id, poll.kind, poll.title, poll.meeting_id, poll.parent_id, poll.present,
@@ -226,6 +229,8 @@ def _check_figures(poll: PollRow, figures: list[Figure]) -> None:
             raise ServiceError("选举事项不属于本次投票。", "figures")
         if f.person_id is not None and f.person_id not in {c.person_id for c in pe.candidates}:
             raise ServiceError(f"所填候选人不在{pe.office}的候选人名单中；另选他人请填在“另选人”中。", "figures")
+        if f.write_in and not pe.write_ins:
+            raise ServiceError(f"{pe.office}不能另选他人（再次投票只在得票相等的候选人中进行）。", "figures")
         if f.write_in and people_rules.check_name(f.write_in):
             raise ServiceError(f"另选人姓名“{f.write_in}”：{people_rules.check_name(f.write_in).message}", "figures")
 
@@ -353,7 +358,7 @@ def result(poll_id: int) -> PollResult:
         valid = sheets["选票"][1] - void
         warnings = tuple(f"{v.name}的赞成、反对、弃权合计 {v.yes + v.no + v.abstain} 票，与有效选票 {valid} 张不符。"
                          for v in votes if not isinstance(v.key, tuple) and v.yes + v.no + v.abstain != valid)
-        results.append(ElectionResult(pe.office, pe.seats, void,
+        results.append(ElectionResult(pe.poll_election_id, pe.office, pe.seats, void,
                                       rules.decide_election(votes, pe.seats, all_delegates), warnings))
     items = []
     for pi in poll.items:

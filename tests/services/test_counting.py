@@ -64,7 +64,10 @@ def test_most_votes_win_and_a_tie_at_the_cut_off_is_voted_again(poll):
     row = counting.get_poll(revote)
     assert row.kind == "再次投票" and row.parent_id == poll
     assert row.elections[0].seats == 1 and {c.name for c in row.elections[0].candidates} == {"田志勇", "潘登"}
-    assert row.papers == ("选票",)
+    assert row.papers == ("选票",) and not row.elections[0].write_ins
+    with pytest.raises(ServiceError, match="不能另选他人"):
+        counting.enter(revote, voting.list_boxes()[0].box_id, 1, {"选票": (70, 70)},
+                       [Figure(row.elections[0].poll_election_id, write_in="张三", yes=1)])
 
 
 def test_the_two_clerks_must_agree_before_anything_is_decided(poll):
