@@ -184,7 +184,8 @@ def print_paper(args: argparse.Namespace) -> int:
     options = {key: value for key, value in (("role", args.role), ("meeting", args.meeting),
                                              ("order", args.order), ("box", args.box),
                                              ("marks", args.marks)) if value is not None}
-    for key, text in (("copies", args.copies), ("spares", args.spares)):
+    for key, text in (("copies", args.copies), ("spares", args.spares), ("poll", args.poll),
+                      ("number", args.number)):
         if text is not None:
             options[key] = _count(text, printing.OPTION_NAMES[key])
     if args.serial:  # only when asked: a paper without serial numbers refuses the option by name

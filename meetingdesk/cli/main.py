@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="每份印票箱名称；cycle 为依次轮换本次会议的各票箱（ballots、votes）")
     p.add_argument("--marks", choices=("three", "one"),
                    help="表决票格式：three 赞成、反对、弃权三栏（默认）；one 一栏画○或╳（votes）")
+    p.add_argument("--poll", metavar="N",
+                   help="投票编号：tally_report、vote_results 省略时为两遍录入已一致的最近一次投票；"
+                        "announcements 只印这次投票的公告，省略时印全部")
+    p.add_argument("--number", metavar="N", help="只打印第 N 号公告（announcements）")
     p.set_defaults(func=commands.print_paper)
     return parser
 

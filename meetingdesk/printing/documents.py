@@ -27,6 +27,7 @@ ORGANIC_LAW = "《中华人民共和国地方各级人民代表大会和地方�
 ACCEPTED = "列为大会议案"
 CONVERTED = "转为代表建议"
 OTHER = "其他"
+CONGRESS = "人民代表大会"
 
 
 def paragraphs(texts: Sequence[str]) -> list[Flowable]:
@@ -43,6 +44,14 @@ def prose_paper(kind: str, title: str, line: str, texts: list[str], printed: lis
 
 def address(text: str) -> Paragraph:
     return para(text, ADDRESS)
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """东西湖区第十一届人民代表大会 | 第三次会议: the seed breaks a session's title after
+    人民代表大会 (its signatures, the 公告's heading), not where a width would."""
+    cut = title.find(CONGRESS)
+    cut = cut + len(CONGRESS) if cut >= 0 else len(title)
+    return title[:cut], title[cut:]
 
 
 def level(info: SessionInfo) -> str:

@@ -5,7 +5,8 @@ characters that may not begin a line lacks most full-width punctuation: the revi
 came out with a line "》；" and numbers such as 2023 could be cut in two. Here a line never
 begins with closing punctuation, and a run of Latin letters or digits stays whole: the
 character before goes down with it, leaving the line a little short (reportlab does not
-spread CJK lines, so it is ragged by that much) rather than starting with "；".
+spread CJK lines, so it is ragged by that much) rather than starting with "；". A space
+where a line breaks ("赞成 195 票" in the count's words) is dropped, not set as an indent.
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def split_line_widths(word: str, widths: Sequence[float], max_widths: float | Se
                 cut = end  # no better place on this line: break where the width ends
         lines.append([limit - sum(widths[start:cut]), word[start:cut]])
         start = cut
+        while 0 < start < n and word[start] == " ":
+            start += 1  # the space of "赞成 9 票" at a break: gone, as between Latin words, not a line's indent
     return lines
 
 

@@ -19,7 +19,7 @@ from .bodies import UNSETTLED, adopted_paper
 from .coverage import Printed
 from .documents import (
     CONVERTED, ORGANIC_LAW, OTHER, SIZE, accepted, address, level, motions_received, paragraphs,
-    printed_titles, quoted,
+    printed_titles, quoted, split_title,
 )
 from .fonts import runs, runs_width
 from .frame import FRAME_WIDTH, GridRow, Paper
@@ -86,9 +86,8 @@ def signature(title: str, name: str) -> GridRow:
     The seed breaks the title after 人民代表大会 (not where a width would), and the block
     stands centred under the paper's title.
     """
-    cut = title.find("人民代表大会")
-    cut = cut + len("人民代表大会") if cut >= 0 else len(title)
-    lines = [title[:cut], title[cut:] + SIGNER]
+    head, rest = split_title(title)
+    lines = [head, rest + SIGNER]
     width = max(runs_width(runs(line, SIZE)) for line in lines)
     name_width = runs_width(runs(name, SIZE))
     x = max(0.0, (FRAME_WIDTH - width - SIZE - name_width) / 2)

@@ -6,8 +6,10 @@ cells within their width rather than cutting them off; where a cell has a natura
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
 
 from .fonts import HEI, SONG, runs
 from .frame import FRAME_WIDTH, Cell, ContinuedBlock, GridRow, wrap_runs
@@ -54,11 +56,18 @@ def table_row(columns: Sequence[Column], texts: Sequence[Text], *, size: float, 
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[Text]], *, size: float, leading: float,
-          x: float = 0, total: float = FRAME_WIDTH, space_before: float = 0) -> ContinuedBlock:
-    """The headings (in 黑体) over the rows; on a page break the headings come again."""
-    def head(continued: bool) -> list[GridRow]:
-        return [table_row(columns, [c.heading for c in columns], size=size, leading=leading, x=x,
+          x: float = 0, total: float = FRAME_WIDTH, space_before: float = 0,
+          caption: Callable[[bool], list[Flowable]] | None = None, min_rows: int = 1) -> ContinuedBlock:
+    """The headings (in 黑体) over the rows; on a page break the headings come again.
+
+    CAPTION(continued) gives the lines above the headings (the table's title, "（续）" after a
+    break), so a title never stays behind at a page foot without its table; MIN_ROWS rows at
+    least go on each side of a break.
+    """
+    def head(continued: bool) -> list[Flowable]:
+        return [*(caption(continued) if caption else []),
+                table_row(columns, [c.heading for c in columns], size=size, leading=leading, x=x,
                           total=total, font=HEI, heading=True)]
 
     body = [table_row(columns, texts, size=size, leading=leading, x=x, total=total) for texts in rows]
-    return ContinuedBlock(head, body, min_rows=1, space_before=space_before)
+    return ContinuedBlock(head, body, min_rows=min_rows, space_before=space_before)

@@ -12,6 +12,8 @@ from meetingdesk.services.roster import MemberInput
 
 from .pdftext import compact, fonts, out_of_order, pages_text
 from .test_ballots import preliminary_election
+from .test_result_papers import KINDS as RESULT_PAPERS
+from .test_result_papers import counted_poll
 
 IN_NEITHER = "\U0002a6d6"
 ONLY_IN_HEI = "刏"
@@ -226,6 +228,8 @@ def test_people_of_one_role(demo_session, tmp_path):
 def test_only_the_bundled_fonts_embedded(demo_session, tmp_path, kind):
     if kind == "preballots":
         preliminary_election()  # no election of the demo needs a preliminary vote
+    if kind in RESULT_PAPERS:
+        counted_poll()  # the demo has no count yet
     out, _ = _write(kind, tmp_path)
     found = fonts(out)
     assert found

@@ -1,0 +1,286 @@
+"""The papers of the count (计票结果报告单, 公告, 表决结果), from a count entered through the services.
+
+The 公告 are checked against seed 000's three (lines 2056–2093), written here as the seed prints
+them with its spaces and line breaks taken out and the "_" of its small (女) dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from meetingdesk import printing
+from meetingdesk.cli.main import main
+from meetingdesk.printing.linebreak import split_line_widths
+from meetingdesk.services import ServiceError, counting, elections, schedule, session, voting
+from meetingdesk.services.counting import Figure
+
+from ..data.seed_lists import CITY_DEPUTIES_ANNOUNCED, STANDING_COMMITTEE_ANNOUNCED
+from .pdftext import compact, out_of_order, pages_text
+from .pdftext import print_paper as _print
+
+KINDS = ["tally_report", "announcements", "vote_results"]
+SESSION = "武汉市东西湖区第十一届人民代表大会第三次会议"
+TITLE = "东西湖区第十一届人民代表大会第三次会议"
+SIGNED = "东西湖区第十一届人民代表大会第三次会议主席团2023年12月23日"
+HEAD = "武汉市东西湖区第十一届人民代表大会第三次会议公告"
+PER_BOX = 70
+ROUND = "发出选票210张，收回210张，收回等于或少于发出，本次投票有效。"
+QUORUM = "全体代表210人，到会代表必须超过全体代表的三分之二，即至少141人；到会205人，符合法定人数。"
+
+
+def _names(seed: list[str]) -> str:
+    return compact("".join(seed)).replace("_", "")
+
+
+SEED_ANNOUNCEMENTS = [
+    f"{HEAD}(第1号)"
+    f"{TITLE}于2023年12月23日选举产生了东西湖区第十一届人民代表大会常务委员会委员。现公布如下(7人,以姓名笔画为序):"
+    f"{_names(STANDING_COMMITTEE_ANNOUNCED)}{SIGNED}",
+    f"{HEAD}(第2号){TITLE}于2023年12月23日选举杨丹为东西湖区人民法院院长。{SIGNED}",
+    f"{HEAD}(第3号)"
+    f"{TITLE}于2023年12月23日选举产生了东西湖区出席武汉市第十五届人民代表大会代表2名。现公布如下(以姓名笔画为序):"
+    f"{_names(CITY_DEPUTIES_ANNOUNCED)}{SIGNED}",
+]
+
+
+def counted_poll(yes: dict[str, int] | None = None, *, boxes: int | None = None, confirm: bool = True,
+                 present: int | None = 205) -> int:
+    """A count of the demo session at its 第三次全体会议 (2023-12-23), both clerks agreeing.
+
+    Every ballot valid; each candidate YES[name] votes per box (70 by default, the rest
+    against); each item 68 for, 1 against, 1 abstaining per box; BOXES: only the first so many
+    boxes entered. By default 田志勇 gets 60 per box, so the other seven fill the seven seats.
+    """
+    yes = {"田志勇": 60} if yes is None else yes
+    meeting = next(m.meeting_id for m in schedule.list_meetings() if m.name == "第三次全体会议")
+    poll = counting.create_poll("第三次全体会议选举和表决", [e.election_id for e in elections.list_elections()],
+                                [i.item_id for i in voting.list_vote_items()], meeting_id=meeting,
+                                now=dt.datetime(2023, 12, 23, 10, 0))
+    row = counting.get_poll(poll)
+    figures = [Figure(pe.poll_election_id, c.person_id, yes=yes.get(c.name, PER_BOX),
+                      no=PER_BOX - yes.get(c.name, PER_BOX)) for pe in row.elections for c in pe.candidates]
+    figures += [Figure(pe.poll_election_id) for pe in row.elections]  # no void ballots
+    figures += [Figure(poll_item_id=pi.poll_item_id, yes=68, no=1, abstain=1) for pi in row.items]
+    for box in voting.list_boxes()[:boxes]:
+        for entry in (1, 2):
+            counting.enter(poll, box.box_id, entry, {"选票": (PER_BOX, PER_BOX), "表决票": (PER_BOX, PER_BOX)},
+                           figures)
+    if present is not None:
+        counting.set_present(poll, present)
+    if confirm:
+        counting.confirm(poll, now=dt.datetime(2023, 12, 23, 11, 30))
+    return poll
+
+
+def _pages(kind: str, folder: Path, **options) -> list[str]:
+    out = folder / f"{kind}.pdf"
+    printing.write_pdf(kind, out, **options)
+    return [compact(text) for text in pages_text(out)]
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def test_the_result_papers_follow_the_ballots_in_the_list():
+    assert printing.kinds()[-3:] == [("tally_report", "计票结果报告单"), ("announcements", "公告"),
+                                     ("vote_results", "表决结果")]
+    assert [printing.options_of(kind) for kind in KINDS] == [["poll"], ["poll", "number"], ["poll"]]
+
+
+# ---------------------------------------------------------------- 计票结果报告单
+
+
+def test_tally_report_reads_out_the_count(demo_session, tmp_path):
+    counted_poll(confirm=False)
+    _, text = _print("tally_report", tmp_path)
+    assert text.startswith(f"{SESSION}计票结果报告单第三次全体会议选举和表决（2023年12月23日第三次全体会议）"
+                           "一、投票情况（一）选票票箱发出收回主席团票箱7070会场1号票箱7070会场2号票箱7070合计210210"
+                           f"{ROUND}（二）表决票票箱发出收回")
+    assert "发出表决票210张，收回210张，收回等于或少于发出，本次投票有效。" + QUORUM + "二、选举结果" in text
+    assert ("（一）东西湖区第十一届人民代表大会常务委员会委员（应选7人）"
+            "候选人主席团票箱赞成会场1号票箱赞成会场2号票箱赞成合计赞成合计反对合计弃权"
+            "田志勇606060180300李静70707021000") in text
+    assert "废票：主席团票箱0张，会场1号票箱0张，会场2号票箱0张，共0张；有效选票210张。" in text
+    assert "全体代表210人，过半数为106票；应选7人。" in text
+    assert "田志勇：赞成180票，反对30票，弃权0票，超过半数。获得过半数赞成票的8人，多于应选名额，以得票多的7人当选。" in text
+    assert "当选：李静、张宇新、林修良、胡建坤、柯红梅、程明顺、潘登。" in text
+    assert "当选：杨丹。" in text and "当选：苏顺康、阚艳。" in text
+    assert ("三、表决结果（一）关于东西湖区人民政府工作报告的决议（草案）票箱赞成反对弃权无效"
+            "主席团票箱68110会场1号票箱68110会场2号票箱68110合计204330"
+            "关于东西湖区人民政府工作报告的决议（草案）：赞成204票，反对3票，弃权3票；全体代表210人，过半数为106票，通过。"
+            ) in text
+    assert text.count("通过。") == 7
+    signatures = "总监票人：肖毅" + "".join(f"监票人：{name}" for name in ["代蕊", "朱磊", "何雄", "夏光", "高博", "漆彬芳"])
+    assert signatures + "年月日" in text
+
+
+def test_tally_report_rows_for_write_ins_and_a_void_round(demo_session, tmp_path):
+    poll = counted_poll(confirm=False)
+    row = counting.get_poll(poll)
+    court = row.elections[1]
+    box = voting.list_boxes()[0]
+    papers, figures = counting.entered(poll, box.box_id, 1)
+    figures = [Figure(f.poll_election_id, f.person_id, yes=60, no=10) if f.person_id == court.candidates[0].person_id
+               else f for f in figures] + [Figure(court.poll_election_id, write_in="张三", yes=10)]
+    papers["选票"] = (70, 71)  # one ballot too many came back from this box
+    for entry in (1, 2):
+        counting.enter(poll, box.box_id, entry, papers, figures)
+    _, text = _print("tally_report", tmp_path)
+    assert "杨丹607070200100张三（另选人）10001000" in text
+    assert "收回多于发出，本次投票无效，应重新投票。" in text
+    assert text.count("本次投票无效，不宣布选举结果。") == 3 and "当选：" not in text
+    assert "关于议案的决议（草案）：赞成204票" in text  # the 表决票 round stands
+
+
+def test_tally_report_shows_the_corrections_after_confirmation(demo_session, tmp_path):
+    poll = counted_poll()
+    box = voting.list_boxes()[0]
+    papers, figures = counting.entered(poll, box.box_id, 1)
+    court = counting.get_poll(poll).elections[1].candidates[0].person_id
+    fixed = [Figure(f.poll_election_id, f.person_id, yes=69, no=1) if f.person_id == court else f for f in figures]
+    counting.correct(poll, box.box_id, papers, fixed, "监票人复核，一张反对票误记为赞成",
+                     now=dt.datetime(2023, 12, 23, 12, 5))
+    _, text = _print("tally_report", tmp_path)
+    assert "杨丹69707020910" in text
+    assert ("四、更正记录2023年12月23日12:05更正，理由：监票人复核，一张反对票误记为赞成。"
+            "主席团票箱：东西湖区人民法院院长杨丹：赞成70反对0弃权0无效0→赞成69反对1弃权0无效0") in text
+
+
+@pytest.mark.parametrize("boxes, message", [
+    (2, "会场2号票箱第一遍未录入"),
+    (0, "主席团票箱第一遍未录入"),
+])
+def test_tally_report_refuses_a_count_the_clerks_have_not_settled(demo_session, boxes, message):
+    poll = counted_poll(boxes=boxes, confirm=False)
+    for kwargs in ({}, {"poll": poll}):
+        with pytest.raises(ServiceError, match="两遍录入尚未一致") as err:
+            printing.prepare("tally_report", **kwargs)
+        assert message in str(err.value)
+
+
+def test_tally_report_refuses_entries_that_differ(demo_session):
+    poll = counted_poll(confirm=False)
+    box = voting.list_boxes()[0]
+    papers, figures = counting.entered(poll, box.box_id, 1)
+    counting.enter(poll, box.box_id, 2, {**papers, "选票": (70, 69)}, figures)
+    with pytest.raises(ServiceError, match="两遍录入尚未一致.*主席团票箱 选票收回：第一遍 70，第二遍 69"):
+        printing.prepare("tally_report", poll=poll)
+
+
+def test_the_latest_settled_poll_is_printed_by_default(demo_session, tmp_path):
+    counted_poll()
+    counted_poll({"田志勇": 50}, boxes=1, confirm=False)  # a later poll, entered for one box only
+    assert "田志勇606060180300" in compact("".join(_pages("tally_report", tmp_path)))
+
+
+def test_no_poll_no_tally_report(demo_session):
+    with pytest.raises(ServiceError, match="还没有投票"):
+        printing.prepare("tally_report")
+
+
+# ---------------------------------------------------------------- 公告
+
+
+def test_announcements_in_the_seeds_words(demo_session, tmp_path):
+    counted_poll()
+    pages = _pages("announcements", tmp_path)
+    assert pages == SEED_ANNOUNCEMENTS  # one page each, no page numbers, no running header
+    assert out_of_order(pages[0], [n.replace(" ", "").replace("_", "") for n in STANDING_COMMITTEE_ANNOUNCED]) is None
+
+
+def test_one_announcement_by_number_or_by_poll(demo_session, tmp_path):
+    poll = counted_poll()
+    assert _pages("announcements", tmp_path, number=2) == [SEED_ANNOUNCEMENTS[1]]
+    assert _pages("announcements", tmp_path, poll=poll) == SEED_ANNOUNCEMENTS
+    with pytest.raises(ServiceError, match="没有第4号公告。可以打印：第1号、第2号、第3号。"):
+        printing.prepare("announcements", number=4)
+
+
+def test_seats_left_vacant_are_announced(demo_session, tmp_path):
+    counted_poll({"田志勇": 30, "潘登": 30, "杨丹": 30})  # 90 of 210: not more than half
+    first, second, _ = _pages("announcements", tmp_path)
+    assert (f"{TITLE}于2023年12月23日选举产生了东西湖区第十一届人民代表大会常务委员会委员。"
+            "应选7人，当选6人，缺额1人。现公布如下(6人,以姓名笔画为序):李静(女)张宇新林修良胡建坤柯红梅(女)程明顺"
+            f"{SIGNED}") in first
+    assert (f"{TITLE}于2023年12月23日进行了东西湖区人民法院院长的选举，没有候选人获得全体代表过半数的赞成票。"
+            f"应选1人，当选0人，缺额1人。{SIGNED}") in second
+
+
+def test_a_seat_awaiting_a_re_vote_is_said_so(demo_session, tmp_path):
+    counted_poll({"田志勇": 60, "潘登": 60})  # tied for the seventh seat
+    first = _pages("announcements", tmp_path, number=1)[0]
+    assert "委员。尚有1名须就得票相等的候选人再次投票选举。现公布如下(6人,以姓名笔画为序):" in first
+
+
+def test_announcements_need_a_confirmed_result(demo_session):
+    with pytest.raises(ServiceError, match="还没有主席团确认的选举结果"):
+        printing.prepare("announcements")
+    poll = counted_poll(confirm=False)
+    with pytest.raises(ServiceError, match="还没有主席团确认的选举结果"):
+        printing.prepare("announcements")
+    counting.confirm(poll)
+    later = counted_poll(confirm=False)
+    with pytest.raises(ServiceError, match="尚未经主席团确认"):
+        printing.prepare("announcements", poll=later)
+
+
+# ---------------------------------------------------------------- 表决结果
+
+
+def test_vote_results_one_line_an_item(demo_session, tmp_path):
+    counted_poll(confirm=False)
+    texts, text = _print("vote_results", tmp_path)
+    assert len(texts) == 1
+    body = text.removeprefix(f"{SESSION}表决结果第三次全体会议选举和表决（2023年12月23日第三次全体会议）")
+    assert body.startswith("发出表决票210张，收回210张，收回等于或少于发出，本次投票有效。" + QUORUM
+                           + "关于东西湖区人民政府工作报告的决议（草案）：赞成204票，反对3票，弃权3票；"
+                           "全体代表210人，过半数为106票，通过。")
+    lines = [item.title + "：赞成204票，反对3票，弃权3票；全体代表210人，过半数为106票，通过。"
+             for item in voting.list_vote_items()]
+    assert len(lines) == 7 and out_of_order(body, lines) is None and body.count("通过。") == 7
+
+
+def test_vote_results_refused_until_the_count_stands(demo_session):
+    with pytest.raises(ServiceError, match="还没有表决事项的投票"):
+        printing.prepare("vote_results")
+    poll = counted_poll(boxes=1, confirm=False)
+    with pytest.raises(ServiceError, match="两遍录入尚未一致"):
+        printing.prepare("vote_results")
+    counting.remove_poll(poll)
+    counted_poll(confirm=False, present=140)
+    with pytest.raises(ServiceError, match="不足法定人数。本次表决无效，无法打印表决结果"):
+        printing.prepare("vote_results")
+
+
+def test_a_poll_without_items_has_no_vote_results(demo_session):
+    committee = elections.list_elections()[0]
+    poll = counting.create_poll("再次投票", [committee.election_id], [])
+    with pytest.raises(ServiceError, match="“再次投票”没有表决事项，无法打印表决结果。"):
+        printing.prepare("vote_results", poll=poll)
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_print_the_papers_of_the_count_from_the_command_line(demo_file, tmp_path, capsys):
+    session.open_session(demo_file)
+    poll = counted_poll()
+    session.close_session()
+    out = tmp_path / "公告.pdf"
+    assert main(["print", "announcements", str(demo_file), "-o", str(out), "--number", "3"]) == 0
+    assert "已写入公告（共 1 页）" in capsys.readouterr().out
+    assert [compact(t) for t in pages_text(out)] == [SEED_ANNOUNCEMENTS[2]]
+    assert main(["print", "tally_report", str(demo_file), "-o", str(out), "--poll", str(poll)]) == 0
+    assert main(["print", "vote_results", str(demo_file), "-o", str(out), "--poll", str(poll + 1)]) == 1
+    assert "该次投票已不存在" in capsys.readouterr().err
+    assert main(["print", "roster", str(demo_file), "-o", str(out), "--poll", "1"]) == 1
+    assert "代表团编团名单没有“投票”这一选项" in capsys.readouterr().err
+    assert main(["print", "announcements", str(demo_file), "-o", str(out), "--number", "二"]) == 1
+    assert "公告编号应是一个整数" in capsys.readouterr().err
+
+
+def test_a_line_does_not_begin_with_the_space_of_the_counts_words():
+    # "反对 9 票": the break falls after 9, the space goes with it
+    assert split_line_widths("反对 9 票", [10, 10, 3, 5, 3, 10], 28) == [[0, "反对 9"], [18, "票"]]
