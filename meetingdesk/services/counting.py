@@ -376,6 +376,13 @@ def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
     outcome = result(poll_id)
     if not outcome.complete:
         raise ServiceError("两遍录入尚未全部一致，不能确认：" + "；".join((outcome.differences + outcome.missing)[:5]))
+    if outcome.poll.present is None:
+        raise ServiceError("请先填写投票时的到会代表人数，核对法定人数后再确认。", "present")
+    if not outcome.valid:
+        reasons = [r.text for r in outcome.rounds.values() if not r.valid]
+        if outcome.quorum_met is False:
+            reasons.append(outcome.quorum)
+        raise ServiceError("本次投票无效，不能确认结果，应重新投票：" + "".join(reasons))
     at = now or dt.datetime.now()
     with store.database.atomic():
         Poll.update(confirmed_at=at).where(Poll.id == poll_id).execute()
@@ -452,6 +459,7 @@ class Elected:
     display: str
     votes: int
     note: str = ""  # sort_people reads it; a write-in has none
+    gender: str = ""
 
 
 @dataclass(frozen=True)
@@ -491,7 +499,7 @@ def announcements() -> list[Announcement]:
                     entry["elected"].append(Elected(None, v.key[1], v.key[1], v.yes))
                 else:
                     p = people[v.key]
-                    entry["elected"].append(Elected(p.id, p.name, _display(p), v.yes, p.note))
+                    entry["elected"].append(Elected(p.id, p.name, _display(p), v.yes, p.note, p.gender))
             # seats left to a re-vote are not vacancies until that re-vote is confirmed
             entry["pending"] = er.outcome.revote_seats
     rows = []

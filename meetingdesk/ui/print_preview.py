@@ -234,6 +234,8 @@ class PrintPreviewDialog(QDialog):
                   "serial": self.serial.isChecked() or None, "box": self.box_box.currentData(),
                   "marks": self.marks_box.currentData()}
         options = {k: v for k, v in values.items() if k in accepted and v not in (None, "")}
+        # options with no control here (the poll, the announcement's number) come from the page
+        options.update({k: v for k, v in self.options.items() if k not in values and k in accepted})
         # the defaults are left out, so the options name only what the clerk chose
         for key, default in (("order", "delegation"), ("marks", "three")):
             if options.get(key) == default:

@@ -32,7 +32,9 @@ def _sheet(row, per_box=70, yes=None, void=0):
     return {"选票": (per_box, per_box), "表决票": (per_box, per_box)}, figures
 
 
-def _enter_all(poll_id, **kw):
+def _enter_all(poll_id, present=205, **kw):
+    if present is not None:
+        counting.set_present(poll_id, present)
     row = counting.get_poll(poll_id)
     for box in voting.list_boxes():
         papers, figures = _sheet(row, **kw)
@@ -148,6 +150,18 @@ def test_confirmed_results_are_locked_and_corrected_only_with_a_reason(poll):
     assert counting.result(poll).elections[1].outcome.elected[0].yes == 209
 
 
+def test_a_void_vote_or_a_missing_quorum_cannot_be_confirmed(poll):
+    _enter_all(poll, present=None)
+    with pytest.raises(ServiceError, match="到会代表人数") as err:
+        counting.confirm(poll)
+    assert err.value.field == "present"
+    counting.set_present(poll, 140)
+    with pytest.raises(ServiceError, match="不足法定人数"):
+        counting.confirm(poll)
+    counting.set_present(poll, 141)
+    counting.confirm(poll)
+
+
 def test_a_poll_needs_fixed_lists(demo_session):
     committee = elections.list_elections()[0]
     elections.fix_candidates(committee.election_id, None)
@@ -187,7 +201,7 @@ def test_the_session_check_follows_the_count(poll):
         return [p.message for p in checks.check_session() if p.area == "计票"]
 
     assert messages() == []
-    _enter_all(poll)
+    _enter_all(poll, present=None)
     assert "第三次全体会议选举和表决：尚未填写到会代表人数，无法核对法定人数。" in messages()
     counting.set_present(poll, 140)
     assert any("不足法定人数" in m for m in messages())

@@ -108,6 +108,7 @@ def _sheet(row, per_box: int = 70, yes: dict[str, int] | None = None):
 
 
 def _enter_by_service(poll_id: int, boxes, **kw) -> None:
+    counting.set_present(poll_id, 205)  # the presidium confirms only a vote with its quorum
     row = counting.get_poll(poll_id)
     for box in boxes:
         for entry in (1, 2):
