@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.numerals import chinese_date
 from meetingdesk.services import counting, session
 from meetingdesk.services.counting import Announcement, Elected
@@ -53,9 +52,7 @@ class Listed:
 
 
 def listed(person: Elected) -> Listed:
-    # display is rules.people.display_name(name, gender, note): it ends in (女) exactly when she is
-    female = person.display == people_rules.display_name(person.name, "女", person.note)
-    return Listed(person.name, "女" if female else "", person.note)
+    return Listed(person.name, person.gender, person.note)
 
 
 def wording(a: Announcement, session_title: str) -> tuple[str, bool]:
