@@ -80,7 +80,8 @@ class CountingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
-        self._show_poll()
+        if session.current_path() is not None:  # the window builds its pages before a session opens
+            self._show_poll()
 
     # ------------------------------------------------------------ building
 

@@ -253,3 +253,13 @@ def test_import_from_the_roster_page_refreshes_and_clears_undo(window, qtbot, tm
 def test_print_menu_lists_the_papers(window):
     titles = [a.text() for a in window.roster_page.print_button.menu().actions()]
     assert "代表团编团名单" in titles and "签到表" in titles
+
+
+def test_the_window_is_built_before_any_session_opens(qtbot, demo_file):
+    """As `python main.py` does: the window first, then the demo."""
+    session.close_session()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(demo_file)
+    assert win.counting_page.heading.isVisibleTo(win.counting_page)
+    session.close_session()
