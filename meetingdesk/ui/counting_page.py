@@ -31,7 +31,7 @@ from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_stat
 from .counting_report import quorum_text, result_html
 from .messages import warn
 from .page_heading import PageHeading
-from .views import RED, sort_proxy, table_view
+from .views import RED, select_row, sort_proxy, table_view
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
 PAPERS = (("tally_report", "计票结果报告单"), ("announcements", "公告"), ("vote_results", "表决结果"))
@@ -197,8 +197,7 @@ class CountingPage(QWidget):
         index = self.poll_sort.mapFromSource(source)
         self._refreshing = True  # shown once below, not on each selection signal
         try:
-            self.poll_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.poll_view, index)
         finally:
             self._refreshing = False
         self.poll_view.scrollTo(index)

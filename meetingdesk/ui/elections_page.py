@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +36,7 @@ from .messages import warn
 from .page_heading import PageHeading
 from .motion_dialogs import value_of
 from .schedule_widgets import PaddedDelegate
-from .views import RED, sort_proxy, table_view
+from .views import RED, select_row, sort_proxy, table_view
 
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
@@ -223,8 +223,7 @@ class ElectionsPage(QWidget):
         if not source.isValid():
             return False
         index = self.election_sort.mapFromSource(source)
-        self.election_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        select_row(self.election_view, index)
         self.election_view.scrollTo(index)
         self._show_election()
         return True

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,7 +31,7 @@ from .messages import warn
 from .page_heading import PageHeading
 from .motion_dialogs import HandlingDialog, MotionDialog, ReviewDialog, WithdrawDialog
 from .motion_models import DelegationCountsModel, MotionsModel, MotionsProxy, details_html
-from .views import sort_proxy, table_view
+from .views import select_row, sort_proxy, table_view
 
 # The papers of this page; the printing engineer adds them to printing.PAPERS one by one.
 PAPERS = (("motion_deadline", "关于提出议案截止时间的决定"), ("motions", "议案登记表"),
@@ -214,8 +214,7 @@ class MotionsPage(QWidget):
             self.state_filter.setCurrentIndex(0)
             self.search.clear()
             index = self.proxy.mapFromSource(source)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        select_row(self.view, index)
         self.view.scrollTo(index)
         self._show_current()
         return True

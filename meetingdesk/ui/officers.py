@@ -1,7 +1,7 @@
 """职务 tab: the session's officers (秘书长, 副秘书长, 常务主席, review committee, scrutineers), in order."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from .dialogs import CheckedDialog
 from .messages import warn
 from .models import RowsModel
 from .pickers import PickerDialog
-from .views import RED, table_view
+from .views import RED, select_row, table_view
 
 OUTSIDE_KIND = "副秘书长"  # the one role open to people in no delegation
 
@@ -166,8 +166,7 @@ class OfficersTab(QWidget):
             return
         row = SESSION_ROLES.index(kind)
         if self.kind_view.currentIndex().row() != row:
-            self.kind_view.selectionModel().setCurrentIndex(
-                self.kinds.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            select_row(self.kind_view, self.kinds.index(row, 0))
         else:
             self._show_current_kind()
 
@@ -192,9 +191,7 @@ class OfficersTab(QWidget):
     def select_person(self, person_id: int) -> None:
         for i, r in enumerate(self.model.rows()):
             if r.person_id == person_id:
-                self.view.selectionModel().setCurrentIndex(
-                    self.model.index(i, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                select_row(self.view, self.model.index(i, 0))
                 return
 
     def _update_buttons(self) -> None:

@@ -1,7 +1,7 @@
 """任职 tab: the posts people hold (区委书记, 区人大常委会副主任 …) that the presidium rule reads."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from meetingdesk.services import ServiceError, presidium
@@ -11,7 +11,7 @@ from meetingdesk.store import OFFICE_BODIES
 from .messages import warn
 from .models import RowsModel
 from .pickers import PickerDialog
-from .views import table_view
+from .views import select_row, table_view
 
 
 class OfficesModel(RowsModel):
@@ -73,9 +73,7 @@ class OfficesTab(QWidget):
     def select(self, office_id: int) -> None:
         for i, r in enumerate(self.model.rows()):
             if r.office_id == office_id:
-                self.view.selectionModel().setCurrentIndex(
-                    self.model.index(i, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                select_row(self.view, self.model.index(i, 0))
                 return
 
     def _update_buttons(self) -> None:

@@ -1,7 +1,7 @@
 """主席团成员 tab: the members in stroke order, adding, category, removal, and the rule's proposals."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from .dialogs import CheckedDialog
 from .messages import warn
 from .models import RowsModel
 from .pickers import PickerDialog
-from .views import RED, sort_proxy, table_view
+from .views import RED, select_row, sort_proxy, table_view
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(PRESIDIUM_CATEGORIES)}
 
@@ -254,8 +254,7 @@ class MembersTab(QWidget):
             return False
         self.filter.clear()
         index = self.proxy.mapFromSource(source)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        select_row(self.view, index)
         self.view.scrollTo(index)
         return True
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,7 @@ from .import_dialog import ImportDialog, export_roster
 from .messages import warn
 from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
 from .print_preview import show_print_preview
-from .views import table_view
+from .views import select_row, table_view
 
 
 # The papers of this page; the presidium and schedule pages offer their own.
@@ -165,9 +165,7 @@ class RosterPage(QWidget):
             source = self.delegation_sort.mapToSource(self.delegation_sort.index(proxy_row, 0))
             row = self.delegations.row_at(source.row())
             if (row.delegation_id if row else None) == delegation_id:
-                self.delegation_view.selectionModel().setCurrentIndex(
-                    self.delegation_sort.index(proxy_row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                select_row(self.delegation_view, self.delegation_sort.index(proxy_row, 0))
                 break
         self.refresh_members()
 
@@ -206,8 +204,7 @@ class RosterPage(QWidget):
         source = self.members.index_of_member(member_id)
         if source.isValid():
             index = self.proxy.mapFromSource(source)
-            self.member_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.member_view, index)
             self.member_view.scrollTo(index)
 
     def current_member(self) -> MemberRow | None:

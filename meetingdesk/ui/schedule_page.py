@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from .messages import warn
 from .page_heading import PageHeading
 from .schedule_models import AgendaModel, MeetingItemsModel, ScheduleModel, host_text, time_text
 from .schedule_widgets import AdoptionBar, ItemOps, ItemsPanel, PaddedDelegate
+from .views import select_row
 
 PAPERS = (("agenda", "议程"), ("schedule", "日程"))
 AGENDA_OPS = ItemOps("议程", schedule.add_agenda_item, schedule.update_agenda_item,
@@ -209,8 +210,7 @@ class SchedulePage(QWidget):
         if not index.isValid():
             return
         same = self.tree.currentIndex() == index
-        self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        select_row(self.tree, index)
         self.tree.scrollTo(index)
         if same:  # no currentRowChanged: show it anyway, it may have been re-read
             self._show_meeting()

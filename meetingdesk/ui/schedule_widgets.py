@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from . import meeting_dialog
 from .meeting_dialog import TextDialog
 from .messages import warn
 from .schedule_models import OrderedRowsModel
+from .views import select_row
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -131,8 +132,7 @@ class ItemsPanel(QWidget):
     def select_item(self, item_id: int) -> None:
         index = self.model.index_of_item(item_id)
         if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.view, index)
             self.view.scrollTo(index)
 
     def current(self):

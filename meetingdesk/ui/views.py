@@ -1,7 +1,7 @@
 """Small building blocks the presidium pages share: a read-only table, a sort proxy, a question box."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from .models import RowsProxy
@@ -42,3 +42,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定") 
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
+    """Make INDEX's row the view's current and only selected row."""
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
