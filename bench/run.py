@@ -3,7 +3,7 @@
     python bench/run.py
 
 Generates about 5,000 people (3,000 delegates in 35 delegations, 2,000 non-voting attendees
-and staff), then times four jobs against a bare baseline doing the same raw work, in the
+and staff), then times five jobs against a bare baseline doing the same raw work, in the
 same run, and prints the ratios (job time / baseline time; best of several runs each):
 
 * import the generated .xlsx (read, plan, write)  vs  peewee bulk insert of the same rows
@@ -125,6 +125,41 @@ def bench_print(work: Path) -> tuple[float, float]:
     return best(job, 2), best(baseline, 2)
 
 
+def bench_ballots(work: Path) -> tuple[float, float]:
+    """One 选票 per serving delegate, for an election of 10 seats and 11 candidates."""
+    import datetime as dt
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from meetingdesk.services import elections
+
+    people = [m.person_id for m in roster.list_members(role="代表")[:11]]
+    election = elections.add_election("常务委员会委员", 10, "差额", "常委会委员")
+    when = dt.datetime(2024, 1, 1, 9, 0)
+    elections.add_nomination(elections.NominationInput(election, "主席团", tuple(people[:10])), now=when)
+    elections.add_nomination(elections.NominationInput(election, "主席团", tuple(people[10:])), now=when)
+    elections.fix_candidates(election, when.date())
+    names = [c.display for c in elections.get_election(election).candidates]
+    copies = session.session_info().delegates
+    out = work / "ballots.pdf"
+
+    def job() -> None:
+        printing.write_pdf("ballots", out)
+
+    def baseline() -> None:
+        canvas = Canvas(str(work / "baseline-ballots.pdf"), pagesize=A4)
+        for _ in range(copies):
+            canvas.setFont(fonts.SONG, 12)
+            for i, name in enumerate(names):
+                canvas.drawString(60 + (i % 4) * 120, 700 - (i // 4) * 30, name)
+                canvas.rect(150 + (i % 4) * 120, 695 - (i // 4) * 30, 20, 20)
+            canvas.showPage()
+        canvas.save()
+
+    return best(job, 2), best(baseline, 2)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -139,6 +174,7 @@ def main() -> None:
         results.append(("open session (roster page data)", *bench_open(path)))
         results.append(("sort all names by strokes", *bench_sort([m.display for m in roster.list_members()])))
         results.append(("print full roster PDF", *bench_print(work)))
+        results.append(("print one 选票 per delegate", *bench_ballots(work)))
         for label, ours, base in results:
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×")
         session.close_session()
