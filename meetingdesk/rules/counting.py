@@ -124,3 +124,33 @@ def decide_item(title: str, yes: int, no: int, abstain: int, all_delegates: int)
     text = (f"{title}：赞成 {yes} 票，反对 {no} 票，弃权 {abstain} 票；全体代表 {all_delegates} 人，"
             f"过半数为 {threshold} 票，{'通过' if passed else '未通过'}。")
     return ItemOutcome(passed, threshold, text)
+
+
+# ---------------------------------------------------------------- preliminary vote (预选)
+
+
+def preliminary_quorum_met(present: int, delegation_delegates: int) -> bool:
+    """办法 第八条: more than half of a delegation's delegates must take part in its 预选."""
+    return present * 2 > delegation_delegates
+
+
+def decide_preliminary(votes: Sequence[Votes], places: int) -> Outcome:
+    """办法 第七、九条: the official candidates are the PLACES with the most votes (summed over
+    the delegations); a tie at the cut-off is voted again among the tied. No majority applies."""
+    ranked = sorted(votes, key=lambda v: -v.yes)
+    lines = [f"应确定正式候选人 {places} 人，按预选得票多少的顺序确定。"]
+    lines += [f"{v.name}：{v.yes} 票。" for v in ranked]
+    if len(ranked) <= places:
+        lines.append(f"预选候选人 {len(ranked)} 人，不多于应确定的人数，均列为正式候选人。")
+        return Outcome(0, tuple(ranked), lines=tuple(lines))
+    cut = ranked[places - 1].yes
+    above = [v for v in ranked if v.yes > cut]
+    at_cut = [v for v in ranked if v.yes == cut]
+    remaining = places - len(above)
+    if len(at_cut) == remaining:
+        lines.append(f"得票多的 {places} 人列为正式候选人。")
+        return Outcome(0, tuple(above + at_cut), lines=tuple(lines))
+    names = "、".join(v.name for v in at_cut)
+    lines.append(f"{names} 得票相等（{cut} 票），不能确定正式候选人，应就得票相等的候选人再次预选，"
+                 f"确定 {remaining} 人（办法第九条）。")
+    return Outcome(0, tuple(above), tuple(at_cut), remaining, lines=tuple(lines))

@@ -83,3 +83,23 @@ def test_quorum_is_stated_in_words():
     assert quorum_text(140, 210) == ("全体代表 210 人，到会代表必须超过全体代表的三分之二，即至少 141 人；"
                                      "到会 140 人，不足法定人数。")
     assert quorum_text(140, 210, "三分之二以上").endswith("符合法定人数。")
+
+
+def test_a_preliminary_vote_needs_more_than_half_of_the_delegation():
+    from meetingdesk.rules.counting import preliminary_quorum_met
+
+    assert not preliminary_quorum_met(9, 18) and preliminary_quorum_met(10, 18)
+    assert preliminary_quorum_met(9, 17) and not preliminary_quorum_met(8, 17)
+
+
+def test_the_preliminary_vote_fixes_the_most_voted_and_votes_again_on_a_tie():
+    from meetingdesk.rules.counting import decide_preliminary
+
+    fixed = decide_preliminary([_v("甲", 90), _v("乙", 120), _v("丙", 30), _v("丁", 80)], 3)
+    assert [v.name for v in fixed.elected] == ["乙", "甲", "丁"] and not fixed.revote
+    tie = decide_preliminary([_v("甲", 90), _v("乙", 120), _v("丙", 80), _v("丁", 80)], 3)
+    assert [v.name for v in tie.elected] == ["乙", "甲"]
+    assert {v.name for v in tie.revote} == {"丙", "丁"} and tie.revote_seats == 1
+    assert "再次预选" in tie.lines[-1]
+    # no majority of all delegates applies: a handful of votes can still fix a candidate
+    assert [v.name for v in decide_preliminary([_v("甲", 3), _v("乙", 1)], 1).elected] == ["甲"]
