@@ -98,10 +98,8 @@ def decide_election(votes: Sequence[Votes], seats: int, all_delegates: int) -> O
         else:
             lines.append(f"获得过半数赞成票的 {len(qualified)} 人，等于应选名额，均当选。")
         return Outcome(threshold, tuple(qualified), vacancies=vacancies, lines=tuple(lines))
-    cut = qualified[seats - 1].yes
-    above = [v for v in qualified if v.yes > cut]
-    at_cut = [v for v in qualified if v.yes == cut]
-    remaining = seats - len(above)
+    above, at_cut, remaining = _cut_off(qualified, seats)
+    cut = at_cut[0].yes
     if len(at_cut) == remaining:
         lines.append(f"获得过半数赞成票的 {len(qualified)} 人，多于应选名额，以得票多的 {seats} 人当选。")
         return Outcome(threshold, tuple(above + at_cut), lines=tuple(lines))
@@ -109,6 +107,14 @@ def decide_election(votes: Sequence[Votes], seats: int, all_delegates: int) -> O
     lines.append(f"获得过半数赞成票的 {len(qualified)} 人，多于应选名额；{names} 得票相等（{cut} 票），"
                  f"不能确定当选人，应就票数相等的人再次投票，选出 {remaining} 人（办法第十五条）。")
     return Outcome(threshold, tuple(above), tuple(at_cut), remaining, lines=tuple(lines))
+
+
+def _cut_off(ranked: Sequence[Votes], places: int) -> tuple[list[Votes], list[Votes], int]:
+    """Of RANKED (most votes first, more than PLACES of them): those above the vote at the last
+    place, those level with it, and how many places remain for the level ones."""
+    cut = ranked[places - 1].yes
+    above = [v for v in ranked if v.yes > cut]
+    return above, [v for v in ranked if v.yes == cut], places - len(above)
 
 
 @dataclass(frozen=True)
@@ -143,10 +149,8 @@ def decide_preliminary(votes: Sequence[Votes], places: int) -> Outcome:
     if len(ranked) <= places:
         lines.append(f"预选候选人 {len(ranked)} 人，不多于应确定的人数，均列为正式候选人。")
         return Outcome(0, tuple(ranked), lines=tuple(lines))
-    cut = ranked[places - 1].yes
-    above = [v for v in ranked if v.yes > cut]
-    at_cut = [v for v in ranked if v.yes == cut]
-    remaining = places - len(above)
+    above, at_cut, remaining = _cut_off(ranked, places)
+    cut = at_cut[0].yes
     if len(at_cut) == remaining:
         lines.append(f"得票多的 {places} 人列为正式候选人。")
         return Outcome(0, tuple(above + at_cut), lines=tuple(lines))
