@@ -7,36 +7,20 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from meetingdesk import printing
 from meetingdesk.services import counting, elections, voting
 from meetingdesk.services.counting import Figure
-from meetingdesk.ui import counting_page, views
+from meetingdesk.ui import counting_page
 from meetingdesk.ui.counting_models import PollsModel
 from meetingdesk.ui.counting_page import PAPERS, CountingPage
 from meetingdesk.ui.views import RED
 
+from .helpers import ok as _ok, shown
+
 NOW = dt.datetime(2023, 12, 23, 10, 0)
 COURT_LINE = "全体代表 210 人，过半数为 106 票；应选 1 人。"
-
-
-@pytest.fixture
-def asked(monkeypatch) -> list[str]:
-    """Questions the page asked; the answer is yes unless `asked.answer` says otherwise."""
-    questions: list[str] = []
-
-    class Answers(list):
-        answer = True
-
-    questions = Answers()
-
-    def confirm(parent, title, text, yes="确定"):
-        questions.append(text)
-        return questions.answer
-
-    monkeypatch.setattr(views, "confirm", confirm)
-    return questions
 
 
 @pytest.fixture
@@ -48,17 +32,8 @@ def warned(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def page(qtbot, demo_session, asked, warned):
-    widget = CountingPage()
-    widget.now = lambda: NOW
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.refresh()
-    widget.show()
-    return widget
+    return shown(qtbot, CountingPage(), NOW)
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _new_poll(page, qtbot) -> int:

@@ -6,44 +6,24 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk import printing
 from meetingdesk.services import elections, roster
 from meetingdesk.store import Election, Nomination
-from meetingdesk.ui import print_preview, views
+from meetingdesk.ui import print_preview
 from meetingdesk.ui.election_models import ElectionsModel
 from meetingdesk.ui.elections_page import PAPERS, ElectionsPage
+
+from .helpers import ok as _ok, shown
 
 NOW = dt.datetime(2023, 12, 22, 8, 0)
 COMMITTEE = "东西湖区第十一届人民代表大会常务委员会委员"
 
 
 @pytest.fixture
-def asked(monkeypatch) -> list[str]:
-    questions: list[str] = []
-
-    def confirm(parent, title, text, yes="确定"):
-        questions.append(text)
-        return True
-
-    monkeypatch.setattr(views, "confirm", confirm)
-    return questions
-
-
-@pytest.fixture
 def page(qtbot, demo_session, asked):
-    widget = ElectionsPage()
-    widget.now = lambda: NOW
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.refresh()
-    widget.show()
-    return widget
+    return shown(qtbot, ElectionsPage(), NOW)
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _cell(page, row: int, column: int) -> str:

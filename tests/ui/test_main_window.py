@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk.services import session
 from meetingdesk.store import Member, Person
 from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.models import MembersModel
+
+from .helpers import ok as _ok
 
 
 @pytest.fixture
@@ -19,9 +20,6 @@ def window(qtbot, demo_file):
     yield win
     session.close_session()
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _visible_names(page) -> list[str]:

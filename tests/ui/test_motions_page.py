@@ -6,52 +6,26 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk import printing
 from meetingdesk.services import motions, roster, schedule
 from meetingdesk.services.motions import MotionInput
 from meetingdesk.store import HandlingUnit, Motion
-from meetingdesk.ui import print_preview, views
+from meetingdesk.ui import print_preview
 from meetingdesk.ui.motion_models import MotionsModel
 from meetingdesk.ui.motions_page import PAPERS, MotionsPage
+
+from .helpers import ok as _ok, shown
 
 BEFORE = dt.datetime(2023, 12, 22, 9, 0)
 AFTER = dt.datetime(2023, 12, 22, 11, 1)
 TEAM = "吴家山街代表团"
 
 
-class Asked(list):
-    """The questions put to the clerk; `answer` is what the clerk replies."""
-
-    answer = True
-
-
-@pytest.fixture
-def asked(monkeypatch) -> Asked:
-    questions = Asked()
-
-    def confirm(parent, title, text, yes="确定"):
-        questions.append(text)
-        return questions.answer
-
-    monkeypatch.setattr(views, "confirm", confirm)
-    return questions
-
-
 @pytest.fixture
 def page(qtbot, demo_session, asked):
-    widget = MotionsPage()
-    widget.now = lambda: BEFORE
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.refresh()
-    widget.show()
-    return widget
+    return shown(qtbot, MotionsPage(), BEFORE)
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _cells(page, row: int) -> list[str]:

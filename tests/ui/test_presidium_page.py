@@ -17,6 +17,8 @@ from meetingdesk.ui.officers import RolesModel
 from meetingdesk.ui.presidium_members import PresidiumModel
 from meetingdesk.ui.presidium_page import PresidiumPage
 
+from .helpers import ok as _ok
+
 MOVE = Qt.DropAction.MoveAction
 
 
@@ -46,9 +48,6 @@ def _open(page, tab):
     page.tabs.setCurrentWidget(tab)
     return tab
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _shown_names(page) -> list[str]:

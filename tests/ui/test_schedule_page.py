@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk import printing
 from meetingdesk.services import presidium, schedule
@@ -13,6 +12,8 @@ from meetingdesk.store import AgendaItem, ChairGroup, Meeting, MeetingItem
 from meetingdesk.ui import meeting_dialog, print_preview
 from meetingdesk.ui.schedule_models import ROW_MIME, ScheduleModel
 from meetingdesk.ui.schedule_page import SchedulePage
+
+from .helpers import ok as _ok
 
 
 @pytest.fixture
@@ -37,9 +38,6 @@ def yes(monkeypatch):
     monkeypatch.setattr(meeting_dialog, "confirm", confirm)
     return asked
 
-
-def _ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def _texts(model) -> list[str]:
