@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from meetingdesk.services.counting import PollRow
 
-from .models import RowsModel
+from .models import Headed, RowsModel
 from .views import RED
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -118,7 +118,7 @@ class Line:
     extra: dict = field(default_factory=dict)
 
 
-class SheetModel(QAbstractTableModel):
+class SheetModel(Headed, QAbstractTableModel):
     """Editable figures of one election or of the items: name, the figures, and their sum
     (red when it differs from `expected`, the ballots that should be behind every row)."""
 
@@ -185,11 +185,6 @@ class SheetModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def editable(self, index: _Index) -> bool:
         if not index.isValid():

@@ -31,7 +31,7 @@ from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_stat
 from .counting_report import quorum_text, result_html
 from .messages import warn
 from .page_heading import PageHeading
-from .views import RED, select_row, sort_proxy, table_view
+from .views import RED, current_row, select_row, sort_proxy, table_view
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
 PAPERS = (("tally_report", "计票结果报告单"), ("announcements", "公告"), ("vote_results", "表决结果"))
@@ -205,10 +205,7 @@ class CountingPage(QWidget):
         return True
 
     def current_line(self) -> PollLine | None:
-        index = self.poll_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.polls.row_at(self.poll_sort.mapToSource(index).row())
+        return current_row(self.poll_view)
 
     def current(self) -> PollRow | None:
         line = self.current_line()

@@ -36,7 +36,7 @@ from .messages import warn
 from .page_heading import PageHeading
 from .motion_dialogs import value_of
 from .schedule_widgets import PaddedDelegate
-from .views import RED, select_row, sort_proxy, table_view
+from .views import RED, current_row, select_row, sort_proxy, table_view
 
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
@@ -229,10 +229,7 @@ class ElectionsPage(QWidget):
         return True
 
     def current(self) -> ElectionRow | None:
-        index = self.election_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.elections.row_at(self.election_sort.mapToSource(index).row())
+        return current_row(self.election_view)
 
     def current_id(self) -> int | None:
         row = self.current()

@@ -31,7 +31,7 @@ from .messages import warn
 from .page_heading import PageHeading
 from .motion_dialogs import HandlingDialog, MotionDialog, ReviewDialog, WithdrawDialog
 from .motion_models import DelegationCountsModel, MotionsModel, MotionsProxy, details_html
-from .views import select_row, sort_proxy, table_view
+from .views import current_row, select_row, sort_proxy, table_view
 
 # The papers of this page; the printing engineer adds them to printing.PAPERS one by one.
 PAPERS = (("motion_deadline", "关于提出议案截止时间的决定"), ("motions", "议案登记表"),
@@ -220,10 +220,7 @@ class MotionsPage(QWidget):
         return True
 
     def current(self) -> MotionRow | None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
+        return current_row(self.view)
 
     def current_id(self) -> int | None:
         row = self.current()

@@ -23,7 +23,7 @@ from .dialogs import CheckedDialog
 from .messages import warn
 from .models import RowsModel
 from .pickers import PickerDialog
-from .views import RED, select_row, sort_proxy, table_view
+from .views import RED, current_row, select_row, sort_proxy, table_view
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(PRESIDIUM_CATEGORIES)}
 
@@ -243,10 +243,7 @@ class MembersTab(QWidget):
         self._update_buttons()
 
     def current(self) -> PresidiumRow | None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
+        return current_row(self.view)
 
     def select(self, presidium_id: int) -> bool:
         source = self.model.index_of(presidium_id)

@@ -30,7 +30,7 @@ from .import_dialog import ImportDialog, export_roster
 from .messages import warn
 from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
 from .print_preview import show_print_preview
-from .views import select_row, table_view
+from .views import current_row, select_row, table_view
 
 
 # The papers of this page; the presidium and schedule pages offer their own.
@@ -170,10 +170,7 @@ class RosterPage(QWidget):
         self.refresh_members()
 
     def current_delegation(self):
-        index = self.delegation_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.delegations.row_at(self.delegation_sort.mapToSource(index).row())
+        return current_row(self.delegation_view)
 
     def current_delegation_id(self) -> int | None:
         row = self.current_delegation()
@@ -208,10 +205,7 @@ class RosterPage(QWidget):
             self.member_view.scrollTo(index)
 
     def current_member(self) -> MemberRow | None:
-        index = self.member_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.members.row_at(self.proxy.mapToSource(index).row())
+        return current_row(self.member_view)
 
     def _update_buttons(self) -> None:
         row = self.current_member()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from meetingdesk.rules.schedule import printed_time
 from meetingdesk.services.schedule import AgendaRow, ItemRow, MeetingRow
 
-from .models import ROW_ROLE, RowsModel, _Index
+from .models import ROW_ROLE, Headed, RowsModel, _Index
 
 ROW_MIME = "application/x-meetingdesk-row"
 GREY = QColor("#888888")
@@ -97,7 +97,7 @@ def time_text(row: MeetingRow) -> str:
     return row.when + (f"—{printed_time(row.end)}" if row.end else "")
 
 
-class ScheduleModel(QAbstractItemModel):
+class ScheduleModel(Headed, QAbstractItemModel):
     """Days (12月21日(星期四)) with their meetings in time order, as the services number them.
 
     A day's index has internal id 0; a meeting's has its day's row + 1.
@@ -165,11 +165,6 @@ class ScheduleModel(QAbstractItemModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

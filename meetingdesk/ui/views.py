@@ -1,7 +1,7 @@
 """Small building blocks the presidium pages share: a read-only table, a sort proxy, a question box."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from .models import RowsProxy
@@ -48,3 +48,14 @@ def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
     """Make INDEX's row the view's current and only selected row."""
     view.selectionModel().setCurrentIndex(
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def current_row(view: QAbstractItemView):
+    """The service row under the view's current index (through its sort proxy), or None."""
+    index = view.currentIndex()
+    if not index.isValid():
+        return None
+    model = view.model()
+    if isinstance(model, QSortFilterProxyModel):
+        index, model = model.mapToSource(index), model.sourceModel()
+    return model.row_at(index.row())
