@@ -39,11 +39,14 @@ def quorum_met(present: int, all_delegates: int, rule: str = "超过三分之二
     return present >= quorum_needed(all_delegates, rule)
 
 
-def quorum_text(present: int, all_delegates: int, rule: str = "超过三分之二") -> str:
+def quorum_text(present: int | None, all_delegates: int, rule: str = "超过三分之二") -> str:
+    """The quorum in words; PRESENT None (not counted yet) says what is needed."""
     need = quorum_needed(all_delegates, rule)
+    start = f"全体代表 {all_delegates} 人，{QUORUM_RULES[rule]}，即至少 {need} 人；"
+    if present is None:
+        return start + "尚未填写到会人数。"
     verdict = "符合法定人数" if present >= need else "不足法定人数"
-    return (f"全体代表 {all_delegates} 人，{QUORUM_RULES[rule]}，即至少 {need} 人；"
-            f"到会 {present} 人，{verdict}。")
+    return start + f"到会 {present} 人，{verdict}。"
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,8 @@ def _list(lines: tuple[str, ...] | list[str], colour: str = "") -> str:
 
 def quorum_text(present: int | None, all_delegates: int) -> tuple[str, bool]:
     """(the quorum sentence, whether it is met); with no figure yet, what is needed."""
-    if present is None:
-        need = rules.quorum_needed(all_delegates)
-        return (f"全体代表 {all_delegates} 人，{rules.QUORUM_RULES['超过三分之二']}，即至少 {need} 人；"
-                "尚未填写到会人数。", False)
-    return rules.quorum_text(present, all_delegates), rules.quorum_met(present, all_delegates)
+    met = present is not None and rules.quorum_met(present, all_delegates)
+    return rules.quorum_text(present, all_delegates), met
 
 
 def names(votes: tuple[rules.Votes, ...]) -> str:

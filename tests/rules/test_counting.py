@@ -83,6 +83,7 @@ def test_quorum_is_stated_in_words():
     assert quorum_text(140, 210) == ("全体代表 210 人，到会代表必须超过全体代表的三分之二，即至少 141 人；"
                                      "到会 140 人，不足法定人数。")
     assert quorum_text(140, 210, "三分之二以上").endswith("符合法定人数。")
+    assert quorum_text(None, 210).endswith("即至少 141 人；尚未填写到会人数。")
 
 
 def test_a_preliminary_vote_needs_more_than_half_of_the_delegation():
