@@ -29,9 +29,8 @@ NOTES = [
 
 def places(election: ElectionRow) -> int:
     """应预选名额: as many as the 办法 allows candidates (等额: the seats themselves)."""
-    if election.mode == "等额":
-        return election.seats
-    return election_rules.candidate_range(election.rule, election.seats)[1]  # limited: it needs a vote
+    # limited, or the election would not need a preliminary vote
+    return election_rules.most_candidates(election.rule, election.mode, election.seats)
 
 
 def _section(election: ElectionRow) -> Section:

@@ -68,9 +68,12 @@ def count_problem(rule: str, mode: str, seats: int, candidates: int) -> str | No
     return None
 
 
+def most_candidates(rule: str, mode: str, seats: int) -> int | None:
+    """The most candidates the 办法 allows (等额: the seats themselves); None is no limit."""
+    return seats if mode == "等额" else candidate_range(rule, seats)[1]
+
+
 def needs_preliminary(rule: str, mode: str, seats: int, nominees: int) -> bool:
     """More nominees than the 办法 allows as candidates: a preliminary vote decides (办法 第六条)."""
-    if mode == "等额":
-        return nominees > seats
-    most = candidate_range(rule, seats)[1]
+    most = most_candidates(rule, mode, seats)
     return most is not None and nominees > most
