@@ -8,6 +8,7 @@ from pathlib import Path
 from peewee import fn
 
 from meetingdesk import store
+from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.rules.numerals import session_title
 from meetingdesk.store import Member, Session
 
@@ -27,6 +28,7 @@ class SessionInfo:
     statutory_delegates: int
     announced_delegates: int | None
     single_name_first: bool
+    quorum_rule: str = "超过三分之二"  # a key of rules.counting.QUORUM_RULES
     counts: dict[str, int] = field(default_factory=dict)  # serving members per role
 
     @property
@@ -115,6 +117,9 @@ def update_session(**changes) -> SessionInfo:
     values.update(changes)
     _check_session_fields(values["region"], values["term"], values["number"],
                           values["start_date"], values["end_date"], values["statutory_delegates"])
+    if values["quorum_rule"] not in QUORUM_RULES:
+        raise ServiceError(f"法定人数规则应是{'或'.join(f'“{r}”' for r in QUORUM_RULES)}之一，"
+                           f"现为“{values['quorum_rule']}”。", "quorum_rule")
     with store.database.atomic():
         Session.update(**values).where(Session.id == row.id).execute()
     return session_info()
@@ -124,7 +129,7 @@ def editable_fields(info: SessionInfo) -> dict:
     """The fields update_session takes, as they are now (for undo)."""
     return {f: getattr(info, f) for f in (
         "city", "region", "term", "number", "start_date", "end_date", "venue",
-        "statutory_delegates", "announced_delegates", "single_name_first")}
+        "statutory_delegates", "announced_delegates", "single_name_first", "quorum_rule")}
 
 
 def session_info() -> SessionInfo:
@@ -140,7 +145,7 @@ def session_info() -> SessionInfo:
         city=row.city, region=row.region, term=row.term, number=row.number,
         start_date=row.start_date, end_date=row.end_date, venue=row.venue,
         statutory_delegates=row.statutory_delegates, announced_delegates=row.announced_delegates,
-        single_name_first=row.single_name_first, counts=counts,
+        single_name_first=row.single_name_first, quorum_rule=row.quorum_rule, counts=counts,
     )
 
 

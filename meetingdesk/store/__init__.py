@@ -50,6 +50,7 @@ from .models import (
     Session,
     database,
 )
+from .models import ATTENDANCE_SOURCES, ATTENDANCE_STATUSES, PRESENT_STATUSES, Attendance, PriorAbsence
 
 __all__ = [
     "SCHEMA_VERSION", "SessionFileError", "check_session_file", "close_db", "init_db", "save_copy",
@@ -62,4 +63,5 @@ __all__ = [
     "Deadline", "Election", "HandlingUnit", "Motion", "MotionSigner", "Nomination", "NominationSigner",
     "Nominee", "VOTE_ITEM_KINDS", "BallotBox", "VoteItem",
     "Poll", "PollAct", "PollCandidate", "PollElection", "PollItem", "Sheet", "Tally",
+    "ATTENDANCE_SOURCES", "ATTENDANCE_STATUSES", "PRESENT_STATUSES", "Attendance", "PriorAbsence",
 ]

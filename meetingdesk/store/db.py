@@ -13,10 +13,10 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -40,7 +40,13 @@ def _to_4(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_4_MODELS)
 
 
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
+def _to_5(db: SqliteDatabase) -> None:
+    """Schema 5 adds attendance, earlier sessions' absences and the session's quorum rule."""
+    db.execute_sql("ALTER TABLE session ADD COLUMN quorum_rule VARCHAR(255) NOT NULL DEFAULT '超过三分之二'")
+    db.create_tables(SCHEMA_5_MODELS)
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

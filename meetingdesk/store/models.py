@@ -45,6 +45,8 @@ class Session(BaseModel):
     # The figure the standing committee announced; the roster is checked against it.
     announced_delegates = IntegerField(null=True)
     single_name_first = BooleanField(default=False)
+    # The quorum a vote needs, a key of rules.counting.QUORUM_RULES (schema 5).
+    quorum_rule = CharField(default="超过三分之二")
 
 
 class Person(BaseModel):
@@ -383,10 +385,42 @@ class PollAct(BaseModel):
     detail = TextField(default="")  # what changed, old → new
 
 
+# ------------------------------------------------------------ schema 5: attendance
+
+ATTENDANCE_STATUSES = ("出席", "迟到", "早退", "请假", "缺席")
+PRESENT_STATUSES = ("出席", "迟到", "早退")
+ATTENDANCE_SOURCES = ("签到", "扫码", "团长点名", "签到表", "手工", "结束签到")
+
+
+class Attendance(BaseModel):
+    """One person's attendance at one meeting; no row means not checked in yet (未签到)."""
+
+    meeting = ForeignKeyField(Meeting, backref="attendance", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="attendance", on_delete="CASCADE")
+    status = CharField()  # one of ATTENDANCE_STATUSES
+    reason = CharField(default="")  # 请假 reason
+    approver = CharField(default="")  # who approved the leave
+    time = CharField(default="")  # "09:10": arrival of 迟到, departure of 早退
+    source = CharField(default="手工")
+    at = DateTimeField()
+
+    class Meta:
+        indexes = ((("meeting", "member"), True),)
+
+
+class PriorAbsence(BaseModel):
+    """An earlier session a delegate missed without leave, as the secretariat noted it."""
+
+    person = ForeignKeyField(Person, backref="prior_absences", on_delete="CASCADE")
+    session = CharField()  # 第十一届人民代表大会第二次会议
+    note = CharField(default="")
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
 SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
                    Nominee]
 SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
-ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS
+SCHEMA_5_MODELS = [Attendance, PriorAbsence]
+ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS

@@ -73,7 +73,9 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
 
     path = tmp_path / "old.meetingdesk"
     db = init_db(path)
-    db.drop_tables(store.models.SCHEMA_2_MODELS + store.models.SCHEMA_3_MODELS + store.models.SCHEMA_4_MODELS)
+    db.drop_tables(store.models.SCHEMA_2_MODELS + store.models.SCHEMA_3_MODELS + store.models.SCHEMA_4_MODELS
+                   + store.models.SCHEMA_5_MODELS)
+    db.execute_sql("ALTER TABLE session DROP COLUMN quorum_rule")
     db.execute_sql("PRAGMA user_version = 1")
     team = store.Delegation.create(name="吴家山街代表团", position=1)
     person = store.Person.create(name="李平", gender="男")
@@ -81,7 +83,7 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     store.close_db()
 
     db = init_db(path)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert store.Person.get().name == "李平"
     assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
@@ -92,3 +94,21 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     assert con.execute("SELECT name FROM person").fetchall() == [("李平",)]
     con.close()
+
+
+def test_a_schema_4_file_gains_attendance_and_the_quorum_rule(tmp_path):
+    path = tmp_path / "v4.meetingdesk"
+    db = init_db(path)
+    db.drop_tables(store.models.SCHEMA_5_MODELS)
+    db.execute_sql("ALTER TABLE session DROP COLUMN quorum_rule")
+    db.execute_sql("PRAGMA user_version = 4")
+    db.execute_sql("INSERT INTO session (city, region, term, number, venue, statutory_delegates, single_name_first)"
+                   " VALUES ('', '东西湖区', 11, 3, '', 214, 0)")
+    store.close_db()
+
+    db = init_db(path)
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.Session.get().quorum_rule == "超过三分之二"
+    assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
+    store.close_db()
+    assert (tmp_path / "v4.meetingdesk.v4.bak").exists()
