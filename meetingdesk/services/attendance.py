@@ -1,0 +1,511 @@
+"""Attendance at each meeting of the schedule, the quorum it gives, and earlier sessions' absences.
+
+The only writer of Attendance and PriorAbsence. A delegate with no row for a meeting has not
+checked in yet (未签到); the report read to the hall counts them as absent, and 结束签到
+writes that down as 缺席 so the record stays when late-comers change it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from meetingdesk import store
+from meetingdesk.rules import counting as counting_rules
+from meetingdesk.rules import people as people_rules
+from meetingdesk.rules import pinyin
+from meetingdesk.rules.schedule import parse_time
+from meetingdesk.store import Attendance, Delegation, Member, Person, PresidiumMember, PriorAbsence
+
+from . import roster, schedule, session
+from .errors import ServiceError
+from .schedule import MeetingRow
+
+UNCHECKED = "未签到"
+QUORUM_KINDS = ("预备会议", "全体会议")  # the meetings that vote: the session's quorum rule applies
+CARD_DIGITS = 6
+
+
+@dataclass(frozen=True)
+class RollRow:
+    """One person expected at a meeting, with how they stand."""
+
+    member_id: int
+    person_id: int
+    name: str
+    gender: str
+    note: str
+    delegation_id: int
+    delegation: str
+    role: str
+    leader_title: str
+    status: str  # one of store.ATTENDANCE_STATUSES, or "" before check-in
+    reason: str = ""
+    approver: str = ""
+    time: str = ""
+    source: str = ""
+
+    @property
+    def display(self) -> str:
+        return people_rules.display_name(self.name, self.gender, self.note)
+
+    @property
+    def card(self) -> str:
+        return card_number(self.member_id)
+
+    @property
+    def present(self) -> bool:
+        return self.status in store.PRESENT_STATUSES
+
+    @property
+    def status_text(self) -> str:
+        """出席 / 请假（因公出差，张三批准）/ 迟到 09:10 / 未签到"""
+        if not self.status:
+            return UNCHECKED
+        if self.status == "请假":
+            detail = "，".join(p for p in (self.reason, f"{self.approver}批准" if self.approver else "") if p)
+            return f"请假（{detail}）" if detail else "请假"
+        if self.status in ("迟到", "早退") and self.time:
+            return f"{self.status} {self.time}"
+        return self.status
+
+
+@dataclass(frozen=True)
+class Counts:
+    """应到 / 实到 / 请假 / 缺席 of the delegates, and the quorum; attendees and staff apart."""
+
+    meeting_id: int
+    meeting: str
+    expected: int
+    present: int
+    late: int
+    early: int
+    leave: int
+    absent: int  # written down as 缺席
+    unchecked: int
+    rule: str
+    quorum_applies: bool
+    need: int
+    attendees: tuple[int, int] = (0, 0)  # 列席 present, expected
+    staff: tuple[int, int] = (0, 0)  # 工作人员 present, expected
+
+    @property
+    def absent_total(self) -> int:
+        """缺席 as read to the hall: those not checked in are not in the hall."""
+        return self.absent + self.unchecked
+
+    @property
+    def met(self) -> bool:
+        return self.present >= self.need
+
+    @property
+    def verdict(self) -> str:
+        return "符合法定人数" if self.met else "不足法定人数"
+
+    @property
+    def taken(self) -> bool:
+        """Has anyone been checked in or marked for this meeting."""
+        return self.unchecked < self.expected
+
+    @property
+    def rule_text(self) -> str:
+        """The rule, stated on every report: 到会代表必须超过全体代表的三分之二，即至少 141 人"""
+        return f"{counting_rules.QUORUM_RULES[self.rule]}，即至少 {self.need} 人"
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    row: RollRow
+    message: str
+    changed: bool
+
+
+# ---------------------------------------------------------------- cards
+
+
+def card_number(member_id: int) -> str:
+    """The number on a person's badge and in its barcode; it never changes for a member."""
+    return f"{member_id:0{CARD_DIGITS}d}"
+
+
+def member_by_card(text: str) -> int | None:
+    text = text.strip()
+    if not text.isdigit() or not text.isascii():
+        return None
+    member = Member.get_or_none(Member.id == int(text))
+    return member.id if member else None
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def meetings() -> list[MeetingRow]:
+    """Every meeting of the schedule, in time order: attendance is taken for any of them."""
+    return schedule.list_meetings()
+
+
+def find_meeting(text: str | int) -> MeetingRow:
+    """A meeting by its number in the schedule (1 = the first meeting) or by its name."""
+    rows = meetings()
+    if not rows:
+        raise ServiceError("日程中还没有会议，请先在“议程日程”中添加会议。")
+    wanted = str(text).strip()
+    if wanted.isdigit():
+        n = int(wanted)
+        if 1 <= n <= len(rows):
+            return rows[n - 1]
+    else:
+        for row in rows:
+            if wanted in (row.name, row.label, row.label.replace(" ", "")):
+                return row
+    listing = "；".join(f"{i} {row.label}" for i, row in enumerate(rows, 1))
+    raise ServiceError(f"没有会议“{wanted}”。请用会议的序号或名称：{listing}。", "meeting")
+
+
+def default_meeting(today: dt.date | None = None) -> int | None:
+    """The meeting a clerk most likely takes attendance for: today's or the next plenary."""
+    rows = meetings()
+    if not rows:
+        return None
+    today = today or dt.date.today()
+    voting = [r for r in rows if r.kind in QUORUM_KINDS] or rows
+    upcoming = [r for r in voting if r.date >= today]
+    return (upcoming or voting)[0 if upcoming else -1].meeting_id
+
+
+def _meeting(meeting_id: int) -> MeetingRow:
+    return schedule.get_meeting(meeting_id)
+
+
+def expected_roles(meeting: MeetingRow) -> tuple[str, ...]:
+    return ("代表",) if meeting.kind == "主席团会议" else store.ROLES
+
+
+# ---------------------------------------------------------------- the roll
+
+
+def roll(meeting_id: int, *, role: str | None = None, delegation_id: int | None = None) -> list[RollRow]:
+    """Everyone expected at the meeting, by delegation and in stroke order within it.
+
+    A presidium meeting expects the presidium; any other meeting the serving delegates,
+    attendees and staff."""
+    meeting = _meeting(meeting_id)
+    records = {a.member_id: a for a in Attendance.select().where(Attendance.meeting == meeting_id)}
+    members = roster.list_members(delegation_id, role=role)
+    if meeting.kind == "主席团会议":
+        presidium = {m for (m,) in PresidiumMember.select(PresidiumMember.member).tuples()}
+        members = [m for m in members if m.member_id in presidium]
+    roles = expected_roles(meeting)
+    positions = dict(Delegation.select(Delegation.id, Delegation.position).tuples())
+    members = sorted((m for m in members if m.role in roles),
+                     key=lambda m: (roles.index(m.role), positions.get(m.delegation_id, 0)))
+    rows = []
+    for m in members:
+        a = records.get(m.member_id)
+        rows.append(RollRow(m.member_id, m.person_id, m.name, m.gender, m.note, m.delegation_id,
+                            m.delegation, m.role, m.leader_title, a.status if a else "",
+                            a.reason if a else "", a.approver if a else "", a.time if a else "",
+                            a.source if a else ""))
+    return rows
+
+
+def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
+    meeting = _meeting(meeting_id)
+    rows = roll(meeting_id) if rows is None else rows
+    delegates = [r for r in rows if r.role == "代表"]
+    by_status: dict[str, int] = {}
+    for r in delegates:
+        by_status[r.status] = by_status.get(r.status, 0) + 1
+    rule = session.session_info().quorum_rule
+    expected = len(delegates)
+
+    def of_role(role: str) -> tuple[int, int]:
+        people = [r for r in rows if r.role == role]
+        return sum(r.present for r in people), len(people)
+
+    return Counts(
+        meeting_id, meeting.name, expected,
+        present=sum(by_status.get(s, 0) for s in store.PRESENT_STATUSES),
+        late=by_status.get("迟到", 0), early=by_status.get("早退", 0),
+        leave=by_status.get("请假", 0), absent=by_status.get("缺席", 0), unchecked=by_status.get("", 0),
+        rule=rule, quorum_applies=meeting.kind in QUORUM_KINDS,
+        need=counting_rules.quorum_needed(expected, rule),
+        attendees=of_role("列席"), staff=of_role("工作人员"),
+    )
+
+
+def report_text(meeting_id: int) -> str:
+    """报告代表到会情况, as the presiding chair reads it out."""
+    c = counts(meeting_id)
+    who = "主席团成员" if _meeting(meeting_id).kind == "主席团会议" else "代表"
+    text = f"本次会议应到{who}{c.expected}人，实到{c.present}人，请假{c.leave}人，缺席{c.absent_total}人"
+    if c.quorum_applies:
+        text += f"，{c.verdict}"
+    return text + "。"
+
+
+def present_at(meeting_id: int) -> int | None:
+    """Delegates present at a meeting, None while no attendance has been taken for it."""
+    c = counts(meeting_id)
+    return c.present if c.taken else None
+
+
+def find(meeting_id: int, query: str) -> list[RollRow]:
+    """Who QUERY names at the check-in desk: a card number, characters of a name or pinyin."""
+    query = query.strip()
+    if not query:
+        return []
+    rows = roll(meeting_id)
+    if query.isdigit() and query.isascii():
+        member_id = member_by_card(query)
+        return [r for r in rows if r.member_id == member_id]
+    return [r for r in rows if pinyin.matches(query, r.name)]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return (now or dt.datetime.now()).replace(microsecond=0)
+
+
+def _row(meeting_id: int, member_id: int) -> RollRow:
+    for row in roll(meeting_id):
+        if row.member_id == member_id:
+            return row
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        raise ServiceError("该人员已不存在（可能已被撤销）。")
+    raise ServiceError(f"{member.person.name}不在{_meeting(meeting_id).name}的应到人员之中"
+                       f"（{member.role}，{member.status}）。")
+
+
+def _write(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
+           time: str = "", source: str = "手工", now: dt.datetime | None = None) -> None:
+    with store.database.atomic():
+        Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
+        Attendance.create(meeting=meeting_id, member=member_id, status=status, reason=reason,
+                          approver=approver, time=time, source=source, at=_now(now))
+
+
+def _late(meeting: MeetingRow, now: dt.datetime) -> str:
+    """The arrival time when NOW is after the meeting began, "" otherwise."""
+    if not meeting.start or now.date() != meeting.date:
+        return ""
+    arrived = now.strftime("%H:%M")
+    return arrived if arrived > meeting.start else ""
+
+
+def check_in(meeting_id: int, member_id: int, *, source: str = "签到",
+             now: dt.datetime | None = None) -> CheckIn:
+    """Mark a person present; after the meeting's start time on its day, as 迟到 with the time."""
+    row = _row(meeting_id, member_id)
+    if row.present:
+        return CheckIn(row, f"{row.display}（{row.delegation}）已签到：{row.status_text}。", False)
+    now = _now(now)
+    late = _late(_meeting(meeting_id), now)
+    status = "迟到" if late else "出席"
+    _write(meeting_id, member_id, status, time=late, source=source, now=now)
+    was = f"（原为{row.status_text}）" if row.status else ""
+    return CheckIn(_row(meeting_id, member_id),
+                   f"{row.display}（{row.delegation}，{row.role}）{status}{' ' + late if late else ''}{was}。", True)
+
+
+def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None) -> CheckIn:
+    """What the check-in line does on Enter: one person found is checked in; else it says why not."""
+    found = find(meeting_id, text)
+    source = "扫码" if text.strip().isdigit() else "签到"
+    if len(found) == 1:
+        return check_in(meeting_id, found[0].member_id, source=source, now=now)
+    if not found:
+        what = "证号" if source == "扫码" else "姓名或拼音"
+        raise ServiceError(f"{_meeting(meeting_id).name}的应到人员中没有{what}为“{text.strip()}”的人。", "query")
+    waiting = [r for r in found if not r.present]
+    if len(waiting) == 1:  # the others found are in already: the one still outside is meant
+        return check_in(meeting_id, waiting[0].member_id, source=source, now=now)
+    names = "、".join(f"{r.display}（{r.delegation}）" for r in found[:8])
+    more = f"等 {len(found)} 人" if len(found) > 8 else ""
+    raise ServiceError(f"“{text.strip()}”对应 {names}{more}，请多输入几个字母或在名单中选择。", "query")
+
+
+def mark(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
+         time: str = "", source: str = "手工", now: dt.datetime | None = None) -> None:
+    """Set a person's attendance: 请假 needs a reason and who approved it; 迟到/早退 a time."""
+    if status not in store.ATTENDANCE_STATUSES:
+        raise ServiceError(f"到会情况应是{'、'.join(store.ATTENDANCE_STATUSES)}之一，现为“{status}”。", "status")
+    row = _row(meeting_id, member_id)
+    reason, approver = reason.strip(), approver.strip()
+    if status == "请假":
+        if not reason:
+            raise ServiceError(f"请填写{row.name}的请假事由。", "reason")
+        if not approver:
+            raise ServiceError(f"请填写{row.name}的请假由谁批准。", "approver")
+    else:
+        reason = approver = ""
+    if status in ("迟到", "早退"):
+        parsed = parse_time(time or "")
+        if not parsed:
+            what = "到会" if status == "迟到" else "离会"
+            raise ServiceError(f"请填写{row.name}{what}的时间，如 9:10（现为“{time}”）。", "time")
+        time = parsed
+    else:
+        time = ""
+    _write(meeting_id, member_id, status, reason=reason, approver=approver, time=time, source=source, now=now)
+
+
+def clear(meeting_id: int, member_id: int) -> None:
+    """Back to 未签到: a check-in made by mistake."""
+    with store.database.atomic():
+        Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
+
+
+def tick(meeting_id: int, member_ids: Iterable[int], present_ids: Iterable[int], *, source: str = "团长点名",
+         now: dt.datetime | None = None) -> int:
+    """A delegation leader's list or a sign-in sheet: of MEMBER_IDS, those in PRESENT_IDS are
+    present and the others not checked in; leave and absence written down stay. Returns changes."""
+    member_ids, present_ids = list(member_ids), set(present_ids)
+    rows = {r.member_id: r for r in roll(meeting_id)}
+    unknown = [m for m in list(member_ids) + list(present_ids) if m not in rows]
+    if unknown:
+        raise ServiceError(f"有 {len(unknown)} 人不在{_meeting(meeting_id).name}的应到人员之中，名单未保存。")
+    now = _now(now)
+    changed = 0
+    with store.database.atomic():
+        for member_id in member_ids:
+            row = rows[member_id]
+            if member_id in present_ids and not row.present:
+                _write(meeting_id, member_id, "出席", source=source, now=now)
+                changed += 1
+            elif member_id not in present_ids and row.present:
+                clear(meeting_id, member_id)
+                changed += 1
+    return changed
+
+
+def close_roll(meeting_id: int, *, now: dt.datetime | None = None) -> int:
+    """结束签到: every delegate not checked in is written down as 缺席. Returns how many."""
+    now = _now(now)
+    missing = [r.member_id for r in roll(meeting_id, role="代表") if not r.status]
+    with store.database.atomic():
+        for member_id in missing:
+            Attendance.create(meeting=meeting_id, member=member_id, status="缺席", source="结束签到", at=now)
+    return len(missing)
+
+
+def set_quorum_rule(rule: str) -> None:
+    session.update_session(quorum_rule=rule)
+
+
+# ---------------------------------------------------------------- papers' lists
+
+
+def absences_by_delegation(meeting_id: int) -> list[tuple[str, list[RollRow], list[RollRow]]]:
+    """(delegation, on leave, absent) for each delegation with anyone missing; absent
+    includes those never checked in."""
+    grouped: dict[str, tuple[list[RollRow], list[RollRow]]] = {}
+    for r in roll(meeting_id, role="代表"):
+        if r.status == "请假":
+            grouped.setdefault(r.delegation, ([], []))[0].append(r)
+        elif r.status in ("缺席", ""):
+            grouped.setdefault(r.delegation, ([], []))[1].append(r)
+    return [(name, leave, absent) for name, (leave, absent) in grouped.items()]
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """One delegate across the session's meetings: a status per meeting ("" not recorded)."""
+
+    row: RollRow
+    statuses: tuple[str, ...]
+    prior: tuple[str, ...]  # earlier sessions missed without leave
+    unexcused_here: bool
+
+    @property
+    def unexcused_total(self) -> int:
+        return len(self.prior) + self.unexcused_here
+
+
+def recorded_meetings() -> list[MeetingRow]:
+    """The meetings a whole-session table shows: the voting ones, and any other with records."""
+    with_records = {m for (m,) in Attendance.select(Attendance.meeting).distinct().tuples()}
+    return [m for m in meetings() if m.kind in QUORUM_KINDS or m.meeting_id in with_records]
+
+
+def session_table() -> tuple[list[MeetingRow], list[SessionLine]]:
+    """Every serving delegate's attendance at each recorded meeting, by delegation."""
+    shown = recorded_meetings()
+    ids = [m.meeting_id for m in shown]
+    records: dict[tuple[int, int], str] = {
+        (mid, meeting): status for mid, meeting, status in
+        Attendance.select(Attendance.member, Attendance.meeting, Attendance.status).tuples()}
+    voting = [m.meeting_id for m in shown if m.kind in QUORUM_KINDS]
+    prior = _prior_by_person()
+    lines = []
+    for row in _delegates():
+        statuses = tuple(records.get((row.member_id, mid), "") for mid in ids)
+        lines.append(SessionLine(row, statuses, tuple(prior.get(row.person_id, ())),
+                                 _unexcused(row.member_id, voting, records)))
+    return shown, lines
+
+
+def _delegates() -> list[RollRow]:
+    positions = dict(Delegation.select(Delegation.id, Delegation.position).tuples())
+    members = sorted(roster.list_members(role="代表"), key=lambda m: positions.get(m.delegation_id, 0))
+    return [RollRow(m.member_id, m.person_id, m.name, m.gender, m.note, m.delegation_id, m.delegation,
+                    m.role, m.leader_title, "") for m in members]
+
+
+def _unexcused(member_id: int, voting: list[int], records: dict[tuple[int, int], str]) -> bool:
+    """Missed this session without leave: written down 缺席 at a plenary and present at none."""
+    statuses = [records.get((member_id, mid), "") for mid in voting]
+    return "缺席" in statuses and not any(s in store.PRESENT_STATUSES for s in statuses)
+
+
+# ---------------------------------------------------------------- earlier sessions
+
+
+@dataclass(frozen=True)
+class PriorRow:
+    prior_id: int
+    person_id: int
+    name: str
+    session: str
+    note: str
+
+
+def _prior_by_person() -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for pid, text in PriorAbsence.select(PriorAbsence.person, PriorAbsence.session).order_by(PriorAbsence.id).tuples():
+        found.setdefault(pid, []).append(text)
+    return found
+
+
+def list_prior() -> list[PriorRow]:
+    query = (PriorAbsence.select(PriorAbsence.id, Person.id, Person.name, PriorAbsence.session, PriorAbsence.note)
+             .join(Person).order_by(PriorAbsence.id).tuples())
+    return [PriorRow(*row) for row in query]
+
+
+def add_prior(person_id: int, session_name: str, note: str = "") -> int:
+    """Note that a person missed an earlier session without leave."""
+    session_name = session_name.strip()
+    if not session_name:
+        raise ServiceError("请填写缺席的是哪一次会议，如“第十一届人民代表大会第二次会议”。", "session")
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ServiceError("该人员已不存在。")
+    if PriorAbsence.select().where((PriorAbsence.person == person_id)
+                                   & (PriorAbsence.session == session_name)).exists():
+        raise ServiceError(f"已记有{person.name}未经批准缺席{session_name}。", "session")
+    with store.database.atomic():
+        return PriorAbsence.create(person=person_id, session=session_name, note=note.strip()).id
+
+
+def remove_prior(prior_id: int) -> None:
+    with store.database.atomic():
+        PriorAbsence.delete().where(PriorAbsence.id == prior_id).execute()
+
+
+def unexcused_flags() -> list[SessionLine]:
+    """Delegates who missed two sessions without leave (this one counted when it is so far)."""
+    return [line for line in session_table()[1] if line.unexcused_total >= 2]
