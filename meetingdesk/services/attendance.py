@@ -162,6 +162,14 @@ def find_meeting(text: str | int) -> MeetingRow:
     raise ServiceError(f"没有会议“{wanted}”。请用会议的序号或名称：{listing}。", "meeting")
 
 
+def meeting_key(meeting_id: int) -> str:
+    """What find_meeting and `--meeting N` take for a meeting: its number in the schedule."""
+    for i, row in enumerate(meetings(), 1):
+        if row.meeting_id == meeting_id:
+            return str(i)
+    raise ServiceError("该会议已不存在。")
+
+
 def default_meeting(today: dt.date | None = None) -> int | None:
     """The meeting a clerk most likely takes attendance for: today's or the next plenary."""
     rows = meetings()
