@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from meetingdesk.rules.numerals import chinese_number
-from meetingdesk.services import voting
+from meetingdesk.services import attendance, voting
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.session import SessionInfo
 
@@ -107,6 +107,20 @@ def copies_of(what: str, copies: int | None, spares: int, serial: bool, box: str
         why = "本次会议没有在任代表" if copies is None else "份数为 0"
         raise ServiceError(f"没有要印的{what}：{why}，也没有备用份数。请指定份数或备用份数。", "copies")
     return Copies(total, serial, boxes_of(box))
+
+
+def delegates_for(info: SessionInfo, meeting: str | None, copies: int | None = None) -> int:
+    """How many copies by default: one per serving delegate, or, for MEETING (its number in the
+    schedule or its name), one per delegate present there by the attendance taken."""
+    if meeting is not None and copies is not None:
+        raise ServiceError("份数与“按某次会议的到会人数”只能指定一种。", "copies")
+    if meeting is None:
+        return info.delegates
+    row = attendance.find_meeting(meeting)
+    present = attendance.present_at(row.meeting_id)
+    if present is None:
+        raise ServiceError(f"{row.label}尚未签到，不能按到会人数印制；请先在“到会”中签到，或指定份数。", "meeting")
+    return present
 
 
 def boxes_of(box: str | None) -> tuple[str, ...]:

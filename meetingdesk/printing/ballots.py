@@ -14,7 +14,8 @@ from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.errors import ServiceError
 
 from .ballot_sheet import (
-    Section, ballot_paper, candidate_slots, copies_of, election_sheet, heading, printed_boxes, printed_slots,
+    Section, ballot_paper, candidate_slots, copies_of, delegates_for, election_sheet, heading, printed_boxes,
+    printed_slots,
 )
 from .coverage import Printed
 from .frame import Paper
@@ -58,12 +59,13 @@ def sections() -> list[Section]:
     return [_section(e) for e in found]
 
 
-def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, box: str | None = None) -> Paper:
-    """COPIES (default: one per serving delegate) and SPARES; SERIAL numbers them; BOX prints a
+def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, box: str | None = None,
+            meeting: str | None = None) -> Paper:
+    """COPIES (default: one per serving delegate, or per delegate present at MEETING) and SPARES; SERIAL numbers them; BOX prints a
     ballot box on each (its name, or "cycle": the session's boxes in turn)."""
     info = session.session_info()
     found = sections()
-    plan = copies_of(TITLE, copies, spares, serial, box, info.delegates)
+    plan = copies_of(TITLE, copies, spares, serial, box, delegates_for(info, meeting, copies))
     write_ins = any(s.write_ins for s in found)
     sheet = election_sheet(TITLE, heading(info, TITLE), found, notes(write_ins), plan)
     printed = [Printed(s.title, "选举事项") for s in found]

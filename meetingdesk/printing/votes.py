@@ -14,7 +14,8 @@ from meetingdesk.services import session, voting
 from meetingdesk.services.errors import ServiceError
 
 from .ballot_sheet import (
-    MARK_HEADING, PAD, Density, Sheet, ballot_paper, copies_of, fitted, heading, instructions, printed_boxes,
+    MARK_HEADING, PAD, Density, Sheet, ballot_paper, copies_of, delegates_for, fitted, heading, instructions,
+    printed_boxes,
 )
 from .coverage import Printed
 from .fonts import HEI, SONG
@@ -56,8 +57,8 @@ def item_row(number: str, text: str, d: Density, *, head: bool = False, marks: s
 
 
 def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, box: str | None = None,
-            marks: str = "three") -> Paper:
-    """As the 选票: COPIES (default: one per serving delegate), SPARES, SERIAL, BOX (a name or "cycle");
+            marks: str = "three", meeting: str | None = None) -> Paper:
+    """As the 选票: COPIES (default: one per serving delegate, or per delegate present at MEETING), SPARES, SERIAL, BOX (a name or "cycle");
     MARKS "three" (赞成/反对/弃权 boxes) or "one" (the seed 办法's single box)."""
     if marks not in MARKS:
         raise ServiceError("表决票的格式只能是 three（赞成、反对、弃权三栏）或 one（一栏，画○或╳）。")
@@ -65,7 +66,7 @@ def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, bo
     items = voting.list_vote_items()
     if not items:
         raise ServiceError("本次会议还没有表决事项，没有表决票可印。")
-    plan = copies_of(TITLE, copies, spares, serial, box, info.delegates)
+    plan = copies_of(TITLE, copies, spares, serial, box, delegates_for(info, meeting, copies))
     marked = plan.serial or bool(plan.boxes)
 
     def build(d: Density) -> Sheet:

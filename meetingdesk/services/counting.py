@@ -26,7 +26,7 @@ from meetingdesk.store import (
     VoteItem,
 )
 
-from . import elections, presidium, schedule, session
+from . import attendance, elections, presidium, schedule, session
 from .errors import ServiceError
 
 ENTRIES = (1, 2)  # double entry: two clerks enter the same sheet
@@ -68,6 +68,21 @@ class PollRow:
     confirmed_at: dt.datetime | None
     elections: tuple[PollElectionRow, ...]
     items: tuple[PollItemRow, ...]
+    attendance: int | None = None  # delegates present by the attendance taken at its meeting
+
+    @property
+    def present_used(self) -> int | None:
+        """The figure the quorum is checked against: the meeting's attendance once it has been
+        taken; until then the number the clerk entered for the vote."""
+        return self.attendance if self.attendance is not None else self.present
+
+    @property
+    def present_source(self) -> str:
+        if self.attendance is not None:
+            return "据到会签到"
+        if self.confirmed_at is not None:
+            return "确认时"
+        return "人工填写" if self.present is not None else ""
 
     @property
     def papers(self) -> tuple[str, ...]:
@@ -144,8 +159,9 @@ def get_poll(poll_id: int) -> PollRow:
                                    pe.election.write_ins and poll.parent_id is None))
     items = [PollItemRow(pi.id, pi.vote_item_id, pi.vote_item.title)
              for pi in PollItem.select().where(PollItem.poll == poll).order_by(PollItem.position)]
+    taken = attendance.present_at(poll.meeting_id) if poll.meeting_id and poll.confirmed_at is None else None
     return PollRow(poll.id, poll.kind, poll.title, poll.meeting_id, poll.parent_id, poll.present,
-                   poll.created_at, poll.confirmed_at, tuple(pes), tuple(items))
+                   poll.created_at, poll.confirmed_at, tuple(pes), tuple(items), taken)
 
 
 def list_polls() -> list[PollRow]:
@@ -325,7 +341,8 @@ def result(poll_id: int) -> PollResult:
     diffs, missing = differences(poll_id)
     if diffs or missing:
         return PollResult(poll, not diffs, tuple(diffs), tuple(missing))
-    all_delegates = session.session_info().delegates
+    info = session.session_info()
+    all_delegates = info.delegates
     boxes = [b.id for b in BallotBox.select()]
     sheets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -342,9 +359,9 @@ def result(poll_id: int) -> PollResult:
             t[3] += f.void
     rounds = {paper: rules.check_round(*sheets[paper], paper) for paper in poll.papers}
     quorum, met = "", None
-    if poll.present is not None:
-        quorum = rules.quorum_text(poll.present, all_delegates)
-        met = rules.quorum_met(poll.present, all_delegates)
+    if poll.present_used is not None:
+        quorum = rules.quorum_text(poll.present_used, all_delegates, info.quorum_rule)
+        met = rules.quorum_met(poll.present_used, all_delegates, info.quorum_rule)
     results = []
     for pe in poll.elections:
         votes = []
@@ -376,7 +393,7 @@ def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
     outcome = result(poll_id)
     if not outcome.complete:
         raise ServiceError("两遍录入尚未全部一致，不能确认：" + "；".join((outcome.differences + outcome.missing)[:5]))
-    if outcome.poll.present is None:
+    if outcome.poll.present_used is None:
         raise ServiceError("请先填写投票时的到会代表人数，核对法定人数后再确认。", "present")
     if not outcome.valid:
         reasons = [r.text for r in outcome.rounds.values() if not r.valid]
@@ -385,8 +402,10 @@ def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
         raise ServiceError("本次投票无效，不能确认结果，应重新投票：" + "".join(reasons))
     at = now or dt.datetime.now()
     with store.database.atomic():
-        Poll.update(confirmed_at=at).where(Poll.id == poll_id).execute()
-        PollAct.create(poll=poll_id, act="确认", at=at)
+        # the attendance may still change (a late-comer); the confirmed result keeps its figure
+        Poll.update(confirmed_at=at, present=outcome.poll.present_used).where(Poll.id == poll_id).execute()
+        PollAct.create(poll=poll_id, act="确认", at=at,
+                       detail=f"到会代表 {outcome.poll.present_used} 人（{outcome.poll.present_source}）")
 
 
 def correct(poll_id: int, box_id: int, papers: dict[str, tuple[int, int]], figures: list[Figure], reason: str,

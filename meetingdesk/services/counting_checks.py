@@ -24,9 +24,13 @@ def check() -> list[Problem]:
                 found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{check.text}", target=target))
         if outcome.quorum_met is False:
             found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{outcome.quorum}", target=target))
-        if poll.present is None:
-            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：尚未填写到会代表人数，无法核对法定人数。",
+        if poll.present_used is None:
+            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：尚未签到，也未填写到会代表人数，无法核对法定人数。",
                                  target=target))
+        elif poll.attendance is not None and poll.present is not None and poll.present != poll.attendance:
+            found.append(Problem(NOTICE, AREA, poll.title,
+                                 f"{poll.title}：填写的到会代表 {poll.present} 人与签到记录的 {poll.attendance} 人不符，"
+                                 "以签到记录为准。", target=target))
         if poll.poll_id not in revoted and any(e.outcome.revote for e in outcome.elections):
             found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：有候选人得票相等，须安排再次投票。",
                                  target=target))

@@ -62,6 +62,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     )
     try:
         with store.database.atomic():
+            session_service.update_session(quorum_rule=meta.get("quorum_rule", "超过三分之二"))
             _load_roster()
             _load_presidium()
             meetings = _load_schedule()

@@ -202,9 +202,38 @@ def test_the_session_check_follows_the_count(poll):
 
     assert messages() == []
     _enter_all(poll, present=None)
-    assert "第三次全体会议选举和表决：尚未填写到会代表人数，无法核对法定人数。" in messages()
+    assert "第三次全体会议选举和表决：尚未签到，也未填写到会代表人数，无法核对法定人数。" in messages()
     counting.set_present(poll, 140)
     assert any("不足法定人数" in m for m in messages())
     counting.set_present(poll, 141)
     assert any("须安排再次投票" in m for m in messages())  # the demo count ties all 8
     assert any("待主席团确认" in m for m in messages())
+
+
+def test_the_quorum_is_checked_against_the_plenary_attendance(demo_session):
+    from meetingdesk.services import attendance, checks
+
+    meeting = attendance.find_meeting("第三次全体会议").meeting_id
+    poll_id = counting.create_poll("第三次全体会议选举和表决", [e.election_id for e in elections.list_elections()],
+                                   [i.item_id for i in voting.list_vote_items()], meeting_id=meeting, now=NOW)
+    _enter_all(poll_id, present=200)
+    assert counting.get_poll(poll_id).present_source == "人工填写"
+    ids = [r.member_id for r in attendance.roll(meeting, role="代表")]
+    attendance.tick(meeting, ids, ids[:140])
+    row = counting.get_poll(poll_id)
+    assert (row.attendance, row.present_used, row.present_source) == (140, 140, "据到会签到")
+    assert counting.result(poll_id).quorum_met is False
+    messages = [p.message for p in checks.check_session()]
+    assert any("与签到记录的 140 人不符" in m for m in messages)
+    assert any("第三次全体会议：实到代表 140 人，不足法定人数" in m for m in messages)
+    with pytest.raises(ServiceError, match="不足法定人数"):
+        counting.confirm(poll_id)
+    attendance.set_quorum_rule("三分之二以上")  # 140 of 210 is two thirds: enough under the law's default
+    assert counting.result(poll_id).quorum_met is True
+    attendance.set_quorum_rule("超过三分之二")
+    attendance.check_in(meeting, ids[140])
+    counting.confirm(poll_id, now=NOW)
+    attendance.clear(meeting, ids[140])  # a later change to the roll leaves the confirmed figure alone
+    row = counting.get_poll(poll_id)
+    assert (row.present_used, row.present_source) == (141, "确认时")
+    assert counting.acts(poll_id)[0][3] == "到会代表 141 人（据到会签到）"
