@@ -56,6 +56,7 @@ class CountingPage(QWidget):
         self._refreshing = False
         self._reverting = False
         self._delegates = 0
+        self._rule = "超过三分之二"
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
 
         self.heading = PageHeading("计票", PAPERS, self)
@@ -110,7 +111,8 @@ class CountingPage(QWidget):
         row.addWidget(self.new_button)
         row.addWidget(self.remove_button)
         row.addSpacing(24)
-        row.addWidget(QLabel("到会人数"))
+        self.present_label = QLabel("到会人数")
+        row.addWidget(self.present_label)
         row.addWidget(self.present)
         row.addWidget(self.quorum, 1)
         part = QWidget()
@@ -167,7 +169,8 @@ class CountingPage(QWidget):
             return
         chosen = self._wanted or self.current_id()
         self._wanted = None
-        self._delegates = session.session_info().delegates
+        info = session.session_info()
+        self._delegates, self._rule = info.delegates, info.quorum_rule
         self._write_ins = {e.election_id: e.write_ins for e in elections.list_elections()}
         meetings = dict(schedule.meeting_choices("全体会议"))
         lines = []
@@ -232,9 +235,12 @@ class CountingPage(QWidget):
     def _show_poll(self) -> None:
         poll = self.current()
         self.remove_button.setEnabled(poll is not None and poll.confirmed_at is None)
-        self.present.setEnabled(poll is not None)
+        # once attendance is taken at the poll's meeting, its count decides, not a figure typed here
+        by_roll = poll is not None and (poll.attendance is not None or poll.confirmed_at is not None)
+        self.present.setEnabled(poll is not None and not by_roll)
+        self.present_label.setText(f"到会人数（{poll.present_source}）" if by_roll else "到会人数")
         self.present.blockSignals(True)
-        self.present.setValue((poll.present or 0) if poll else 0)
+        self.present.setValue((poll.present_used or 0) if poll else 0)
         self.present.blockSignals(False)
         self._show_quorum()
         self.entry_tab.show_poll(poll, self.form_write_ins(poll) if poll else {})
@@ -244,7 +250,7 @@ class CountingPage(QWidget):
         if self.current() is None:
             self.quorum.setText("")
             return
-        text, met = quorum_text(self.present.value() or None, self._delegates)
+        text, met = quorum_text(self.present.value() or None, self._delegates, self._rule)
         self.quorum.setText(text)
         missing = not self.present.value()
         self.quorum.setStyleSheet("color: #555555" if missing else ("" if met else f"color: {RED}"))
@@ -261,7 +267,7 @@ class CountingPage(QWidget):
             self.result_state.setText("")
             return
         outcome = counting.result(poll.poll_id)
-        self.result.setHtml(result_html(outcome, quorum_text(poll.present, self._delegates)))
+        self.result.setHtml(result_html(outcome, quorum_text(poll.present_used, self._delegates, self._rule)))
         confirmed = poll.confirmed_at is not None
         self.confirm_button.setEnabled(outcome.complete and not confirmed)
         self.correct_button.setEnabled(confirmed)

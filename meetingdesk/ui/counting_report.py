@@ -28,10 +28,11 @@ def _list(lines: tuple[str, ...] | list[str], colour: str = "") -> str:
     return f"<ul{style}>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
-def quorum_text(present: int | None, all_delegates: int) -> tuple[str, bool]:
-    """(the quorum sentence, whether it is met); with no figure yet, what is needed."""
-    met = present is not None and rules.quorum_met(present, all_delegates)
-    return rules.quorum_text(present, all_delegates), met
+def quorum_text(present: int | None, all_delegates: int, rule: str) -> tuple[str, bool]:
+    """(the quorum sentence under the session's RULE, whether it is met); with no figure yet,
+    what is needed."""
+    met = present is not None and rules.quorum_met(present, all_delegates, rule)
+    return rules.quorum_text(present, all_delegates, rule), met
 
 
 def names(votes: tuple[rules.Votes, ...]) -> str:

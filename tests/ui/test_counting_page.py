@@ -393,3 +393,19 @@ def test_print_menu_offers_the_papers_that_exist(page):
     page._fill_print_menu()
     for (kind, _), action in zip(PAPERS, page.print_menu.actions(), strict=True):
         assert action.isEnabled() == (kind in printing.PAPERS)
+
+
+def test_the_attendance_of_the_plenary_decides_the_present(page, poll):
+    from meetingdesk.services import attendance
+
+    meeting = counting.get_poll(poll).meeting_id
+    assert meeting is not None  # the dialog proposes the plenary of the day
+    ids = [r.member_id for r in attendance.roll(meeting, role="代表")]
+    attendance.tick(meeting, ids, ids[:141])
+    page.refresh()
+    assert page.present.value() == 141 and not page.present.isEnabled()
+    assert page.present_label.text() == "到会人数（据到会签到）"
+    assert page.quorum.text().endswith("到会 141 人，符合法定人数。")
+    attendance.set_quorum_rule("三分之二以上")
+    page.refresh()
+    assert "到会代表须有全体代表的三分之二以上，即至少 140 人" in page.quorum.text()
