@@ -1,7 +1,7 @@
 """Rules of the count (area 计票): what still stands between a vote and its announcement."""
 from __future__ import annotations
 
-from . import counting
+from . import counting, elections, preliminary
 from .problem import ERROR, NOTICE, Problem
 
 AREA = "计票"
@@ -36,4 +36,27 @@ def check() -> list[Problem]:
                                  target=target))
         if poll.confirmed_at is None and outcome.valid:
             found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：计票已完成，待主席团确认。", target=target))
+    return found + _preliminary()
+
+
+def _preliminary() -> list[Problem]:
+    found = []
+    for election in elections.list_elections():
+        found_rounds = preliminary.rounds(election.election_id)
+        if not found_rounds or found_rounds[-1].adopted_at is not None:
+            continue
+        last = found_rounds[-1]
+        outcome = preliminary.result(last.round_id)
+        target = ("election", election.election_id)
+        for problem in outcome.problems:
+            found.append(Problem(ERROR, AREA, last.title, f"{last.title}：{problem}", target=target))
+        if outcome.differences:
+            found.append(Problem(NOTICE, AREA, last.title,
+                                 f"{last.title}：两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
+        if outcome.complete and outcome.outcome.revote:
+            found.append(Problem(NOTICE, AREA, last.title, f"{last.title}：有候选人得票相等，须就得票相等者再次预选。",
+                                 target=target))
+        elif outcome.complete:
+            found.append(Problem(NOTICE, AREA, last.title,
+                                 f"{last.title}：计票已完成，待主席团按得票多少确定正式候选人。", target=target))
     return found

@@ -50,7 +50,10 @@ from .models import (
     Session,
     database,
 )
-from .models import ATTENDANCE_SOURCES, ATTENDANCE_STATUSES, PRESENT_STATUSES, Attendance, PriorAbsence
+from .models import (
+    ATTENDANCE_SOURCES, ATTENDANCE_STATUSES, PRESENT_STATUSES, Attendance, PreCandidate, PreRound, PreSheet, PreVote,
+    PriorAbsence,
+)
 
 __all__ = [
     "SCHEMA_VERSION", "SessionFileError", "check_session_file", "close_db", "init_db", "save_copy",
@@ -64,4 +67,5 @@ __all__ = [
     "Nominee", "VOTE_ITEM_KINDS", "BallotBox", "VoteItem",
     "Poll", "PollAct", "PollCandidate", "PollElection", "PollItem", "Sheet", "Tally",
     "ATTENDANCE_SOURCES", "ATTENDANCE_STATUSES", "PRESENT_STATUSES", "Attendance", "PriorAbsence",
+    "PreCandidate", "PreRound", "PreSheet", "PreVote",
 ]

@@ -41,7 +41,8 @@ def _to_4(db: SqliteDatabase) -> None:
 
 
 def _to_5(db: SqliteDatabase) -> None:
-    """Schema 5 adds attendance, earlier sessions' absences and the session's quorum rule."""
+    """Schema 5 adds attendance, earlier sessions' absences, the session's quorum rule and the
+    preliminary vote's count."""
     db.execute_sql("ALTER TABLE session ADD COLUMN quorum_rule VARCHAR(255) NOT NULL DEFAULT '超过三分之二'")
     db.create_tables(SCHEMA_5_MODELS)
 

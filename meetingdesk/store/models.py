@@ -416,11 +416,55 @@ class PriorAbsence(BaseModel):
     note = CharField(default="")
 
 
+class PreRound(BaseModel):
+    """One round of the preliminary vote (预选) on an election: the first among all nominees,
+    a further one among those tied at the cut-off (办法 第九条)."""
+
+    election = ForeignKeyField(Election, backref="pre_rounds", on_delete="CASCADE")
+    number = IntegerField()
+    places = IntegerField()  # official candidates this round decides
+    created_at = DateTimeField()
+    adopted_at = DateTimeField(null=True)  # the presidium fixed the official candidates from it
+
+    class Meta:
+        indexes = ((("election", "number"), True),)
+
+
+class PreCandidate(BaseModel):
+    round = ForeignKeyField(PreRound, backref="candidates", on_delete="CASCADE")
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+
+class PreSheet(BaseModel):
+    """One clerk's entry (1 or 2) of one delegation's preliminary ballots in one round."""
+
+    round = ForeignKeyField(PreRound, backref="sheets", on_delete="CASCADE")
+    delegation = ForeignKeyField(Delegation, on_delete="CASCADE")
+    entry = IntegerField()
+    present = IntegerField(default=0)  # delegates taking part
+    issued = IntegerField(default=0)
+    returned = IntegerField(default=0)
+    void = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("round", "delegation", "entry"), True),)
+
+
+class PreVote(BaseModel):
+    sheet = ForeignKeyField(PreSheet, backref="votes", on_delete="CASCADE")
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    yes = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("sheet", "person"), True),)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
 SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
                    Nominee]
 SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
-SCHEMA_5_MODELS = [Attendance, PriorAbsence]
+SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, PreVote]
 ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS

@@ -1,0 +1,300 @@
+"""The preliminary vote (预选), counted by delegation, and the official candidates it decides.
+
+As the 办法 of seed 000 (articles 7–9) says: the delegations vote on the 预选选票, the
+secretariat adds up their counts; a delegation votes only with more than half of its
+delegates taking part, and its vote is void when more ballots come back than were issued;
+the official candidates are those with the most votes, a tie at the cut-off is voted again
+among the tied. Two clerks enter each delegation's sheet; nothing is decided while they
+differ. The only writer of PreRound, PreCandidate, PreSheet and PreVote.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from meetingdesk import store
+from meetingdesk.rules import counting as rules
+from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.elections import most_candidates
+from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
+
+from . import elections, roster
+from .errors import ServiceError
+
+ENTRIES = (1, 2)
+
+
+@dataclass(frozen=True)
+class PreCandidateRow:
+    person_id: int
+    name: str
+    display: str
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    round_id: int
+    election_id: int
+    office: str
+    number: int
+    places: int
+    candidates: tuple[PreCandidateRow, ...]
+    adopted_at: dt.datetime | None
+
+    @property
+    def title(self) -> str:
+        return f"{self.office}预选" + ("" if self.number == 1 else f"（第{self.number}轮，就得票相等者再次预选）")
+
+
+@dataclass(frozen=True)
+class SheetInput:
+    """What one clerk copies from one delegation's report of its preliminary vote."""
+
+    present: int
+    issued: int
+    returned: int
+    void: int
+    votes: dict[int, int]  # person_id -> votes for
+
+
+@dataclass(frozen=True)
+class DelegationLine:
+    delegation_id: int
+    delegation: str
+    delegates: int
+    state: str  # 未录入 / 仅录入一遍 / 两遍不一致 / 两遍一致
+    sheet: SheetInput | None  # the agreed sheet
+    problems: tuple[str, ...] = ()  # its quorum or its count voids it
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    round: RoundRow
+    lines: tuple[DelegationLine, ...]
+    differences: tuple[str, ...]
+    complete: bool  # every delegation entered twice alike, and valid
+    outcome: rules.Outcome | None
+    totals: dict[int, int]  # person_id -> votes over the delegations agreed so far
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(p for line in self.lines for p in line.problems)
+
+
+# ---------------------------------------------------------------- rounds
+
+
+def _display(person: Person) -> str:
+    return people_rules.display_name(person.name, person.gender, person.note)
+
+
+def _round_row(r: PreRound) -> RoundRow:
+    cands = (PreCandidate.select(PreCandidate, Person).join(Person)
+             .where(PreCandidate.round == r).order_by(PreCandidate.position))
+    return RoundRow(r.id, r.election_id, r.election.office, r.number, r.places,
+                    tuple(PreCandidateRow(c.person.id, c.person.name, _display(c.person)) for c in cands),
+                    r.adopted_at)
+
+
+def rounds(election_id: int) -> list[RoundRow]:
+    return [_round_row(r) for r in PreRound.select().where(PreRound.election == election_id)
+            .order_by(PreRound.number)]
+
+
+def get_round(round_id: int) -> RoundRow:
+    r = PreRound.get_or_none(id=round_id)
+    if r is None:
+        raise ServiceError("该轮预选已不存在。")
+    return _round_row(r)
+
+
+def start(election_id: int, now: dt.datetime | None = None) -> int:
+    """The first round: every nominee standing, for as many places as the 办法 allows candidates."""
+    election = elections.get_election(election_id)
+    if PreRound.select().where(PreRound.election == election_id).exists():
+        raise ServiceError(f"{election.office}已经开始预选。")
+    if not election.needs_preliminary:
+        raise ServiceError(f"{election.office}的被提名人不多于办法规定的候选人数，不需要预选。")
+    places = most_candidates(election.rule, election.mode, election.seats)
+    return _create(election_id, 1, places, [c.person_id for c in election.candidates], now)
+
+
+def _create(election_id: int, number: int, places: int, person_ids: list[int], now: dt.datetime | None) -> int:
+    with store.database.atomic():
+        r = PreRound.create(election=election_id, number=number, places=places,
+                            created_at=now or dt.datetime.now())
+        for i, pid in enumerate(person_ids):
+            PreCandidate.create(round=r, person=pid, position=i)
+        return r.id
+
+
+def create_revote(round_id: int, now: dt.datetime | None = None) -> int:
+    """办法 第九条: a further round among those tied at the cut-off, for the places left."""
+    outcome = result(round_id)
+    if not outcome.complete or outcome.outcome is None or not outcome.outcome.revote:
+        raise ServiceError("本轮预选没有得票相等而不能确定的候选人，不需要再次预选。")
+    row = outcome.round
+    if PreRound.select().where((PreRound.election == row.election_id) & (PreRound.number > row.number)).exists():
+        raise ServiceError("已为本轮的得票相等者安排了再次预选。")
+    return _create(row.election_id, row.number + 1, outcome.outcome.revote_seats,
+                   [v.key for v in outcome.outcome.revote], now)
+
+
+def remove_round(round_id: int) -> None:
+    """Undo a round begun by mistake: only the last one, and only before it is adopted."""
+    row = get_round(round_id)
+    if row.adopted_at is not None:
+        raise ServiceError("预选结果已确定正式候选人，不能删除。")
+    if PreRound.select().where((PreRound.election == row.election_id) & (PreRound.number > row.number)).exists():
+        raise ServiceError("请先删除其后的再次预选。")
+    with store.database.atomic():
+        PreRound.delete().where(PreRound.id == round_id).execute()
+
+
+# ---------------------------------------------------------------- entry
+
+
+def _check_open(round_id: int) -> RoundRow:
+    row = get_round(round_id)
+    if row.adopted_at is not None:
+        raise ServiceError("预选结果已确定正式候选人，不能再修改计票。")
+    return row
+
+
+def enter(round_id: int, delegation_id: int, entry: int, sheet: SheetInput) -> None:
+    """One clerk's entry of one delegation's sheet; replaces that clerk's earlier entry."""
+    row = _check_open(round_id)
+    if entry not in ENTRIES:
+        raise ServiceError("录入遍次只能是第 1 遍或第 2 遍。")
+    team = roster.get_delegation(delegation_id)
+    where = f"{team.name}（第 {entry} 遍）"
+    delegates = team.count("代表")
+    for label, value in (("参加预选人数", sheet.present), ("发出票数", sheet.issued), ("收回票数", sheet.returned),
+                         ("无效票数", sheet.void)):
+        if value < 0:
+            raise ServiceError(f"{where}：{label}不能为负数。", "figures")
+    if sheet.present > delegates:
+        raise ServiceError(f"{where}：参加预选 {sheet.present} 人，多于该团在任代表 {delegates} 人。", "present")
+    if sheet.void > sheet.returned:
+        raise ServiceError(f"{where}：无效票 {sheet.void} 张，多于收回的 {sheet.returned} 张。", "void")
+    known = {c.person_id: c for c in row.candidates}
+    for pid, yes in sheet.votes.items():
+        if pid not in known:
+            raise ServiceError(f"{where}：所录入的人不是本轮预选的候选人。", "votes")
+        if yes < 0 or yes > sheet.returned - sheet.void:
+            raise ServiceError(f"{where}：{known[pid].name}得 {yes} 票，应在 0 到有效票 "
+                               f"{sheet.returned - sheet.void} 张之间。", "votes")
+    with store.database.atomic():
+        PreSheet.delete().where((PreSheet.round == round_id) & (PreSheet.delegation == delegation_id)
+                                & (PreSheet.entry == entry)).execute()
+        s = PreSheet.create(round=round_id, delegation=delegation_id, entry=entry, present=sheet.present,
+                            issued=sheet.issued, returned=sheet.returned, void=sheet.void)
+        for pid in known:
+            PreVote.create(sheet=s, person=pid, yes=sheet.votes.get(pid, 0))
+
+
+def entered(round_id: int, delegation_id: int, entry: int) -> SheetInput | None:
+    s = PreSheet.get_or_none((PreSheet.round == round_id) & (PreSheet.delegation == delegation_id)
+                             & (PreSheet.entry == entry))
+    if s is None:
+        return None
+    votes = dict(PreVote.select(PreVote.person, PreVote.yes).where(PreVote.sheet == s).tuples())
+    return SheetInput(s.present, s.issued, s.returned, s.void, votes)
+
+
+def _differences(row: RoundRow, team: str, first: SheetInput, second: SheetInput) -> list[str]:
+    found = []
+    for label, a, b in (("参加预选人数", first.present, second.present), ("发出", first.issued, second.issued),
+                        ("收回", first.returned, second.returned), ("无效票", first.void, second.void)):
+        if a != b:
+            found.append(f"{team} {label}：第 1 遍 {a}，第 2 遍 {b}")
+    for c in row.candidates:
+        a, b = first.votes.get(c.person_id, 0), second.votes.get(c.person_id, 0)
+        if a != b:
+            found.append(f"{team} {c.name}：第 1 遍 {a} 票，第 2 遍 {b} 票")
+    return found
+
+
+# ---------------------------------------------------------------- result
+
+
+def result(round_id: int) -> RoundResult:
+    """The round's count, delegation by delegation, and what it decides once complete."""
+    row = get_round(round_id)
+    lines, diffs = [], []
+    for team in roster.list_delegations():
+        delegates = team.count("代表")
+        first, second = (entered(round_id, team.delegation_id, e) for e in ENTRIES)
+        if first is None and second is None:
+            if delegates:
+                lines.append(DelegationLine(team.delegation_id, team.name, delegates, "未录入", None))
+            continue
+        if first is None or second is None:
+            lines.append(DelegationLine(team.delegation_id, team.name, delegates, "仅录入一遍", None))
+            continue
+        found = _differences(row, team.name, first, second)
+        if found:
+            diffs += found
+            lines.append(DelegationLine(team.delegation_id, team.name, delegates, "两遍不一致", None))
+            continue
+        problems = []
+        if not rules.preliminary_quorum_met(first.present, delegates):
+            problems.append(f"{team.name}参加预选 {first.present} 人，未超过该团代表 {delegates} 人的半数，"
+                            "不能进行预选（办法第八条）。")
+        check = rules.check_round(first.issued, first.returned, "预选选票")
+        if not check.valid:
+            problems.append(f"{team.name}：{check.text}")
+        lines.append(DelegationLine(team.delegation_id, team.name, delegates, "两遍一致", first, tuple(problems)))
+    complete = bool(lines) and all(line.state == "两遍一致" and not line.problems for line in lines)
+    totals = {c.person_id: 0 for c in row.candidates}
+    for line in lines:
+        if line.sheet is not None:
+            for pid in totals:
+                totals[pid] += line.sheet.votes.get(pid, 0)
+    outcome = None
+    if complete:
+        outcome = rules.decide_preliminary(
+            [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places)
+    return RoundResult(row, tuple(lines), tuple(diffs), complete, outcome, totals)
+
+
+def official(election_id: int) -> tuple[list[int], list[str]]:
+    """(the person ids the rounds so far make official candidates, the arithmetic); raises while
+    a round is incomplete or a tie waits for its further round."""
+    chosen: list[int] = []
+    text: list[str] = []
+    found = rounds(election_id)
+    if not found:
+        raise ServiceError("该选举尚未开始预选。")
+    for r in found:
+        outcome = result(r.round_id)
+        if not outcome.complete:
+            raise ServiceError(f"{r.title}的计票尚未完成（各代表团须两遍录入一致且有效）。")
+        chosen += [v.key for v in outcome.outcome.elected]
+        text += [f"{r.title}：{line}" for line in outcome.outcome.lines]
+        if outcome.outcome.revote and r is found[-1]:
+            raise ServiceError(f"{r.title}有候选人得票相等，须先就得票相等者再次预选。")
+    return chosen, text
+
+
+def adopt(election_id: int, now: dt.datetime | None = None) -> list[int]:
+    """The presidium fixes the official candidates by the preliminary votes: the others stand
+    down with the reason on record. Returns the official candidates' person ids."""
+    chosen, _ = official(election_id)
+    found = rounds(election_id)
+    if found[-1].adopted_at is not None:
+        raise ServiceError("已按预选结果确定了正式候选人。")
+    at = (now or dt.datetime.now()).replace(second=0, microsecond=0)
+    totals = result(found[0].round_id).totals
+    with store.database.atomic():
+        for c in found[0].candidates:
+            if c.person_id in chosen:
+                continue
+            (Nominee.update(withdrawn_at=at, withdraw_reason=f"预选得 {totals.get(c.person_id, 0)} 票，"
+                                                             "未列为正式候选人")
+             .where((Nominee.person == c.person_id) & (Nominee.withdrawn_at.is_null())
+                    & (Nominee.nomination.in_(Nomination.select(Nomination.id)
+                                              .where(Nomination.election == election_id))))
+             .execute())
+        PreRound.update(adopted_at=at).where(PreRound.election == election_id).execute()
+    return chosen
