@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, elections, motions, session
+from meetingdesk.services import ServiceError, elections, motions, preliminary, session
 from meetingdesk.services.elections import ElectionRow, NominationRow
 
 from . import views
@@ -34,6 +34,7 @@ from .election_dialogs import (
 from .election_models import CandidatesModel, ElectionsModel, NominationsModel, chinese_date, status_text
 from .messages import warn
 from .page_heading import PageHeading
+from .preliminary_dialog import PreliminaryDialog
 from .motion_dialogs import value_of
 from .schedule_widgets import PaddedDelegate
 from .views import RED, current_row, select_row, sort_proxy, table_view
@@ -170,8 +171,12 @@ class ElectionsPage(QWidget):
         self.candidate_count = _caption("候选人")
         self.fix_button = QPushButton("确定候选人名单…")
         self.fix_button.clicked.connect(self.fix_or_reopen)
+        self.preliminary_button = QPushButton("预选计票…")
+        self.preliminary_button.setToolTip("被提名人多于办法规定的候选人数时，先以代表团为单位预选，按得票多少确定正式候选人")
+        self.preliminary_button.clicked.connect(self.count_preliminary)
         right_buttons = QHBoxLayout()
         right_buttons.addWidget(self.fix_button)
+        right_buttons.addWidget(self.preliminary_button)
         right_buttons.addStretch()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -273,6 +278,8 @@ class ElectionsPage(QWidget):
             row is not None and any(n.active_nominees for n in row.nominations))
         self.withdraw_nomination_button.setEnabled(nomination is not None and nomination.withdrawn_at is None)
         self.fix_button.setText("重新开放提名…" if row is not None and row.fixed_on else "确定候选人名单…")
+        self.preliminary_button.setEnabled(row is not None and (row.needs_preliminary
+                                                                or bool(preliminary.rounds(row.election_id))))
 
     # ------------------------------------------------------------ writing
 
@@ -384,6 +391,15 @@ class ElectionsPage(QWidget):
         dialog = FixListDialog(row, self.now().date(), self)
         dialog.submit = lambda: elections.fix_candidates(row.election_id, dialog.value())
         dialog.accepted.connect(lambda: self._written(row.election_id))
+        dialog.open()
+        return dialog
+
+    def count_preliminary(self) -> PreliminaryDialog | None:
+        row = self.current()
+        if row is None:
+            return None
+        dialog = PreliminaryDialog(row.election_id, row.office, lambda: self.now(), self)
+        dialog.written.connect(lambda: self._written(row.election_id))
         dialog.open()
         return dialog
 

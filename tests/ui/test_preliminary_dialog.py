@@ -1,0 +1,88 @@
+"""预选计票 from the 选举 page: start, two clerks' sheets per delegation, the sums, a difference
+shown, and the official candidates fixed from the votes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetingdesk.services import elections, preliminary, roster
+from meetingdesk.ui import preliminary_dialog
+from meetingdesk.ui.elections_page import ElectionsPage
+
+from .helpers import shown
+
+NOW = dt.datetime(2023, 12, 22, 8, 0)
+OFFICE = "东西湖区第十一届人民代表大会常务委员会副主任"
+
+
+@pytest.fixture
+def warned(monkeypatch) -> list[str]:
+    messages: list[str] = []
+    monkeypatch.setattr(preliminary_dialog, "warn", lambda parent, title, text: messages.append(text))
+    return messages
+
+
+@pytest.fixture
+def dialog(qtbot, demo_session, asked, warned):
+    eid = elections.add_election(OFFICE, 2, "差额", "副职")
+    team = next(d for d in roster.list_delegations() if d.name == "慈惠街代表团")
+    people = [m.person_id for m in roster.list_members(team.delegation_id, role="代表")][:6]
+    for start in range(0, 6, 2):
+        elections.add_nomination(elections.NominationInput(eid, "主席团", tuple(people[start:start + 2])),
+                                 now=dt.datetime(2023, 12, 21, 18))
+    page = shown(qtbot, ElectionsPage(), NOW)
+    page.refresh()
+    page.select(eid)
+    assert page.preliminary_button.isEnabled()
+    found = page.count_preliminary()
+    qtbot.addWidget(found)
+    return found
+
+
+def _type_sheet(dialog, entry: int, present: int, votes: list[int]) -> None:
+    dialog.entry_group.button(entry).setChecked(True)
+    for spin, value in ((dialog.present, present), (dialog.issued, present), (dialog.returned, present),
+                        (dialog.void, 0)):
+        spin.setValue(value)
+    for spin, value in zip(dialog.vote_spins.values(), votes):
+        spin.setValue(value)
+    assert dialog.save()
+
+
+def test_a_preliminary_vote_through_the_dialog(dialog, asked, warned):
+    assert dialog.start_button.isVisible() and not dialog.save_button.isEnabled()
+    dialog.start_button.click()
+    assert dialog.round_choice.currentText() == f"{OFFICE}预选"
+    assert len(dialog.vote_spins) == 6 and dialog.save_button.isEnabled()
+    teams = [line for line in dialog.lines.rows()]
+    assert [line.state for line in teams] == ["未录入"] * len(teams)
+    # both clerks for every delegation; a slip in the first delegation's second entry
+    for i, line in enumerate(teams):
+        n = line.delegates
+        for entry in (1, 2):
+            dialog.line_view.setCurrentIndex(dialog.lines.index(i, 0))
+            slip = 1 if (i == 0 and entry == 2) else 0
+            _type_sheet(dialog, entry, n, [n, n - slip, n - 1, n - 2, n - 3, 0])
+    outcome = preliminary.result(dialog.current_round().round_id)
+    assert len(outcome.differences) == 1 and "两遍录入不一致" in dialog.report.toHtml()
+    assert not dialog.adopt_button.isEnabled()
+    dialog.line_view.setCurrentIndex(dialog.lines.index(0, 0))
+    n = teams[0].delegates
+    _type_sheet(dialog, 2, n, [n, n, n - 1, n - 2, n - 3, 0])
+    assert warned == []
+    assert dialog.adopt_button.isEnabled()
+    assert "得票多的 5 人列为正式候选人。" in dialog.report.toPlainText()
+    dialog.adopt_button.click()
+    assert "确定正式候选人 5 人" in asked[-1]
+    election = next(e for e in elections.list_elections() if e.office == OFFICE)
+    assert len(election.candidates) == 5 and not election.needs_preliminary
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_bad_sheet_says_where_and_keeps_the_typing(dialog, warned):
+    dialog.start_button.click()
+    dialog.line_view.setCurrentIndex(dialog.lines.index(0, 0))
+    dialog.present.setValue(99)
+    assert not dialog.save()
+    assert "多于该团在任代表" in warned[-1] and dialog.present.value() == 99
