@@ -28,6 +28,7 @@ Pure Python; imports nothing from Qt, peewee or other meetingdesk layers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -105,6 +106,7 @@ def _primary(chars: str, single_name_first: bool) -> tuple:
     return tuple(keys)
 
 
+@lru_cache(maxsize=16384)  # the roll of a plenary is sorted again after every check-in
 def stroke_key(name: str, *, single_name_first: bool = False) -> tuple:
     """Sort key for a display name; a total order over cleaned names.
 

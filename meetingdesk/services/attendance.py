@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetingdesk import store
 from meetingdesk.rules import counting as counting_rules
@@ -307,16 +307,21 @@ def _late(meeting: MeetingRow, now: dt.datetime) -> str:
 def check_in(meeting_id: int, member_id: int, *, source: str = "签到",
              now: dt.datetime | None = None) -> CheckIn:
     """Mark a person present; after the meeting's start time on its day, as 迟到 with the time."""
-    row = _row(meeting_id, member_id)
+    return _check_in(meeting_id, _row(meeting_id, member_id), source, now)
+
+
+def _check_in(meeting_id: int, row: RollRow, source: str, now: dt.datetime | None) -> CheckIn:
     if row.present:
         return CheckIn(row, f"{row.display}（{row.delegation}）已签到：{row.status_text}。", False)
     now = _now(now)
     late = _late(_meeting(meeting_id), now)
     status = "迟到" if late else "出席"
-    _write(meeting_id, member_id, status, time=late, source=source, now=now)
+    _write(meeting_id, row.member_id, status, time=late, source=source, now=now)
     was = f"（原为{row.status_text}）" if row.status else ""
-    return CheckIn(_row(meeting_id, member_id),
-                   f"{row.display}（{row.delegation}，{row.role}）{status}{' ' + late if late else ''}{was}。", True)
+    # the row as written, without reading the whole roll again: a desk checks in one a second
+    done = replace(row, status=status, reason="", approver="", time=late, source=source)
+    return CheckIn(done, f"{row.display}（{row.delegation}，{row.role}）{status}{' ' + late if late else ''}{was}。",
+                   True)
 
 
 def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None) -> CheckIn:
@@ -324,13 +329,13 @@ def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None)
     found = find(meeting_id, text)
     source = "扫码" if text.strip().isdigit() else "签到"
     if len(found) == 1:
-        return check_in(meeting_id, found[0].member_id, source=source, now=now)
+        return _check_in(meeting_id, found[0], source, now)
     if not found:
         what = "证号" if source == "扫码" else "姓名或拼音"
         raise ServiceError(f"{_meeting(meeting_id).name}的应到人员中没有{what}为“{text.strip()}”的人。", "query")
     waiting = [r for r in found if not r.present]
     if len(waiting) == 1:  # the others found are in already: the one still outside is meant
-        return check_in(meeting_id, waiting[0].member_id, source=source, now=now)
+        return _check_in(meeting_id, waiting[0], source, now)
     names = "、".join(f"{r.display}（{r.delegation}）" for r in found[:8])
     more = f"等 {len(found)} 人" if len(found) > 8 else ""
     raise ServiceError(f"“{text.strip()}”对应 {names}{more}，请多输入几个字母或在名单中选择。", "query")
