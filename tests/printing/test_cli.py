@@ -19,7 +19,9 @@ def test_list_names_the_kinds_with_their_titles(capsys):
                                 "motion_resolution\t关于议案的决议（草案）", "motion_counts\t议案和建议统计表",
                                 "motion_deadline\t关于提出议案截止时间的决定", "candidates\t正式候选人名单",
                                 "ballots\t选票", "votes\t表决票", "preballots\t预选选票",
-                                "tally_report\t计票结果报告单", "announcements\t公告", "vote_results\t表决结果"]
+                                "tally_report\t计票结果报告单", "announcements\t公告", "vote_results\t表决结果",
+                                "attendance\t代表到会情况报告", "absences\t代表请假和缺席名单",
+                                "attendance_table\t代表出席情况统计表", "badges\t代表证件"]
 
 
 def test_print_roster(demo_file, tmp_path, capsys):
@@ -45,6 +47,31 @@ def test_print_signin_with_options(demo_file, tmp_path):
     assert "会议：第二次全体会议" in text
 
 
+def test_print_the_attendance_report_of_a_meeting(demo_file, tmp_path, capsys):
+    from meetingdesk.services import attendance, session
+
+    session.open_session(demo_file)
+    meeting_id = attendance.find_meeting("3").meeting_id
+    ids = [r.member_id for r in attendance.roll(meeting_id, role="代表")]
+    attendance.tick(meeting_id, ids, ids[:141])
+    attendance.close_roll(meeting_id)
+    session.close_session()
+    out = tmp_path / "到会.pdf"
+    assert main(["print", "attendance", str(demo_file), "--meeting", "3", "-o", str(out)]) == 0
+    assert "已写入代表到会情况报告（共 1 页）" in capsys.readouterr().out
+    text = compact(pages_text(out)[0])
+    assert "（2023年12月21日上午第一次全体会议）" in text
+    assert "本次会议应到代表210人，实到141人，请假0人，缺席69人，符合法定人数。" in text
+
+
+def test_print_badges_of_one_delegation(demo_file, tmp_path, capsys):
+    out = tmp_path / "证件.pdf"
+    assert main(["print", "badges", str(demo_file), "--delegation", "吴家山街", "--role", "工作人员",
+                 "-o", str(out)]) == 0
+    assert "已写入代表证件（共 1 页）" in capsys.readouterr().out
+    assert "工作证（工作人员）吴家山街代表团第1张，共1张" in compact(pages_text(out)[0])
+
+
 @pytest.mark.parametrize("args, message", [
     (["print", "ballot", "{session}", "-o", "{out}"], "没有名为“ballot”的打印件。可以打印：roster（代表团编团名单）"),
     (["print", "roster", "{bad}", "-o", "{out}"], "不是 MeetingDesk 会议文件"),
@@ -55,6 +82,11 @@ def test_print_signin_with_options(demo_file, tmp_path):
     (["print", "roster", "{session}", "-o", "{out}", "--role", "代表"], "代表团编团名单没有“身份”这一选项"),
     (["print", "signin", "{session}", "-o", "{out}", "--delegation", "月球"], "没有名为“月球”的代表团"),
     (["print", "roster", "{session}", "-o", "{nowhere}"], "不存在"),
+    (["print", "attendance", "{session}", "-o", "{out}", "--meeting", "99"],
+     "没有会议“99”。请用会议的序号或名称：1 12月20日 预备会议；2 12月20日 主席团第一次会议；3 12月21日上午 第一次全体会议"),
+    (["print", "absences", "{session}", "-o", "{out}", "--meeting", "第九次全体会议"], "没有会议“第九次全体会议”"),
+    (["print", "badges", "{session}", "-o", "{out}", "--role", "主任"], "身份只能是代表、列席或工作人员"),
+    (["print", "attendance_table", "{session}", "-o", "{out}", "--meeting", "3"], "代表出席情况统计表没有“会议”这一选项"),
 ])
 def test_errors_are_chinese_and_exit_1(demo_file, tmp_path, capsys, args, message):
     bad = tmp_path / "bad.meetingdesk"
