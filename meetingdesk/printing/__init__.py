@@ -14,7 +14,8 @@ from meetingdesk.services.errors import ServiceError
 from . import (
     absences, agenda, announcements, attendance_report, attendance_table, badges, ballots, candidates, chairs,
     deputies, groups, motion_counts, motion_deadline, motion_register, motion_resolution, motion_review, people,
-    preballots, presidium_list, review, roster, scrutineers, signin, tally_report, timetable, vote_results, votes,
+    preballots, preliminary_report, presidium_list, review, roster, scrutineers, signin, tally_report, timetable,
+    vote_results, votes,
 )
 from .coverage import FontCoverageError, Printed, check_coverage
 from .frame import Paper, PrintCancelled, ProgressFn, render
@@ -23,8 +24,8 @@ PAPERS = {module.KIND: module for module in (roster, signin, people, presidium_l
                                              deputies, review, scrutineers, agenda, timetable,
                                              motion_register, motion_review, motion_resolution, motion_counts,
                                              motion_deadline, candidates, ballots, votes, preballots,
-                                             tally_report, announcements, vote_results, attendance_report,
-                                             absences, attendance_table, badges)}
+                                             preliminary_report, tally_report, announcements, vote_results,
+                                             attendance_report, absences, attendance_table, badges)}
 OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议", "order": "排列方式",
                 "copies": "份数", "spares": "备用份数", "serial": "编号", "box": "票箱", "marks": "表决票格式",
                 "poll": "投票", "number": "公告编号"}

@@ -18,7 +18,7 @@ def test_list_names_the_kinds_with_their_titles(capsys):
                                 "motions\t议案和建议登记表", "motion_review\t议案审查委员会关于议案的审查报告",
                                 "motion_resolution\t关于议案的决议（草案）", "motion_counts\t议案和建议统计表",
                                 "motion_deadline\t关于提出议案截止时间的决定", "candidates\t正式候选人名单",
-                                "ballots\t选票", "votes\t表决票", "preballots\t预选选票",
+                                "ballots\t选票", "votes\t表决票", "preballots\t预选选票", "preliminary_report\t预选计票结果报告",
                                 "tally_report\t计票结果报告单", "announcements\t公告", "vote_results\t表决结果",
                                 "attendance\t代表到会情况报告", "absences\t代表请假和缺席名单",
                                 "attendance_table\t代表出席情况统计表", "badges\t代表证件"]

@@ -13,7 +13,7 @@ from meetingdesk.services.roster import MemberInput
 from .pdftext import compact, fonts, out_of_order, pages_text
 from .test_ballots import preliminary_election
 from .test_result_papers import KINDS as RESULT_PAPERS
-from .test_result_papers import counted_poll
+from .test_result_papers import counted_poll, counted_preliminary
 
 IN_NEITHER = "\U0002a6d6"
 ONLY_IN_HEI = "刏"
@@ -230,6 +230,8 @@ def test_only_the_bundled_fonts_embedded(demo_session, tmp_path, kind):
         preliminary_election()  # no election of the demo needs a preliminary vote
     if kind in RESULT_PAPERS:
         counted_poll()  # the demo has no count yet
+    if kind == "preliminary_report":
+        counted_preliminary()
     out, _ = _write(kind, tmp_path)
     found = fonts(out)
     assert found

@@ -84,7 +84,7 @@ def _pages(kind: str, folder: Path, **options) -> list[str]:
 
 
 def test_the_result_papers_follow_the_ballots_in_the_list():
-    assert printing.kinds()[20:23] == [("tally_report", "计票结果报告单"), ("announcements", "公告"),
+    assert printing.kinds()[21:24] == [("tally_report", "计票结果报告单"), ("announcements", "公告"),
                                        ("vote_results", "表决结果")]
     assert [printing.options_of(kind) for kind in KINDS] == [["poll"], ["poll", "number"], ["poll"]]
 
@@ -284,3 +284,43 @@ def test_print_the_papers_of_the_count_from_the_command_line(demo_file, tmp_path
 def test_a_line_does_not_begin_with_the_space_of_the_counts_words():
     # "反对 9 票": the break falls after 9, the space goes with it
     assert split_line_widths("反对 9 票", [10, 10, 3, 5, 3, 10], 28) == [[0, "反对 9"], [18, "票"]]
+
+
+def counted_preliminary(*, leave_out: int = 0) -> None:
+    """The 副主任 preliminary vote (6 nominees for 5 places), counted twice alike in every
+    delegation but the last LEAVE_OUT; each ballot valid but one per delegation."""
+    from meetingdesk.services import preliminary, roster
+    from meetingdesk.services.preliminary import SheetInput
+
+    from .test_ballots import preliminary_election
+
+    round_id = preliminary.start(preliminary_election().election_id)
+    row = preliminary.get_round(round_id)
+    teams = roster.list_delegations()
+    for t in teams[:len(teams) - leave_out]:
+        n = t.count("代表")
+        sheet = SheetInput(n, n, n, 1, {c.person_id: n - 1 - k for k, c in enumerate(row.candidates)})
+        for entry in (1, 2):
+            preliminary.enter(round_id, t.delegation_id, entry, sheet)
+
+
+def test_no_preliminary_report_before_every_delegation_is_counted(demo_session):
+    from meetingdesk.services import roster
+
+    with pytest.raises(ServiceError, match="没有进行预选"):
+        printing.prepare("preliminary_report")
+    counted_preliminary(leave_out=1)
+    with pytest.raises(ServiceError, match=f"计票尚未完成（{roster.list_delegations()[-1].name}）"):
+        printing.prepare("preliminary_report")
+
+
+def test_the_preliminary_report_sums_the_delegations_and_names_the_official_candidates(demo_session, tmp_path):
+    from meetingdesk.services import elections
+
+    counted_preliminary()
+    out = tmp_path / "pre.pdf"
+    assert printing.write_pdf("preliminary_report", out) == 2
+    text = compact("".join(pages_text(out)))
+    assert "预选计票结果报告" in text and "合计21021021021012198" in text
+    last = elections.list_elections()[-1].candidates[-1].name
+    assert f"6{last}138" in text and "得票多的5人列为正式候选人。" in text
