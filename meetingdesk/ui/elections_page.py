@@ -41,7 +41,8 @@ from .views import RED, current_row, select_row, sort_proxy, table_view
 
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
-PAPERS = (("candidates", "正式候选人名单"), ("ballots", "选票"), ("votes", "表决票"), ("preballots", "预选选票"))
+PAPERS = (("candidates", "正式候选人名单"), ("ballots", "选票"), ("votes", "表决票"), ("preballots", "预选选票"),
+          ("preliminary_report", "预选计票结果报告"))
 
 
 def _caption(text: str) -> QLabel:

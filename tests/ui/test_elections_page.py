@@ -237,5 +237,8 @@ def test_printing_a_paper(page, monkeypatch, kind):
     if kind == "preballots":  # no demo election needs a preliminary vote: the preview says so
         assert dialog is not None and "没有需要预选的选举" in dialog.message
         return
+    if kind == "preliminary_report":
+        assert dialog is not None and "没有进行预选" in dialog.message
+        return
     assert dialog is not None and dialog.pages >= 1
     dialog.close()
