@@ -47,6 +47,15 @@ BACKGROUND = True  # False: build on the calling thread (tests)
 PRINT_DPI = 300  # pages are rendered at most this fine for the printer
 
 
+# What the 会议 field means for each paper that takes it.
+MEETING_HINTS = {
+    None: "会议名称，如“第一次全体会议”（可不填）",
+    "ballots": "按到会人数印：会议序号或名称（不填为每位在任代表一份）",
+    "votes": "按到会人数印：会议序号或名称（不填为每位在任代表一份）",
+    "attendance": "会议序号或名称，如 3 或“第一次全体会议”（不填为最近的全体会议）",
+    "absences": "会议序号或名称，如 3 或“第一次全体会议”（不填为最近的全体会议）",
+}
+
 class BuildWorker(QObject):
     """Renders one Paper to PATH; lives on a QThread, reports through signals.
 
@@ -215,6 +224,7 @@ class PrintPreviewDialog(QDialog):
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(False)
+        self.meeting.setPlaceholderText(MEETING_HINTS.get(self.kind, MEETING_HINTS[None]))
         accepted = printing.options_of(self.kind)
         for key, widget in (("delegation_id", self.delegation_box), ("role", self.role_box),
                             ("order", self.order_box), ("meeting", self.meeting), ("copies", self.copies),
