@@ -18,8 +18,8 @@ from meetingdesk.services import ServiceError, session
 from meetingdesk.services.checks import Problem
 from meetingdesk.store import SessionFileError
 
-from . import area_pages
 from . import commands
+from .attendance_page import AttendancePage
 from .counting_page import CountingPage
 from .dialogs import SessionDialog
 from .elections_page import ElectionsPage
@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         self._add_page("选举", self.elections_page)
         self.counting_page = CountingPage()
         self._add_page("计票", self.counting_page)
-        self._add_page("到会", area_pages.AreaPage("代表到会情况", area_pages.describe_attendance))
+        self.attendance_page = AttendancePage()
+        self._add_page("到会", self.attendance_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
