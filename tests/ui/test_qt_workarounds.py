@@ -22,3 +22,13 @@ def test_emitting_keeps_true_alive():
     assert abs(sys.getrefcount(True) - before) < 50
     assert not qt_workarounds.emit_loses_a_reference()  # mended (or never broken)
     assert qt_workarounds.install() is False  # installing twice changes nothing
+
+
+def test_void_qt_calls_keep_none_alive():
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    for _ in range(20000):  # more than None's references in a fresh interpreter: the defect aborts here
+        label.setText("x")
+    assert sys.getrefcount(None) > 20000
+    assert qt_workarounds.pin_none() is False  # pinned once (or never needed)
