@@ -24,7 +24,7 @@ def test_emitting_keeps_true_alive():
     assert qt_workarounds.install() is False  # installing twice changes nothing
 
 
-def test_void_qt_calls_keep_none_alive():
+def test_void_qt_calls_keep_none_alive(qapp):
     from PySide6.QtWidgets import QLabel
 
     label = QLabel()
