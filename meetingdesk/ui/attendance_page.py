@@ -32,17 +32,6 @@ MEETING_PAPERS = ("attendance", "absences")  # they take the meeting chosen here
 NOTIFY_MS = 4000  # quiet time at the desk before the other pages re-read (leaving the page: at once)
 
 
-class OptionsHeading(PageHeading):
-    """The page heading whose 打印 menu prints with the options the page gives each paper."""
-
-    def __init__(self, title: str, papers, options: Callable[[str], dict], parent: QWidget | None = None) -> None:
-        super().__init__(title, papers, parent)
-        self.options = options
-
-    def print_paper(self, kind: str, **options) -> QWidget | None:
-        return super().print_paper(kind, **{**self.options(kind), **options})
-
-
 class AttendancePage(QWidget):
     """`refresh()` re-reads everything; `changed` follows writes (check-ins a moment later);
     `now` is the clock."""
@@ -62,7 +51,7 @@ class AttendancePage(QWidget):
         self._notify.setInterval(NOTIFY_MS)
         self._notify.timeout.connect(self._emit_changed)
 
-        self.heading = OptionsHeading("代表到会情况", PAPERS, self.paper_options, self)
+        self.heading = PageHeading("代表到会情况", PAPERS, self, options=self.paper_options)
         self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         self.meeting = QComboBox()
         self.meeting.setMinimumWidth(260)

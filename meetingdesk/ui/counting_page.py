@@ -59,7 +59,7 @@ class CountingPage(QWidget):
         self._rule = "超过三分之二"
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
 
-        self.heading = PageHeading("计票", PAPERS, self)
+        self.heading = PageHeading("计票", PAPERS, self, options=self.paper_options)
         self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         self.tabs = QTabWidget()
         self.entry_tab = EntryTab()
@@ -397,10 +397,12 @@ class CountingPage(QWidget):
     def _fill_print_menu(self) -> None:
         self.heading.fill_print_menu()
 
-    def print_paper(self, kind: str) -> QWidget | None:
+    def paper_options(self, kind: str) -> dict:
         """The chosen poll's paper (the 公告 are the session's, whichever poll is chosen)."""
-        options = {"poll": self.current_id()} if "poll" in _options_of(kind) else {}
-        return self.heading.print_paper(kind, **options)
+        return {"poll": self.current_id()} if "poll" in _options_of(kind) and self.current_id() else {}
+
+    def print_paper(self, kind: str) -> QWidget | None:
+        return self.heading.print_paper(kind)
 
 
 def _options_of(kind: str) -> list[str]:

@@ -1,7 +1,7 @@
 """The top row of an area page: its title, and a 打印 button offering the page's papers."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
@@ -13,11 +13,14 @@ from .print_preview import show_print_preview
 
 
 class PageHeading(QWidget):
-    """PAPERS are (kind, title) in menu order; a kind printing does not offer shows greyed out."""
+    """PAPERS are (kind, title) in menu order; a kind printing does not offer shows greyed out.
+    OPTIONS(kind), when given, are what the page prints each paper with (its chosen poll, meeting …)."""
 
-    def __init__(self, title: str, papers: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, papers: Sequence[tuple[str, str]], parent: QWidget | None = None, *,
+                 options: Callable[[str], dict] | None = None) -> None:
         super().__init__(parent)
         self.papers = tuple(papers)
+        self.options = options
         label = QLabel(title)
         label.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.print_button = QToolButton()
@@ -43,6 +46,8 @@ class PageHeading(QWidget):
     def print_paper(self, kind: str, **options) -> QWidget | None:
         """The paper in the in-program preview (with the OPTIONS it takes); a paper that cannot be
         printed says why."""
+        if self.options is not None:
+            options = {**self.options(kind), **options}
         try:
             return show_print_preview(self.parentWidget() or self, kind, **options)
         except ServiceError as exc:

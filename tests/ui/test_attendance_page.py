@@ -13,7 +13,7 @@ from meetingdesk import printing
 from meetingdesk.services import attendance, roster, session
 from meetingdesk.services.problem import NOTICE, Problem
 from meetingdesk.store import Attendance, Member, Person
-from meetingdesk.ui import attendance_page, print_preview
+from meetingdesk.ui import print_preview
 from meetingdesk.ui.attendance_models import RollModel
 from meetingdesk.ui.attendance_page import PAPERS, AttendancePage
 from meetingdesk.ui.main_window import MainWindow
@@ -347,8 +347,10 @@ def test_papers_take_the_chosen_meeting_and_filters(page):
 
 def test_printing_passes_the_meeting(page, monkeypatch):
     seen = []
-    monkeypatch.setattr(attendance_page.PageHeading, "print_paper",
-                        lambda self, kind, **options: seen.append((kind, options)))
+    from meetingdesk.ui import page_heading
+
+    monkeypatch.setattr(page_heading, "show_print_preview",
+                        lambda parent, kind, **options: seen.append((kind, options)))
     page.print_paper("attendance")
     page.heading.print_paper("absences")  # what the 打印 menu calls
     assert seen == [("attendance", {"meeting": "10"}), ("absences", {"meeting": "10"})]

@@ -409,3 +409,14 @@ def test_the_attendance_of_the_plenary_decides_the_present(page, poll):
     attendance.set_quorum_rule("三分之二以上")
     page.refresh()
     assert "到会代表须有全体代表的三分之二以上，即至少 140 人" in page.quorum.text()
+
+
+def test_the_print_menu_prints_the_chosen_poll(page, poll, monkeypatch):
+    from meetingdesk.ui import page_heading
+
+    asked_for: list[tuple[str, dict]] = []
+    monkeypatch.setattr(page_heading, "show_print_preview",
+                        lambda parent, kind, **options: asked_for.append((kind, options)))
+    page._fill_print_menu()
+    page.print_menu.actions()[0].trigger()  # 计票结果报告单, from the menu as a clerk picks it
+    assert asked_for == [("tally_report", {"poll": poll})]
