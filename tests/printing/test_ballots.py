@@ -16,6 +16,7 @@ from meetingdesk.printing.fonts import runs_width
 from meetingdesk.printing.frame import FRAME_HEIGHT, FRAME_WIDTH, GridRow
 from meetingdesk.services import ServiceError, elections, presidium, roster, voting
 
+from ..data.builders import preliminary_election
 from .pdftext import compact, out_of_order, pages_text
 
 SESSION = "武汉市东西湖区第十一届人民代表大会第三次会议"
@@ -299,17 +300,6 @@ def test_many_items_are_set_tighter_until_they_no_longer_fit(demo_session):
 
 
 # ---------------------------------------------------------------- 预选选票
-
-
-def preliminary_election() -> elections.ElectionRow:
-    """副主任: 2 seats, at most 5 candidates (副职: 1 to 3 more); the presidium names 6 on three papers."""
-    eid = elections.add_election("东西湖区第十一届人民代表大会常务委员会副主任", 2, "差额", "副职")
-    team = next(d for d in roster.list_delegations() if d.name == "慈惠街代表团")
-    people = [m.person_id for m in roster.list_members(team.delegation_id, role="代表")][:6]
-    for start in range(0, 6, 2):
-        elections.add_nomination(elections.NominationInput(eid, "主席团", tuple(people[start:start + 2])),
-                                 now=dt.datetime(2023, 12, 21, 18, 0))
-    return elections.get_election(eid)
 
 
 def test_no_preliminary_ballot_when_no_election_needs_one(demo_session, tmp_path):

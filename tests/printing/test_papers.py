@@ -11,7 +11,7 @@ from meetingdesk.services import ServiceError, roster
 from meetingdesk.services.roster import MemberInput
 
 from .pdftext import compact, fonts, out_of_order, pages_text
-from .test_ballots import preliminary_election
+from ..data.builders import preliminary_election
 from .test_result_papers import KINDS as RESULT_PAPERS
 from .test_result_papers import counted_poll, counted_preliminary
 

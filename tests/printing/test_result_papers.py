@@ -292,7 +292,7 @@ def counted_preliminary(*, leave_out: int = 0) -> None:
     from meetingdesk.services import preliminary, roster
     from meetingdesk.services.preliminary import SheetInput
 
-    from .test_ballots import preliminary_election
+    from ..data.builders import preliminary_election
 
     round_id = preliminary.start(preliminary_election().election_id)
     row = preliminary.get_round(round_id)

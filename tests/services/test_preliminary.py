@@ -9,19 +9,14 @@ import pytest
 from meetingdesk.services import ServiceError, elections, preliminary, roster
 from meetingdesk.services.preliminary import SheetInput
 
+from ..data.builders import preliminary_election
+
 NOW = dt.datetime(2023, 12, 22, 12, 0)
 
 
 @pytest.fixture
 def election(demo_session) -> elections.ElectionRow:
-    """副主任: 2 seats, at most 5 candidates (副职: 1 to 3 more); the presidium names 6 on three papers."""
-    eid = elections.add_election("东西湖区第十一届人民代表大会常务委员会副主任", 2, "差额", "副职")
-    team = next(d for d in roster.list_delegations() if d.name == "慈惠街代表团")
-    people = [m.person_id for m in roster.list_members(team.delegation_id, role="代表")][:6]
-    for start in range(0, 6, 2):  # one paper may name no more than the seats
-        elections.add_nomination(elections.NominationInput(eid, "主席团", tuple(people[start:start + 2])),
-                                 now=dt.datetime(2023, 12, 21, 18))
-    return elections.get_election(eid)
+    return preliminary_election()
 
 
 def enter_all(round_id: int, votes_by_rank: list[int], *, skip: str = "", present=None) -> None:

@@ -21,3 +21,10 @@ def shown(qtbot, page: QWidget, now: dt.datetime | None = None) -> QWidget:
     page.refresh()
     page.show()
     return page
+
+
+def warnings_of(monkeypatch, module) -> list[str]:
+    """The texts MODULE's `warn` boxes would show, collected instead of shown."""
+    messages: list[str] = []
+    monkeypatch.setattr(module, "warn", lambda parent, title, text: messages.append(text))
+    return messages

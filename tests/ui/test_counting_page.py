@@ -17,7 +17,7 @@ from meetingdesk.ui.counting_models import PollsModel
 from meetingdesk.ui.counting_page import PAPERS, CountingPage
 from meetingdesk.ui.views import RED
 
-from .helpers import ok as _ok, shown
+from .helpers import ok as _ok, shown, warnings_of
 
 NOW = dt.datetime(2023, 12, 23, 10, 0)
 COURT_LINE = "全体代表 210 人，过半数为 106 票；应选 1 人。"
@@ -25,9 +25,7 @@ COURT_LINE = "全体代表 210 人，过半数为 106 票；应选 1 人。"
 
 @pytest.fixture
 def warned(monkeypatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(counting_page, "warn", lambda parent, title, text: messages.append(text))
-    return messages
+    return warnings_of(monkeypatch, counting_page)
 
 
 @pytest.fixture

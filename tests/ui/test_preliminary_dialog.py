@@ -6,31 +6,24 @@ import datetime as dt
 
 import pytest
 
-from meetingdesk.services import elections, preliminary, roster
+from meetingdesk.services import elections, preliminary
 from meetingdesk.ui import preliminary_dialog
 from meetingdesk.ui.elections_page import ElectionsPage
 
-from .helpers import shown
+from ..data.builders import DEPUTY_DIRECTOR as OFFICE, preliminary_election
+from .helpers import shown, warnings_of
 
 NOW = dt.datetime(2023, 12, 22, 8, 0)
-OFFICE = "东西湖区第十一届人民代表大会常务委员会副主任"
 
 
 @pytest.fixture
 def warned(monkeypatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(preliminary_dialog, "warn", lambda parent, title, text: messages.append(text))
-    return messages
+    return warnings_of(monkeypatch, preliminary_dialog)
 
 
 @pytest.fixture
 def dialog(qtbot, demo_session, asked, warned):
-    eid = elections.add_election(OFFICE, 2, "差额", "副职")
-    team = next(d for d in roster.list_delegations() if d.name == "慈惠街代表团")
-    people = [m.person_id for m in roster.list_members(team.delegation_id, role="代表")][:6]
-    for start in range(0, 6, 2):
-        elections.add_nomination(elections.NominationInput(eid, "主席团", tuple(people[start:start + 2])),
-                                 now=dt.datetime(2023, 12, 21, 18))
+    eid = preliminary_election().election_id
     page = shown(qtbot, ElectionsPage(), NOW)
     page.refresh()
     page.select(eid)
