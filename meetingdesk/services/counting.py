@@ -142,7 +142,7 @@ class PollResult:
 # ---------------------------------------------------------------- polls
 
 
-def _display(person: Person) -> str:
+def display_of(person: Person) -> str:
     return people_rules.display_name(person.name, person.gender, person.note)
 
 
@@ -155,7 +155,7 @@ def get_poll(poll_id: int) -> PollRow:
         cands = (PollCandidate.select(PollCandidate, Person).join(Person)
                  .where(PollCandidate.poll_election == pe).order_by(PollCandidate.position))
         pes.append(PollElectionRow(pe.id, pe.election_id, pe.election.office, pe.seats,
-                                   tuple(Candidate(c.person.id, c.person.name, _display(c.person)) for c in cands),
+                                   tuple(Candidate(c.person.id, c.person.name, display_of(c.person)) for c in cands),
                                    pe.election.write_ins and poll.parent_id is None))
     items = [PollItemRow(pi.id, pi.vote_item_id, pi.vote_item.title)
              for pi in PollItem.select().where(PollItem.poll == poll).order_by(PollItem.position)]
@@ -518,7 +518,7 @@ def announcements() -> list[Announcement]:
                     entry["elected"].append(Elected(None, v.key[1], v.key[1], v.yes))
                 else:
                     p = people[v.key]
-                    entry["elected"].append(Elected(p.id, p.name, _display(p), v.yes, p.note, p.gender))
+                    entry["elected"].append(Elected(p.id, p.name, display_of(p), v.yes, p.note, p.gender))
             # seats left to a re-vote are not vacancies until that re-vote is confirmed
             entry["pending"] = er.outcome.revote_seats
     rows = []

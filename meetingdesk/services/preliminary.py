@@ -14,21 +14,14 @@ from dataclasses import dataclass
 
 from meetingdesk import store
 from meetingdesk.rules import counting as rules
-from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.elections import most_candidates
 from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
 
 from . import elections, roster
+from .counting import Candidate, display_of
 from .errors import ServiceError
 
 ENTRIES = (1, 2)
-
-
-@dataclass(frozen=True)
-class PreCandidateRow:
-    person_id: int
-    name: str
-    display: str
 
 
 @dataclass(frozen=True)
@@ -38,7 +31,7 @@ class RoundRow:
     office: str
     number: int
     places: int
-    candidates: tuple[PreCandidateRow, ...]
+    candidates: tuple[Candidate, ...]
     adopted_at: dt.datetime | None
 
     @property
@@ -84,15 +77,11 @@ class RoundResult:
 # ---------------------------------------------------------------- rounds
 
 
-def _display(person: Person) -> str:
-    return people_rules.display_name(person.name, person.gender, person.note)
-
-
 def _round_row(r: PreRound) -> RoundRow:
     cands = (PreCandidate.select(PreCandidate, Person).join(Person)
              .where(PreCandidate.round == r).order_by(PreCandidate.position))
     return RoundRow(r.id, r.election_id, r.election.office, r.number, r.places,
-                    tuple(PreCandidateRow(c.person.id, c.person.name, _display(c.person)) for c in cands),
+                    tuple(Candidate(c.person.id, c.person.name, display_of(c.person)) for c in cands),
                     r.adopted_at)
 
 
