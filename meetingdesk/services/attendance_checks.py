@@ -16,11 +16,11 @@ def check() -> list[Problem]:
         target = ("attendance", meeting.meeting_id)
         if c.quorum_applies and not c.met:
             found.append(Problem(ERROR, AREA, meeting.label,
-                                 f"{meeting.label}：实到代表 {c.present} 人，不足法定人数（{c.rule_text}）。",
+                                 f"实到代表 {c.present} 人，不足法定人数（{c.rule_text}）。",
                                  target=target))
         if c.unchecked:
             found.append(Problem(NOTICE, AREA, meeting.label,
-                                 f"{meeting.label}：还有 {c.unchecked} 名代表未签到，签到尚未结束。", target=target))
+                                 f"还有 {c.unchecked} 名代表未签到，签到尚未结束。", target=target))
     for line in attendance.unexcused_flags():
         row = line.row
         missed = "、".join(line.prior + (("本次会议",) if line.unexcused_here else ()))

@@ -16,26 +16,26 @@ def check() -> list[Problem]:
         outcome = counting.result(poll.poll_id)
         if outcome.differences:
             found.append(Problem(NOTICE, AREA, poll.title,
-                                 f"{poll.title}：两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
+                                 f"两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
         if not outcome.complete:
             continue
         for paper, check in outcome.rounds.items():
             if not check.valid:
-                found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{check.text}", target=target))
+                found.append(Problem(ERROR, AREA, poll.title, check.text, target=target))
         if outcome.quorum_met is False:
-            found.append(Problem(ERROR, AREA, poll.title, f"{poll.title}：{outcome.quorum}", target=target))
+            found.append(Problem(ERROR, AREA, poll.title, outcome.quorum, target=target))
         if poll.present_used is None:
-            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：尚未签到，也未填写到会代表人数，无法核对法定人数。",
+            found.append(Problem(NOTICE, AREA, poll.title, "尚未签到，也未填写到会代表人数，无法核对法定人数。",
                                  target=target))
         elif poll.attendance is not None and poll.present is not None and poll.present != poll.attendance:
             found.append(Problem(NOTICE, AREA, poll.title,
-                                 f"{poll.title}：填写的到会代表 {poll.present} 人与签到记录的 {poll.attendance} 人不符，"
+                                 f"填写的到会代表 {poll.present} 人与签到记录的 {poll.attendance} 人不符，"
                                  "以签到记录为准。", target=target))
         if poll.poll_id not in revoted and any(e.outcome.revote for e in outcome.elections):
-            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：有候选人得票相等，须安排再次投票。",
+            found.append(Problem(NOTICE, AREA, poll.title, "有候选人得票相等，须安排再次投票。",
                                  target=target))
         if poll.confirmed_at is None and outcome.valid:
-            found.append(Problem(NOTICE, AREA, poll.title, f"{poll.title}：计票已完成，待主席团确认。", target=target))
+            found.append(Problem(NOTICE, AREA, poll.title, "计票已完成，待主席团确认。", target=target))
     return found + _preliminary()
 
 
@@ -49,14 +49,14 @@ def _preliminary() -> list[Problem]:
         outcome = preliminary.result(last.round_id)
         target = ("election", election.election_id)
         for problem in outcome.problems:
-            found.append(Problem(ERROR, AREA, last.title, f"{last.title}：{problem}", target=target))
+            found.append(Problem(ERROR, AREA, last.title, problem, target=target))
         if outcome.differences:
             found.append(Problem(NOTICE, AREA, last.title,
-                                 f"{last.title}：两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
+                                 f"两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
         if outcome.complete and outcome.outcome.revote:
-            found.append(Problem(NOTICE, AREA, last.title, f"{last.title}：有候选人得票相等，须就得票相等者再次预选。",
+            found.append(Problem(NOTICE, AREA, last.title, "有候选人得票相等，须就得票相等者再次预选。",
                                  target=target))
         elif outcome.complete:
             found.append(Problem(NOTICE, AREA, last.title,
-                                 f"{last.title}：计票已完成，待主席团按得票多少确定正式候选人。", target=target))
+                                 "计票已完成，待主席团按得票多少确定正式候选人。", target=target))
     return found

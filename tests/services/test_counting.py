@@ -198,7 +198,7 @@ def test_the_session_check_follows_the_count(poll):
     from meetingdesk.services import checks
 
     def messages():
-        return [p.message for p in checks.check_session() if p.area == "计票"]
+        return [f"{p.where}：{p.message}" for p in checks.check_session() if p.area == "计票"]
 
     assert messages() == []
     _enter_all(poll, present=None)
@@ -223,7 +223,7 @@ def test_the_quorum_is_checked_against_the_plenary_attendance(demo_session):
     row = counting.get_poll(poll_id)
     assert (row.attendance, row.present_used, row.present_source) == (140, 140, "据到会签到")
     assert counting.result(poll_id).quorum_met is False
-    messages = [p.message for p in checks.check_session()]
+    messages = [f"{p.where}：{p.message}" for p in checks.check_session()]
     assert any("与签到记录的 140 人不符" in m for m in messages)
     assert any("第三次全体会议：实到代表 140 人，不足法定人数" in m for m in messages)
     with pytest.raises(ServiceError, match="不足法定人数"):

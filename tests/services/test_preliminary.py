@@ -135,7 +135,7 @@ def test_the_session_check_follows_the_preliminary_count(election):
     from meetingdesk.services import checks
 
     def messages():
-        return [p.message for p in checks.check_session() if "预选" in p.message and p.area == "计票"]
+        return [f"{p.where}：{p.message}" for p in checks.check_session() if "预选" in p.where and p.area == "计票"]
 
     round_id = preliminary.start(election.election_id, NOW)
     enter_all(round_id, [10, 9, 8, 7, 5, 5])
