@@ -24,8 +24,8 @@ def check() -> list[Problem]:
     for line in attendance.unexcused_flags():
         row = line.row
         missed = "、".join(line.prior + (("本次会议",) if line.unexcused_here else ()))
-        found.append(Problem(ERROR, AREA, row.name,
-                             f"{row.display}（{row.delegation}）未经批准两次不出席本级人民代表大会会议（{missed}），"
+        found.append(Problem(ERROR, AREA, row.delegation,
+                             f"{row.display}未经批准两次不出席本级人民代表大会会议（{missed}），"
                              "依照代表法，其代表资格终止，请报常委会。",
                              delegation_id=row.delegation_id, member_id=row.member_id,
                              target=("prior", row.person_id)))

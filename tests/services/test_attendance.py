@@ -148,6 +148,13 @@ def test_two_unexcused_absences_across_sessions_are_flagged(demo_session):
     shown, lines = attendance.session_table()
     assert [m.name for m in shown] == ["预备会议", "第一次全体会议", "第二次全体会议", "第三次全体会议"]
     assert len(lines) == 210
+    from meetingdesk.services import checks
+
+    row = flagged[0].row
+    problems = [p for p in checks.check_session() if p.target == ("prior", row.person_id)]
+    assert [(p.severity, p.where, p.message) for p in problems] == [
+        ("错误", row.delegation, f"{row.display}未经批准两次不出席本级人民代表大会会议（第十一届人民代表大会第二次会议、"
+                                 "本次会议），依照代表法，其代表资格终止，请报常委会。")]
 
 
 def test_a_quorum_rule_the_law_does_not_know_is_refused(demo_session):
