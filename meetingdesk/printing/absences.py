@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from meetingdesk.services import attendance
 from meetingdesk.services.attendance import RollRow
 
-from .attendance_report import as_of, chosen_meeting, meeting_line, named_row, now, who
+from .attendance_report import as_of, meeting_line, named_row, now
 from .bodies import headed_paper
 from .coverage import Printed
 from .fonts import HEI
@@ -81,11 +81,11 @@ def summary_rows(rows: list[RollRow]) -> list[list[str]]:
 
 def prepare(meeting: str | None = None) -> Paper:
     """MEETING: its number in the schedule ("3") or its name; by default today's or the next plenary."""
-    m = chosen_meeting(meeting)
+    m = attendance.chosen_meeting(meeting)
     rows = attendance.roll(m.meeting_id, role="代表")
     groups = attendance.absences_by_delegation(m.meeting_id)
     when = now()
-    person = who(m)
+    person = attendance.expected_word(m)
     leave = sum(len(g[1]) for g in groups)
     absent = sum(len(g[2]) for g in groups)
     unchecked = sum(1 for g in groups for r in g[2] if not r.status)

@@ -17,11 +17,9 @@ from collections.abc import Sequence
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.platypus import Flowable, Spacer
 
-from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.numerals import chinese_date
-from meetingdesk.services import attendance, session
+from meetingdesk.services import attendance
 from meetingdesk.services.attendance import Counts, RollRow
-from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.schedule import MeetingRow
 
 from .bodies import headed_paper
@@ -60,30 +58,9 @@ def as_of(when: dt.datetime) -> str:
     return f"截至{chinese_date(when.date())}{when.hour}时{when.minute:02d}分"
 
 
-def chosen_meeting(meeting: str | None) -> MeetingRow:
-    """The meeting MEETING names (its number in the schedule or its name); None: the default one."""
-    if meeting is not None and str(meeting).strip():
-        return attendance.find_meeting(meeting)
-    found = attendance.default_meeting()
-    if found is None:
-        raise ServiceError("日程中还没有会议，请先在“议程日程”中添加会议。")
-    return next(m for m in attendance.meetings() if m.meeting_id == found)
-
-
 def meeting_line(m: MeetingRow) -> str:
     """（2023年12月21日上午第一次全体会议）"""
     return f"（{chinese_date(m.date)}{m.half}{m.name}）"
-
-
-def who(m: MeetingRow) -> str:
-    """Whom the meeting expects: 主席团成员 at a presidium meeting, 代表 at any other."""
-    return "主席团成员" if m.kind == "主席团会议" else "代表"
-
-
-def in_stroke_order(rows: Sequence[RollRow]) -> list[RollRow]:
-    """The rows of several delegations as one list in stroke order (the note decides equal names)."""
-    return sort_names(rows, key=lambda r: r.name + r.note,
-                      single_name_first=session.session_info().single_name_first)
 
 
 def named_row(columns: Sequence[Column], texts: Sequence[Text], at: int, person: Named, *, size: float,
@@ -141,18 +118,18 @@ def signature(when: dt.datetime) -> GridRow:
 
 def prepare(meeting: str | None = None) -> Paper:
     """MEETING: its number in the schedule ("3") or its name; by default today's or the next plenary."""
-    m = chosen_meeting(meeting)
+    m = attendance.chosen_meeting(meeting)
     rows = attendance.roll(m.meeting_id)
     c = attendance.counts(m.meeting_id, rows)
     sentence = attendance.report_text(m.meeting_id)
     when = now()
     expected = [r for r in rows if r.role == "代表"]
-    leave = in_stroke_order([r for r in expected if r.status == "请假"])
-    absent = in_stroke_order([r for r in expected if r.status in ("缺席", "")])
+    leave = attendance.in_stroke_order([r for r in expected if r.status == "请假"])
+    absent = attendance.in_stroke_order([r for r in expected if r.status in ("缺席", "")])
     columns, values = figures(c)
     wide = sum(column.width for column in columns)
     others = others_text(c)
-    person = who(m)
+    person = attendance.expected_word(m)
 
     printed_items = [Printed(m.name, "会议"), *(printed(r, f"{r.delegation} {r.status_text}") for r in leave + absent)]
 

@@ -128,14 +128,6 @@ def card_number(member_id: int) -> str:
     return f"{member_id:0{CARD_DIGITS}d}"
 
 
-def member_by_card(text: str) -> int | None:
-    text = text.strip()
-    if not text.isdigit() or not text.isascii():
-        return None
-    member = Member.get_or_none(Member.id == int(text))
-    return member.id if member else None
-
-
 # ---------------------------------------------------------------- meetings
 
 
@@ -181,8 +173,23 @@ def default_meeting(today: dt.date | None = None) -> int | None:
     return (upcoming or voting)[0 if upcoming else -1].meeting_id
 
 
+def chosen_meeting(text: str | None = None) -> MeetingRow:
+    """The meeting TEXT names (its number in the schedule or its name); None or "": the default one."""
+    if text is not None and str(text).strip():
+        return find_meeting(text)
+    found = default_meeting()
+    if found is None:
+        raise ServiceError("日程中还没有会议，请先在“议程日程”中添加会议。")
+    return _meeting(found)
+
+
 def _meeting(meeting_id: int) -> MeetingRow:
     return schedule.get_meeting(meeting_id)
+
+
+def expected_word(meeting: MeetingRow) -> str:
+    """Whom the meeting expects, as its report names them: 主席团成员 at a presidium meeting, else 代表."""
+    return "主席团成员" if meeting.kind == "主席团会议" else "代表"
 
 
 def expected_roles(meeting: MeetingRow) -> tuple[str, ...]:
@@ -245,8 +252,7 @@ def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
 def report_text(meeting_id: int) -> str:
     """报告代表到会情况, as the presiding chair reads it out."""
     c = counts(meeting_id)
-    who = "主席团成员" if _meeting(meeting_id).kind == "主席团会议" else "代表"
-    text = f"本次会议应到{who}{c.expected}人，实到{c.present}人，请假{c.leave}人，缺席{c.absent_total}人"
+    text = f"本次会议应到{expected_word(_meeting(meeting_id))}{c.expected}人，实到{c.present}人，请假{c.leave}人，缺席{c.absent_total}人"
     if c.quorum_applies:
         text += f"，{c.verdict}"
     return text + "。"
@@ -258,16 +264,25 @@ def present_at(meeting_id: int) -> int | None:
     return c.present if c.taken else None
 
 
+def matches(row: RollRow, query: str, *, card_start: bool = False) -> bool:
+    """Does QUERY, as typed at the check-in desk, name ROW: its card number (with CARD_START, any
+    start of it, as a list filters while a number is typed), characters of the name or pinyin."""
+    query = query.strip()
+    if query.isdigit() and query.isascii():
+        return int(query) == row.member_id or (card_start and row.card.startswith(query))
+    return pinyin.matches(query, row.name)
+
+
 def find(meeting_id: int, query: str) -> list[RollRow]:
     """Who QUERY names at the check-in desk: a card number, characters of a name or pinyin."""
-    query = query.strip()
-    if not query:
+    if not query.strip():
         return []
-    rows = roll(meeting_id)
-    if query.isdigit() and query.isascii():
-        member_id = member_by_card(query)
-        return [r for r in rows if r.member_id == member_id]
-    return [r for r in rows if pinyin.matches(query, r.name)]
+    return [r for r in roll(meeting_id) if matches(r, query)]
+
+
+def in_stroke_order(rows: Iterable[RollRow]) -> list[RollRow]:
+    """Rows of several delegations as one list in stroke order, as the roster sorts its people."""
+    return roster.sort_members(list(rows))
 
 
 # ---------------------------------------------------------------- writing

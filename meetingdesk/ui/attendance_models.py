@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from meetingdesk.rules import pinyin
-from meetingdesk.rules.collation import sort_names
+from meetingdesk.services import attendance
 from meetingdesk.services.attendance import PriorRow, RollRow, SessionLine
 from meetingdesk.services.roster import ROLE_ORDER
 from meetingdesk.store import PRESENT_STATUSES
@@ -35,14 +34,6 @@ STATUS_FILTERS: tuple[tuple[str, object], ...] = (
 )
 
 
-def matches_query(row: RollRow, query: str) -> bool:
-    """As attendance.find reads the check-in line: a card number, characters of a name or pinyin;
-    a card number part-way typed shows the cards it begins."""
-    if query.isdigit() and query.isascii():
-        return row.card.startswith(query) or int(query) == row.member_id
-    return pinyin.matches(query, row.name)
-
-
 class RollModel(RowsModel):
     DELEGATION, NAME, ROLE, STATUS, CARD = range(5)
     headers = ("代表团", "姓名", "身份", "到会情况", "证号")
@@ -58,8 +49,8 @@ class RollModel(RowsModel):
         if team_order is not None:
             self._team_order = team_order
         if [r.member_id for r in rows] != [r.member_id for r in self._rows]:
-            names = sort_names({r.name + r.note for r in rows})  # sort values must be plain numbers
-            self._name_rank = {name: i for i, name in enumerate(names)}
+            # sort values must be plain numbers: the rank of each name in the session's stroke order
+            self._name_rank = {r.name + r.note: i for i, r in enumerate(attendance.in_stroke_order(rows))}
             self.set_rows(rows)
             self._position = {r.member_id: i for i, r in enumerate(self._rows)}
             return
@@ -141,7 +132,7 @@ class RollProxy(RowsProxy):
             return False
         if self._status is not None and not self._status(row.status):
             return False
-        return not self._query or matches_query(row, self._query)
+        return not self._query or attendance.matches(row, self._query, card_start=True)
 
 
 class PriorModel(RowsModel):
