@@ -381,6 +381,19 @@ def mark(meeting_id: int, member_id: int, status: str, *, reason: str = "", appr
     _write(meeting_id, member_id, status, reason=reason, approver=approver, time=time, source=source, now=now)
 
 
+def mark_all(meeting_id: int, member_ids: Iterable[int], status: str, **details) -> None:
+    """`mark` for several people at once: all are written, or, when one is refused, none."""
+    with store.database.atomic():
+        for member_id in member_ids:
+            mark(meeting_id, member_id, status, **details)
+
+
+def clear_all(meeting_id: int, member_ids: Iterable[int]) -> None:
+    with store.database.atomic():
+        for member_id in member_ids:
+            clear(meeting_id, member_id)
+
+
 def clear(meeting_id: int, member_id: int) -> None:
     """Back to 未签到: a check-in made by mistake."""
     with store.database.atomic():

@@ -252,6 +252,15 @@ class RollTab(QWidget):
             done += 1
         return done
 
+    def _all(self, write: Callable[[], None]) -> bool:
+        """WRITE, which writes all the chosen rows or none; a refusal is said."""
+        try:
+            write()
+        except ServiceError as exc:
+            self.say(exc.message, RED)
+            return False
+        return True
+
     def mark_present(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         if not rows or meeting_id is None:
@@ -269,10 +278,9 @@ class RollTab(QWidget):
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         if not rows or meeting_id is None:
             return
-        done = self._each(rows, lambda r: attendance.mark(meeting_id, r.member_id, "缺席", now=self.desk.now()))
-        if done:
-            self.say(f"{who(rows[:done])}记为缺席。", RED)
-        self.written.emit(self.desk.watched(rows))
+        if self._all(lambda: attendance.mark_all(meeting_id, [r.member_id for r in rows], "缺席", now=self.desk.now())):
+            self.say(f"{who(rows)}记为缺席。", RED)
+            self.written.emit(self.desk.watched(rows))
 
     def clear(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
@@ -283,10 +291,9 @@ class RollTab(QWidget):
         if (len(rows) > 1 or leave) and not views.confirm(
                 self, "撤销", f"把{who(rows)}改回未签到？" + ("\n请假事由和批准人一并删除。" if leave else ""), "撤销"):
             return
-        done = self._each(rows, lambda r: attendance.clear(meeting_id, r.member_id))
-        if done:
-            self.say(f"{who(rows[:done])}已改回未签到。")
-        self.written.emit(self.desk.watched(rows))
+        if self._all(lambda: attendance.clear_all(meeting_id, [r.member_id for r in rows])):
+            self.say(f"{who(rows)}已改回未签到。")
+            self.written.emit(self.desk.watched(rows))
 
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
@@ -298,8 +305,8 @@ class RollTab(QWidget):
 
         def submit() -> None:
             reason, approver = dialog.value()
-            for r in rows:
-                attendance.mark(meeting_id, r.member_id, "请假", reason=reason, approver=approver, now=self.desk.now())
+            attendance.mark_all(meeting_id, [r.member_id for r in rows], "请假", reason=reason, approver=approver,
+                                now=self.desk.now())
 
         def done() -> None:
             self.say(f"{who(rows)}请假（{dialog.value()[0].strip()}）。")
@@ -317,8 +324,8 @@ class RollTab(QWidget):
         dialog = TimeDialog(rows, status, self.desk.meeting_name(), f"{self.desk.now():%H:%M}", self)
 
         def submit() -> None:
-            for r in rows:
-                attendance.mark(meeting_id, r.member_id, status, time=dialog.value(), now=self.desk.now())
+            attendance.mark_all(meeting_id, [r.member_id for r in rows], status, time=dialog.value(),
+                                now=self.desk.now())
 
         def done() -> None:
             self.say(f"{who(rows)}{status} {dialog.value().strip()}。", AMBER)

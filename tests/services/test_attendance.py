@@ -161,3 +161,17 @@ def test_a_quorum_rule_the_law_does_not_know_is_refused(demo_session):
     with pytest.raises(ServiceError, match="法定人数规则"):
         attendance.set_quorum_rule("过半数")
     assert session.session_info().quorum_rule == "超过三分之二"
+
+
+def test_marking_several_writes_all_or_none(demo_session):
+    meeting = attendance.find_meeting("主席团第一次会议").meeting_id
+    members = [r.member_id for r in attendance.roll(meeting)[:3]]
+    outsider = next(r.member_id for r in attendance.roll(attendance.find_meeting("3").meeting_id)
+                    if r.role == "列席")
+    with pytest.raises(ServiceError, match="不在主席团第一次会议的应到人员之中"):
+        attendance.mark_all(meeting, members + [outsider], "缺席")
+    assert attendance.counts(meeting).absent == 0
+    attendance.mark_all(meeting, members, "请假", reason="病假", approver="王烁")
+    assert attendance.counts(meeting).leave == 3
+    attendance.clear_all(meeting, members)
+    assert attendance.counts(meeting).unchecked == 46
