@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.numerals import session_title
 from meetingdesk.services.attendance import RollRow
 
 from .dialogs import CheckedDialog
@@ -184,9 +184,7 @@ class TickDialog(CheckedDialog):
 
 def earlier_session(term: int, number: int) -> str:
     """The session before this one: 第十一届人民代表大会第二次会议 ("" before the first)."""
-    if number <= 1:
-        return ""
-    return f"第{chinese_number(term)}届人民代表大会第{chinese_number(number - 1)}次会议"
+    return session_title("", term, number - 1) if number > 1 else ""
 
 
 class PriorDialog(PickerDialog):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.services import ServiceError, attendance, roster, session
 from meetingdesk.services.attendance import RollRow
+from meetingdesk.services.schedule import MeetingRow
 
 from . import views
 from .attendance_desk import CountsBanner
@@ -43,7 +44,7 @@ class AttendancePage(QWidget):
         super().__init__(parent)
         self.now: Callable[[], dt.datetime] = dt.datetime.now
         self._echo = False  # our own `changed` coming back through the window's refresh
-        self._kinds: dict[int, str] = {}  # meeting id → its kind
+        self._meetings: dict[int, MeetingRow] = {}  # the chooser's meetings by id
         self._teams: list[tuple[int, str]] = []
         self._team_order: dict[int, int] = {}
         self._notify = QTimer(self)
@@ -101,8 +102,6 @@ class AttendancePage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.line)
 
-    # ------------------------------------------------------------ building
-
     # ------------------------------------------------------------ reading
 
     def refresh(self) -> None:
@@ -111,8 +110,8 @@ class AttendancePage(QWidget):
             return
         chosen = self.meeting_id()
         rows = attendance.meetings()
-        self._kinds = {m.meeting_id: m.kind for m in rows}
-        if chosen not in self._kinds:
+        self._meetings = {m.meeting_id: m for m in rows}
+        if chosen not in self._meetings:
             chosen = attendance.default_meeting(self.now().date())
         self.meeting.blockSignals(True)
         self.meeting.clear()
@@ -138,7 +137,8 @@ class AttendancePage(QWidget):
         rows = attendance.roll(meeting_id) if meeting_id is not None else []
         self.desk_tab.show_rows(rows, self._team_order if teams else None)
         counts = attendance.counts(meeting_id, rows) if meeting_id is not None else None
-        self.banner.show_counts(counts, self._kinds.get(meeting_id, ""))
+        chosen = self._meetings.get(meeting_id)
+        self.banner.show_counts(counts, chosen.kind if chosen else "")
         self.desk_tab.set_enabled(meeting_id is not None)
         self.close_button.setEnabled(counts is not None and counts.unchecked > 0)
         if flags:
@@ -177,7 +177,8 @@ class AttendancePage(QWidget):
         return self.meeting.currentData()
 
     def meeting_name(self) -> str:
-        return self.meeting.currentText().split(" ", 1)[-1]
+        chosen = self._meetings.get(self.meeting_id())
+        return chosen.name if chosen else ""
 
     def teams(self) -> list[tuple[int, str]]:
         """(id, name) of the delegations, in their order."""
