@@ -17,17 +17,17 @@ RULES: dict[str, tuple[Fraction | int, Fraction | int | None]] = {
     "正职": (0, 1),  # 一般多一人；只提名一人时可以等额
     "副职": (1, 3),  # 多一人至三人
     "上级人大代表": (Fraction(1, 5), Fraction(1, 2)),  # 选举法 第三十一条
-    "补选": (0, None),  # 补选可以差额，也可以等额
+    "补选代表": (0, None),  # 选举法 第五十七条: 补选代表可以差额，也可以等额
 }
 # Elections of deputies (to the next higher congress): nominated by parties and organisations
 # or by ten delegates, never by the presidium (选举法 第三十条).
-DEPUTY_RULES = ("上级人大代表", "补选")
+DEPUTY_RULES = ("上级人大代表", "补选代表")
 RULE_TEXT = {
     "常委会委员": "候选人数应比应选人数多十分之一至五分之一",
     "正职": "候选人数一般应多一人，也可以同应选人数相等",
     "副职": "候选人数应比应选人数多一人至三人",
     "上级人大代表": "代表候选人的人数应多于应选代表名额五分之一至二分之一",
-    "补选": "候选人数可以多于应选名额，也可以同应选名额相等",
+    "补选代表": "候选人数可以多于应选名额，也可以同应选名额相等",
 }
 
 

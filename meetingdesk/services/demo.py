@@ -52,7 +52,8 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     """Write the demo session (东西湖区第十一届人民代表大会第三次会议) to PATH."""
     path = Path(path)
     with open(seed("session.toml"), "rb") as fh:
-        meta = tomllib.load(fh)["session"]
+        toml = tomllib.load(fh)
+    meta, bylaw = toml["session"], toml.get("bylaw", {})
     session_service.create_session(
         path,
         city=meta.get("city", ""), region=meta["region"], term=meta["term"], number=meta["number"],
@@ -63,6 +64,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     try:
         with store.database.atomic():
             session_service.update_session(quorum_rule=meta.get("quorum_rule", "超过三分之二"))
+            session_service.set_bylaw(**bylaw)
             _load_roster()
             _load_presidium()
             meetings = _load_schedule()

@@ -336,3 +336,11 @@ def remove_delegation(delegation_id: int) -> None:
         raise ServiceError("代表团中还有人员，不能删除。请先把人员调到其他代表团。")
     with store.database.atomic():
         Delegation.delete().where(Delegation.id == delegation_id).execute()
+
+
+def delegates_on(day: dt.date) -> int:
+    """全体代表 on DAY, the base of every majority: serving delegates, and those whose mandate
+    ended after DAY. A mandate ends on its end date: on that day the person no longer counts."""
+    serving = Member.status == store.STATUS_SERVING
+    ended_later = (Member.status == store.STATUS_ENDED) & (Member.ended_on > day)
+    return Member.select().where((Member.role == "代表") & (serving | ended_later)).count()

@@ -8,6 +8,7 @@ from pathlib import Path
 from peewee import fn
 
 from meetingdesk import store
+from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.rules.numerals import session_title
 from meetingdesk.store import Member, Session
@@ -147,6 +148,30 @@ def session_info() -> SessionInfo:
         statutory_delegates=row.statutory_delegates, announced_delegates=row.announced_delegates,
         single_name_first=row.single_name_first, quorum_rule=row.quorum_rule, counts=counts,
     )
+
+
+def bylaw() -> bylaw_rules.Bylaw:
+    """The session's 选举和表决办法 settings."""
+    return bylaw_rules.from_json(Session.get().bylaw)
+
+
+def set_bylaw(**changes) -> bylaw_rules.Bylaw:
+    """Change settings of the 办法 (revote_rule, vacancy_rule, yes_mark, no_mark, abstain_mark,
+    articles); all are checked before anything is written."""
+    current = bylaw()
+    unknown = set(changes) - set(current.__dataclass_fields__)
+    if unknown:
+        raise ServiceError(f"未知的办法设置：{'、'.join(sorted(unknown))}")
+    new = bylaw_rules.replace(current, **changes)
+    if "articles" in changes:
+        new = bylaw_rules.replace(new, articles={k: v.strip() for k, v in dict(changes["articles"]).items()
+                                                 if v and v.strip()})
+    found = bylaw_rules.problem(new)
+    if found:
+        raise ServiceError(found[1], found[0])
+    with store.database.atomic():
+        Session.update(bylaw=new.to_json()).execute()
+    return new
 
 
 def current_path() -> Path | None:

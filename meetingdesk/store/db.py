@@ -16,7 +16,7 @@ from peewee import SqliteDatabase
 from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -47,7 +47,27 @@ def _to_5(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_5_MODELS)
 
 
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5}
+def _to_6(db: SqliteDatabase) -> None:
+    """Schema 6: the session's 选举和表决办法 settings, the 办法's number of candidates and the
+    organ of each election, and each poll's 全体代表, time and confirmed result.
+
+    The old rule "补选" meant a by-election of deputies to the higher congress; that is now
+    "补选代表", and "补选" is the by-election of officers (正副职、委员)."""
+    for table, column, ddl in (
+        ("session", "bylaw", "TEXT NOT NULL DEFAULT '{}'"),
+        ("election", "candidates", "INTEGER"),
+        ("election", "body", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("poll", "all_delegates", "INTEGER"),
+        ("poll", "vote_time", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("poll", "frozen", "TEXT NOT NULL DEFAULT ''"),
+    ):
+        # an older file's upgrade created these tables from today's models, columns included
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+    db.execute_sql("UPDATE election SET rule = '补选代表' WHERE rule = '补选'")
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

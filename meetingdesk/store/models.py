@@ -47,6 +47,9 @@ class Session(BaseModel):
     single_name_first = BooleanField(default=False)
     # The quorum a vote needs, a key of rules.counting.QUORUM_RULES (schema 5).
     quorum_rule = CharField(default="超过三分之二")
+    # The session's 选举和表决办法 as settings (rules.bylaw.Bylaw as JSON; schema 6): the rule of a
+    # re-vote, what becomes of vacant seats, the ballot's marks, the articles the count cites.
+    bylaw = TextField(default="{}")
 
 
 class Person(BaseModel):
@@ -252,6 +255,11 @@ class Election(BaseModel):
     position = IntegerField(default=0)
     fixed_on = DateField(null=True)  # the presidium fixed the candidates: no more withdrawals
     write_ins = BooleanField(default=True)  # 另选人 rows on the ballot, as the 办法 allows
+    # Schema 6: the number of candidates the 办法 fixed within the legal range (seed: 8 for 7
+    # seats), None when it fixed none; and the organ of the office (rules.elections.BODIES):
+    # 常委会 offices go to delegates only and exclude 行政、监察、审判、检察 office.
+    candidates = IntegerField(null=True)
+    body = CharField(default="")
 
 
 class Nomination(BaseModel):
@@ -306,7 +314,7 @@ class VoteItem(BaseModel):
     position = IntegerField(default=0)
 
 
-POLL_KINDS = ("正式投票", "再次投票")
+POLL_KINDS = ("正式投票", "再次投票", "另行选举", "重新投票")
 PAPERS_OF_POLL = ("选票", "表决票")
 
 
@@ -323,6 +331,12 @@ class Poll(BaseModel):
     present = IntegerField(null=True)  # delegates present at the vote, for the quorum
     created_at = DateTimeField()
     confirmed_at = DateTimeField(null=True)  # the presidium confirmed: locked
+    # Schema 6. 全体代表 on the day of the vote, recorded with the first entry; the time of the
+    # vote ("10:30"), so a delegate who left early before it is not counted present; and the
+    # result as the presidium confirmed it (JSON), which every paper prints from then on.
+    all_delegates = IntegerField(null=True)
+    vote_time = CharField(default="")
+    frozen = TextField(default="")
 
 
 class PollElection(BaseModel):

@@ -63,7 +63,7 @@ def _people(count: int) -> list[int]:
 def _election(office: str, people: list[int], seats: int, write_ins: bool = True) -> elections.ElectionRow:
     """An election of city deputies (补选: any number of candidates), nominated by a party, list fixed."""
     mode = "差额" if len(people) > seats else "等额"
-    eid = elections.add_election(office, seats, mode, "补选", write_ins)
+    eid = elections.add_election(office, seats, mode, "补选代表", write_ins)
     for start in range(0, len(people), seats):  # one paper names no more than the seats
         elections.add_nomination(elections.NominationInput(eid, "政党团体", tuple(people[start:start + seats]),
                                                            organisation="中共测试市委"),

@@ -40,7 +40,7 @@ def test_the_deadline_minute():
     ("正职", 1, (1, 2)),
     ("副职", 2, (3, 5)),
     ("上级人大代表", 10, (12, 15)),
-    ("补选", 2, (2, None)),
+    ("补选代表", 2, (2, None)),
 ])
 def test_candidate_ranges(rule, seats, expected):
     assert candidate_range(rule, seats) == expected
@@ -53,12 +53,12 @@ def test_counts_at_their_limits():
     assert count_problem("正职", "等额", 1, 1) is None
     assert "等于应选名额 1 人" in count_problem("正职", "等额", 1, 2)
     assert "不能等额选举" in count_problem("常委会委员", "等额", 7, 7)
-    assert count_problem("补选", "等额", 2, 2) is None
-    assert count_problem("补选", "差额", 2, 9) is None
+    assert count_problem("补选代表", "等额", 2, 2) is None
+    assert count_problem("补选代表", "差额", 2, 9) is None
 
 
 def test_more_nominees_than_the_ratio_allows_need_a_preliminary_vote():
     assert not needs_preliminary("常委会委员", "差额", 7, 8)
     assert needs_preliminary("常委会委员", "差额", 7, 9)
     assert needs_preliminary("正职", "等额", 1, 2)
-    assert not needs_preliminary("补选", "差额", 2, 30)
+    assert not needs_preliminary("补选代表", "差额", 2, 30)

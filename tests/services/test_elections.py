@@ -131,11 +131,11 @@ def test_election_settings_are_checked(demo_session):
     with pytest.raises(ServiceError, match="至少为 1"):
         elections.add_election("区人民法院院长", 0, "等额", "正职")
     with pytest.raises(ServiceError, match="政党或人民团体"):
-        elections.add_nomination(NominationInput(_open_election(2, "等额", "补选"), "政党团体", (1,)))
+        elections.add_nomination(NominationInput(_open_election(2, "等额", "补选代表"), "政党团体", (1,)))
 
 
 def test_who_may_nominate_depends_on_the_office(demo_session):
-    deputies = _open_election(2, "等额", "补选")
+    deputies = _open_election(2, "等额", "补选代表")
     officer = _open_election(1, "等额", "正职")
     person = (_delegates("东山街代表团", 1)[0].person_id,)
     with pytest.raises(ServiceError, match="不由主席团提名") as err:

@@ -83,7 +83,7 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     store.close_db()
 
     db = init_db(path)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert store.Person.get().name == "李平"
     assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
@@ -101,6 +101,7 @@ def test_a_schema_4_file_gains_attendance_and_the_quorum_rule(tmp_path):
     db = init_db(path)
     db.drop_tables(store.models.SCHEMA_5_MODELS)
     db.execute_sql("ALTER TABLE session DROP COLUMN quorum_rule")
+    _drop_schema_6_columns(db)
     db.execute_sql("PRAGMA user_version = 4")
     db.execute_sql("INSERT INTO session (city, region, term, number, venue, statutory_delegates, single_name_first)"
                    " VALUES ('', '东西湖区', 11, 3, '', 214, 0)")
@@ -112,3 +113,29 @@ def test_a_schema_4_file_gains_attendance_and_the_quorum_rule(tmp_path):
     assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
     store.close_db()
     assert (tmp_path / "v4.meetingdesk.v4.bak").exists()
+
+
+def test_a_schema_5_file_gains_the_bylaw_and_the_frozen_results(tmp_path):
+    path = tmp_path / "v5.meetingdesk"
+    db = init_db(path)
+    _drop_schema_6_columns(db)
+    db.execute_sql("PRAGMA user_version = 5")
+    db.execute_sql("INSERT INTO session (city, region, term, number, venue, statutory_delegates, single_name_first,"
+                   " quorum_rule) VALUES ('', '东西湖区', 11, 3, '', 214, 0, '超过三分之二')")
+    db.execute_sql("INSERT INTO election (office, seats, mode, rule, position, write_ins)"
+                   " VALUES ('出席市人大代表', 2, '等额', '补选', 0, 1)")
+    store.close_db()
+
+    db = init_db(path)
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert store.Session.get().bylaw == "{}"
+    election = store.Election.get()
+    assert (election.rule, election.candidates, election.body) == ("补选代表", None, "")
+    store.close_db()
+    assert (tmp_path / "v5.meetingdesk.v5.bak").exists()
+
+
+def _drop_schema_6_columns(db) -> None:
+    for table, column in (("session", "bylaw"), ("election", "candidates"), ("election", "body"),
+                          ("poll", "all_delegates"), ("poll", "vote_time"), ("poll", "frozen")):
+        db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
