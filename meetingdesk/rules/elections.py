@@ -6,6 +6,7 @@ Each rule gives the number of candidates above the seats as (lowest, highest); N
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 
 MIN_NOMINATORS = 10
@@ -29,6 +30,49 @@ RULE_TEXT = {
     "上级人大代表": "代表候选人的人数应多于应选代表名额五分之一至二分之一",
     "补选代表": "候选人数可以多于应选名额，也可以同应选名额相等",
 }
+
+
+# The organ an office belongs to ("" when none of these: the program does not guess).
+BODIES = ("常委会", "政府", "监察委员会", "法院", "检察院", "上级人大", "")
+BODY_TEXT = {
+    "常委会": "人大常委会", "政府": "人民政府", "监察委员会": "监察委员会", "法院": "人民法院",
+    "检察院": "人民检察院", "上级人大": "上级人民代表大会（代表）", "": "其他",
+}
+# In the order they are tried: a deputy to the higher congress before anything else its
+# office's text names, 常务委员会 before the other 委员会.
+_BODY_PATTERNS = (
+    ("上级人大", re.compile(r"出席.*人民代表大会代表|人大代表$|人民代表大会代表$")),
+    ("常委会", re.compile(r"常务委员会|常委会")),
+    ("监察委员会", re.compile(r"监察委员会|监委")),
+    ("法院", re.compile(r"法院")),
+    ("检察院", re.compile(r"检察院|检察长")),
+    ("政府", re.compile(r"人民政府|[区县市]长$")),
+)
+# 地方组织法: 常委会组成人员不得担任国家行政机关、监察机关、审判机关和检察机关的职务.
+INCOMPATIBLE: frozenset[frozenset[str]] = frozenset(
+    frozenset(("常委会", other)) for other in ("政府", "监察委员会", "法院", "检察院"))
+# 常委会组成人员 are elected from the delegates of the congress (地方组织法).
+DELEGATES_ONLY = ("常委会",)
+
+
+def body_of(office: str) -> str:
+    """The organ of OFFICE as its text names it: 常务委员会 → 常委会, 人民政府/区长/副区长 → 政府,
+    监察委员会, 人民法院 → 法院, 人民检察院 → 检察院, 出席…人民代表大会代表 → 上级人大; else ""."""
+    text = "".join(office.split())
+    for body, pattern in _BODY_PATTERNS:
+        if pattern.search(text):
+            return body
+    return ""
+
+
+def incompatible(body_a: str, body_b: str) -> bool:
+    """One person may not hold offices of both organs (常委会 with 行政、监察、审判、检察)."""
+    return frozenset((body_a, body_b)) in INCOMPATIBLE
+
+
+def delegates_only(body: str) -> bool:
+    """Only serving delegates of this congress may stand (常委会组成人员)."""
+    return body in DELEGATES_ONLY
 
 
 def _extra(value: Fraction | int, seats: int, rounding) -> int:

@@ -80,6 +80,16 @@ class ElectionRow:
     nominations: tuple[NominationRow, ...]
     candidates: tuple[NomineeRow, ...]  # distinct nominees still standing, in stroke order
     write_ins: bool = True  # 另选人 rows on the ballot
+    decided_candidates: int | None = None  # the number of candidates the 办法 decided (Election.candidates)
+    body: str = ""  # the organ of the office, one of rules.BODIES
+
+    @property
+    def body_text(self) -> str:
+        return rules.BODY_TEXT.get(self.body, self.body)
+
+    @property
+    def delegates_only(self) -> bool:
+        return rules.delegates_only(self.body)
 
     @property
     def range_text(self) -> str:
@@ -156,7 +166,8 @@ def list_elections() -> list[ElectionRow]:
     for e in Election.select().order_by(Election.position, Election.id):
         mine = nominations.get(e.id, [])
         rows.append(ElectionRow(e.id, e.office, e.seats, e.mode, e.rule, e.position, e.fixed_on,
-                                tuple(mine), _candidates(mine), e.write_ins))
+                                tuple(mine), _candidates(mine), e.write_ins, e.candidates,
+                                e.body or rules.body_of(e.office)))
     return rows
 
 
@@ -167,7 +178,9 @@ def get_election(election_id: int) -> ElectionRow:
     raise ServiceError("该选举事项已不存在。")
 
 
-def _check_election(office: str, seats: int, mode: str, rule: str) -> str:
+def _check_election(office: str, seats: int, mode: str, rule: str, body: str | None,
+                    candidates: int | None) -> tuple[str, str]:
+    """(the office's text tidied, its organ); BODY None is inferred from the office's text."""
     office = " ".join(office.split())
     if not office:
         raise ServiceError("请填写选举的职务，如“区人民法院院长”。", "office")
@@ -179,21 +192,31 @@ def _check_election(office: str, seats: int, mode: str, rule: str) -> str:
         raise ServiceError(f"候选人数规则只能是{'、'.join(rules.RULES)}之一。", "rule")
     if mode == "等额" and rules.RULES[rule][0] != 0:
         raise ServiceError(f"{rule}的选举{rules.RULE_TEXT[rule]}，不能等额选举。", "mode")
-    return office
+    body = rules.body_of(office) if body is None else body
+    if body not in rules.BODIES:
+        raise ServiceError(f"任职机构只能是{'、'.join(rules.BODY_TEXT[b] for b in rules.BODIES)}之一。", "body")
+    if candidates is not None and (not isinstance(candidates, int) or isinstance(candidates, bool)):
+        raise ServiceError("办法决定的候选人数应是整数。", "candidates")
+    return office, body
 
 
-def add_election(office: str, seats: int, mode: str, rule: str, write_ins: bool = True) -> int:
-    office = _check_election(office, seats, mode, rule)
+def add_election(office: str, seats: int, mode: str, rule: str, write_ins: bool = True,
+                 body: str | None = None, candidates: int | None = None) -> int:
+    """BODY None: the organ the office's text names (rules.body_of). CANDIDATES: the number of
+    candidates the session's 办法 decided within the legal range; None when it decided none."""
+    office, body = _check_election(office, seats, mode, rule, body, candidates)
     with store.database.atomic():
         return Election.create(office=office, seats=seats, mode=mode, rule=rule, write_ins=write_ins,
-                               position=Election.select().count()).id
+                               body=body, candidates=candidates, position=Election.select().count()).id
 
 
 def update_election(election_id: int, office: str, seats: int, mode: str, rule: str,
-                    write_ins: bool | None = None) -> None:
-    """WRITE_INS None keeps whether the ballot has 另选人 rows."""
-    office = _check_election(office, seats, mode, rule)
-    changes = dict(office=office, seats=seats, mode=mode, rule=rule)
+                    write_ins: bool | None = None, body: str | None = None,
+                    candidates: int | None = None) -> None:
+    """WRITE_INS None keeps whether the ballot has 另选人 rows; BODY None is inferred from the
+    office as in add_election; CANDIDATES is written as given (None: the 办法 decided no number)."""
+    office, body = _check_election(office, seats, mode, rule, body, candidates)
+    changes = dict(office=office, seats=seats, mode=mode, rule=rule, body=body, candidates=candidates)
     if write_ins is not None:
         changes["write_ins"] = write_ins
     with store.database.atomic():

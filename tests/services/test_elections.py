@@ -7,6 +7,7 @@ import pytest
 
 from meetingdesk.services import ServiceError, checks, elections, motions, presidium, roster
 from meetingdesk.services.elections import NominationInput
+from meetingdesk.store import Election
 from tests.data.seed_lists import CITY_DEPUTY_CANDIDATES, STANDING_COMMITTEE_CANDIDATES
 
 DEADLINE = dt.datetime(2023, 12, 22, 9, 0)
@@ -154,3 +155,19 @@ def test_a_scrutineer_who_becomes_a_candidate_is_flagged(demo_session):
     elections.add_nomination(NominationInput(election, "主席团", (scrutineer.person_id,)), now=DEADLINE)
     found = [p for p in checks.check_session() if "是候选人" in p.message]
     assert len(found) == 1 and found[0].target == ("role", "监票人")
+
+
+def test_the_organ_is_inferred_from_the_office_or_given(demo_session):
+    committee, court, city = elections.list_elections()
+    assert (committee.body, court.body, city.body) == ("常委会", "法院", "上级人大")
+    assert committee.delegates_only and not court.delegates_only
+    eid = elections.add_election("东西湖区人民检察院检察长", 1, "等额", "正职")
+    assert elections.get_election(eid).body == "检察院"
+    eid = elections.add_election("东西湖区人民政府副区长", 2, "差额", "副职", body="政府")
+    assert elections.get_election(eid).body == "政府"
+    with pytest.raises(ServiceError, match="任职机构只能是") as err:
+        elections.add_election("东西湖区人民政府副区长", 2, "差额", "副职", body="区委")
+    assert err.value.field == "body"
+    elections.update_election(eid, "东西湖区人民政府副区长", 2, "差额", "副职", body="")
+    # an organ left empty (a file of schema 5) is read from the office's text
+    assert Election.get_by_id(eid).body == "" and elections.get_election(eid).body == "政府"
