@@ -93,8 +93,38 @@ def candidate_range(rule: str, seats: int) -> tuple[int, int | None]:
     return seats + least, seats + most
 
 
-def count_problem(rule: str, mode: str, seats: int, candidates: int) -> str | None:
-    """Whether CANDIDATES fits the election as the 办法 decided it (差额/等额)."""
+def legal_range(rule: str, mode: str, seats: int) -> tuple[int, int | None]:
+    """(fewest, most) candidates the law allows this election as the 办法 holds it (差额/等额):
+    等额 is the seats themselves; 差额 is at least one more than the seats."""
+    if mode == "等额":
+        return seats, seats
+    least, most = candidate_range(rule, seats)
+    return max(least, seats + 1), most
+
+
+def range_words(least: int, most: int | None) -> str:
+    """8 人 / 3 至 5 人 / 3 人以上"""
+    if most is None:
+        return f"{least} 人以上"
+    return f"{least} 人" if least == most else f"{least} 至 {most} 人"
+
+
+def decided_problem(rule: str, mode: str, seats: int, decided: int | None) -> str | None:
+    """Whether the number of candidates the 办法 decided (DECIDED; None: it decided none) lies in
+    the legal range for the rule and mode (seed 000 第三条: 委员候选人为8人, for 7 seats)."""
+    if decided is None or seats < 1:
+        return None
+    least, most = legal_range(rule, mode, seats)
+    if decided < least or (most is not None and decided > most):
+        return (f"应选 {seats} 人的{mode}选举，候选人数应为 {range_words(least, most)}"
+                f"（{RULE_TEXT[rule] if mode == '差额' else '等额选举候选人数等于应选名额'}），"
+                f"办法决定的候选人数不能是 {decided} 人。")
+    return None
+
+
+def count_problem(rule: str, mode: str, seats: int, candidates: int, decided: int | None = None) -> str | None:
+    """Whether CANDIDATES fits the election as the 办法 decided it (差额/等额, and DECIDED, the
+    number of candidates it fixed, when it fixed one)."""
     if seats < 1:
         return "应选名额至少为 1。"
     if mode == "等额":
@@ -103,8 +133,11 @@ def count_problem(rule: str, mode: str, seats: int, candidates: int) -> str | No
         if candidates != seats:
             return f"等额选举的候选人数应等于应选名额 {seats} 人，现为 {candidates} 人。"
         return None
-    least, most = candidate_range(rule, seats)
-    least = max(least, seats + 1)  # 差额: at least one more than the seats
+    if decided is not None and not decided_problem(rule, mode, seats, decided):
+        if candidates != decided:
+            return f"差额选举应选 {seats} 人，办法决定候选人为 {decided} 人，现为 {candidates} 人。"
+        return None
+    least, most = legal_range(rule, mode, seats)
     if candidates < least:
         return f"差额选举应选 {seats} 人，候选人至少 {least} 人，现为 {candidates} 人。"
     if most is not None and candidates > most:
@@ -112,12 +145,15 @@ def count_problem(rule: str, mode: str, seats: int, candidates: int) -> str | No
     return None
 
 
-def most_candidates(rule: str, mode: str, seats: int) -> int | None:
-    """The most candidates the 办法 allows (等额: the seats themselves); None is no limit."""
+def most_candidates(rule: str, mode: str, seats: int, decided: int | None = None) -> int | None:
+    """The most candidates the 办法 allows: the number it decided, else the legal maximum
+    (等额: the seats themselves); None is no limit. The preliminary vote decides this many places."""
+    if decided is not None and not decided_problem(rule, mode, seats, decided):
+        return decided
     return seats if mode == "等额" else candidate_range(rule, seats)[1]
 
 
-def needs_preliminary(rule: str, mode: str, seats: int, nominees: int) -> bool:
+def needs_preliminary(rule: str, mode: str, seats: int, nominees: int, decided: int | None = None) -> bool:
     """More nominees than the 办法 allows as candidates: a preliminary vote decides (办法 第六条)."""
-    most = most_candidates(rule, mode, seats)
+    most = most_candidates(rule, mode, seats, decided)
     return most is not None and nominees > most

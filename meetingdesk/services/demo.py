@@ -182,7 +182,8 @@ def _load_motions() -> None:
 
 def _load_elections(data: dict) -> None:
     for entry in data["election"]:
-        election_id = elections.add_election(entry["office"], entry["seats"], entry["mode"], entry["rule"])
+        election_id = elections.add_election(entry["office"], entry["seats"], entry["mode"], entry["rule"],
+                                             body=entry.get("body"), candidates=entry.get("candidates"))
         for paper in entry["nomination"]:
             where = f"elections.toml {entry['office']}"
             if paper.get("outsiders"):

@@ -93,20 +93,26 @@ class ElectionRow:
 
     @property
     def range_text(self) -> str:
-        least, most = rules.candidate_range(self.rule, self.seats)
         if self.mode == "等额":
             return f"等额选举，候选人 {self.seats} 人"
-        least = max(least, self.seats + 1)
-        return f"差额选举，候选人 {least} 人" + ("以上" if most is None else
-                                           ("" if most == least else f"至 {most} 人"))
+        if self.decided_candidates is not None:
+            return f"差额选举，候选人 {self.decided_candidates} 人（办法决定）"
+        return "差额选举，候选人 " + rules.range_words(*rules.legal_range(self.rule, self.mode, self.seats))
 
     @property
     def count_problem(self) -> str | None:
-        return rules.count_problem(self.rule, self.mode, self.seats, len(self.candidates))
+        return rules.count_problem(self.rule, self.mode, self.seats, len(self.candidates), self.decided_candidates)
 
     @property
     def needs_preliminary(self) -> bool:
-        return rules.needs_preliminary(self.rule, self.mode, self.seats, len(self.candidates))
+        return rules.needs_preliminary(self.rule, self.mode, self.seats, len(self.candidates),
+                                       self.decided_candidates)
+
+    @property
+    def most_candidates(self) -> int | None:
+        """As many candidates as the 办法 allows (its number, else the legal maximum); None: no
+        limit. A preliminary vote decides this many places (应预选名额)."""
+        return rules.most_candidates(self.rule, self.mode, self.seats, self.decided_candidates)
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,9 @@ def _check_election(office: str, seats: int, mode: str, rule: str, body: str | N
         raise ServiceError(f"任职机构只能是{'、'.join(rules.BODY_TEXT[b] for b in rules.BODIES)}之一。", "body")
     if candidates is not None and (not isinstance(candidates, int) or isinstance(candidates, bool)):
         raise ServiceError("办法决定的候选人数应是整数。", "candidates")
+    problem = rules.decided_problem(rule, mode, seats, candidates)
+    if problem:
+        raise ServiceError(problem, "candidates")
     return office, body
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from meetingdesk import store
 from meetingdesk.rules import counting as rules
-from meetingdesk.rules.elections import most_candidates
 from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
 
 from . import elections, roster
@@ -98,14 +97,14 @@ def get_round(round_id: int) -> RoundRow:
 
 
 def start(election_id: int, now: dt.datetime | None = None) -> int:
-    """The first round: every nominee standing, for as many places as the 办法 allows candidates."""
+    """The first round: every nominee standing, for as many places as the 办法 allows candidates
+    (the number it decided, else the legal maximum)."""
     election = elections.get_election(election_id)
     if PreRound.select().where(PreRound.election == election_id).exists():
         raise ServiceError(f"{election.office}已经开始预选。")
     if not election.needs_preliminary:
         raise ServiceError(f"{election.office}的被提名人不多于办法规定的候选人数，不需要预选。")
-    places = most_candidates(election.rule, election.mode, election.seats)
-    return _create(election_id, 1, places, [c.person_id for c in election.candidates], now)
+    return _create(election_id, 1, election.most_candidates, [c.person_id for c in election.candidates], now)
 
 
 def _create(election_id: int, number: int, places: int, person_ids: list[int], now: dt.datetime | None) -> int:

@@ -171,3 +171,31 @@ def test_the_organ_is_inferred_from_the_office_or_given(demo_session):
     elections.update_election(eid, "东西湖区人民政府副区长", 2, "差额", "副职", body="")
     # an organ left empty (a file of schema 5) is read from the office's text
     assert Election.get_by_id(eid).body == "" and elections.get_election(eid).body == "政府"
+
+
+def test_the_banfa_decides_the_number_of_candidates(demo_session):
+    committee, court, city = elections.list_elections()
+    assert (committee.decided_candidates, court.decided_candidates, city.decided_candidates) == (8, 1, 2)
+    assert committee.range_text == "差额选举，候选人 8 人（办法决定）"
+    with pytest.raises(ServiceError, match=r"候选人数应为 3 至 5 人.*不能是 6 人") as err:
+        elections.add_election("东西湖区人民政府副区长", 2, "差额", "副职", candidates=6)
+    assert err.value.field == "candidates"
+    with pytest.raises(ServiceError, match="候选人数应为 8 人"):
+        elections.update_election(committee.election_id, committee.office, 7, "差额", "常委会委员", candidates=9)
+    with pytest.raises(ServiceError, match="候选人数应为 2 人"):
+        elections.update_election(court.election_id, court.office, 2, "等额", "正职", candidates=1)
+    eid = elections.add_election("东西湖区人民政府副区长", 2, "差额", "副职", candidates=4)
+    assert elections.get_election(eid).most_candidates == 4
+    people = [r.person_id for r in _delegates("东山街代表团", 5)]
+    ten = [r.member_id for r in _delegates()]
+    elections.add_nomination(NominationInput(eid, "主席团", tuple(people[:2])), now=DEADLINE)
+    elections.add_nomination(NominationInput(eid, "代表联名", tuple(people[2:4]), tuple(ten)), now=DEADLINE)
+    row = elections.get_election(eid)
+    assert row.count_problem is None and not row.needs_preliminary
+    other = [r.member_id for r in _delegates("将军路街代表团")]
+    elections.add_nomination(NominationInput(eid, "代表联名", tuple(people[4:]), tuple(other)), now=DEADLINE)
+    row = elections.get_election(eid)  # five nominees: within the law's 3 to 5, beyond the 办法's 4
+    assert row.needs_preliminary and "办法决定候选人为 4 人，现为 5 人" in row.count_problem
+    elections.update_election(eid, row.office, 2, "差额", "副职", candidates=None)
+    row = elections.get_election(eid)
+    assert row.count_problem is None and not row.needs_preliminary and row.most_candidates == 5

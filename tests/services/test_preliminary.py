@@ -146,3 +146,14 @@ def test_the_session_check_follows_the_preliminary_count(election):
                           "待主席团按得票多少确定正式候选人。"]
     preliminary.adopt(election.election_id, NOW)
     assert messages() == []
+
+
+def test_the_preliminary_vote_decides_as_many_places_as_the_banfa_decided(demo_session):
+    election = preliminary_election()  # 2 seats, 6 nominees: the law allows 5
+    elections.update_election(election.election_id, election.office, 2, "差额", "副职", candidates=3)
+    round_id = preliminary.start(election.election_id, NOW)
+    assert preliminary.get_round(round_id).places == 3
+    enter_all(round_id, [10, 9, 8, 7, 6, 2])
+    assert len(preliminary.adopt(election.election_id, NOW)) == 3
+    after = elections.get_election(election.election_id)
+    assert len(after.candidates) == 3 and after.count_problem is None

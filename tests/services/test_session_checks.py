@@ -159,7 +159,7 @@ def test_nomination_counts_are_errors_once_the_list_is_fixed(demo_session):
     elections.withdraw_nominee(paper.nomination_id, paper.nominees[0].person_id, dt.datetime(2023, 12, 22),
                                "被提名人书面表示不愿被提名")
     [notice] = _messages("选举")
-    assert notice.severity == checks.NOTICE and "至少 8 人，现为 7 人" in notice.message
+    assert notice.severity == checks.NOTICE and "办法决定候选人为 8 人，现为 7 人" in notice.message
     court = elections.list_elections()[1]
     # seats changed after the list was fixed: the list no longer fits
     elections.update_election(court.election_id, court.office, 2, "等额", court.rule)

@@ -55,7 +55,7 @@ def test_the_three_demo_elections(page):
     assert [_cell(page, r, ElectionsModel.CANDIDATES) for r in range(3)] == ["8", "1", "2"]
     assert _cell(page, 0, ElectionsModel.OFFICE) == COMMITTEE
     assert _cell(page, 0, ElectionsModel.RULE) == "候选人数应比应选人数多十分之一至五分之一"
-    assert _cell(page, 0, ElectionsModel.RANGE) == "差额选举，候选人 8 人"
+    assert _cell(page, 0, ElectionsModel.RANGE) == "差额选举，候选人 8 人（办法决定）"
     assert _cell(page, 1, ElectionsModel.MODE) == "等额"
     assert _cell(page, 0, ElectionsModel.STATUS) == "候选人名单已确定（2023年12月22日）"
     # the first election is shown: two nominations, eight candidates in stroke order
@@ -155,7 +155,7 @@ def test_withdrawing_a_nominee_changes_the_count(page, qtbot):
     row = page.current()
     assert len(row.candidates) == 7 and "潘登" not in _candidates(page)
     assert _cell(page, 0, ElectionsModel.CANDIDATES) == "7"
-    assert _cell(page, 0, ElectionsModel.STATUS) == "差额选举应选 7 人，候选人至少 8 人，现为 7 人。"
+    assert _cell(page, 0, ElectionsModel.STATUS) == "差额选举应选 7 人，办法决定候选人为 8 人，现为 7 人。"
     assert "#b00020" in page.election_status.styleSheet()
     assert "潘登（已撤回）" in page.nominations.index(0, 3).data()
     assert page.nominations.index(0, 4).data() == "有效（撤回 1 人）"
