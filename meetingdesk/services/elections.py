@@ -279,8 +279,15 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
         raise ServiceError(f"{election.office}应选 {election.seats} 人，一份提名不得超过应选名额，"
                            f"现提名 {len(people)} 人。", "nominees")
     for pid in people:
-        if Person.get_or_none(id=pid) is None:
+        person = Person.get_or_none(id=pid)
+        if person is None:
             raise ServiceError("所选被提名人已不存在。", "nominees")
+        if election.delegates_only:
+            why = _not_a_delegate(pid)
+            if why:
+                raise ServiceError(f"“{people_rules.display_name(person.name, person.gender, person.note)}”{why}，"
+                                   f"不能作为{election.office}的候选人：{election.body_text}组成人员"
+                                   "须从本级人民代表大会代表中选举。", "nominees")
     signers = list(dict.fromkeys(data.signer_member_ids))
     members = [Member.get_or_none(id=mid) for mid in signers]
     if any(m is None for m in members):
@@ -353,6 +360,72 @@ def withdraw_nominee(nomination_id: int, person_id: int, at: dt.datetime, reason
             Nominee.nomination == nomination_id, Nominee.person == person_id).execute()
         if not done:
             raise ServiceError("该被提名人不在这份提名中。")
+
+
+# ---------------------------------------------------------------- who may stand
+
+
+def _serving_delegates():
+    return (Member.select(Member.person).where((Member.role == "代表")
+                                               & (Member.status == store.STATUS_SERVING)))
+
+
+def serving_delegate_ids() -> set[int]:
+    """Person ids of the serving delegates."""
+    return {pid for (pid,) in _serving_delegates().tuples()}
+
+
+def serving_delegate_names() -> set[str]:
+    """Names of the serving delegates: who may stand in a delegates-only election (a write-in
+    on its ballot is checked against them)."""
+    return set(Person.select(Person.name).where(Person.id.in_(_serving_delegates())).scalars())
+
+
+def delegates_only(election_id: int) -> bool:
+    """Whether only serving delegates may stand (常委会组成人员 are elected from the delegates)."""
+    election = Election.get_or_none(id=election_id)
+    if election is None:
+        raise ServiceError("该选举事项已不存在。")
+    return rules.delegates_only(election.body or rules.body_of(election.office))
+
+
+def _not_a_delegate(person_id: int) -> str | None:
+    """Why the person is not a serving delegate (代表资格已终止 / 是列席人员 / …), or None."""
+    roles = list(Member.select(Member.role, Member.status).where(Member.person == person_id).tuples())
+    if any(role == "代表" and status == store.STATUS_SERVING for role, status in roles):
+        return None
+    if any(role == "代表" for role, _ in roles):
+        return "的代表资格已终止"
+    if roles:
+        return "是" + "、".join(dict.fromkeys(f"{role}人员" if role == "列席" else role for role, _ in roles)) + \
+            "，不是代表"
+    return "不是本级人民代表大会代表"
+
+
+def standing_problems() -> list[tuple[ElectionRow, str]]:
+    """Candidates who may not stand: a non-delegate in a delegates-only election, one person in
+    two elections whose organs exclude each other. (election, message) in election order."""
+    rows = list_elections()
+    serving = serving_delegate_ids()
+    found: list[tuple[ElectionRow, str]] = []
+    for e in rows:
+        if not e.delegates_only:
+            continue
+        for c in e.candidates:
+            if c.person_id not in serving:
+                found.append((e, f"候选人“{c.display}”{_not_a_delegate(c.person_id)}，"
+                                 f"{e.body_text}组成人员须从本级人民代表大会代表中选举。"))
+    standing: dict[int, list[tuple[ElectionRow, NomineeRow]]] = {}
+    for e in rows:
+        for c in e.candidates:
+            standing.setdefault(c.person_id, []).append((e, c))
+    for entries in standing.values():
+        for i, (a, person) in enumerate(entries):
+            for b, _ in entries[i + 1:]:
+                if rules.incompatible(a.body, b.body):
+                    found.append((b, f"“{person.display}”同时是{a.office}和{b.office}的候选人："
+                                     "人大常委会组成人员不得担任国家行政机关、监察机关、审判机关和检察机关的职务。"))
+    return found
 
 
 def candidate_person_ids() -> set[int]:

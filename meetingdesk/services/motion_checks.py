@@ -41,4 +41,6 @@ def _check_elections() -> list[Problem]:
                 found.append(Problem(ERROR, "选举", e.office,
                                      f"{n.by}的提名现只有 {n.serving_signers} 名在任代表（须 {MIN_NOMINATORS} 名以上）。",
                                      target=target))
+    for e, message in elections.standing_problems():
+        found.append(Problem(ERROR, "选举", e.office, message, target=("election", e.election_id)))
     return found

@@ -199,3 +199,68 @@ def test_the_banfa_decides_the_number_of_candidates(demo_session):
     elections.update_election(eid, row.office, 2, "差额", "副职", candidates=None)
     row = elections.get_election(eid)
     assert row.count_problem is None and not row.needs_preliminary and row.most_candidates == 5
+
+
+# ---------------------------------------------------------------- who may stand
+
+
+def _election_problems():
+    return [p for p in checks.check_session() if p.area == "选举"]
+
+
+def test_only_serving_delegates_stand_for_the_standing_committee(demo_session):
+    committee, court, city = elections.list_elections()
+    assert elections.delegates_only(committee.election_id)
+    assert not elections.delegates_only(court.election_id) and not elections.delegates_only(city.election_id)
+    election = _open_election(seats=2)  # 区人大常委会委员（测试）
+    attendee = roster.list_members(role="列席")[0]
+    staff = roster.list_members(role="工作人员")[0]
+    outsider = presidium.add_outside_person("郑凯文")
+    ended = _delegates("东山街代表团", 2)[1]
+    roster.end_member(ended.member_id, dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    for person, words in ((attendee.person_id, f"“{attendee.display}”是列席人员，不是代表"),
+                          (staff.person_id, f"“{staff.display}”是工作人员，不是代表"),
+                          (outsider, "“郑凯文”不是本级人民代表大会代表"),
+                          (ended.person_id, f"“{ended.display}”的代表资格已终止")):
+        with pytest.raises(ServiceError, match=words) as err:
+            elections.add_nomination(NominationInput(election, "主席团", (person,)), now=DEADLINE)
+        assert err.value.field == "nominees" and "须从本级人民代表大会代表中选举" in err.value.message
+    # the court's president need not be a delegate
+    elections.fix_candidates(court.election_id, None)
+    elections.withdraw_nominee(court.nominations[0].nomination_id, court.candidates[0].person_id, DEADLINE,
+                               "被提名人书面表示不愿被提名")
+    elections.add_nomination(NominationInput(court.election_id, "主席团", (outsider,)), now=DEADLINE)
+    assert "郑凯文" not in elections.serving_delegate_names()
+    assert {"田志勇", "杨丹"} <= elections.serving_delegate_names()
+    assert ended.name not in elections.serving_delegate_names()
+
+
+def test_a_candidate_whose_mandate_ends_is_an_error_in_the_check(demo_session):
+    committee = elections.list_elections()[0]
+    pan = next(m for m in roster.list_members(role="代表") if m.name == "潘登")
+    assert _election_problems() == []
+    roster.end_member(pan.member_id, dt.date(2023, 12, 23), "因工作调整辞去代表职务")
+    [problem] = _election_problems()
+    assert problem.severity == checks.ERROR and problem.target == ("election", committee.election_id)
+    assert problem.message == ("候选人“潘登”的代表资格已终止，人大常委会组成人员须从本级人民代表大会代表中选举。")
+    assert problem.where == committee.office
+
+
+def test_one_person_standing_for_the_committee_and_the_court_is_an_error(demo_session):
+    committee, court, _ = elections.list_elections()
+    yang = court.candidates[0]
+    elections.fix_candidates(committee.election_id, None)
+    others = [r.member_id for r in _delegates("将军路街代表团")]
+    elections.add_nomination(NominationInput(committee.election_id, "代表联名", (yang.person_id,), tuple(others)),
+                             now=DEADLINE)
+    problems = [p for p in _election_problems() if "同时是" in p.message]
+    assert len(problems) == 1 and problems[0].severity == checks.ERROR
+    assert problems[0].message == (f"“杨丹(女)”同时是{committee.office}和{court.office}的候选人："
+                                   "人大常委会组成人员不得担任国家行政机关、监察机关、审判机关和检察机关的职务。")
+    assert problems[0].target == ("election", court.election_id)
+    # a 常委会 office and a deputy's seat at the city congress go together
+    city = elections.list_elections()[2]
+    elections.fix_candidates(city.election_id, None)
+    elections.add_nomination(NominationInput(city.election_id, "政党团体", (committee.candidates[0].person_id,),
+                                             organisation="中共武汉市委"), now=DEADLINE)
+    assert len([p for p in _election_problems() if "同时是" in p.message]) == 1
