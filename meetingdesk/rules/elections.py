@@ -19,9 +19,13 @@ RULES: dict[str, tuple[Fraction | int, Fraction | int | None]] = {
     "副职": (1, 3),  # 多一人至三人
     "上级人大代表": (Fraction(1, 5), Fraction(1, 2)),  # 选举法 第三十一条
     "补选代表": (0, None),  # 选举法 第五十七条: 补选代表可以差额，也可以等额
+    # 地方组织法: 补选常委会主任、副主任、秘书长、委员，政府、监察委员会、法院、检察院的领导人员，
+    # 候选人数可以多于应选人数，也可以同应选人数相等; nominated like any officer.
+    "补选": (0, None),
 }
 # Elections of deputies (to the next higher congress): nominated by parties and organisations
-# or by ten delegates, never by the presidium (选举法 第三十条).
+# or by ten delegates, never by the presidium (选举法 第三十条). Every other rule (officers,
+# their 补选 included) is nominated by the presidium or by ten delegates, never by parties.
 DEPUTY_RULES = ("上级人大代表", "补选代表")
 RULE_TEXT = {
     "常委会委员": "候选人数应比应选人数多十分之一至五分之一",
@@ -29,6 +33,16 @@ RULE_TEXT = {
     "副职": "候选人数应比应选人数多一人至三人",
     "上级人大代表": "代表候选人的人数应多于应选代表名额五分之一至二分之一",
     "补选代表": "候选人数可以多于应选名额，也可以同应选名额相等",
+    "补选": "补选时候选人数可以多于应选人数，也可以同应选人数相等",
+}
+# How the election dialog offers each rule.
+RULE_LABELS = {
+    "常委会委员": "常委会委员（多十分之一至五分之一）",
+    "正职": "正职（多一人或等额）",
+    "副职": "副职（多一人至三人）",
+    "上级人大代表": "上级人大代表（多五分之一至二分之一）",
+    "补选代表": "补选上级人大代表（差额或等额）",
+    "补选": "补选正副职和委员（差额或等额）",
 }
 
 

@@ -53,7 +53,7 @@ class ElectionDialog(CheckedDialog):
         self.mode.addItems(list(rules.MODES))
         self.rule = self.add_field("rule", "候选人数规则", QComboBox())
         for key in rules.RULES:
-            self.rule.addItem(key, key)
+            self.rule.addItem(rules.RULE_LABELS.get(key, key), key)
         if row is not None:
             self.mode.setCurrentText(row.mode)
             self.rule.setCurrentIndex(max(0, self.rule.findData(row.rule)))

@@ -83,3 +83,19 @@ def test_a_decided_number_replaces_the_legal_maximum():
     assert needs_preliminary("补选代表", "差额", 2, 4, 3) and most_candidates("补选代表", "差额", 2, 3) == 3
     # a number outside the range (never stored) is ignored
     assert most_candidates("副职", "差额", 2, 9) == 5
+
+
+# ---------------------------------------------------------------- 补选 of officers
+
+from meetingdesk.rules.elections import DEPUTY_RULES, RULE_LABELS, RULE_TEXT, RULES, candidate_range  # noqa: E402
+
+
+def test_a_by_election_of_officers_is_single_or_multi_candidate_without_upper_limit():
+    assert candidate_range("补选", 1) == (1, None)
+    assert legal_range("补选", "差额", 1) == (2, None)
+    assert count_problem("补选", "等额", 1, 1) is None
+    assert count_problem("补选", "差额", 2, 12) is None
+    assert "至少 3 人，现为 2 人" in count_problem("补选", "差额", 2, 2)
+    assert not needs_preliminary("补选", "差额", 1, 20)
+    assert "补选" not in DEPUTY_RULES and "补选代表" in DEPUTY_RULES
+    assert set(RULE_TEXT) == set(RULES) == set(RULE_LABELS)

@@ -264,3 +264,18 @@ def test_one_person_standing_for_the_committee_and_the_court_is_an_error(demo_se
     elections.add_nomination(NominationInput(city.election_id, "政党团体", (committee.candidates[0].person_id,),
                                              organisation="中共武汉市委"), now=DEADLINE)
     assert len([p for p in _election_problems() if "同时是" in p.message]) == 1
+
+
+def test_a_by_election_of_officers_is_nominated_by_the_presidium_or_delegates(demo_session):
+    eid = elections.add_election("东西湖区第十一届人民代表大会常务委员会副主任", 1, "等额", "补选")
+    person = (_delegates("东山街代表团", 1)[0].person_id,)
+    with pytest.raises(ServiceError, match="只适用于选举人大代表") as err:
+        elections.add_nomination(NominationInput(eid, "政党团体", person, organisation="中共武汉市委"), now=DEADLINE)
+    assert err.value.field == "nominator"
+    elections.add_nomination(NominationInput(eid, "主席团", person), now=DEADLINE)
+    assert elections.get_election(eid).count_problem is None
+    elections.update_election(eid, "东西湖区第十一届人民代表大会常务委员会副主任", 1, "差额", "补选", candidates=3)
+    ten = tuple(r.member_id for r in _delegates())
+    more = tuple(r.person_id for r in _delegates("东山街代表团", 3)[1:])
+    elections.add_nomination(NominationInput(eid, "代表联名", more[:1], ten), now=DEADLINE)
+    assert "办法决定候选人为 3 人，现为 2 人" in elections.get_election(eid).count_problem

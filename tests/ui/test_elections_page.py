@@ -242,3 +242,17 @@ def test_printing_a_paper(page, monkeypatch, kind):
         return
     assert dialog is not None and dialog.pages >= 1
     dialog.close()
+
+
+def test_the_rule_chooser_offers_the_by_election_of_officers(page, qtbot):
+    dialog = page.new_election()
+    assert [dialog.rule.itemData(i) for i in range(dialog.rule.count())] == [
+        "常委会委员", "正职", "副职", "上级人大代表", "补选代表", "补选"]
+    dialog.rule.setCurrentIndex(dialog.rule.findData("补选"))
+    assert dialog.rule.currentText() == "补选正副职和委员（差额或等额）"
+    dialog.mode.setCurrentText("等额")
+    assert dialog.explain.text().startswith("补选时候选人数可以多于应选人数，也可以同应选人数相等。")
+    dialog.office.setText("东西湖区第十一届人民代表大会常务委员会副主任")
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    assert page.current().rule == "补选" and page.current().body == "常委会"
