@@ -31,8 +31,22 @@ def unsettled(found: PollResult, title: str) -> ServiceError:
                         f"{listed}。{COUNTING_PAGE}")
 
 
+def impossible(found: PollResult, title: str) -> ServiceError:
+    """The refusal of a poll whose figures cannot be: nothing is printed from them."""
+    listed = "；".join(found.problems[:LISTED]) + ("……" if len(found.problems) > LISTED else "")
+    return ServiceError(f"“{found.poll.title}”的票数不可能成立，无法打印{title}：{listed}。请在“计票”页核对后再打印。")
+
+
 def complete_result(title: str, poll: int | None, *, wanted: Callable[[PollRow], bool] = lambda row: True,
                     lacking: str = "", noun: str = "投票") -> PollResult:
+    found = _complete_result(title, poll, wanted=wanted, lacking=lacking, noun=noun)
+    if found.problems:
+        raise impossible(found, title)
+    return found
+
+
+def _complete_result(title: str, poll: int | None, *, wanted: Callable[[PollRow], bool],
+                     lacking: str, noun: str) -> PollResult:
     """The result of POLL, or by default of the latest poll WANTED accepts whose entries agree.
 
     LACKING says why a poll WANTED refuses ("没有表决事项"); NOUN names the polls looked for.
@@ -63,9 +77,9 @@ def poll_line(poll: PollRow) -> str:
 
 
 def decided(found: PollResult, paper: str) -> bool:
-    """Does the round of PAPER stand: not more returned than issued, the quorum not short."""
-    check = found.rounds.get(paper)
-    return check is not None and check.valid and found.quorum_met is not False
+    """Does the round of PAPER stand: not more returned than issued, the quorum not short (each
+    paper is judged on its own: a void 选票 leaves the 表决票 standing)."""
+    return found.paper_valid(paper)
 
 
 def by_box(poll_id: int, box_ids: list[int]) -> Boxes:

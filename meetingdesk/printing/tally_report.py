@@ -187,6 +187,8 @@ def election_block(number: int, pe: PollElectionRow, er: ElectionResult, stands:
     caption = f"（{chinese_number(number)}）{pe.office}（应选 {er.seats} 人）"
     out = [captioned(caption, election_columns(boxes), election_rows(pe, figures)),
            Spacer(1, 4), para(void_text(pe, boxes, figures, returned), BODY)]
+    if not er.entered:
+        return out + [para("票数未录入，不宣布选举结果。", BODY)]
     if not stands:
         return out + [para(VOID_ROUND.format(what="选举结果"), BODY)]
     out += [para(line, BODY) for line in er.outcome.lines]

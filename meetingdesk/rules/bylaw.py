@@ -20,6 +20,12 @@ VACANCY_RULES = {
     "缺额": "作缺额处理",
     "另行选举": "就不足的名额另行选举",
 }
+# A write-in (另选人) that is exactly the name of a candidate on the same ballot: the 办法 or the
+# presidium decides (办法 of seed 000 第二十条); the count shows the rule it applied, never splits silently.
+WRITE_IN_LISTED_RULES = {
+    "无效": "另选人与候选人同名的，该另选无效，不计入任何人的得票",
+    "计入候选人": "另选人与候选人同名的，计入该候选人的赞成票",
+}
 # The topics a count or a paper cites, and what each article of seed 000 says.
 TOPICS = {
     "候选人数": "候选人数和差额",
@@ -46,6 +52,7 @@ class Bylaw:
     yes_mark: str = "○"
     no_mark: str = "×"
     abstain_mark: str = ""  # 不作任何标记
+    write_in_listed: str = "无效"  # a key of WRITE_IN_LISTED_RULES
     articles: dict[str, str] = field(default_factory=dict)  # topic -> "第十五条"
 
     def cite(self, topic: str) -> str:
@@ -85,6 +92,8 @@ def problem(bylaw: Bylaw) -> tuple[str, str] | None:
         return "revote_rule", f"再次投票的规则只能是{'或'.join(f'“{r}”' for r in REVOTE_RULES)}。"
     if bylaw.vacancy_rule not in VACANCY_RULES:
         return "vacancy_rule", f"缺额的处理只能是{'或'.join(f'“{r}”' for r in VACANCY_RULES)}。"
+    if bylaw.write_in_listed not in WRITE_IN_LISTED_RULES:
+        return "write_in_listed", f"另选人与候选人同名时只能“{'”或“'.join(WRITE_IN_LISTED_RULES)}”。"
     marks = {"yes_mark": bylaw.yes_mark, "no_mark": bylaw.no_mark, "abstain_mark": bylaw.abstain_mark}
     for name, mark in marks.items():
         if len(mark) > 2 or mark != mark.strip():

@@ -264,6 +264,25 @@ def present_at(meeting_id: int) -> int | None:
     return c.present if c.taken else None
 
 
+def present_for_vote(meeting_id: int, vote_time: str = "") -> int | None:
+    """Delegates present for a vote at VOTE_TIME ("10:30"), None while no attendance has been
+    taken. One who left early (早退) is present only if known to have left after the vote began;
+    with no time of the vote, nobody who left early is counted (the quorum is never overstated).
+    One who came late (迟到) after the vote began is not present for it."""
+    rows = roll(meeting_id, role="代表")
+    if not any(r.status for r in rows):
+        return None
+    present = 0
+    for r in rows:
+        if r.status == "出席":
+            present += 1
+        elif r.status == "迟到":
+            present += not (vote_time and r.time and r.time > vote_time)
+        elif r.status == "早退":
+            present += bool(vote_time and r.time and r.time > vote_time)
+    return present
+
+
 def matches(row: RollRow, query: str, *, card_start: bool = False) -> bool:
     """Does QUERY, as typed at the check-in desk, name ROW: its card number (with CARD_START, any
     start of it, as a list filters while a number is typed), characters of the name or pinyin."""

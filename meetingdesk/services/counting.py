@@ -6,15 +6,20 @@ rules.counting, which says who is elected, what passes and why.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from meetingdesk import store
+from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules import counting as rules
+from meetingdesk.rules import elections as election_rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import (
     BallotBox,
+    Member,
     Person,
     Poll,
     PollAct,
@@ -26,7 +31,7 @@ from meetingdesk.store import (
     VoteItem,
 )
 
-from . import attendance, elections, presidium, schedule, session
+from . import attendance, elections, presidium, roster, schedule, session
 from .errors import ServiceError
 
 ENTRIES = (1, 2)  # double entry: two clerks enter the same sheet
@@ -37,6 +42,8 @@ class Candidate:
     person_id: int
     name: str
     display: str
+    gender: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ class PollRow:
     elections: tuple[PollElectionRow, ...]
     items: tuple[PollItemRow, ...]
     attendance: int | None = None  # delegates present by the attendance taken at its meeting
+    all_delegates: int | None = None  # 全体代表 recorded with the first entry, frozen at confirmation
+    vote_time: str = ""  # "10:30": who left early before it is not present for the vote
+    vote_date: dt.date | None = None  # the meeting's date, else the day the poll was made
 
     @property
     def present_used(self) -> int | None:
@@ -87,6 +97,10 @@ class PollRow:
     @property
     def papers(self) -> tuple[str, ...]:
         return tuple(p for p, used in (("选票", self.elections), ("表决票", self.items)) if used)
+
+    @property
+    def revote(self) -> bool:
+        return self.kind == "再次投票"
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,14 @@ class ElectionResult:
     void: int
     outcome: rules.Outcome
     warnings: tuple[str, ...] = ()
+    entered: bool = True  # anything was entered for it: else it is 未录入, never decided
+    votes: tuple[rules.Votes, ...] = ()  # what the decision weighed, write-ins set aside excluded
+
+    @property
+    def state(self) -> str:
+        if not self.entered:
+            return "未录入"
+        return "无效" if self.outcome.annulled else "有效"
 
 
 @dataclass(frozen=True)
@@ -129,14 +151,33 @@ class PollResult:
     quorum_met: bool | None = None
     elections: tuple[ElectionResult, ...] = ()
     items: tuple[rules.ItemOutcome, ...] = ()
+    all_delegates: int = 0
+    problems: tuple[str, ...] = ()  # figures that cannot be: nothing is decided while there are any
+    notices: tuple[str, ...] = ()  # figures that may be right but should be looked at
 
     @property
     def complete(self) -> bool:
         return self.agreed and not self.missing
 
     @property
+    def decided(self) -> bool:
+        """The figures are complete and possible: the rules have decided."""
+        return self.complete and not self.problems
+
+    @property
+    def standing(self) -> bool:
+        """Something of this vote stands and can be confirmed: the quorum was met and at least one
+        of its papers (选票, 表决票: judged separately) is valid."""
+        return self.decided and self.quorum_met is not False and any(r.valid for r in self.rounds.values())
+
+    @property
     def valid(self) -> bool:
-        return self.complete and all(r.valid for r in self.rounds.values()) and self.quorum_met is not False
+        """Everything of this vote stands."""
+        return self.standing and all(r.valid for r in self.rounds.values())
+
+    def paper_valid(self, paper: str) -> bool:
+        check = self.rounds.get(paper)
+        return self.standing and check is not None and check.valid
 
 
 # ---------------------------------------------------------------- polls
@@ -150,18 +191,33 @@ def get_poll(poll_id: int) -> PollRow:
     poll = Poll.get_or_none(id=poll_id)
     if poll is None:
         raise ServiceError("该次投票已不存在。")
+    if poll.confirmed_at is not None and poll.frozen:
+        return thaw(poll.frozen).poll
     pes = []
     for pe in PollElection.select().where(PollElection.poll == poll).order_by(PollElection.position):
         cands = (PollCandidate.select(PollCandidate, Person).join(Person)
                  .where(PollCandidate.poll_election == pe).order_by(PollCandidate.position))
         pes.append(PollElectionRow(pe.id, pe.election_id, pe.election.office, pe.seats,
-                                   tuple(Candidate(c.person.id, c.person.name, display_of(c.person)) for c in cands),
-                                   pe.election.write_ins and poll.parent_id is None))
+                                   tuple(Candidate(c.person.id, c.person.name, display_of(c.person), c.person.gender,
+                                                   c.person.note) for c in cands),
+                                   pe.election.write_ins and poll.kind != "再次投票"))
     items = [PollItemRow(pi.id, pi.vote_item_id, pi.vote_item.title)
              for pi in PollItem.select().where(PollItem.poll == poll).order_by(PollItem.position)]
-    taken = attendance.present_at(poll.meeting_id) if poll.meeting_id and poll.confirmed_at is None else None
+    day = schedule.get_meeting(poll.meeting_id).date if poll.meeting_id else poll.created_at.date()
+    taken = None
+    if poll.meeting_id and poll.confirmed_at is None:
+        taken = attendance.present_for_vote(poll.meeting_id, poll.vote_time)
     return PollRow(poll.id, poll.kind, poll.title, poll.meeting_id, poll.parent_id, poll.present,
-                   poll.created_at, poll.confirmed_at, tuple(pes), tuple(items), taken)
+                   poll.created_at, poll.confirmed_at, tuple(pes), tuple(items), taken, poll.all_delegates,
+                   poll.vote_time, day)
+
+
+def all_delegates_of(poll: PollRow) -> int:
+    """全体代表 for POLL: as recorded with its first entry, else as the roster has it for the day
+    of the vote (mandates ended on or before that day do not count)."""
+    if poll.all_delegates is not None:
+        return poll.all_delegates
+    return roster.delegates_on(poll.vote_date)
 
 
 def list_polls() -> list[PollRow]:
@@ -169,7 +225,7 @@ def list_polls() -> list[PollRow]:
 
 
 def create_poll(title: str, election_ids: list[int], item_ids: list[int], *, meeting_id: int | None = None,
-                now: dt.datetime | None = None) -> int:
+                vote_time: str = "", now: dt.datetime | None = None) -> int:
     """A vote on the elections (their fixed candidate lists) and the items, on one 选票 and one 表决票."""
     title = " ".join(title.split())
     if not title:
@@ -182,6 +238,11 @@ def create_poll(title: str, election_ids: list[int], item_ids: list[int], *, mee
         if row.fixed_on is None:
             raise ServiceError(f"{row.office}的候选人名单尚未确定，不能投票。", "elections")
         rows.append(row)
+    if meeting_id is not None:
+        meeting = schedule.get_meeting(meeting_id)
+        if meeting.kind != "全体会议":
+            raise ServiceError(f"“{meeting.name}”不是全体会议；选举和表决在全体会议上进行。", "meeting")
+    vote_time = _clean_time(vote_time)
     items = []
     for iid in item_ids:
         item = VoteItem.get_or_none(id=iid)
@@ -189,7 +250,7 @@ def create_poll(title: str, election_ids: list[int], item_ids: list[int], *, mee
             raise ServiceError("所选表决事项已不存在。", "items")
         items.append(item)
     with store.database.atomic():
-        poll = Poll.create(title=title, meeting=meeting_id, created_at=now or dt.datetime.now())
+        poll = Poll.create(title=title, meeting=meeting_id, vote_time=vote_time, created_at=now or dt.datetime.now())
         for i, row in enumerate(rows):
             pe = PollElection.create(poll=poll, election=row.election_id, seats=row.seats, position=i)
             for j, c in enumerate(row.candidates):
@@ -204,8 +265,41 @@ def set_present(poll_id: int, present: int | None) -> None:
     _check_open(poll_id)
     if present is not None and present < 0:
         raise ServiceError("到会人数不能为负数。", "present")
+    if present is not None:
+        whole = all_delegates_of(get_poll(poll_id))
+        if present > whole:
+            raise ServiceError(f"到会代表 {present} 人多于全体代表 {whole} 人，请核对。", "present")
     with store.database.atomic():
         Poll.update(present=present).where(Poll.id == poll_id).execute()
+
+
+def set_vote_time(poll_id: int, vote_time: str) -> None:
+    """When the vote began: a delegate who left early before it is not present for it."""
+    _check_open(poll_id)
+    value = _clean_time(vote_time)
+    with store.database.atomic():
+        Poll.update(vote_time=value).where(Poll.id == poll_id).execute()
+
+
+def _clean_time(text: str) -> str:
+    text = (text or "").strip().replace("：", ":")
+    if not text:
+        return ""
+    try:
+        return dt.datetime.strptime(text, "%H:%M").strftime("%H:%M")
+    except ValueError:
+        raise ServiceError(f"投票时间“{text}”应写成“10:30”的样子。", "vote_time") from None
+
+
+def refresh_all_delegates(poll_id: int) -> int:
+    """Take 全体代表 again from the roster for the day of the vote (after a mandate's end was
+    entered late); only before confirmation."""
+    _check_open(poll_id)
+    poll = get_poll(poll_id)
+    figure = roster.delegates_on(poll.vote_date)
+    with store.database.atomic():
+        Poll.update(all_delegates=figure).where(Poll.id == poll_id).execute()
+    return figure
 
 
 def remove_poll(poll_id: int) -> None:
@@ -253,11 +347,15 @@ def _check_figures(poll: PollRow, figures: list[Figure]) -> None:
 
 def enter(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, int]],
           figures: list[Figure]) -> None:
-    """One clerk's entry of one box (replacing what that clerk entered for it before)."""
+    """One clerk's entry of one box (replacing what that clerk entered for it before).
+
+    Figures that cannot be (more votes than valid ballots, more than all delegates …) are refused,
+    each with its box, entry, row and column; nothing is written then."""
     _check_open(poll_id)
     if entry not in ENTRIES:
         raise ServiceError("录入只分第一遍、第二遍。", "entry")
-    if BallotBox.get_or_none(id=box_id) is None:
+    box = BallotBox.get_or_none(id=box_id)
+    if box is None:
         raise ServiceError("所选票箱已不存在。", "box")
     poll = get_poll(poll_id)
     for paper, (issued, returned) in papers.items():
@@ -266,8 +364,34 @@ def enter(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, in
         if issued < 0 or returned < 0:
             raise ServiceError("发出、收回张数不能为负数。", "papers")
     _check_figures(poll, figures)
+    errors = [f for f in check_entry(poll, papers, figures) if f.error]
+    if errors:
+        place = f"{box.name} 第{'一二'[entry - 1]}遍"
+        raise ServiceError("票数不可能成立，未保存：\n" + "\n".join(
+            f"{place} · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in errors), "figures")
     with store.database.atomic():
+        if poll.all_delegates is None:
+            # 全体代表 is the figure of the day of the vote, recorded with the first entry
+            Poll.update(all_delegates=roster.delegates_on(poll.vote_date)).where(
+                Poll.id == poll_id, Poll.all_delegates.is_null()).execute()
         _write(poll_id, box_id, entry, papers, figures)
+
+
+def check_entry(poll: PollRow, papers: dict[str, tuple[int, int]], figures: list[Figure]) -> list[rules.Impossible]:
+    """What cannot be in one box's figures (or in figures summed over the boxes), errors and
+    notices; each names the Figure.key (or the paper) and the column, for the window's cells."""
+    by_key = {f.key: f for f in figures}
+    groups = []
+    for pe in poll.elections:
+        void_key = (pe.poll_election_id, None, "", None)
+        rows = [rules.Row(f.key, row_label(poll, f.key), f.yes, f.no, f.abstain)
+                for f in figures if f.poll_election_id == pe.poll_election_id and f.poll_item_id is None
+                and (f.person_id is not None or f.write_in)]
+        void = by_key[void_key].void if void_key in by_key else 0
+        groups.append(rules.ElectionFigures(void_key, pe.office, pe.seats, void, tuple(rows)))
+    items = [rules.Row(f.key, row_label(poll, f.key), f.yes, f.no, f.abstain, f.void)
+             for f in figures if f.poll_item_id is not None]
+    return rules.impossible(papers, groups, items, all_delegates_of(poll), poll.present_used)
 
 
 def _write(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, int]],
@@ -292,16 +416,25 @@ def entered(poll_id: int, box_id: int, entry: int) -> tuple[dict[str, tuple[int,
     return papers, figures
 
 
+def row_label(poll: PollRow, key) -> str:
+    """The row a figure (by its Figure.key) or a paper stands in, as the clerk sees it."""
+    if isinstance(key, str):
+        return key
+    peid, person_id, write_in, piid = key
+    if piid is not None:
+        return next((i.title for i in poll.items if i.poll_item_id == piid), "表决事项")
+    pe = next((e for e in poll.elections if e.poll_election_id == peid), None)
+    office = pe.office if pe else "选举事项"
+    if person_id is not None:
+        return f"{office} {next((c.name for c in pe.candidates if c.person_id == person_id), '')}".strip()
+    if write_in:
+        return f"{office} 另选人{write_in}"
+    return f"{office} 废票"
+
+
 def _label(poll: PollRow, f: Figure) -> str:
-    if f.poll_item_id is not None:
-        item = next(i for i in poll.items if i.poll_item_id == f.poll_item_id)
-        return item.title + ("无效票" if f.void else "")
-    pe = next(e for e in poll.elections if e.poll_election_id == f.poll_election_id)
-    if f.person_id is not None:
-        return f"{pe.office} {next(c.name for c in pe.candidates if c.person_id == f.person_id)}"
-    if f.write_in:
-        return f"{pe.office} 另选人{f.write_in}"
-    return f"{pe.office} 废票"
+    label = row_label(poll, f.key)
+    return label + ("无效票" if f.poll_item_id is not None and f.void else "")
 
 
 def differences(poll_id: int) -> tuple[list[str], list[str]]:
@@ -336,18 +469,21 @@ def differences(poll_id: int) -> tuple[list[str], list[str]]:
 
 
 def result(poll_id: int) -> PollResult:
-    """The result of the agreed entries, decided by the rules; nothing while the clerks differ."""
-    poll = get_poll(poll_id)
-    diffs, missing = differences(poll_id)
-    if diffs or missing:
-        return PollResult(poll, not diffs, tuple(diffs), tuple(missing))
-    info = session.session_info()
-    all_delegates = info.delegates
-    boxes = [b.id for b in BallotBox.select()]
+    """The result of the agreed entries, decided by the rules; nothing while the clerks differ.
+    A confirmed poll gives the result exactly as the presidium confirmed it (or as corrected)."""
+    poll = Poll.get_or_none(id=poll_id)
+    if poll is not None and poll.confirmed_at is not None and poll.frozen:
+        return thaw(poll.frozen)
+    return _compute(get_poll(poll_id))
+
+
+def _totals(poll: PollRow) -> tuple[dict[str, list[int]], dict[tuple, list[int]], set[tuple]]:
+    """(issued and returned per paper, figures per key, the keys anybody entered), summed over
+    the boxes from the first entry (the second agrees with it)."""
     sheets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for box_id in boxes:
-        papers, figures = entered(poll_id, box_id, 1)
+    for box_id in [b.id for b in BallotBox.select()]:
+        papers, figures = entered(poll.poll_id, box_id, 1)
         for paper, (issued, returned) in papers.items():
             sheets[paper][0] += issued
             sheets[paper][1] += returned
@@ -357,60 +493,141 @@ def result(poll_id: int) -> PollResult:
             t[1] += f.no
             t[2] += f.abstain
             t[3] += f.void
-    rounds = {paper: rules.check_round(*sheets[paper], paper) for paper in poll.papers}
+    return sheets, totals, set(totals)
+
+
+def _delegate_names(poll: PollRow) -> frozenset[str]:
+    """Names of the delegates serving on the day of the vote (a write-in for a 常委会 office must
+    be one of them)."""
+    serving = Member.status == store.STATUS_SERVING
+    ended_later = (Member.status == store.STATUS_ENDED) & (Member.ended_on > poll.vote_date)
+    query = (Person.select(Person.name).join(Member)
+             .where((Member.role == "代表") & (serving | ended_later)).tuples())
+    return frozenset(name for (name,) in query)
+
+
+def _compute(poll: PollRow) -> PollResult:
+    diffs, missing = differences(poll.poll_id)
+    if diffs or missing:
+        return PollResult(poll, not diffs, tuple(diffs), tuple(missing))
+    bylaw = session.bylaw()
+    rule = session.session_info().quorum_rule
+    whole = all_delegates_of(poll)
+    sheets, totals, keys = _totals(poll)
+    papers = {paper: (sheets[paper][0], sheets[paper][1]) for paper in poll.papers}
+    figures = [Figure(*key, *values) for key, values in totals.items()]
+    found = check_entry(poll, papers, figures)
+    problems = tuple(f"各票箱合计 · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in found if f.error)
+    notices = [f"各票箱合计：{f.message}" for f in found if not f.error]
+    if poll.present_used is not None and poll.present_used > whole:
+        problems += (f"到会代表 {poll.present_used} 人多于全体代表 {whole} 人。",)
+    rounds = {paper: rules.check_round(*papers[paper], paper) for paper in poll.papers}
     quorum, met = "", None
     if poll.present_used is not None:
-        quorum = rules.quorum_text(poll.present_used, all_delegates, info.quorum_rule)
-        met = rules.quorum_met(poll.present_used, all_delegates, info.quorum_rule)
+        quorum = rules.quorum_text(poll.present_used, whole, rule)
+        met = rules.quorum_met(poll.present_used, whole, rule)
+    if problems:
+        return PollResult(poll, True, (), (), rounds, quorum, met, all_delegates=whole, problems=problems,
+                          notices=tuple(notices))
+    void_reason = {paper: ("" if check.valid else check.text) for paper, check in rounds.items()}
+    if met is False:
+        void_reason = {paper: f"{quorum}" for paper in rounds}
+    delegates = None
     results = []
     for pe in poll.elections:
-        votes = []
+        entered_any = any(k[0] == pe.poll_election_id for k in keys)
+        candidates = []
         for c in pe.candidates:
             yes, no, abstain, _ = totals.get((pe.poll_election_id, c.person_id, "", None), [0, 0, 0, 0])
-            votes.append(rules.Votes(c.person_id, c.name, yes, no, abstain))
-        for (peid, pid, write_in, _), (yes, no, abstain, _) in totals.items():
-            if peid == pe.poll_election_id and write_in:
-                votes.append(rules.Votes(("另选", write_in), f"{write_in}（另选人）", yes, no, abstain))
+            candidates.append(rules.Votes(c.person_id, c.name, yes, no, abstain))
+        write_ins = [rules.Votes(("另选", write_in), f"{write_in}（另选人）", yes, no, abstain)
+                     for (peid, _, write_in, _), (yes, no, abstain, _) in totals.items()
+                     if peid == pe.poll_election_id and write_in]
+        only_delegates = None
+        if write_ins and _delegates_only(pe.election_id):
+            delegates = delegates if delegates is not None else _delegate_names(poll)
+            only_delegates = delegates
+        votes, set_aside = rules.sort_write_ins(candidates, write_ins, bylaw, only_delegates)
         void = totals.get((pe.poll_election_id, None, "", None), [0, 0, 0, 0])[3]
-        valid = sheets["选票"][1] - void
-        warnings = tuple(f"{v.name}的赞成、反对、弃权合计 {v.yes + v.no + v.abstain} 票，与有效选票 {valid} 张不符。"
-                         for v in votes if not isinstance(v.key, tuple) and v.yes + v.no + v.abstain != valid)
-        results.append(ElectionResult(pe.poll_election_id, pe.office, pe.seats, void,
-                                      rules.decide_election(votes, pe.seats, all_delegates), warnings))
+        valid = papers["选票"][1] - void
+        warnings = tuple(f"{v.name}的赞成、反对、弃权合计 {v.yes + v.no + v.abstain} 票，少于有效选票 {valid} 张"
+                         "（差额为画得不清、对该候选人无效的票）。"
+                         for v in candidates if v.yes + v.no + v.abstain < valid)
+        if not entered_any:
+            outcome = rules.Outcome(rules.majority(whole), (), lines=(f"{pe.office}：票数未录入。",))
+        elif void_reason.get("选票"):
+            outcome = rules.void_election(pe.seats, void_reason["选票"])
+        else:
+            outcome = rules.decide_election(votes, pe.seats, whole, bylaw, revote=poll.revote)
+            if set_aside:
+                outcome = dataclasses.replace(outcome, lines=outcome.lines[:1] + tuple(set_aside) + outcome.lines[1:])
+        results.append(ElectionResult(pe.poll_election_id, pe.office, pe.seats, void, outcome, warnings,
+                                      entered_any, tuple(votes)))
     items = []
     for pi in poll.items:
-        yes, no, abstain, _ = totals.get((None, None, "", pi.poll_item_id), [0, 0, 0, 0])
-        items.append(rules.decide_item(pi.title, yes, no, abstain, all_delegates))
-    return PollResult(poll, True, (), (), rounds, quorum, met, tuple(results), tuple(items))
+        key = (None, None, "", pi.poll_item_id)
+        yes, no, abstain, _ = totals.get(key, [0, 0, 0, 0])
+        items.append(rules.decide_item(pi.title, yes, no, abstain, whole, bylaw, entered=key in keys,
+                                       void_reason=void_reason.get("表决票", "")))
+    return PollResult(poll, True, (), (), rounds, quorum, met, tuple(results), tuple(items), whole, (),
+                      tuple(notices))
+
+
+def _delegates_only(election_id: int) -> bool:
+    """常委会组成人员 are elected from the delegates (地方组织法)."""
+    election = store.Election.get_or_none(id=election_id)
+    return election is not None and election.body == "常委会"
 
 
 # ---------------------------------------------------------------- confirmation and corrections
 
 
 def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
-    """The presidium confirms the result: from now on the poll is locked."""
+    """The presidium confirms the result: from now on the poll is locked, and its figures and
+    verdicts are kept as they are now, whatever later happens to the roster."""
     _check_open(poll_id)
     outcome = result(poll_id)
     if not outcome.complete:
         raise ServiceError("两遍录入尚未全部一致，不能确认：" + "；".join((outcome.differences + outcome.missing)[:5]))
-    if outcome.poll.present_used is None:
+    if outcome.problems:
+        raise ServiceError("票数不可能成立，不能确认：\n" + "\n".join(outcome.problems))
+    poll = outcome.poll
+    if poll.present_used is None:
         raise ServiceError("请先填写投票时的到会代表人数，核对法定人数后再确认。", "present")
-    if not outcome.valid:
+    today = roster.delegates_on(poll.vote_date)
+    if today != outcome.all_delegates:
+        raise ServiceError(f"录入时记下的全体代表为 {outcome.all_delegates} 人，代表名单现在按投票当日"
+                           f"（{poll.vote_date:%Y-%m-%d}）计为 {today} 人。请核对代表名单；确属当日人数有误的，"
+                           "先“按名单更新全体代表人数”，再确认。", "all_delegates")
+    missing = [e.office for e in outcome.elections if not e.entered] + \
+              [i.text.split("：")[0] for i in outcome.items if i.state == "未录入"]
+    if missing:
+        raise ServiceError("以下事项的票数未录入，不能确认：" + "、".join(missing))
+    if not outcome.standing:
         reasons = [r.text for r in outcome.rounds.values() if not r.valid]
         if outcome.quorum_met is False:
-            reasons.append(outcome.quorum)
+            reasons = [outcome.quorum]
         raise ServiceError("本次投票无效，不能确认结果，应重新投票：" + "".join(reasons))
     at = now or dt.datetime.now()
+    frozen_poll = dataclasses.replace(poll, present=poll.present_used, attendance=None,
+                                      all_delegates=outcome.all_delegates, confirmed_at=at)
+    frozen = dataclasses.replace(outcome, poll=frozen_poll)
+    void = [paper for paper, r in outcome.rounds.items() if not r.valid]
+    detail = f"全体代表 {outcome.all_delegates} 人；到会代表 {poll.present_used} 人（{poll.present_source}）"
+    if void:
+        detail += f"；{'、'.join(void)}无效，须重新投票"
     with store.database.atomic():
         # the attendance may still change (a late-comer); the confirmed result keeps its figure
-        Poll.update(confirmed_at=at, present=outcome.poll.present_used).where(Poll.id == poll_id).execute()
-        PollAct.create(poll=poll_id, act="确认", at=at,
-                       detail=f"到会代表 {outcome.poll.present_used} 人（{outcome.poll.present_source}）")
+        Poll.update(confirmed_at=at, present=poll.present_used, all_delegates=outcome.all_delegates,
+                    frozen=freeze(frozen)).where(Poll.id == poll_id).execute()
+        PollAct.create(poll=poll_id, act="确认", at=at, detail=detail)
 
 
 def correct(poll_id: int, box_id: int, papers: dict[str, tuple[int, int]], figures: list[Figure], reason: str,
             now: dt.datetime | None = None) -> None:
-    """A correction after confirmation: a new act with its reason; the old figures are kept in the log."""
+    """A correction after confirmation: a new act with its reason; the old figures are kept in the log,
+    and the confirmed result is decided again from the corrected figures (same 全体代表, same
+    present), then kept as the new confirmed result."""
     poll = Poll.get_or_none(id=poll_id)
     if poll is None:
         raise ServiceError("该次投票已不存在。")
@@ -420,8 +637,14 @@ def correct(poll_id: int, box_id: int, papers: dict[str, tuple[int, int]], figur
         raise ServiceError("更正须写明理由。", "reason")
     row = get_poll(poll_id)
     _check_figures(row, figures)
+    box = BallotBox.get_or_none(id=box_id)
+    if box is None:
+        raise ServiceError("所选票箱已不存在。", "box")
+    errors = [f for f in check_entry(row, papers, figures) if f.error]
+    if errors:
+        raise ServiceError("更正后的票数不可能成立，未保存：\n" + "\n".join(
+            f"{box.name} · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in errors), "figures")
     old_papers, old_figures = entered(poll_id, box_id, 1)
-    box = BallotBox.get_by_id(box_id)
     changes = [f"{paper}：{old_papers.get(paper)} → {value}" for paper, value in papers.items()
                if old_papers.get(paper) != value]
     before = {f.key: f for f in old_figures}
@@ -432,6 +655,10 @@ def correct(poll_id: int, box_id: int, papers: dict[str, tuple[int, int]], figur
     with store.database.atomic():
         for entry in ENTRIES:
             _write(poll_id, box_id, entry, papers, figures)
+        again = _compute(row)
+        if again.problems:
+            raise ServiceError("更正后的合计不可能成立，未保存：\n" + "\n".join(again.problems), "figures")
+        Poll.update(frozen=freeze(again)).where(Poll.id == poll_id).execute()
         PollAct.create(poll=poll_id, act="更正", reason=reason.strip(), at=now or dt.datetime.now(),
                        detail=f"{box.name}：" + "；".join(changes))
 
@@ -450,7 +677,7 @@ def acts(poll_id: int) -> list[tuple[str, str, dt.datetime, str]]:
 def create_revote(poll_id: int, now: dt.datetime | None = None) -> int:
     """A new poll among the candidates tied at the cut-off, for the seats the tie left open."""
     outcome = result(poll_id)
-    if not outcome.complete:
+    if not outcome.decided:
         raise ServiceError("计票尚未完成，不能安排再次投票。")
     poll = outcome.poll
     tied = [(pe, r) for pe, r in zip(poll.elections, outcome.elections, strict=True) if r.outcome.revote]
@@ -460,11 +687,87 @@ def create_revote(poll_id: int, now: dt.datetime | None = None) -> int:
         raise ServiceError("得票相等的有另选人：请先把另选人登记为人员（主席团页“不在名单中的人”），再安排再次投票。")
     with store.database.atomic():
         new = Poll.create(kind="再次投票", title=f"{poll.title}（再次投票）", meeting=poll.meeting_id,
-                          parent=poll_id, present=poll.present, created_at=now or dt.datetime.now())
+                          parent=poll_id, present=poll.present, vote_time=poll.vote_time,
+                          created_at=now or dt.datetime.now())
         for i, (pe, r) in enumerate(tied):
             npe = PollElection.create(poll=new, election=pe.election_id, seats=r.outcome.revote_seats, position=i)
             for j, v in enumerate(r.outcome.revote):
                 PollCandidate.create(poll_election=npe, person=v.key, position=j)
+        return new.id
+
+
+def create_new_vote(poll_id: int, now: dt.datetime | None = None) -> int:
+    """重新投票: a new poll for what a round that did not stand left undecided — the elections of
+    a void 选票, the items of a void 表决票 (each paper is judged on its own), or everything when
+    the quorum was not met. Candidates and seats as in the first vote."""
+    outcome = result(poll_id)
+    if not outcome.decided:
+        raise ServiceError("计票尚未完成或票数有误，不能安排重新投票。")
+    poll = outcome.poll
+    everything = outcome.quorum_met is False
+    redo_elections = [pe for pe in poll.elections if everything or not outcome.rounds["选票"].valid]
+    redo_items = [pi for pi in poll.items if everything or not outcome.rounds["表决票"].valid]
+    if not redo_elections and not redo_items:
+        raise ServiceError("本次投票有效，不需要重新投票。")
+    with store.database.atomic():
+        new = Poll.create(kind="重新投票", title=f"{poll.title}（重新投票）", meeting=poll.meeting_id,
+                          parent=poll_id, vote_time="", created_at=now or dt.datetime.now())
+        for i, pe in enumerate(redo_elections):
+            npe = PollElection.create(poll=new, election=pe.election_id, seats=pe.seats, position=i)
+            for j, c in enumerate(pe.candidates):
+                PollCandidate.create(poll_election=npe, person=c.person_id, position=j)
+        for i, pi in enumerate(redo_items):
+            PollItem.create(poll=new, vote_item=pi.vote_item_id, position=i)
+        return new.id
+
+
+def further_round_candidates(poll_id: int, election_id: int) -> tuple[int, list[tuple[int, str, int]]]:
+    """(the seats left vacant, the candidates not elected by their votes, most first) of a
+    confirmed poll's election: the choice for 另行选举."""
+    outcome = result(poll_id)
+    if outcome.poll.confirmed_at is None:
+        raise ServiceError("计票结果尚未经主席团确认，不能另行选举。")
+    for pe, er in zip(outcome.poll.elections, outcome.elections, strict=True):
+        if pe.election_id == election_id:
+            if er.outcome.vacancies < 1:
+                raise ServiceError(f"{pe.office}没有缺额，不需要另行选举。")
+            elected = {v.key for v in er.outcome.elected}
+            ranked = sorted((v for v in er.votes if v.key not in elected and not isinstance(v.key, tuple)),
+                            key=lambda v: -v.yes)
+            return er.outcome.vacancies, [(v.key, v.name, v.yes) for v in ranked]
+    raise ServiceError("该次投票没有这项选举。")
+
+
+def create_further_round(poll_id: int, election_id: int, person_ids: list[int] | None = None,
+                         now: dt.datetime | None = None) -> int:
+    """另行选举 of the seats an election left vacant, where the session's 办法 says so: candidates
+    PERSON_IDS (new nominations, or by default those not elected with the most votes), as many as
+    the law's 差额 for the vacant seats requires; its own ballot; a majority of all delegates."""
+    if session.bylaw().vacancy_rule != "另行选举":
+        raise ServiceError("本次会议的选举和表决办法规定缺额作缺额处理，不另行选举。可在“选举和表决办法”中修改。")
+    seats, ranked = further_round_candidates(poll_id, election_id)
+    election = elections.get_election(election_id)
+    least, most = election_rules.candidate_range(election.rule, seats)
+    if election.mode == "差额":
+        least = max(least, seats + 1)
+    else:
+        least = most = seats
+    if person_ids is None:
+        person_ids = [pid for pid, _, _ in ranked[:least]]
+    person_ids = list(dict.fromkeys(person_ids))
+    problem = election_rules.count_problem(election.rule, election.mode, seats, len(person_ids))
+    if problem:
+        raise ServiceError(f"{election.office}另行选举 {seats} 人：{problem}", "candidates")
+    for pid in person_ids:
+        if Person.get_or_none(id=pid) is None:
+            raise ServiceError("所选候选人已不存在。", "candidates")
+    poll = result(poll_id).poll
+    with store.database.atomic():
+        new = Poll.create(kind="另行选举", title=f"{election.office}另行选举", meeting=poll.meeting_id,
+                          parent=poll_id, created_at=now or dt.datetime.now())
+        pe = PollElection.create(poll=new, election=election_id, seats=seats, position=0)
+        for j, pid in enumerate(person_ids):
+            PollCandidate.create(poll_election=pe, person=pid, position=j)
         return new.id
 
 
@@ -496,31 +799,34 @@ class Announcement:
 
 def announcements() -> list[Announcement]:
     """One announcement per election with a confirmed result, numbered in the order of
-    confirmation; a re-vote's winners join those of the poll it continues."""
-    people = {p.id: p for p in Person.select()}
+    confirmation; a re-vote's or a further round's winners join those of the poll it continues.
+    Everything comes from the confirmed results: names, votes and seats as they were confirmed."""
     found: dict[int, dict] = {}
     polls = (Poll.select().where(Poll.confirmed_at.is_null(False))
              .order_by(Poll.confirmed_at, Poll.id))
     for poll in polls:
         outcome = result(poll.id)
-        meeting_date = None
-        if poll.meeting_id is not None:
-            meeting_date = schedule.get_meeting(poll.meeting_id).date
+        meeting_date = outcome.poll.vote_date if poll.meeting_id is not None else None
         date = meeting_date or poll.confirmed_at.date()
         for pe, er in zip(outcome.poll.elections, outcome.elections, strict=True):
+            if er.outcome.annulled or not er.entered:
+                continue  # a round that did not stand is voted again; nothing to announce yet
             entry = found.setdefault(pe.election_id, {"office": pe.office, "seats": 0, "elected": [],
                                                       "date": date, "pending": 0})
-            if poll.parent_id is None:
+            if outcome.poll.kind in ("正式投票", "重新投票"):
                 entry["seats"] = pe.seats
             entry["date"] = max(entry["date"], date)
+            candidates = {c.person_id: c for c in pe.candidates}
             for v in er.outcome.elected:
                 if isinstance(v.key, tuple):
                     entry["elected"].append(Elected(None, v.key[1], v.key[1], v.yes))
                 else:
-                    p = people[v.key]
-                    entry["elected"].append(Elected(p.id, p.name, display_of(p), v.yes, p.note, p.gender))
-            # seats left to a re-vote are not vacancies until that re-vote is confirmed
-            entry["pending"] = er.outcome.revote_seats
+                    c = candidates[v.key]
+                    entry["elected"].append(Elected(c.person_id, c.name, c.display, v.yes, c.note, c.gender))
+            # seats left to a re-vote, or to a further round the 办法 calls for, are not vacancies
+            # until that vote is confirmed
+            entry["pending"] = er.outcome.revote_seats + (
+                er.outcome.vacancies if session.bylaw().vacancy_rule == "另行选举" else 0)
     rows = []
     for number, (election_id, e) in enumerate(found.items(), start=1):
         elected = tuple(presidium.sort_people(e["elected"]))  # the one stroke-order function
@@ -528,3 +834,53 @@ def announcements() -> list[Announcement]:
                                  elected, e["seats"] - len(elected) - e["pending"]))
     return rows
 
+
+# ---------------------------------------------------------------- the confirmed result, kept
+
+_FROZEN_TYPES = {cls.__name__: cls for cls in (
+    PollRow, PollElectionRow, Candidate, PollItemRow, PollResult, ElectionResult, rules.Outcome, rules.Votes,
+    rules.RoundCheck, rules.ItemOutcome)}
+
+
+def _encode(value):
+    if dataclasses.is_dataclass(value):
+        data = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"__type__": type(value).__name__, **data}
+    if isinstance(value, tuple):
+        return {"__tuple__": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"__dict__": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, dt.datetime):
+        return {"__datetime__": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"__date__": value.isoformat()}
+    return value
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "__tuple__" in value:
+        return tuple(_decode(v) for v in value["__tuple__"])
+    if "__dict__" in value:
+        return {_decode(k): _decode(v) for k, v in value["__dict__"]}
+    if "__datetime__" in value:
+        return dt.datetime.fromisoformat(value["__datetime__"])
+    if "__date__" in value:
+        return dt.date.fromisoformat(value["__date__"])
+    cls = _FROZEN_TYPES[value["__type__"]]
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: _decode(v) for k, v in value.items() if k in names})
+
+
+def freeze(outcome: PollResult) -> str:
+    """The confirmed result as text kept in the session file."""
+    return json.dumps(_encode(outcome), ensure_ascii=False)
+
+
+def thaw(text: str) -> PollResult:
+    return _decode(json.loads(text))

@@ -27,7 +27,7 @@ SIGNED = "东西湖区第十一届人民代表大会第三次会议主席团2023
 HEAD = "武汉市东西湖区第十一届人民代表大会第三次会议公告"
 PER_BOX = 70
 ROUND = "发出选票210张，收回210张，收回等于或少于发出，本次投票有效。"
-QUORUM = "全体代表210人，到会代表必须超过全体代表的三分之二，即至少141人；到会205人，符合法定人数。"
+QUORUM = "全体代表210人，到会代表必须超过全体代表的三分之二，即至少141人；到会210人，符合法定人数。"
 
 
 def _names(seed: list[str]) -> str:
@@ -46,12 +46,13 @@ SEED_ANNOUNCEMENTS = [
 
 
 def counted_poll(yes: dict[str, int] | None = None, *, boxes: int | None = None, confirm: bool = True,
-                 present: int | None = 205) -> int:
+                 present: int | None = 210) -> int:
     """A count of the demo session at its 第三次全体会议 (2023-12-23), both clerks agreeing.
 
-    Every ballot valid; each candidate YES[name] votes per box (70 by default, the rest
-    against); each item 68 for, 1 against, 1 abstaining per box; BOXES: only the first so many
-    boxes entered. By default 田志勇 gets 60 per box, so the other seven fill the seven seats.
+    Every ballot valid; each candidate YES[name] votes per box (the rest against; by default 70,
+    or 61 where 8 candidates stand for 7 seats: a ballot marks no more names than the seats); each
+    item 68 for, 1 against, 1 abstaining per box; BOXES: only the first so many boxes entered. By
+    default 田志勇 gets 60 per box, so the other seven fill the seven seats.
     """
     yes = {"田志勇": 60} if yes is None else yes
     meeting = next(m.meeting_id for m in schedule.list_meetings() if m.name == "第三次全体会议")
@@ -59,8 +60,11 @@ def counted_poll(yes: dict[str, int] | None = None, *, boxes: int | None = None,
                                 [i.item_id for i in voting.list_vote_items()], meeting_id=meeting,
                                 now=dt.datetime(2023, 12, 23, 10, 0))
     row = counting.get_poll(poll)
-    figures = [Figure(pe.poll_election_id, c.person_id, yes=yes.get(c.name, PER_BOX),
-                      no=PER_BOX - yes.get(c.name, PER_BOX)) for pe in row.elections for c in pe.candidates]
+    def share(pe):
+        return PER_BOX * pe.seats // max(pe.seats, len(pe.candidates))
+
+    figures = [Figure(pe.poll_election_id, c.person_id, yes=yes.get(c.name, share(pe)),
+                      no=PER_BOX - yes.get(c.name, share(pe))) for pe in row.elections for c in pe.candidates]
     figures += [Figure(pe.poll_election_id) for pe in row.elections]  # no void ballots
     figures += [Figure(poll_item_id=pi.poll_item_id, yes=68, no=1, abstain=1) for pi in row.items]
     for box in voting.list_boxes()[:boxes]:
@@ -101,10 +105,10 @@ def test_tally_report_reads_out_the_count(demo_session, tmp_path):
     assert "发出表决票210张，收回210张，收回等于或少于发出，本次投票有效。" + QUORUM + "二、选举结果" in text
     assert ("（一）东西湖区第十一届人民代表大会常务委员会委员（应选7人）"
             "候选人主席团票箱赞成会场1号票箱赞成会场2号票箱赞成合计赞成合计反对合计弃权"
-            "田志勇606060180300李静70707021000") in text
+            "田志勇606060180300李静616161183270") in text
     assert "废票：主席团票箱0张，会场1号票箱0张，会场2号票箱0张，共0张；有效选票210张。" in text
     assert "全体代表210人，过半数为106票；应选7人。" in text
-    assert "田志勇：赞成180票，反对30票，弃权0票，超过半数。获得过半数赞成票的8人，多于应选名额，以得票多的7人当选。" in text
+    assert "田志勇：赞成180票，反对30票，弃权0票，超过半数。获得过半数赞成票的8人，多于应选名额，以得票多的7人当选（办法第十五条）。" in text
     assert "当选：李静、张宇新、林修良、胡建坤、柯红梅、程明顺、潘登。" in text
     assert "当选：杨丹。" in text and "当选：苏顺康、阚艳。" in text
     assert ("三、表决结果（一）关于东西湖区人民政府工作报告的决议（草案）票箱赞成反对弃权无效"
@@ -124,7 +128,7 @@ def test_tally_report_rows_for_write_ins_and_a_void_round(demo_session, tmp_path
     papers, figures = counting.entered(poll, box.box_id, 1)
     figures = [Figure(f.poll_election_id, f.person_id, yes=60, no=10) if f.person_id == court.candidates[0].person_id
                else f for f in figures] + [Figure(court.poll_election_id, write_in="张三", yes=10)]
-    papers["选票"] = (70, 71)  # one ballot too many came back from this box
+    papers["选票"] = (69, 70)  # one ballot more came back from this box than was issued
     for entry in (1, 2):
         counting.enter(poll, box.box_id, entry, papers, figures)
     _, text = _print("tally_report", tmp_path)
@@ -164,8 +168,8 @@ def test_tally_report_refuses_entries_that_differ(demo_session):
     poll = counted_poll(confirm=False)
     box = voting.list_boxes()[0]
     papers, figures = counting.entered(poll, box.box_id, 1)
-    counting.enter(poll, box.box_id, 2, {**papers, "选票": (70, 69)}, figures)
-    with pytest.raises(ServiceError, match="两遍录入尚未一致.*主席团票箱 选票收回：第一遍 70，第二遍 69"):
+    counting.enter(poll, box.box_id, 2, {**papers, "选票": (69, 70)}, figures)
+    with pytest.raises(ServiceError, match="两遍录入尚未一致.*主席团票箱 选票发出：第一遍 70，第二遍 69"):
         printing.prepare("tally_report", poll=poll)
 
 
@@ -249,8 +253,8 @@ def test_vote_results_refused_until_the_count_stands(demo_session):
     with pytest.raises(ServiceError, match="两遍录入尚未一致"):
         printing.prepare("vote_results")
     counting.remove_poll(poll)
-    counted_poll(confirm=False, present=140)
-    with pytest.raises(ServiceError, match="不足法定人数。本次表决无效，无法打印表决结果"):
+    counted_poll(confirm=False, present=140)  # 210 ballots back from 140 present: cannot be
+    with pytest.raises(ServiceError, match="票数不可能成立，无法打印表决结果.*表决票收回 210 张，多于到会代表 140 人"):
         printing.prepare("vote_results")
 
 

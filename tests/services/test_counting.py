@@ -19,12 +19,14 @@ def poll(demo_session):
 
 
 def _sheet(row, per_box=70, yes=None, void=0):
-    """One box where every ballot is valid and every candidate and item gets YES (or all)."""
+    """One box where every ballot is valid and every candidate and item gets YES (or all: where
+    there are more candidates than seats, each voter marks as many as the seats, spread evenly)."""
     valid = per_box - void
     figures = []
     for pe in row.elections:
+        share = valid * pe.seats // max(len(pe.candidates), pe.seats)
         for c in pe.candidates:
-            y = (yes or {}).get(c.name, valid)
+            y = (yes or {}).get(c.name, share)
             figures.append(Figure(pe.poll_election_id, c.person_id, yes=y, no=valid - y))
         figures.append(Figure(pe.poll_election_id, void=void))
     for pi in row.items:
@@ -32,7 +34,7 @@ def _sheet(row, per_box=70, yes=None, void=0):
     return {"选票": (per_box, per_box), "表决票": (per_box, per_box)}, figures
 
 
-def _enter_all(poll_id, present=205, **kw):
+def _enter_all(poll_id, present=210, **kw):
     if present is not None:
         counting.set_present(poll_id, present)
     row = counting.get_poll(poll_id)
@@ -43,7 +45,6 @@ def _enter_all(poll_id, present=205, **kw):
 
 
 def test_a_full_count_of_the_demo_session(poll):
-    counting.set_present(poll, 205)
     _enter_all(poll)
     outcome = counting.result(poll)
     assert outcome.valid and outcome.quorum.endswith("符合法定人数。")
@@ -111,7 +112,7 @@ def test_void_ballots_and_sums_that_do_not_add_up(poll):
     figures[0] = Figure(figures[0].poll_election_id, figures[0].person_id, yes=1)
     for entry in (1, 2):
         counting.enter(poll, voting.list_boxes()[0].box_id, entry, papers, figures)
-    assert "与有效选票 204 张不符" in counting.result(poll).elections[0].warnings[0]
+    assert "少于有效选票 204 张" in counting.result(poll).elections[0].warnings[0]
 
 
 def test_write_ins_are_counted_by_name(poll):
@@ -151,7 +152,7 @@ def test_confirmed_results_are_locked_and_corrected_only_with_a_reason(poll):
 
 
 def test_a_void_vote_or_a_missing_quorum_cannot_be_confirmed(poll):
-    _enter_all(poll, present=None)
+    _enter_all(poll, present=None, per_box=46)  # 138 ballots: no more than those present
     with pytest.raises(ServiceError, match="到会代表人数") as err:
         counting.confirm(poll)
     assert err.value.field == "present"
@@ -182,8 +183,8 @@ def test_announcements_number_confirmed_results_and_list_the_elected_in_stroke_o
     pe = row.elections[0]
     winner = next(c for c in pe.candidates if c.name == "潘登")
     for box in voting.list_boxes():
-        figures = [Figure(pe.poll_election_id, c.person_id, yes=60 if c is winner else 50,
-                          no=10 if c is winner else 20) for c in pe.candidates] + [Figure(pe.poll_election_id)]
+        figures = [Figure(pe.poll_election_id, c.person_id, yes=40 if c is winner else 30,
+                          no=30 if c is winner else 40) for c in pe.candidates] + [Figure(pe.poll_election_id)]
         for entry in (1, 2):
             counting.enter(revote, box.box_id, entry, {"选票": (70, 70)}, figures)
     counting.confirm(revote, now=NOW)
@@ -201,7 +202,7 @@ def test_the_session_check_follows_the_count(poll):
         return [f"{p.where}：{p.message}" for p in checks.check_session() if p.area == "计票"]
 
     assert messages() == []
-    _enter_all(poll, present=None)
+    _enter_all(poll, present=None, per_box=46)
     assert "第三次全体会议选举和表决：尚未签到，也未填写到会代表人数，无法核对法定人数。" in messages()
     counting.set_present(poll, 140)
     assert any("不足法定人数" in m for m in messages())
@@ -216,7 +217,7 @@ def test_the_quorum_is_checked_against_the_plenary_attendance(demo_session):
     meeting = attendance.find_meeting("第三次全体会议").meeting_id
     poll_id = counting.create_poll("第三次全体会议选举和表决", [e.election_id for e in elections.list_elections()],
                                    [i.item_id for i in voting.list_vote_items()], meeting_id=meeting, now=NOW)
-    _enter_all(poll_id, present=200)
+    _enter_all(poll_id, present=200, per_box=46)
     assert counting.get_poll(poll_id).present_source == "人工填写"
     ids = [r.member_id for r in attendance.roll(meeting, role="代表")]
     attendance.tick(meeting, ids, ids[:140])
@@ -236,4 +237,4 @@ def test_the_quorum_is_checked_against_the_plenary_attendance(demo_session):
     attendance.clear(meeting, ids[140])  # a later change to the roll leaves the confirmed figure alone
     row = counting.get_poll(poll_id)
     assert (row.present_used, row.present_source) == (141, "确认时")
-    assert counting.acts(poll_id)[0][3] == "到会代表 141 人（据到会签到）"
+    assert counting.acts(poll_id)[0][3] == "全体代表 210 人；到会代表 141 人（据到会签到）"

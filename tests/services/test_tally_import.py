@@ -10,7 +10,8 @@ HEADER = "票箱,遍次,事项,对象,赞成,反对,弃权,无效,发出,收回\
 
 
 def _csv(entries=(1, 2), court_yes=70, extra=""):
-    """The demo's three boxes, 70 ballots each, every candidate and item carried unanimously."""
+    """The demo's three boxes, 70 ballots each, every item and the unopposed candidates carried
+    unanimously; each voter marks 7 of the 8 candidates for the 7 committee seats (61 each)."""
     lines = [HEADER]
     people = {e.office: [c.name for c in e.candidates] for e in elections.list_elections()}
     for box in ("主席团票箱", "会场1号票箱", "会场2号票箱"):
@@ -18,7 +19,7 @@ def _csv(entries=(1, 2), court_yes=70, extra=""):
             lines.append(f"{box},{entry},选票,,,,,,70,70\n{box},{entry},表决票,,,,,,70,70\n")
             for office, names in people.items():
                 for name in names:
-                    yes = court_yes if "法院" in office else 70
+                    yes = court_yes if "法院" in office else 61 if len(names) == 8 else 70
                     lines.append(f"{box},{entry},{office},{name},{yes},{70 - yes},0,,,\n")
                 lines.append(f"{box},{entry},{office},废票,,,,0,,\n")
             for item in voting.list_vote_items():
