@@ -8,7 +8,7 @@ from pathlib import Path
 from meetingdesk.services import ServiceError
 from meetingdesk.store import SessionFileError
 
-from . import commands
+from . import commands, voting as voting_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="显示会议名称和人数")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.info)
+    voting_commands.register(sub)
 
     p = sub.add_parser("print", help="把名单等打印件写成 PDF；--list 列出可打印的种类",
                        description="meetingdesk print KIND SESSION -o OUT.pdf；meetingdesk print --list")

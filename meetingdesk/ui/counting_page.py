@@ -29,6 +29,7 @@ from .counting_dialogs import CorrectionDialog, NewPollDialog
 from .counting_entry import EntryTab
 from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_state, short_time
 from .counting_report import quorum_text, result_html
+from .counting_setup import open_counting_setup
 from .messages import warn
 from .page_heading import PageHeading
 from .views import RED, current_row, select_row, sort_proxy, table_view
@@ -110,6 +111,9 @@ class CountingPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.remove_button)
+        self.setup_button = QPushButton("票箱和表决事项…")
+        self.setup_button.clicked.connect(lambda *_: open_counting_setup(self))
+        row.addWidget(self.setup_button)
         row.addSpacing(24)
         self.present_label = QLabel("到会人数")
         row.addWidget(self.present_label)
