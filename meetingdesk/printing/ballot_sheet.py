@@ -2,7 +2,9 @@
 
 Seed 000's 选举和表决办法 (第十二至十四条) says what they carry: a ballot is one sheet
 ("选票 1 张"), the candidates in stroke order, each with a box to the right of the name for
-"○" (for) or "×" (against) — no mark abstains — and "另选人姓名" boxes for a name written in.
+the session's marks (seed 000: "○" for, "×" against, no mark abstains; `session.bylaw()`)
+and "另选人姓名" boxes for a name written in. How to mark is printed from the session's 办法,
+never from a fixed text.
 Each copy is one A4 page; a sheet that cannot fit one page is refused before anything is
 written, never cut off or run onto a second page.
 
@@ -20,6 +22,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from meetingdesk.rules.bylaw import Bylaw
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.services import attendance, voting
 from meetingdesk.services.errors import ServiceError
@@ -34,7 +37,7 @@ from .tables import lines_cell
 CYCLE = "cycle"  # box option: the session's ballot boxes in turn, copy by copy
 CANDIDATE = "候选人姓名"
 WRITE_IN = "另选人姓名"
-MARK_HEADING = "符号"  # the box column: "○" or "×"
+MARK_HEADING = "符号"  # the box column: the session's marks (seed 000: "○" or "×")
 # The Song face's "×" is half the size of its "○"; its full-width diagonal cross matches it.
 CROSS = "\u2573"
 MARK_SIZE = 10.5  # 五号: the copy's serial number and box above the heading
@@ -227,6 +230,23 @@ def heading(info: SessionInfo, title: str, subtitle: str = "") -> list[Flowable]
 
 def section_heading(text: str) -> list[Flowable]:
     return [Spacer(1, SECTION_SPACE), para(text, HEADING)]
+
+
+def marking(mark: str) -> str:
+    """画“○”, or 不作任何标记 for a blank mark: the words of the 办法 第十三条."""
+    return f"画“{mark}”" if mark else "不作任何标记"
+
+
+def how_to_mark(where: str, bylaw: Bylaw, *, cited: bool = True) -> str:
+    """在WHERE右边对应框内，赞成的画“○”，反对的画“×”，弃权的不作任何标记（办法第十三条）:
+    the session's marks and, when CITED, the article that sets them (for the formal ballots)."""
+    return f"在{where}右边对应框内，{bylaw.marks_text}{bylaw.cite('标记') if cited else ''}。"
+
+
+def printed_marks(bylaw: Bylaw) -> list[Printed]:
+    """The session's marks as the sheet prints them, for the font check."""
+    names = {"赞成": bylaw.yes_mark, "反对": bylaw.no_mark, "弃权": bylaw.abstain_mark}
+    return [Printed(mark.replace("×", CROSS), f"选举和表决办法中{what}的标记") for what, mark in names.items() if mark]
 
 
 def instructions(lines: Sequence[str]) -> list[Flowable]:

@@ -1,39 +1,40 @@
 """选票: the ballot of the day of the vote, every election of the session on one sheet.
 
 Seed 000's 选举和表决办法 第十二至十四条: one ballot for all the elections ("选票 1 张"),
-each election's candidates in stroke order with a box to the right of the name ("○" for,
-"×" against, no mark abstains) and, where the election allows it, as many "另选人姓名"
-boxes as seats. Names are printed as on the candidate list without (女) markers; two
+each election's candidates in stroke order with a box to the right of the name and, where the
+election allows it, as many "另选人姓名" boxes as seats. How to mark it (seed 000 第十三条: "○"
+for, "×" against, no mark abstains) and the articles it cites are the session's 办法
+(`session.bylaw()`). Names are printed as on the candidate list without (女) markers; two
 candidates of one election who share a name get their distinguishing notes. Only a list the
 presidium has fixed is printed: the ballot is the formal candidate list (第六条).
 """
 from __future__ import annotations
 
+from meetingdesk.rules.bylaw import Bylaw
 from meetingdesk.services import elections, session
 from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.errors import ServiceError
 
 from .ballot_sheet import (
-    Section, ballot_paper, candidate_slots, copies_of, delegates_for, election_sheet, heading, printed_boxes,
-    printed_slots,
+    Section, ballot_paper, candidate_slots, copies_of, delegates_for, election_sheet, heading, how_to_mark, marking,
+    printed_boxes, printed_marks, printed_slots,
 )
 from .coverage import Printed
 from .frame import Paper
 
 KIND = "ballots"
 TITLE = "选票"
-NOTES_WRITE_IN = "对候选人投反对票的，可以另选他人：在“另选人姓名”栏内用正楷字体写上另选人的姓名，并在其右边对应框内画“○”。" \
-                 "投弃权票的，不能另选他人。"
 
 
-def notes(write_ins: bool) -> list[str]:
-    """办法 第十三、十四条, as the voter reads them on the ballot."""
+def notes(bylaw: Bylaw, write_ins: bool) -> list[str]:
+    """办法 第十三、十四条, as the voter reads them on the ballot: the session's marks and articles."""
     counted = "（赞成的候选人与另选人合计）" if write_ins else ""
+    write_in = ("对候选人投反对票的，可以另选他人：在“另选人姓名”栏内用正楷字体写上另选人的姓名，"
+                f"并在其右边对应框内{marking(bylaw.yes_mark)}。投弃权票的，不能另选他人。")
     return [
-        "对候选人表示赞成的，在其姓名右边对应框内画“○”；表示反对的，画“×”；表示弃权的，不作任何标记。"
-        "符号画得不清的，该张选票对该候选人的选举无效。",
-        *([NOTES_WRITE_IN] if write_ins else []),
-        f"每项选举所选人数{counted}等于或者少于应选人数的有效，多于应选人数的为废票。",
+        f"对所列候选人，{how_to_mark('其姓名', bylaw)}符号画得不清的，该张选票对该候选人的选举无效。",
+        *([write_in] if write_ins else []),
+        f"每项选举所选人数{counted}等于或者少于应选人数的有效，多于应选人数的为废票{bylaw.cite('有效')}。",
     ]
 
 
@@ -67,7 +68,8 @@ def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, bo
     found = sections()
     plan = copies_of(TITLE, copies, spares, serial, box, delegates_for(info, meeting, copies))
     write_ins = any(s.write_ins for s in found)
-    sheet = election_sheet(TITLE, heading(info, TITLE), found, notes(write_ins), plan)
+    bylaw = session.bylaw()
+    sheet = election_sheet(TITLE, heading(info, TITLE), found, notes(bylaw, write_ins), plan)
     printed = [Printed(s.title, "选举事项") for s in found]
     printed += [p for s in found for p in printed_slots(s.slots, s.title)]
-    return ballot_paper(KIND, TITLE, info, [(sheet, plan)], printed + printed_boxes(plan))
+    return ballot_paper(KIND, TITLE, info, [(sheet, plan)], printed + printed_marks(bylaw) + printed_boxes(plan))

@@ -5,26 +5,35 @@ preliminary vote, each in its own room, counted centrally (第七条); so each d
 own stack, its name under the title, one copy per serving delegate. Only the elections that
 need the vote are on it, each with its nominees in stroke order, one box each, and 应预选 N 人:
 the most candidates the 办法 allows, the number the vote is to choose. No write-ins: a
-preliminary ballot naming anyone else is void (第八条).
+preliminary ballot naming anyone else is void (第八条). The boxes take the session's marks, and
+the 说明 says them as the 办法 sets them (`session.bylaw()`), with its articles.
 """
 from __future__ import annotations
 
 from meetingdesk.rules import elections as election_rules
+from meetingdesk.rules.bylaw import Bylaw
 from meetingdesk.services import elections, roster, session
 from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.errors import ServiceError
 
-from .ballot_sheet import Section, ballot_paper, candidate_slots, copies_of, election_sheet, heading, printed_slots
+from .ballot_sheet import (
+    Section, ballot_paper, candidate_slots, copies_of, election_sheet, heading, how_to_mark, printed_marks, printed_slots,
+)
 from .coverage import Printed
 from .frame import Paper
 
 KIND = "preballots"
 TITLE = "预选选票"
-NOTES = [
-    "预选时，应当在预选候选人名单范围内投票，不能另选他人。",
-    "对预选候选人表示赞成的，在其姓名右边对应框内画“○”；表示反对的，画“×”；表示弃权的，不作任何标记。",
-    "每项选举赞成的人数等于或者少于应预选名额的，该选票有效；多于应预选名额或者有另选他人的，该选票无效。",
-]
+
+
+def notes(bylaw: Bylaw) -> list[str]:
+    """办法 第八条 and the session's marks, as the voter reads them on the preliminary ballot."""
+    return [
+        f"预选时，应当在预选候选人名单范围内投票，不能另选他人{bylaw.cite('预选')}。",
+        # 第十三条 speaks of the formal election: the marks are the session's, the article is not cited
+        f"对预选候选人，{how_to_mark('其姓名', bylaw, cited=False)}",
+        "每项选举赞成的人数等于或者少于应预选名额的，该选票有效；多于应预选名额或者有另选他人的，该选票无效。",
+    ]
 
 
 def places(election: ElectionRow) -> int:
@@ -50,9 +59,11 @@ def prepare(delegation_id: int | None = None, spares: int = 0, serial: bool = Fa
               for team in teams if team.count("代表") or spares]  # a delegation with no one gets none
     if not stacks:
         raise ServiceError("所选代表团没有在任代表，没有预选选票可印。")
-    sheets = [(election_sheet(TITLE, heading(info, TITLE, team.name), sections, NOTES, copies), copies)
+    bylaw = session.bylaw()
+    said = notes(bylaw)
+    sheets = [(election_sheet(TITLE, heading(info, TITLE, team.name), sections, said, copies), copies)
               for team, copies in stacks]
     printed = [Printed(team.name, "代表团") for team, _ in stacks]
     printed += [Printed(s.title, "选举事项") for s in sections]
     printed += [p for s in sections for p in printed_slots(s.slots, s.title)]
-    return ballot_paper(KIND, TITLE, info, sheets, printed)
+    return ballot_paper(KIND, TITLE, info, sheets, printed + printed_marks(bylaw))

@@ -1,21 +1,24 @@
 """表决票: the items put to the vote (the session's resolutions), one sheet for every delegate.
 
-By default each item has three boxes, 赞成 | 反对 | 弃权, and the delegate marks one with "○"
-(an unmarked item abstains). MARKS="one" prints the layout of seed 000's 选举和表决办法
-第十三条 (third paragraph) instead: one box right of the item — "○" for, "×" against, no mark
-abstains. Either way a mark that cannot be read voids the vote on that item, and no write-ins. 第十二条: the 表决票 goes into the same box as the 选票, so it takes the same
-copies, spares, serial numbers and boxes (copy N of both goes to the same box).
+By default the sheet follows the session's 办法 (seed 000 第十三条, third paragraph): one box
+right of each item, marked with the session's marks (`session.bylaw()`; seed 000: "○" for,
+"×" against, no mark abstains), and the 说明 printed from them and the article that sets them.
+MARKS="three" prints 赞成 | 反对 | 弃权 boxes instead, one of them marked with the 办法's mark
+for 赞成. Either way a mark that cannot be read voids the vote on that item, and no write-ins.
+第十二条: the 表决票 goes into the same box as the 选票, so it takes the same copies, spares,
+serial numbers and boxes (copy N of both goes to the same box).
 """
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 
+from meetingdesk.rules.bylaw import Bylaw
 from meetingdesk.services import session, voting
 from meetingdesk.services.errors import ServiceError
 
 from .ballot_sheet import (
-    MARK_HEADING, PAD, Density, Sheet, ballot_paper, copies_of, delegates_for, fitted, heading, instructions,
-    printed_boxes,
+    MARK_HEADING, PAD, Density, Sheet, ballot_paper, copies_of, delegates_for, fitted, heading, how_to_mark,
+    instructions, marking, printed_boxes, printed_marks,
 )
 from .coverage import Printed
 from .fonts import HEI, SONG
@@ -30,17 +33,24 @@ NUMBER_WIDTH = 12 * mm
 # pairs unused: one item a row; a box tall enough for a title of two lines
 DENSITIES = (Density(1, 14 * mm, 12, 10.5, 8 * mm), Density(1, 12 * mm, 12, 10.5, 7 * mm),
              Density(1, 10 * mm, 10.5, 9, 6 * mm))
-MARKS = ("three", "one")
+MARKS = ("one", "three")  # one: the 办法's box right of each item (the default); three: 赞成/反对/弃权
 CHOICES = ("赞成", "反对", "弃权")
-NOTES = {
-    "one": ["对表决事项表示赞成的，在该事项右边对应框内画“○”；表示反对的，画“╳”；表示弃权的，不作任何标记。",
-            "符号画得不清的，该张表决票对该事项的表决无效。"],
-    "three": ["对每一表决事项，在“赞成”“反对”“弃权”三栏中选择一栏，在对应框内画“○”；不画的视为弃权。",
-              "一个事项画两个以上“○”或符号画得不清的，该张表决票对该事项的表决无效。"],
-}
+UNCLEAR = "符号画得不清的，该张表决票对该事项的表决无效。"
 
 
-def item_row(number: str, text: str, d: Density, *, head: bool = False, marks: str = "three") -> GridRow:
+def notes(bylaw: Bylaw, marks: str = "one") -> list[str]:
+    """The 说明 under the items, from the session's marks (办法 第十三条)."""
+    if marks == "one":
+        return [f"对表决事项，{how_to_mark('该事项', bylaw)}", UNCLEAR]
+    if not bylaw.yes_mark:
+        raise ServiceError("三栏格式的表决票要在所选的一栏内作标记，但本次会议的选举和表决办法规定赞成不作标记。"
+                           "请改用一栏格式，或在“会议 › 选举和表决办法”中设定赞成的标记。", "marks")
+    blank = "；不画的视为弃权" if not bylaw.abstain_mark else ""  # only where the 办法 says 弃权 is no mark
+    return [f"对每一表决事项，在“赞成”“反对”“弃权”三栏中选择一栏，在对应框内{marking(bylaw.yes_mark)}{blank}。",
+            f"一个事项画两个以上“{bylaw.yes_mark}”或符号画得不清的，该张表决票对该事项的表决无效。"]
+
+
+def item_row(number: str, text: str, d: Density, *, head: bool = False, marks: str = "one") -> GridRow:
     """序号 | 表决事项 | its box or boxes; HEAD: the column headings in 黑体."""
     size, font = (d.label, HEI) if head else (d.size, SONG)
     leading = size * 1.3
@@ -57,12 +67,15 @@ def item_row(number: str, text: str, d: Density, *, head: bool = False, marks: s
 
 
 def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, box: str | None = None,
-            marks: str = "three", meeting: str | None = None) -> Paper:
+            marks: str = "one", meeting: str | None = None) -> Paper:
     """As the 选票: COPIES (default: one per serving delegate, or per delegate present at MEETING), SPARES, SERIAL, BOX (a name or "cycle");
-    MARKS "three" (赞成/反对/弃权 boxes) or "one" (the seed 办法's single box)."""
+    MARKS "one" (the 办法's single box, the default) or "three" (赞成/反对/弃权 boxes)."""
     if marks not in MARKS:
-        raise ServiceError("表决票的格式只能是 three（赞成、反对、弃权三栏）或 one（一栏，画○或╳）。")
+        raise ServiceError(f"表决票的格式“{marks}”不认识：只能是 one（一栏，按选举和表决办法的标记）"
+                           "或 three（赞成、反对、弃权三栏）。", "marks")
     info = session.session_info()
+    bylaw = session.bylaw()
+    said = notes(bylaw, marks)
     items = voting.list_vote_items()
     if not items:
         raise ServiceError("本次会议还没有表决事项，没有表决票可印。")
@@ -72,8 +85,8 @@ def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, bo
     def build(d: Density) -> Sheet:
         rows = [item_row(NUMBER_HEADING, ITEM_HEADING, d, head=True, marks=marks),
                 *(item_row(str(item.number), item.title, d, marks=marks) for item in items)]
-        return Sheet([*heading(info, TITLE), *rows, *instructions(NOTES[marks])], marked=marked)
+        return Sheet([*heading(info, TITLE), *rows, *instructions(said)], marked=marked)
 
     sheet = fitted(TITLE, f"{len(items)} 项表决事项", build, DENSITIES)
     printed = [Printed(item.title, f"表决事项 {item.number}") for item in items]
-    return ballot_paper(KIND, TITLE, info, [(sheet, plan)], printed + printed_boxes(plan))
+    return ballot_paper(KIND, TITLE, info, [(sheet, plan)], printed + printed_marks(bylaw) + printed_boxes(plan))

@@ -20,6 +20,7 @@ from meetingdesk.store import SessionFileError
 
 from . import commands
 from .attendance_page import AttendancePage
+from .bylaw_dialog import edit_bylaw
 from .counting_page import CountingPage
 from .dialogs import SessionDialog
 from .elections_page import ElectionsPage
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         edit_info = QAction("会议信息…", self)
         edit_info.triggered.connect(self.edit_session)
         session_menu.addAction(edit_info)
+        bylaw_action = QAction("选举和表决办法…", self)
+        bylaw_action.triggered.connect(lambda: edit_bylaw(self, self.undo_stack))
+        session_menu.addAction(bylaw_action)
         check = QAction("检查会议…", self)
         check.triggered.connect(self.show_problems)
         session_menu.addAction(check)

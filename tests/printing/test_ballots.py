@@ -14,7 +14,7 @@ from meetingdesk.cli.main import main
 from meetingdesk.printing import ballot_sheet, ballots, preballots
 from meetingdesk.printing.fonts import runs_width
 from meetingdesk.printing.frame import FRAME_HEIGHT, FRAME_WIDTH, GridRow
-from meetingdesk.services import ServiceError, elections, presidium, roster, voting
+from meetingdesk.services import ServiceError, elections, presidium, roster, session, voting
 
 from ..data.builders import preliminary_election
 from .pdftext import compact, out_of_order, pages_text
@@ -27,12 +27,15 @@ DEMO_BALLOT = (
     + "二、东西湖区人民法院院长（应选1人）候选人姓名符号另选人姓名符号杨丹"
     "三、东西湖区出席武汉市第十五届人民代表大会代表（应选2人）候选人姓名符号候选人姓名符号另选人姓名符号另选人姓名符号"
     "苏顺康阚艳"
-    "说明：1.对候选人表示赞成的，在其姓名右边对应框内画“○”；表示反对的，画“╳”；表示弃权的，不作任何标记。"
+    "说明：1.对所列候选人，在其姓名右边对应框内，赞成的画“○”，反对的画“╳”，弃权的不作任何标记（办法第十三条）。"
     "符号画得不清的，该张选票对该候选人的选举无效。"
     "2.对候选人投反对票的，可以另选他人：在“另选人姓名”栏内用正楷字体写上另选人的姓名，并在其右边对应框内画“○”。"
     "投弃权票的，不能另选他人。"
-    "3.每项选举所选人数（赞成的候选人与另选人合计）等于或者少于应选人数的有效，多于应选人数的为废票。"
+    "3.每项选举所选人数（赞成的候选人与另选人合计）等于或者少于应选人数的有效，多于应选人数的为废票（办法第十四条）。"
 )
+# 第十三条 of seed 000, as the demo's 表决票 prints it under the items
+DEMO_VOTE_NOTES = ("说明：1.对表决事项，在该事项右边对应框内，赞成的画“○”，反对的画“╳”，弃权的不作任何标记（办法第十三条）。"
+                   "2.符号画得不清的，该张表决票对该事项的表决无效。")
 VOTE_ITEMS = [
     "1关于东西湖区人民政府工作报告的决议（草案）",
     "2关于武汉市东西湖区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的决议（草案）",
@@ -182,7 +185,7 @@ def test_without_write_ins_the_ballot_says_nothing_of_them(demo_session, tmp_pat
         elections.update_election(e.election_id, e.office, e.seats, e.mode, e.rule, write_ins=False)
     _, (text,) = _print("ballots", tmp_path, copies=1)
     assert "另选" not in text
-    assert "每项选举所选人数等于或者少于应选人数的有效，多于应选人数的为废票。" in text
+    assert "每项选举所选人数等于或者少于应选人数的有效，多于应选人数的为废票（办法第十四条）。" in text
 
 
 def test_one_copy_per_serving_delegate_by_default(demo_session, tmp_path):
@@ -251,32 +254,73 @@ def test_a_list_not_fixed_is_not_printed(demo_session):
 # ---------------------------------------------------------------- 表决票
 
 
-def test_the_demo_vote_ballot_has_three_boxes_an_item(demo_session, tmp_path):
+def test_the_demo_vote_ballot_follows_the_bylaw_one_box_right_of_each_item(demo_session, tmp_path):
+    """办法 第十三条: 在其事项右边对应框画圈 / 画叉 / 不作任何标记; the default layout."""
     pages, (text,) = _print("votes", tmp_path, copies=1)
     assert pages == 1
-    assert text.startswith(f"{SESSION}表决票序号表决事项赞成反对弃权" + "".join(VOTE_ITEMS) + "说明：")
-    assert "不画的视为弃权" in text and "另选" not in text
+    assert text == f"{SESSION}表决票序号表决事项符号" + "".join(VOTE_ITEMS) + DEMO_VOTE_NOTES
     sheet = _sheet(printing.prepare("votes", copies=1))
+    _nothing_cut_off(sheet)
+    rows = _rows(sheet)[1:]
+    assert len(rows) == 7 and all(len(row.cells) == 3 for row in rows)  # 序号 | 事项 | one box
+    assert all(row.cells[-1].width == pytest.approx(row.row_height) for row in rows)
+    assert all(row.cells[-1].x + row.cells[-1].width == pytest.approx(FRAME_WIDTH) for row in rows)
+
+
+def test_three_boxes_an_item_on_request_with_the_bylaw_mark(demo_session, tmp_path):
+    pages, (text,) = _print("votes", tmp_path, copies=1, marks="three")
+    assert pages == 1
+    assert text.startswith(f"{SESSION}表决票序号表决事项赞成反对弃权" + "".join(VOTE_ITEMS) + "说明：")
+    assert text.endswith("1.对每一表决事项，在“赞成”“反对”“弃权”三栏中选择一栏，在对应框内画“○”；不画的视为弃权。"
+                         "2.一个事项画两个以上“○”或符号画得不清的，该张表决票对该事项的表决无效。")
+    assert "另选" not in text
+    sheet = _sheet(printing.prepare("votes", copies=1, marks="three"))
     _nothing_cut_off(sheet)
     rows = _rows(sheet)[1:]
     assert len(rows) == 7 and all(len(row.cells) == 5 for row in rows)
     assert all(c.width == pytest.approx(row.row_height) for row in rows for c in row.cells[-3:])
-    with pytest.raises(ServiceError, match="表决票的格式"):
+    with pytest.raises(ServiceError, match="表决票的格式“two”不认识"):
         printing.prepare("votes", marks="two")
 
 
-def test_the_seed_layout_of_the_vote_ballot(demo_session, tmp_path):
-    pages, (text,) = _print("votes", tmp_path, copies=1, marks="one")
-    assert pages == 1
-    assert text.startswith(f"{SESSION}表决票序号表决事项符号" + "".join(VOTE_ITEMS) + "说明：")
-    assert text.endswith("1.对表决事项表示赞成的，在该事项右边对应框内画“○”；表示反对的，画“╳”；表示弃权的，不作任何标记。"
-                         "2.符号画得不清的，该张表决票对该事项的表决无效。")
-    assert "另选" not in text
-    sheet = _sheet(printing.prepare("votes", copies=1, marks="one"))
-    _nothing_cut_off(sheet)
-    marks = [row.cells[-1] for row in _rows(sheet)[1:]]
-    assert len(marks) == 7 and all(c.width == pytest.approx(row.row_height)
-                                   for c, row in zip(marks, _rows(sheet)[1:]))
+def test_the_ballots_print_the_marks_the_session_sets(demo_session, tmp_path):
+    session.set_bylaw(yes_mark="√", no_mark="×", abstain_mark="")
+    _, (votes,) = _print("votes", tmp_path, copies=1)
+    assert votes.endswith("说明：1.对表决事项，在该事项右边对应框内，赞成的画“√”，反对的画“╳”，弃权的不作任何标记"
+                          "（办法第十三条）。2.符号画得不清的，该张表决票对该事项的表决无效。")
+    _, (ballot,) = _print("ballots", tmp_path, copies=1)
+    assert "赞成的画“√”，反对的画“╳”，弃权的不作任何标记（办法第十三条）" in ballot
+    assert "并在其右边对应框内画“√”" in ballot and "○" not in ballot
+    _, (three,) = _print("votes", tmp_path, copies=1, marks="three")
+    assert "在对应框内画“√”；不画的视为弃权" in three and "○" not in three
+
+
+def test_an_abstention_marked_and_no_article_numbered(demo_session, tmp_path):
+    """A 办法 where 弃权 is marked too, and which numbers no article for the marks: nothing is made up."""
+    session.set_bylaw(yes_mark="○", no_mark="×", abstain_mark="△", articles={"有效": "第十四条"})
+    _, (votes,) = _print("votes", tmp_path, copies=1)
+    assert "在该事项右边对应框内，赞成的画“○”，反对的画“╳”，弃权的画“△”。2." in votes
+    assert "办法第" not in votes and "不作任何标记" not in votes
+    _, (three,) = _print("votes", tmp_path, copies=1, marks="three")
+    assert "在对应框内画“○”。2." in three and "不画的视为弃权" not in three
+    _, (ballot,) = _print("ballots", tmp_path, copies=1)
+    assert "弃权的画“△”。符号画得不清的" in ballot and "（办法第十四条）" in ballot
+    assert "第十三条" not in ballot
+
+
+def test_the_three_box_layout_needs_a_mark_for_yes(demo_session):
+    session.set_bylaw(yes_mark="", no_mark="×", abstain_mark="△")
+    with pytest.raises(ServiceError, match="三栏格式的表决票要在所选的一栏内作标记") as found:
+        printing.prepare("votes", copies=1, marks="three")
+    assert found.value.field == "marks"
+    printing.prepare("votes", copies=1)  # the 办法's own layout says 赞成的不作任何标记
+
+
+def test_a_mark_the_fonts_cannot_draw_is_refused_before_printing(demo_session, tmp_path):
+    session.set_bylaw(yes_mark="\U0001F600")
+    with pytest.raises(printing.FontCoverageError, match="选举和表决办法中赞成的标记"):
+        printing.write_pdf("votes", tmp_path / "v.pdf", copies=1)
+    assert not (tmp_path / "v.pdf").exists()
 
 
 def test_vote_ballots_take_the_same_copies_as_the_ballots(demo_session, tmp_path):
@@ -326,6 +370,9 @@ def test_preliminary_ballots_per_delegation(demo_session, tmp_path):
             assert text.endswith(f"No.{n:04d}")
             assert "另选人姓名" not in text and COMMITTEE not in text
     assert "多于应预选名额或者有另选他人的，该选票无效。" in texts[0]
+    # the session's marks; 第十三条 speaks of the formal election and is not cited here
+    assert ("1.预选时，应当在预选候选人名单范围内投票，不能另选他人（办法第八条）。"
+            "2.对预选候选人，在其姓名右边对应框内，赞成的画“○”，反对的画“╳”，弃权的不作任何标记。3.") in texts[0]
 
 
 def test_one_delegation_with_spares(demo_session, tmp_path):
