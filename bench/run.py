@@ -146,7 +146,9 @@ def bench_ballots(work: Path) -> tuple[float, float]:
     election = elections.add_election("常务委员会委员", 10, "差额", "常委会委员")
     when = dt.datetime(2024, 1, 1, 9, 0)
     elections.add_nomination(elections.NominationInput(election, "主席团", tuple(people[:10])), now=when)
-    elections.add_nomination(elections.NominationInput(election, "主席团", tuple(people[10:])), now=when)
+    # the presidium names no more than the seats: the eleventh by ten delegates jointly
+    signers = tuple(m.member_id for m in roster.list_members(role="代表")[11:21])
+    elections.add_nomination(elections.NominationInput(election, "代表联名", tuple(people[10:]), signers), now=when)
     elections.fix_candidates(election, when.date())
     names = [c.display for c in elections.get_election(election).candidates]
     copies = session.session_info().delegates

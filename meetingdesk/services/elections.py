@@ -148,7 +148,7 @@ def _nominations(election_id: int | None = None) -> dict[int, list[NominationRow
     if election_id is not None:
         query = query.where(Nomination.election == election_id)
     for n in query:
-        late = n.nominator == "代表联名" and motion_rules.is_late(n.received_at, deadline.at if deadline else None)
+        late = motion_rules.is_late(n.received_at, deadline.at if deadline else None)
         found.setdefault(n.election_id, []).append(NominationRow(
             n.id, n.election_id, n.nominator, n.organisation, n.received_at, n.withdrawn_at,
             tuple(signers.get(n.id, [])), tuple(nominees.get(n.id, [])), late))
@@ -159,7 +159,7 @@ def _candidates(nominations: list[NominationRow]) -> tuple[NomineeRow, ...]:
     seen: dict[int, NomineeRow] = {}
     for n in nominations:
         if n.late:
-            continue  # a joint nomination after the deadline is not valid (办法 第五条)
+            continue  # a nomination after the deadline is not valid (办法 第五条)
         for person in n.active_nominees:
             seen.setdefault(person.person_id, person)
     return tuple(sort_names(seen.values(), key=lambda r: r.name + r.note,
@@ -237,13 +237,27 @@ def remove_election(election_id: int) -> None:
         Election.delete().where(Election.id == election_id).execute()
 
 
-def fix_candidates(election_id: int, on: dt.date | None) -> None:
+def fix_candidates(election_id: int, on: dt.date | None, now: dt.datetime | None = None) -> None:
     """The presidium fixed the candidate list (ON), or reopened it (None).
 
-    A list that breaks the 办法's count, or that first needs a preliminary vote, cannot be fixed.
+    A list that breaks the 办法's count, or that first needs a preliminary vote, cannot be fixed;
+    nor before the nomination deadline has passed, for a nomination may still come: a list is
+    refused when ON is a day before the deadline's day, or when NOW (the moment it is recorded,
+    the clock by default) is not yet past the deadline's minute. So a list fixed on the deadline's
+    day is accepted once the deadline has passed, and recording a list fixed on an earlier session
+    day goes on being possible after the event. Nominations received in time stay valid.
     """
     if on is not None:
         row = get_election(election_id)
+        deadline = motions.get_deadline("提名")
+        if deadline is not None:
+            at = (now or dt.datetime.now()).replace(second=0, microsecond=0)
+            if on < deadline.at.date():
+                raise ServiceError(f"确定日期{on.year}年{on.month}月{on.day}日早于提名候选人截止时间"
+                                   f"{deadline.text}，截止以前不能确定候选人名单。", "on")
+            if not motion_rules.is_late(at, deadline.at):
+                raise ServiceError(f"提名候选人截止时间{deadline.text}还没有过，截止以后才能确定"
+                                   f"{row.office}的候选人名单。", "on")
         if row.needs_preliminary:
             raise ServiceError(f"{row.office}的被提名人多于办法规定的候选人数，须先进行预选，再确定正式候选人名单。")
         if row.count_problem:
@@ -272,6 +286,10 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
     if data.nominator == "政党团体" and not organisation:
         raise ServiceError("请填写提名的政党或人民团体，如“中共武汉市委”。", "organisation")
     received = (data.received_at or now or dt.datetime.now()).replace(second=0, microsecond=0)
+    deadline = motions.get_deadline("提名")
+    if deadline and motion_rules.is_late(received, deadline.at):  # every nominator (办法 第五条)
+        raise ServiceError(f"收到时间 {received:%Y-%m-%d %H:%M} 晚于提名候选人截止时间 {deadline.text}，"
+                           "提名无效。", "received_at")
     people = list(dict.fromkeys(data.nominee_person_ids))
     if not people:
         raise ServiceError("请选择被提名人。", "nominees")
@@ -300,15 +318,15 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
         if serving < rules.MIN_NOMINATORS:
             raise ServiceError(f"代表联名提名须有 {rules.MIN_NOMINATORS} 名以上在任代表，现只有 {serving} 名。",
                                "signers")
-        deadline = motions.get_deadline("提名")
-        if deadline and motion_rules.is_late(received, deadline.at):
-            raise ServiceError(f"收到时间 {received:%Y-%m-%d %H:%M} 晚于提名候选人截止时间 {deadline.text}，"
-                               "提名无效。", "received_at")
         over = _over_seats(election, members, len(people))
         if over:
             raise ServiceError(over, "signers")
     elif members:
         raise ServiceError("只有代表联名提名才有联名代表。", "signers")
+    else:
+        over = _over_nominator_seats(election, data.nominator, organisation, people)
+        if over:
+            raise ServiceError(over, "nominees")
     with store.database.atomic():
         nomination = Nomination.create(election=data.election_id, nominator=data.nominator,
                                        organisation=organisation, received_at=received)
@@ -331,6 +349,22 @@ def _over_seats(election: ElectionRow, members: list[Member], adding: int) -> st
         return (f"“{'、'.join(over)}”在{election.office}选举中联名提名的候选人将超过应选名额 "
                 f"{election.seats} 人。")
     return None
+
+
+def _over_nominator_seats(election: ElectionRow, nominator: str, organisation: str,
+                          adding: list[int]) -> str | None:
+    """The presidium, and each party or organisation, may name no more candidates than the seats
+    over all its papers for one election (办法 第四条); withdrawn and late papers do not count."""
+    named: set[int] = set()
+    for n in election.nominations:
+        if n.nominator == nominator and not n.late and (nominator != "政党团体" or n.organisation == organisation):
+            named |= {p.person_id for p in n.active_nominees}
+    total = len(named | set(adding))
+    if total <= election.seats:
+        return None
+    who = "主席团" if nominator == "主席团" else f"“{organisation}”"
+    return (f"{who}在{election.office}选举中已提名 {len(named)} 人，再提名 {len(set(adding) - named)} 人"
+            f"共 {total} 人，超过应选名额 {election.seats} 人。")
 
 
 def _check_open(nomination_id: int) -> Nomination:

@@ -32,12 +32,12 @@ def _check_elections() -> list[Problem]:
             found.append(Problem(NOTICE, "选举", e.office,
                                  f"{e.office}的被提名人多于办法规定的候选人数，须先进行预选。", target=target))
         for n in e.nominations:
-            if n.nominator != "代表联名" or n.withdrawn_at is not None:
+            if n.withdrawn_at is not None:
                 continue
             if n.late:
                 found.append(Problem(NOTICE, "选举", e.office,
                                      f"{n.by}的提名晚于提名候选人截止时间，无效，不计入候选人。", target=target))
-            elif n.serving_signers < MIN_NOMINATORS:
+            elif n.nominator == "代表联名" and n.serving_signers < MIN_NOMINATORS:
                 found.append(Problem(ERROR, "选举", e.office,
                                      f"{n.by}的提名现只有 {n.serving_signers} 名在任代表（须 {MIN_NOMINATORS} 名以上）。",
                                      target=target))

@@ -164,9 +164,9 @@ class NominationDialog(CheckedDialog):
     def _update(self, *_) -> None:
         self.organisation.setEnabled(self.nominator.currentData() == "政党团体")
         self.form.setRowVisible(self.signers.parentWidget(), self.joint())
-        late = self.joint() and motion_rules.is_late(value_of(self.received), self.deadline)
+        late = motion_rules.is_late(value_of(self.received), self.deadline)
         self.late_hint.setText(f"收到时间晚于提名候选人截止时间（{long_time(self.deadline)}），"
-                               "代表联名提名无效。" if late else "")
+                               "提名无效。" if late else "")
         self.late_hint.setVisible(late)
         self.layout().activate()
         self.resize(self.width(), self.sizeHint().height())

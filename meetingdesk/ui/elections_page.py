@@ -211,7 +211,7 @@ class ElectionsPage(QWidget):
         rows = elections.list_elections()
         self.elections.set_rows(rows)
         late = sum(1 for e in rows for n in e.nominations if n.late)
-        self.banner.set_note(f"截止时间以后收到代表联名提名 {late} 份（无效）" if late else "")
+        self.banner.set_note(f"截止时间以后收到提名 {late} 份（无效）" if late else "")
         self.banner.update_text()
         if chosen is None and rows:
             chosen = rows[0].election_id
@@ -390,7 +390,7 @@ class ElectionsPage(QWidget):
         if row is None:
             return None
         dialog = FixListDialog(row, self.now().date(), self)
-        dialog.submit = lambda: elections.fix_candidates(row.election_id, dialog.value())
+        dialog.submit = lambda: elections.fix_candidates(row.election_id, dialog.value(), self.now())
         dialog.accepted.connect(lambda: self._written(row.election_id))
         dialog.open()
         return dialog

@@ -278,8 +278,10 @@ def test_a_candidate_nominated_twice_stands_once_under_the_first_paper(demo_sess
     council = _council()
     elections.fix_candidates(council.election_id, None)
     tian = next(c for c in council.candidates if c.name == "田志勇")
-    elections.add_nomination(elections.NominationInput(council.election_id, "主席团", (tian.person_id,),
-                                                       received_at=dt.datetime(2023, 12, 22, 10, 0)))
+    # a second joint paper, still before the nomination deadline (9:00), binding every nominator
+    signers = tuple(m.member_id for m in roster.list_members(role="代表") if m.delegation == "将军路街代表团")[:10]
+    elections.add_nomination(elections.NominationInput(council.election_id, "代表联名", (tian.person_id,), signers,
+                                                       received_at=dt.datetime(2023, 12, 22, 8, 45)))
     _, text = _print("candidates", tmp_path)
     assert "委员候选人8人(一)大会主席团提名7人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺潘登(二)代表十人以上联名提名1人田志勇" in text
 

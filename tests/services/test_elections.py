@@ -57,15 +57,39 @@ def test_a_joint_nomination_needs_ten_serving_delegates(demo_session):
     assert _names(elections.get_election(election).candidates) == [_delegates("东山街代表团", 1)[0].name]
 
 
-def test_a_joint_nomination_after_the_deadline_is_refused(demo_session):
+def test_a_nomination_after_the_deadline_is_refused_whoever_nominates(demo_session):
     election = _open_election()
     candidate = _delegates("东山街代表团", 1)[0].person_id
     ten = tuple(r.member_id for r in _delegates())
     with pytest.raises(ServiceError, match="提名无效") as err:
         elections.add_nomination(NominationInput(election, "代表联名", (candidate,), ten), now=DEADLINE + MINUTE)
     assert err.value.field == "received_at"
-    # the presidium is not bound by the delegates' deadline
-    elections.add_nomination(NominationInput(election, "主席团", (candidate,)), now=DEADLINE + MINUTE)
+    # the deadline binds the presidium and the parties too (办法 第五条: 本次会议提名候选人的截止时间)
+    with pytest.raises(ServiceError, match="晚于提名候选人截止时间 2023年12月22日上午9:00，提名无效") as err:
+        elections.add_nomination(NominationInput(election, "主席团", (candidate,)), now=DEADLINE + MINUTE)
+    assert err.value.field == "received_at"
+    city = elections.list_elections()[2].election_id
+    elections.fix_candidates(city, None)
+    with pytest.raises(ServiceError, match="提名无效"):
+        elections.add_nomination(NominationInput(city, "政党团体", (candidate,), organisation="武汉市总工会"),
+                                 now=DEADLINE + MINUTE)
+    elections.add_nomination(NominationInput(election, "主席团", (candidate,)), now=DEADLINE)
+
+
+def test_a_late_paper_from_before_the_rule_counts_for_nothing(demo_session):
+    """A presidium paper that is late (entered before the deadline bound every nominator, or the
+    deadline moved earlier) is flagged and does not stand; the deadline back, it counts again."""
+    election = _open_election(seats=1, mode="差额", rule="正职")
+    candidate = _delegates("东山街代表团", 1)[0].person_id
+    elections.add_nomination(NominationInput(election, "主席团", (candidate,)), now=DEADLINE)
+    motions.set_deadline("提名", DEADLINE - MINUTE)
+    row = elections.get_election(election)
+    assert row.nominations[0].late and row.candidates == ()
+    [notice] = [p for p in checks.check_session() if p.target == ("election", election) and "晚于" in p.message]
+    assert notice.severity == checks.NOTICE
+    assert notice.message == "大会主席团的提名晚于提名候选人截止时间，无效，不计入候选人。"
+    motions.set_deadline("提名", DEADLINE)
+    assert len(elections.get_election(election).candidates) == 1
 
 
 def test_no_nominator_proposes_more_candidates_than_seats(demo_session):
@@ -84,7 +108,8 @@ def test_withdrawals_before_the_list_is_fixed(demo_session):
     election = _open_election(seats=1, mode="差额", rule="正职")
     a, b = (r.person_id for r in _delegates("东山街代表团", 2))
     first = elections.add_nomination(NominationInput(election, "主席团", (a,)), now=DEADLINE)
-    second = elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
+    ten = tuple(r.member_id for r in _delegates())
+    second = elections.add_nomination(NominationInput(election, "代表联名", (b,), ten), now=DEADLINE)
     assert len(elections.get_election(election).candidates) == 2
     with pytest.raises(ServiceError, match="写明撤回的原因"):
         elections.withdraw_nominee(first, a, DEADLINE, " ")
@@ -107,7 +132,8 @@ def test_a_fixed_list_takes_no_more_nominations_or_withdrawals(demo_session):
     with pytest.raises(ServiceError, match="不再接受提名"):
         elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
     elections.fix_candidates(election, None)  # the presidium reopens it
-    elections.add_nomination(NominationInput(election, "主席团", (b,)), now=DEADLINE)
+    elections.add_nomination(NominationInput(election, "代表联名", (b,), tuple(r.member_id for r in _delegates())),
+                             now=DEADLINE)
     with pytest.raises(ServiceError, match="须先进行预选"):
         elections.fix_candidates(election, dt.date(2023, 12, 22))
 
@@ -117,10 +143,11 @@ def test_ratio_and_preliminary_vote(demo_session):
     people = [r.person_id for r in roster.list_members(role="代表")][:12]
     elections.add_nomination(NominationInput(election, "主席团", tuple(people[:7])), now=DEADLINE)
     assert "至少 8 人，现为 7 人" in elections.get_election(election).count_problem
-    elections.add_nomination(NominationInput(election, "主席团", tuple(people[7:8])), now=DEADLINE)
+    ten = tuple(r.member_id for r in _delegates("东山街代表团"))
+    elections.add_nomination(NominationInput(election, "代表联名", tuple(people[7:8]), ten), now=DEADLINE)
     row = elections.get_election(election)
     assert row.count_problem is None and not row.needs_preliminary
-    elections.add_nomination(NominationInput(election, "主席团", tuple(people[8:9])), now=DEADLINE)
+    elections.add_nomination(NominationInput(election, "代表联名", tuple(people[8:9]), ten), now=DEADLINE)
     row = elections.get_election(election)
     assert row.needs_preliminary and "至多 8 人，现为 9 人" in row.count_problem
 
@@ -262,7 +289,7 @@ def test_one_person_standing_for_the_committee_and_the_court_is_an_error(demo_se
     city = elections.list_elections()[2]
     elections.fix_candidates(city.election_id, None)
     elections.add_nomination(NominationInput(city.election_id, "政党团体", (committee.candidates[0].person_id,),
-                                             organisation="中共武汉市委"), now=DEADLINE)
+                                             organisation="武汉市总工会"), now=DEADLINE)
     assert len([p for p in _election_problems() if "同时是" in p.message]) == 1
 
 
@@ -279,3 +306,62 @@ def test_a_by_election_of_officers_is_nominated_by_the_presidium_or_delegates(de
     more = tuple(r.person_id for r in _delegates("东山街代表团", 3)[1:])
     elections.add_nomination(NominationInput(eid, "代表联名", more[:1], ten), now=DEADLINE)
     assert "办法决定候选人为 3 人，现为 2 人" in elections.get_election(eid).count_problem
+
+
+# ---------------------------------------------------------------- nomination limits and fixing
+
+
+def test_the_presidium_names_no_more_candidates_than_seats_over_all_its_papers(demo_session):
+    committee = elections.list_elections()[0]
+    elections.fix_candidates(committee.election_id, None)
+    extra = _delegates("东山街代表团", 1)[0]
+    with pytest.raises(ServiceError) as err:
+        elections.add_nomination(NominationInput(committee.election_id, "主席团", (extra.person_id,)), now=DEADLINE)
+    assert err.value.message == (f"主席团在{committee.office}选举中已提名 7 人，再提名 1 人共 8 人，超过应选名额 7 人。")
+    assert err.value.field == "nominees"
+    # naming again one it already named adds no one
+    again = committee.nominations[0].nominees[0].person_id
+    elections.add_nomination(NominationInput(committee.election_id, "主席团", (again,)), now=DEADLINE)
+    # a withdrawn nominee frees the place
+    paper = committee.nominations[0]
+    elections.withdraw_nominee(paper.nomination_id, paper.nominees[-1].person_id, DEADLINE, "被提名人书面表示不愿被提名")
+    elections.add_nomination(NominationInput(committee.election_id, "主席团", (extra.person_id,)), now=DEADLINE)
+
+
+def test_each_party_or_organisation_names_no_more_than_the_seats(demo_session):
+    city = elections.list_elections()[2]  # 中共武汉市委 named 2 for 2 seats
+    elections.fix_candidates(city.election_id, None)
+    person = presidium.add_outside_person("郑凯文")
+    with pytest.raises(ServiceError, match="“中共武汉市委”在.*已提名 2 人，再提名 1 人共 3 人，超过应选名额 2 人") as err:
+        elections.add_nomination(NominationInput(city.election_id, "政党团体", (person,), organisation="中共武汉市委"),
+                                 now=DEADLINE)
+    assert err.value.field == "nominees"
+    elections.add_nomination(NominationInput(city.election_id, "政党团体", (person,), organisation="武汉市总工会"),
+                             now=DEADLINE)
+    assert len(elections.get_election(city.election_id).candidates) == 3
+
+
+def test_the_list_is_fixed_only_after_the_nomination_deadline(demo_session):
+    court = elections.list_elections()[1]
+    elections.fix_candidates(court.election_id, None)
+    day = DEADLINE.date()
+    with pytest.raises(ServiceError, match="确定日期2023年12月21日早于提名候选人截止时间2023年12月22日上午9:00") as err:
+        elections.fix_candidates(court.election_id, day - dt.timedelta(days=1), now=DEADLINE + MINUTE)
+    assert err.value.field == "on"
+    with pytest.raises(ServiceError, match="截止时间2023年12月22日上午9:00还没有过"):
+        elections.fix_candidates(court.election_id, day, now=DEADLINE - MINUTE)
+    with pytest.raises(ServiceError, match="还没有过"):  # at the deadline a paper may still come
+        elections.fix_candidates(court.election_id, day, now=DEADLINE)
+    with pytest.raises(ServiceError, match="还没有过"):  # nor may a later day be recorded early
+        elections.fix_candidates(court.election_id, day + dt.timedelta(days=1), now=DEADLINE - MINUTE)
+    elections.fix_candidates(court.election_id, day, now=DEADLINE + MINUTE)
+    assert elections.get_election(court.election_id).fixed_on == day
+    # recorded after the event: the clock is long past the deadline
+    elections.fix_candidates(court.election_id, None)
+    elections.fix_candidates(court.election_id, day)
+    # the nomination received in time stays valid
+    assert [c.name for c in elections.get_election(court.election_id).candidates] == ["杨丹"]
+    # without a deadline, the list may be fixed any time
+    motions.set_deadline("提名", None)
+    elections.fix_candidates(court.election_id, None)
+    elections.fix_candidates(court.election_id, day - dt.timedelta(days=2), now=DEADLINE - dt.timedelta(days=2))

@@ -135,6 +135,11 @@ def test_a_nominee_outside_the_roster(page, qtbot):
     outside.name.setText("郑凯文")
     _ok(qtbot, outside)
     assert [r.label for r in dialog.nominees.chosen_rows()] == ["郑凯文"]
+    _ok(qtbot, dialog)  # the presidium has named 杨丹 for the one seat already
+    assert dialog.isVisible() and "超过应选名额 1 人" in dialog.error_text("nominees")
+    dialog.nominator.setCurrentIndex(dialog.nominator.findData("代表联名"))
+    for m in [m for m in roster.list_members(role="代表") if m.delegation == "吴家山街代表团"][:10]:
+        _type(qtbot, dialog.signers, f"{m.name} 吴家山")
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
     assert _candidates(page) == ["杨丹(女)", "郑凯文"]  # stroke order: 杨 7, 郑 8
@@ -172,6 +177,11 @@ def test_withdrawing_a_whole_nomination(page, qtbot):
 
 def test_fixing_the_list_blocks_further_nominations(page, qtbot):
     _reopened(page)
+    dialog = page.fix_or_reopen()
+    _ok(qtbot, dialog)  # 8:00: the nomination deadline (9:00) has not passed
+    assert dialog.isVisible() and "截止以后才能确定" in dialog.error_text("on")
+    dialog.reject()
+    page.now = lambda: dt.datetime(2023, 12, 22, 9, 30)
     dialog = page.fix_or_reopen()
     _ok(qtbot, dialog)
     assert page.current().fixed_on == NOW.date() and page.fix_button.text() == "重新开放提名…"
@@ -256,3 +266,13 @@ def test_the_rule_chooser_offers_the_by_election_of_officers(page, qtbot):
     with qtbot.waitSignal(page.changed):
         _ok(qtbot, dialog)
     assert page.current().rule == "补选" and page.current().body == "常委会"
+
+
+def test_the_late_hint_speaks_for_every_nominator(page, qtbot):
+    _reopened(page)
+    dialog = page.nominate()
+    assert dialog.nominator.currentData() == "主席团" and not dialog.late_hint.isVisibleTo(dialog)
+    dialog.received.setDateTime(dt.datetime(2023, 12, 22, 9, 1))
+    assert dialog.late_hint.isVisibleTo(dialog)
+    assert dialog.late_hint.text() == "收到时间晚于提名候选人截止时间（2023年12月22日 09:00），提名无效。"
+    dialog.reject()
