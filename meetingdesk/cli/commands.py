@@ -109,25 +109,29 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+class _DryRun(Exception):
+    """Raised inside the transaction of `tally --dry-run` so that nothing it did is kept."""
+
+
 def tally(args: argparse.Namespace) -> int:
-    from meetingdesk.services import counting, elections, tally_import, voting
+    from meetingdesk import store
+    from meetingdesk.services import attendance, counting, elections, tally_import, voting
 
     session.open_session(args.session)
     try:
-        if args.new:
-            poll_id = counting.create_poll(
-                args.new, [e.election_id for e in elections.list_elections() if e.fixed_on],
-                [i.item_id for i in voting.list_vote_items()])
-            print(f"已新建投票 {poll_id}：{args.new}")
-        else:
-            poll_id = args.poll or tally_import.latest_open_poll()
-        plan = tally_import.read(poll_id, args.file, entry=args.entry)
-        for line in plan.describe():
-            print(line)
-        if args.dry_run:
-            print("（仅检查，未写入）")
+        try:
+            # one transaction: a refused file, or --dry-run, leaves nothing behind (not even --new's poll)
+            with store.database.atomic():
+                poll_id = _tally_poll(args, attendance, counting, elections, tally_import, voting)
+                plan = tally_import.read(poll_id, args.file, entry=args.entry)
+                for line in plan.describe():
+                    print(line)
+                if args.dry_run:
+                    raise _DryRun
+                tally_import.apply(plan)
+        except _DryRun:
+            print("（仅检查，未写入任何数据）")
             return 0
-        tally_import.apply(plan)
         diffs, missing = counting.differences(poll_id)
         for line in diffs:
             print(f"[两遍不一致] {line}")
@@ -136,13 +140,35 @@ def tally(args: argparse.Namespace) -> int:
         if diffs or missing:
             print("两遍录入尚未全部一致，暂不计算结果。")
             return 0
-        _print_result(counting.result(poll_id))
-        return 0
+        outcome = counting.result(poll_id)
+        _print_result(outcome)
+        return 1 if outcome.problems else 0
     finally:
         session.close_session()
 
 
+def _tally_poll(args, attendance, counting, elections, tally_import, voting) -> int:
+    if not args.new:
+        if args.meeting or args.time:
+            raise ServiceError("--meeting 和 --time 只在 --new 新建投票时使用。")
+        return args.poll or tally_import.latest_open_poll()
+    meeting_id = attendance.find_meeting(args.meeting).meeting_id if args.meeting else None
+    poll_id = counting.create_poll(
+        args.new, [e.election_id for e in elections.list_elections() if e.fixed_on],
+        [i.item_id for i in voting.list_vote_items()], meeting_id=meeting_id, vote_time=args.time or "")
+    print(f"已新建投票 {poll_id}：{args.new}")
+    return poll_id
+
+
 def _print_result(result) -> None:
+    print(f"全体代表 {result.all_delegates} 人（投票当日）")
+    for problem in result.problems:
+        print(f"[错误] {problem}")
+    if result.problems:
+        print("票数不可能成立，不计算结果。请核对后重新录入。")
+        return
+    for notice in result.notices:
+        print(f"[注意] {notice}")
     for text in (r.text for r in result.rounds.values()):
         print(text)
     if result.quorum:
@@ -151,6 +177,9 @@ def _print_result(result) -> None:
         print(f"【{e.office}】")
         for line in e.outcome.lines:
             print(line)
+        if e.entered and not e.outcome.annulled:
+            names = "、".join(v.name for v in e.outcome.elected)
+            print(f"当选：{names}。" if names else "无人当选。")
         for warning in e.warnings:
             print(f"[注意] {warning}")
     for item in result.items:

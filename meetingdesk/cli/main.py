@@ -57,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--poll", type=int, help="投票编号（见 meetingdesk tally --list）；省略时为最近一次未确认的投票")
     p.add_argument("--new", metavar="名称", help="新建一次投票（全部已确定名单的选举和全部表决事项）再读入")
     p.add_argument("--entry", type=int, default=1, choices=(1, 2), help="文件没有“遍次”列时算作第几遍（默认 1）")
-    p.add_argument("--dry-run", action="store_true", help="只检查文件，不写入")
+    p.add_argument("--meeting", metavar="N", help="与 --new 同用：投票所在的全体会议（日程中的序号或名称）；"
+                                                  "法定人数取该次会议的签到，公告日期取会议日期")
+    p.add_argument("--time", metavar="HH:MM", help="与 --new 同用：开始投票的时间（此前早退的代表不计入到会）")
+    p.add_argument("--dry-run", action="store_true", help="只检查文件，不写入任何数据（--new 也不会留下投票）")
     p.set_defaults(func=commands.tally)
 
     p = sub.add_parser("info", help="显示会议名称和人数")

@@ -544,7 +544,7 @@ def _compute(poll: PollRow) -> PollResult:
                      for (peid, _, write_in, _), (yes, no, abstain, _) in totals.items()
                      if peid == pe.poll_election_id and write_in]
         only_delegates = None
-        if write_ins and _delegates_only(pe.election_id):
+        if write_ins and elections.delegates_only(pe.election_id):
             delegates = delegates if delegates is not None else _delegate_names(poll)
             only_delegates = delegates
         votes, set_aside = rules.sort_write_ins(candidates, write_ins, bylaw, only_delegates)
@@ -571,12 +571,6 @@ def _compute(poll: PollRow) -> PollResult:
                                        void_reason=void_reason.get("表决票", "")))
     return PollResult(poll, True, (), (), rounds, quorum, met, tuple(results), tuple(items), whole, (),
                       tuple(notices))
-
-
-def _delegates_only(election_id: int) -> bool:
-    """常委会组成人员 are elected from the delegates (地方组织法)."""
-    election = store.Election.get_or_none(id=election_id)
-    return election is not None and election.body == "常委会"
 
 
 # ---------------------------------------------------------------- confirmation and corrections

@@ -1,7 +1,7 @@
 """Rules of the count (area 计票): what still stands between a vote and its announcement."""
 from __future__ import annotations
 
-from . import counting, elections, preliminary
+from . import counting, elections, preliminary, roster
 from .problem import ERROR, NOTICE, Problem
 
 AREA = "计票"
@@ -17,8 +17,25 @@ def check() -> list[Problem]:
         if outcome.differences:
             found.append(Problem(NOTICE, AREA, poll.title,
                                  f"两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
+        if poll.confirmed_at is None and poll.all_delegates is not None:
+            today = roster.delegates_on(poll.vote_date)
+            if today != poll.all_delegates:
+                found.append(Problem(ERROR, AREA, poll.title,
+                                     f"录入时记下的全体代表 {poll.all_delegates} 人，与代表名单按投票当日计的 {today} 人不符，"
+                                     "须核对后更新，才能确认。", target=target))
         if not outcome.complete:
             continue
+        for problem in outcome.problems:
+            found.append(Problem(ERROR, AREA, poll.title, problem, target=target))
+        for notice in outcome.notices:
+            found.append(Problem(NOTICE, AREA, poll.title, notice, target=target))
+        if outcome.problems:
+            continue
+        missing = [e.office for e in outcome.elections if not e.entered]
+        missing += [pi.title for pi, i in zip(poll.items, outcome.items, strict=True) if i.state == "未录入"]
+        if missing:
+            found.append(Problem(ERROR if poll.confirmed_at is None else NOTICE, AREA, poll.title,
+                                 f"票数未录入：{'、'.join(missing)}。", target=target))
         for paper, check in outcome.rounds.items():
             if not check.valid:
                 found.append(Problem(ERROR, AREA, poll.title, check.text, target=target))
@@ -34,7 +51,11 @@ def check() -> list[Problem]:
         if poll.poll_id not in revoted and any(e.outcome.revote for e in outcome.elections):
             found.append(Problem(NOTICE, AREA, poll.title, "有候选人得票相等，须安排再次投票。",
                                  target=target))
-        if poll.confirmed_at is None and outcome.valid:
+        redone = any(p.parent_id == poll.poll_id and p.kind == "重新投票" for p in polls)
+        if outcome.standing and not outcome.valid and not redone:
+            void = "、".join(paper for paper, r in outcome.rounds.items() if not r.valid)
+            found.append(Problem(NOTICE, AREA, poll.title, f"{void}无效，须重新投票。", target=target))
+        if poll.confirmed_at is None and outcome.standing and not missing:
             found.append(Problem(NOTICE, AREA, poll.title, "计票已完成，待主席团确认。", target=target))
     return found + _preliminary()
 

@@ -9,8 +9,10 @@ The file has a header row with these columns (any order; 遍次 may be left out)
 - a write-in: 对象 = 另选:姓名 ; the void ballots of an election: 对象 = 废票, with 无效;
 - an item: 事项 = the item's title (or a unique part of it), 对象 empty, with 赞成/反对/弃权/无效.
 
-Every row is checked before anything is written; then each box and entry in the file replaces
-what was entered for it, all in one transaction.
+Every row is checked before anything is written — its cells, then whether the figures of its
+box and entry can be at all (no more votes than valid ballots, no more than all delegates, no
+more ballots back than delegates present …), each refusal naming file, row and column; then
+each box and entry in the file replaces what was entered for it, all in one transaction.
 """
 from __future__ import annotations
 
@@ -81,6 +83,7 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
     elections = {pe.office: pe for pe in poll.elections}
     items = {pi.title: pi for pi in poll.items}
     entries: dict[tuple[int, int], tuple[dict, list]] = {}
+    lines: dict[tuple[int, int, object], int] = {}  # (box, entry, figure key or paper) -> file row
     for line, cells in rows:
         if not any(cells):
             continue
@@ -100,8 +103,10 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
         what, target = cell("事项"), cell("对象")
         counts = {k: _number(cell(c), where, c) for k, c in
                   (("yes", "赞成"), ("no", "反对"), ("abstain", "弃权"), ("void", "无效"))}
+        count = len(figures)
         if what in poll.papers:
             papers[what] = (_number(cell("发出"), where, "发出"), _number(cell("收回"), where, "收回"))
+            lines[(boxes[box_name], this_entry, what)] = line
         elif target:
             pe = _match(what, elections, where, "选举")
             if target == "废票":
@@ -119,9 +124,26 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
         else:
             pi = _match(what, items, where, "表决事项")
             figures.append(counting.Figure(poll_item_id=pi.poll_item_id, **counts))
+        if len(figures) > count:
+            key = figures[-1].key
+            if (boxes[box_name], this_entry, key) in lines:
+                raise ServiceError(f"{where}：与第 {lines[(boxes[box_name], this_entry, key)]} 行重复"
+                                   f"（{box_name}第{this_entry}遍的“{counting.row_label(poll, key)}”只能有一行）。")
+            lines[(boxes[box_name], this_entry, key)] = line
     if not entries:
         raise ServiceError(f"{path.name} 中没有票数。")
-    return TallyImport(poll_id, entries, {v: k for k, v in boxes.items()})
+    names = {v: k for k, v in boxes.items()}
+    problems = []
+    for (box_id, this_entry), (papers, figures) in sorted(entries.items()):
+        for found in counting.check_entry(poll, papers, figures):
+            if found.error:
+                row = lines.get((box_id, this_entry, found.key))
+                at = f"第 {row} 行" if row else "（该选举没有废票行）"
+                problems.append(f"{path.name} {at}“{counting.rules.COLUMNS[found.column]}”列"
+                                f"（{names[box_id]}第{this_entry}遍）：{found.message}")
+    if problems:
+        raise ServiceError("票数不可能成立，未写入任何数据：\n" + "\n".join(problems))
+    return TallyImport(poll_id, entries, names)
 
 
 def apply(plan: TallyImport) -> None:
