@@ -17,8 +17,16 @@ BY_DELEGATES = "代表联名"
 
 
 def count_signers(signers: Iterable[tuple[Hashable, bool]]) -> int:
-    """Distinct serving delegates among (delegate, serving) pairs: one signature counts once."""
+    """Distinct serving delegates among (delegate, serving) pairs: one signature counts once.
+    Pass as serving whether the signer served when the paper was received (signed_while_serving)."""
     return len({key for key, serving in signers if serving})
+
+
+def signed_while_serving(serving: bool, ended_on: dt.date | None, received_at: dt.datetime) -> bool:
+    """A signature counts if the signer was a serving delegate when the paper was received:
+    serving now, or the mandate ended after the day of receipt (a mandate ends on its end date:
+    on that day the person no longer counts). A mandate ending later never voids a paper."""
+    return serving or (ended_on is not None and ended_on > received_at.date())
 
 
 def is_late(received_at: dt.datetime, deadline: dt.datetime | None) -> bool:

@@ -49,7 +49,8 @@ class NominationRow:
 
     @property
     def serving_signers(self) -> int:
-        return motion_rules.count_signers((s.member_id, s.serving) for s in self.signers)
+        """Distinct signers who were serving delegates when the paper was received."""
+        return motion_rules.count_signers((s.member_id, s.counts_at(self.received_at)) for s in self.signers)
 
     @property
     def by(self) -> str:
@@ -132,12 +133,12 @@ def _nominations(election_id: int | None = None) -> dict[int, list[NominationRow
     deadline = motions.get_deadline("提名")
     signers: dict[int, list[motions.SignerRow]] = {}
     query = (NominationSigner.select(NominationSigner.nomination, Member.id, Person.name, Person.gender,
-                                     Delegation.name, Member.status)
+                                     Delegation.name, Member.status, Member.ended_on)
              .join(Member).join(Person).switch(Member).join(Delegation)
              .order_by(NominationSigner.position, NominationSigner.id))
-    for nid, mid, name, gender, delegation, status in query.tuples():
+    for nid, mid, name, gender, delegation, status, ended_on in query.tuples():
         signers.setdefault(nid, []).append(
-            motions.SignerRow(mid, name, gender, delegation, status == store.STATUS_SERVING))
+            motions.SignerRow(mid, name, gender, delegation, status == store.STATUS_SERVING, ended_on))
     nominees: dict[int, list[NomineeRow]] = {}
     for n in Nominee.select(Nominee, Person).join(Person).order_by(Nominee.position, Nominee.id):
         p = n.person
@@ -314,7 +315,9 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
         not_delegates = [m.person.name for m in members if m.role != "代表"]
         if not_delegates:
             raise ServiceError(f"“{'、'.join(not_delegates)}”不是代表，不能联名提名。", "signers")
-        serving = motion_rules.count_signers((m.id, m.status == store.STATUS_SERVING) for m in members)
+        serving = motion_rules.count_signers(
+            (m.id, motion_rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received))
+            for m in members)
         if serving < rules.MIN_NOMINATORS:
             raise ServiceError(f"代表联名提名须有 {rules.MIN_NOMINATORS} 名以上在任代表，现只有 {serving} 名。",
                                "signers")

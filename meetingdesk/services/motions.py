@@ -50,11 +50,16 @@ class SignerRow:
     name: str
     gender: str
     delegation: str
-    serving: bool
+    serving: bool  # now
+    ended_on: dt.date | None = None  # the mandate's end, when it has ended
 
     @property
     def display(self) -> str:
         return people_rules.display_name(self.name, self.gender)
+
+    def counts_at(self, received_at: dt.datetime) -> bool:
+        """Whether the signature counts for a paper received at RECEIVED_AT: the signer served then."""
+        return rules.signed_while_serving(self.serving, self.ended_on, received_at)
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,8 @@ class MotionRow:
 
     @property
     def serving_signers(self) -> int:
-        return rules.count_signers((s.member_id, s.serving) for s in self.signers)
+        """Distinct signers who were serving delegates when the item was received."""
+        return rules.count_signers((s.member_id, s.counts_at(self.received_at)) for s in self.signers)
 
     @property
     def state(self) -> str:
@@ -233,12 +239,12 @@ def _duration(span: dt.timedelta) -> str:
 def _signers() -> dict[int, list[SignerRow]]:
     found: dict[int, list[SignerRow]] = {}
     query = (MotionSigner.select(MotionSigner.motion, Member.id, Person.name, Person.gender,
-                                 Delegation.name, Member.status)
+                                 Delegation.name, Member.status, Member.ended_on)
              .join(Member).join(Person).switch(Member).join(Delegation)
              .order_by(MotionSigner.position, MotionSigner.id))
-    for motion_id, member_id, name, gender, delegation, status in query.tuples():
+    for motion_id, member_id, name, gender, delegation, status, ended_on in query.tuples():
         found.setdefault(motion_id, []).append(
-            SignerRow(member_id, name, gender, delegation, status == store.STATUS_SERVING))
+            SignerRow(member_id, name, gender, delegation, status == store.STATUS_SERVING, ended_on))
     return found
 
 
@@ -318,7 +324,8 @@ def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Membe
         members.append(member)
     if data.submitter == rules.BY_DELEGATES and data.lead_member_id is None:
         raise ServiceError("请选择领衔代表。", "lead")
-    serving = rules.count_signers((m.id, m.status == store.STATUS_SERVING) for m in members)
+    serving = rules.count_signers(
+        (m.id, rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received)) for m in members)
     deadline = get_deadline("议案")
     problem = rules.motion_problem(data.kind, data.submitter, serving, received,
                                    deadline.at if deadline else None)

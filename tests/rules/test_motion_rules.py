@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from meetingdesk.rules.elections import candidate_range, count_problem, needs_preliminary
-from meetingdesk.rules.motions import count_signers, is_late, motion_problem
+from meetingdesk.rules.motions import count_signers, is_late, motion_problem, signed_while_serving
 
 DEADLINE = dt.datetime(2023, 12, 22, 11, 0)
 MINUTE = dt.timedelta(minutes=1)
@@ -14,6 +14,15 @@ MINUTE = dt.timedelta(minutes=1)
 
 def test_signers_count_once_and_only_while_serving():
     assert count_signers([(1, True), (1, True), (2, True), (3, False)]) == 2
+
+
+def test_a_signature_counts_if_the_signer_served_when_the_paper_came():
+    received = dt.datetime(2023, 12, 22, 10, 30)
+    assert signed_while_serving(True, None, received)
+    assert signed_while_serving(False, dt.date(2023, 12, 23), received)  # ended after: still counts
+    assert not signed_while_serving(False, dt.date(2023, 12, 22), received)  # ends on its end date
+    assert not signed_while_serving(False, dt.date(2023, 12, 21), received)
+    assert not signed_while_serving(False, None, received)
 
 
 def test_ten_signers_make_a_motion_nine_do_not():

@@ -365,3 +365,25 @@ def test_the_list_is_fixed_only_after_the_nomination_deadline(demo_session):
     motions.set_deadline("提名", None)
     elections.fix_candidates(court.election_id, None)
     elections.fix_candidates(court.election_id, day - dt.timedelta(days=2), now=DEADLINE - dt.timedelta(days=2))
+
+
+def test_a_signer_whose_mandate_ends_after_receipt_still_counts(demo_session):
+    committee = elections.list_elections()[0]
+    joint = committee.nominations[1]  # 王钢华等10名代表联名, received 2023-12-22 08:30
+    signer = joint.signers[-1]
+    roster.end_member(signer.member_id, dt.date(2023, 12, 23), "因工作调整辞去代表职务")
+    row = elections.get_election(committee.election_id)
+    assert row.nominations[1].serving_signers == 10
+    assert [p for p in checks.check_session() if p.area == "选举"] == []
+    roster.reinstate_member(signer.member_id)
+    roster.end_member(signer.member_id, dt.date(2023, 12, 22), "因工作调整辞去代表职务")
+    row = elections.get_election(committee.election_id)
+    assert row.nominations[1].serving_signers == 9
+    [error] = [p for p in checks.check_session() if p.area == "选举"]
+    assert error.severity == checks.ERROR and "现只有 9 名在任代表" in error.message
+    # a paper entered now, received before the mandate ended, counts the signer
+    election = _open_election(seats=1, mode="等额", rule="正职")
+    ten = [r.member_id for r in _delegates()]
+    roster.end_member(ten[-1], dt.date(2023, 12, 22), "因工作调整辞去代表职务")
+    elections.add_nomination(NominationInput(election, "代表联名", (_delegates("东山街代表团", 1)[0].person_id,),
+                                             tuple(ten), received_at=dt.datetime(2023, 12, 21, 17, 0)))

@@ -186,3 +186,42 @@ def test_an_attachment_is_kept_inside_the_session_file(demo_session, tmp_path):
     motions.update_motion(new, replace(MotionInput.of(row), attachment=""))
     with pytest.raises(ServiceError, match="没有附件"):
         motions.save_attachment(new, out)
+
+
+def test_a_mandate_ending_after_receipt_leaves_the_motion_valid(demo_session):
+    """Ten signers exactly: one mandate ends after the day of receipt — the motion stays valid,
+    in the list, the check and the papers; ended before receipt — it is invalid."""
+    from meetingdesk.printing import motion_register
+    from meetingdesk.services import checks
+
+    ten = _delegates()
+    received = dt.datetime(2023, 12, 22, 10, 30)
+    new = motions.register_motion(_motion(ten, at=received))
+    roster.end_member(ten[-1], dt.date(2023, 12, 23), "因工作调整辞去代表职务")
+    row = motions.get_motion(new)
+    assert row.problem is None and row.serving_signers == 10 and row.state == "待审查"
+    assert [p for p in checks.check_session() if p.area == "议案"] == []
+    cells = motion_register.cells(row)
+    assert cells[5] == "10" and cells[-1] == "待审查"
+    # editing the motion later keeps the signatures counted at its receipt
+    motions.update_motion(new, replace(MotionInput.of(row), title="关于加快老旧小区改造的议案（修改）"))
+    # a mandate ending on the day of receipt: the signer no longer counts that day
+    roster.reinstate_member(ten[-1])
+    roster.end_member(ten[-1], received.date(), "因工作调整辞去代表职务")
+    assert "现只有 9 名" in motions.get_motion(new).problem
+    roster.reinstate_member(ten[-1])
+    roster.end_member(ten[-1], dt.date(2023, 12, 21), "因工作调整辞去代表职务")
+    row = motions.get_motion(new)
+    assert "现只有 9 名" in row.problem and row.serving_signers == 9
+    [problem] = [p for p in checks.check_session() if p.area == "议案"]
+    assert problem.target == ("motion", new)
+
+
+def test_a_paper_received_earlier_is_registered_with_the_signers_serving_then(demo_session):
+    ten = _delegates()
+    roster.end_member(ten[-1], dt.date(2023, 12, 22), "因工作调整辞去代表职务")
+    # entered now, received the day before the mandate ended
+    new = motions.register_motion(_motion(ten, at=dt.datetime(2023, 12, 21, 16, 0)))
+    assert motions.get_motion(new).problem is None
+    with pytest.raises(ServiceError, match="现只有 9 名"):
+        motions.register_motion(_motion(ten, at=dt.datetime(2023, 12, 22, 10, 0)))
