@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--box", metavar="NAME|cycle",
                    help="每份印票箱名称；cycle 为依次轮换本次会议的各票箱（ballots、votes）")
     p.add_argument("--marks", choices=("three", "one"),
-                   help="表决票格式：three 赞成、反对、弃权三栏（默认）；one 一栏画○或╳（votes）")
+                   help="表决票格式：one 每项右边一个框，按选举和表决办法的标记填写（默认）；three 赞成、反对、弃权三栏（votes）")
     p.add_argument("--poll", metavar="N",
                    help="投票编号：tally_report、vote_results 省略时为两遍录入已一致的最近一次投票；"
                         "announcements 只印这次投票的公告，省略时印全部")

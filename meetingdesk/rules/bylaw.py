@@ -82,8 +82,17 @@ def from_json(text: str) -> Bylaw:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    known = {f.name for f in fields(Bylaw)}
-    return replace(Bylaw(), **{k: v for k, v in data.items() if k in known})
+    default = Bylaw()
+    kept = {}
+    for f in fields(Bylaw):
+        value = data.get(f.name)
+        if f.name == "articles":
+            if isinstance(value, dict):
+                kept["articles"] = {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+        elif isinstance(value, str):
+            kept[f.name] = value
+    # a value of the wrong type (a damaged or hand-edited file) reads as the default
+    return replace(default, **kept)
 
 
 def problem(bylaw: Bylaw) -> tuple[str, str] | None:
@@ -103,6 +112,6 @@ def problem(bylaw: Bylaw) -> tuple[str, str] | None:
     for topic, article in bylaw.articles.items():
         if topic not in TOPICS:
             return "articles", f"办法条款的事项“{topic}”不认识。"
-        if article and not (article.startswith("第") and article.endswith("条") and len(article) <= 8):
+        if article and not (article.startswith("第") and article.endswith("条") and 3 <= len(article) <= 8):
             return "articles", f"{TOPICS[topic]}的条款应写成“第十五条”的样子，现为“{article}”。"
     return None

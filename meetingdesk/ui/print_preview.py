@@ -153,8 +153,9 @@ class PrintPreviewDialog(QDialog):
         for ballot_box in voting.list_boxes():
             self.box_box.addItem(ballot_box.name, ballot_box.name)
         self.marks_box = QComboBox()
+        # the 办法's own form first: one box right of each item (seed 第十三条), its marks as set
+        self.marks_box.addItem("一栏（按选举和表决办法画标记）", "one")
         self.marks_box.addItem("赞成、反对、弃权三栏", "three")
-        self.marks_box.addItem("一栏（画○或╳）", "one")
         for box in (self.kind_box, self.delegation_box, self.role_box, self.order_box, self.box_box,
                     self.marks_box):
             box.currentIndexChanged.connect(self._controls_changed)
@@ -220,7 +221,7 @@ class PrintPreviewDialog(QDialog):
         self.serial.blockSignals(True)
         self.serial.setChecked(bool(self.options.get("serial")))
         self.serial.blockSignals(False)
-        for box, value in ((self.box_box, self.options.get("box")), (self.marks_box, self.options.get("marks", "three"))):
+        for box, value in ((self.box_box, self.options.get("box")), (self.marks_box, self.options.get("marks", "one"))):
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(False)
@@ -247,7 +248,7 @@ class PrintPreviewDialog(QDialog):
         # options with no control here (the poll, the announcement's number) come from the page
         options.update({k: v for k, v in self.options.items() if k not in values and k in accepted})
         # the defaults are left out, so the options name only what the clerk chose
-        for key, default in (("order", "delegation"), ("marks", "three")):
+        for key, default in (("order", "delegation"), ("marks", "one")):
             if options.get(key) == default:
                 del options[key]
         if kind == self.kind and options == self.options:

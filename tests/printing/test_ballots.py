@@ -67,9 +67,10 @@ def _election(office: str, people: list[int], seats: int, write_ins: bool = True
     """An election of city deputies (补选: any number of candidates), nominated by a party, list fixed."""
     mode = "差额" if len(people) > seats else "等额"
     eid = elections.add_election(office, seats, mode, "补选代表", write_ins)
-    for start in range(0, len(people), seats):  # one paper names no more than the seats
+    # a nominator names no more than the seats: each party or organisation its own share
+    for n, start in enumerate(range(0, len(people), seats)):
         elections.add_nomination(elections.NominationInput(eid, "政党团体", tuple(people[start:start + seats]),
-                                                           organisation="中共测试市委"),
+                                                           organisation=f"测试市第{n + 1}人民团体"),
                                  now=dt.datetime(2023, 12, 21, 18, 0))
     elections.fix_candidates(eid, dt.date(2023, 12, 22))
     return elections.get_election(eid)

@@ -151,5 +151,5 @@ def test_ballot_options_in_the_preview(demo_session, qtbot, sync):
     assert dialog.pages == 5
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("votes"))
     assert dialog.marks_box.isVisible()
-    dialog.marks_box.setCurrentIndex(dialog.marks_box.findData("one"))
-    assert dialog.options["marks"] == "one" and dialog.pages == 5
+    dialog.marks_box.setCurrentIndex(dialog.marks_box.findData("three"))
+    assert dialog.options["marks"] == "three" and dialog.pages == 5
