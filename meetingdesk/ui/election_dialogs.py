@@ -40,12 +40,20 @@ def _note(text: str, style: str = "color: #555555") -> QLabel:
 
 
 class ElectionDialog(CheckedDialog):
-    """新建 or 修改 an election: office, seats, 差额/等额 and the rule on the number of candidates."""
+    """新建 or 修改 an election: office, its organ, seats, 差额/等额, the rule on the number of
+    candidates and the number the session's 办法 decided within it (未定 when it decided none)."""
+
+    UNDECIDED = "未定"
 
     def __init__(self, row: ElectionRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__("修改选举事项" if row else "新建选举事项", parent)
         self.office = self.add_field("office", "选举事项", QLineEdit(row.office if row else ""))
         self.office.setPlaceholderText("如：东西湖区人民法院院长")
+        self.body = self.add_field("body", "任职机构", QComboBox())
+        for key in rules.BODIES:
+            self.body.addItem(rules.BODY_TEXT[key], key)
+        self.body.setToolTip("常委会组成人员须从本级人民代表大会代表中选举，且不得担任行政、监察、审判、检察机关的职务。"
+                             "按选举事项的名称自动选择，也可以改选。")
         self.seats = self.add_field("seats", "应选人数", QSpinBox())
         self.seats.setRange(1, 999)
         self.seats.setValue(row.seats if row else 1)
@@ -54,23 +62,57 @@ class ElectionDialog(CheckedDialog):
         self.rule = self.add_field("rule", "候选人数规则", QComboBox())
         for key in rules.RULES:
             self.rule.addItem(rules.RULE_LABELS.get(key, key), key)
+        self.candidates = self.add_field("candidates", "办法决定的候选人数", QSpinBox())
+        self.candidates.setRange(0, 999)
+        self.candidates.setSpecialValueText(self.UNDECIDED)  # 0 reads 未定: the 办法 decided no number
+        self.candidates.setSuffix(" 人")
+        self.candidates.setToolTip("选举和表决办法在法定幅度内决定的候选人数（如“委员候选人为8人”）；"
+                                   "没有决定的选“未定”，候选人数只按法定幅度检查。")
+        self._body_chosen = False  # the clerk chose the organ: the office's text no longer sets it
         if row is not None:
             self.mode.setCurrentText(row.mode)
             self.rule.setCurrentIndex(max(0, self.rule.findData(row.rule)))
+            self.candidates.setValue(row.decided_candidates or 0)
+            self.body.setCurrentIndex(max(0, self.body.findData(row.body)))
+            self._body_chosen = row.body != rules.body_of(row.office)
+        else:
+            self._follow_office()
+        self.office.textChanged.connect(self._follow_office)
+        self.body.activated.connect(self._choose_body)
         self.explain = _note("")
         self.form.addRow("", self.explain)
-        for signal in (self.seats.valueChanged, self.mode.currentIndexChanged, self.rule.currentIndexChanged):
+        for signal in (self.seats.valueChanged, self.mode.currentIndexChanged, self.rule.currentIndexChanged,
+                       self.candidates.valueChanged, self.body.currentIndexChanged):
             signal.connect(self._explain)
         self._explain()
         self.resize(560, self.sizeHint().height())
 
+    def _choose_body(self, *_) -> None:
+        self._body_chosen = True
+
+    def _follow_office(self, *_) -> None:
+        if not self._body_chosen:
+            self.body.setCurrentIndex(max(0, self.body.findData(rules.body_of(self.office.text()))))
+
+    def decided(self) -> int | None:
+        return self.candidates.value() or None
+
     def _explain(self, *_) -> None:
         rule = self.rule.currentData()
-        preview = ElectionRow(0, "", self.seats.value(), self.mode.currentText(), rule, 0, None, (), ())
-        self.explain.setText(f"{rules.RULE_TEXT[rule]}。按现在的设置：{preview.range_text}。")
+        seats, mode = self.seats.value(), self.mode.currentText()
+        preview = ElectionRow(0, "", seats, mode, rule, 0, None, (), (), decided_candidates=self.decided())
+        least, most = rules.legal_range(rule, mode, seats)
+        text = f"{rules.RULE_TEXT[rule]}。法定幅度：{mode}选举，候选人 {rules.range_words(least, most)}。"
+        if self.decided() is not None:
+            text += f"按现在的设置：{preview.range_text}。"
+        if rules.delegates_only(self.body.currentData()):
+            text += "候选人须是本级人民代表大会的在任代表。"
+        self.explain.setText(text)
 
-    def value(self) -> tuple[str, int, str, str]:
-        return self.office.text(), self.seats.value(), self.mode.currentText(), self.rule.currentData()
+    def value(self) -> dict:
+        """The keywords of elections.add_election / update_election."""
+        return dict(office=self.office.text(), seats=self.seats.value(), mode=self.mode.currentText(),
+                    rule=self.rule.currentData(), body=self.body.currentData(), candidates=self.decided())
 
 
 def allowed_nominators(election: ElectionRow) -> list[str]:

@@ -60,6 +60,9 @@ class ElectionsModel(RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEATS, self.MODE, self.CANDIDATES):
             return CENTRE
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.OFFICE:
+                return f"{row.office}\n任职机构：{row.body_text}" + (
+                    "（候选人须是本级人民代表大会的在任代表）" if row.delegates_only else "")
             return self.text(row, column)
         return None
 

@@ -298,7 +298,7 @@ class ElectionsPage(QWidget):
     def new_election(self) -> ElectionDialog:
         dialog = ElectionDialog(parent=self)
         added: list[int] = []
-        dialog.submit = lambda: added.append(elections.add_election(*dialog.value()))
+        dialog.submit = lambda: added.append(elections.add_election(**dialog.value()))
         dialog.accepted.connect(lambda: self._written(added[-1] if added else None))
         dialog.open()
         return dialog
@@ -308,7 +308,7 @@ class ElectionsPage(QWidget):
         if row is None:
             return None
         dialog = ElectionDialog(row, self)
-        dialog.submit = lambda: elections.update_election(row.election_id, *dialog.value())
+        dialog.submit = lambda: elections.update_election(row.election_id, **dialog.value())
         dialog.accepted.connect(lambda: self._written(row.election_id))
         dialog.open()
         return dialog

@@ -276,3 +276,76 @@ def test_the_late_hint_speaks_for_every_nominator(page, qtbot):
     assert dialog.late_hint.isVisibleTo(dialog)
     assert dialog.late_hint.text() == "收到时间晚于提名候选人截止时间（2023年12月22日 09:00），提名无效。"
     dialog.reject()
+
+
+# ---------------------------------------------------------------- the 办法's number and the organ
+
+
+def test_the_banfa_number_and_the_organ_in_the_election_dialog(page, qtbot):
+    dialog = page.new_election()
+    assert dialog.candidates.text() == "未定" and dialog.body.currentData() == ""
+    dialog.office.setText("东西湖区人民政府副区长")
+    assert dialog.body.currentData() == "政府" and dialog.body.currentText() == "人民政府"
+    dialog.seats.setValue(2)
+    dialog.rule.setCurrentIndex(dialog.rule.findData("副职"))
+    assert "法定幅度：差额选举，候选人 3 至 5 人" in dialog.explain.text()
+    dialog.candidates.setValue(6)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "候选人数应为 3 至 5 人" in dialog.error_text("candidates") and dialog.error_text("") == ""
+    assert dialog.candidates.hasFocus() or not dialog.isActiveWindow()
+    dialog.candidates.setValue(4)
+    assert "差额选举，候选人 4 人（办法决定）" in dialog.explain.text()
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    row = page.current()
+    assert (row.office, row.body, row.decided_candidates, row.most_candidates) == ("东西湖区人民政府副区长", "政府", 4, 4)
+    assert _cell(page, 3, ElectionsModel.RANGE) == "差额选举，候选人 4 人（办法决定）"
+
+    # editing: the number shows, 未定 clears it; a chosen organ is kept whatever the office says
+    dialog = page.edit_election()
+    assert dialog.candidates.value() == 4 and dialog.body.currentData() == "政府"
+    dialog.candidates.setValue(0)
+    assert dialog.candidates.text() == "未定"
+    dialog.body.setCurrentIndex(dialog.body.findData(""))
+    dialog.body.activated.emit(dialog.body.currentIndex())  # as a click on the list does
+    dialog.office.setText("东西湖区人民政府副区长（补选）")
+    assert dialog.body.currentData() == ""
+    _ok(qtbot, dialog)
+    row = page.current()
+    assert row.decided_candidates is None and row.office == "东西湖区人民政府副区长（补选）"
+
+
+def test_the_committee_dialog_shows_the_seed_number_and_says_who_may_stand(page):
+    page.select(Election.get(Election.office == COMMITTEE).id)
+    dialog = page.edit_election()
+    assert dialog.candidates.text() == "8 人" and dialog.body.currentData() == "常委会"
+    assert dialog.explain.text().endswith("候选人须是本级人民代表大会的在任代表。")
+    tip = page.election_sort.index(0, ElectionsModel.OFFICE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{COMMITTEE}\n任职机构：人大常委会（候选人须是本级人民代表大会的在任代表）"
+    dialog.reject()
+
+
+def test_a_non_delegate_is_refused_at_the_nominees_field(page, qtbot):
+    _reopened(page)
+    attendee = roster.list_members(role="列席")[0]
+    dialog = page.nominate()
+    _type(qtbot, dialog.nominees, attendee.name)
+    assert dialog.nominees.chosen_keys() == [attendee.person_id]
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "须从本级人民代表大会代表中选举" in dialog.error_text("nominees")
+    dialog.reject()
+
+
+def test_the_election_dialogs_fit_a_1366_by_768_screen(page, qtbot):
+    """With an error shown, as the clerk sees them on the smallest office laptop."""
+    dialogs = [page.new_election(), page.nominate(), page.withdraw_nominee(), page.fix_list()]
+    dialogs[0].office.setText("东西湖区人民政府副区长")
+    dialogs[0].candidates.setValue(3)
+    _ok(qtbot, dialogs[0])
+    assert dialogs[0].error_text("candidates")
+    dialogs[1].nominator.setCurrentIndex(dialogs[1].nominator.findData("代表联名"))
+    for dialog in dialogs:
+        size = dialog.size().expandedTo(dialog.sizeHint())
+        assert size.width() <= 1366 and size.height() <= 740, type(dialog).__name__
+        dialog.reject()
