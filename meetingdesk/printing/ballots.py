@@ -60,12 +60,31 @@ def sections() -> list[Section]:
     return [_section(e) for e in found]
 
 
+def poll_sections(poll_id: int) -> list[Section]:
+    """The sheet of one poll: a re-vote among the tied (再次投票, no write-ins), a further round for
+    vacant seats (另行选举) or a vote again (重新投票) has a ballot of its own, its candidates in
+    stroke order."""
+    from meetingdesk.services import counting, presidium  # the poll's own candidates and seats
+
+    row = counting.get_poll(poll_id)
+    if not row.elections:
+        raise ServiceError(f"“{row.title}”没有选举事项，没有选票可印。")
+    kind = "" if row.kind == "正式投票" else f"{row.kind}，"
+    found = []
+    for pe in row.elections:
+        slots = candidate_slots(presidium.sort_people(list(pe.candidates)), f"{pe.office}的候选人中")
+        found.append(Section(f"{pe.office}（{kind}应选 {pe.seats} 人）", tuple(slots),
+                             pe.seats if pe.write_ins else 0))
+    return found
+
+
 def prepare(copies: int | None = None, spares: int = 0, serial: bool = False, box: str | None = None,
-            meeting: str | None = None) -> Paper:
+            meeting: str | None = None, poll: int | None = None) -> Paper:
     """COPIES (default: one per serving delegate, or per delegate present at MEETING) and SPARES; SERIAL numbers them; BOX prints a
-    ballot box on each (its name, or "cycle": the session's boxes in turn)."""
+    ballot box on each (its name, or "cycle": the session's boxes in turn). POLL: the ballot of that
+    poll (a re-vote, a further round); by default every election's fixed list."""
     info = session.session_info()
-    found = sections()
+    found = sections() if poll is None else poll_sections(int(poll))
     plan = copies_of(TITLE, copies, spares, serial, box, delegates_for(info, meeting, copies))
     write_ins = any(s.write_ins for s in found)
     bylaw = session.bylaw()

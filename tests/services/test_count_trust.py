@@ -305,3 +305,18 @@ def test_a_delegate_who_left_before_the_vote_is_not_present_for_it(demo_session)
     assert counting.get_poll(poll).present_used == 140
     with pytest.raises(ServiceError, match="应写成"):
         counting.set_vote_time(poll, "十点半")
+
+
+def test_a_revote_and_a_further_round_have_ballots_of_their_own(demo_session, tmp_path):
+    session.set_bylaw(vacancy_rule="另行选举")
+    poll = _poll()
+    counting.set_present(poll, 210)
+    _enter(poll, yes={"李静": [30, 30, 30], "潘登": [33, 33, 33], "田志勇": [20, 20, 20]})
+    counting.confirm(poll, now=CONFIRMED)
+    further = counting.create_further_round(poll, elections.list_elections()[0].election_id)
+    out = tmp_path / "另行选举选票.pdf"
+    assert printing.write_pdf("ballots", out, poll=further, copies=1) == 1
+    text = compact("".join(pages_text(out)))
+    assert f"{COMMITTEE}（另行选举，应选2人）" in text
+    assert text.index("田志勇") < text.index("李静") < text.index("潘登")  # stroke order
+    assert "另选人姓名" in text and "人民法院院长" not in text
