@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from meetingdesk import store
-from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules import counting as rules
 from meetingdesk.rules import elections as election_rules
 from meetingdesk.rules import people as people_rules
@@ -741,11 +740,9 @@ def create_further_round(poll_id: int, election_id: int, person_ids: list[int] |
         raise ServiceError("本次会议的选举和表决办法规定缺额作缺额处理，不另行选举。可在“选举和表决办法”中修改。")
     seats, ranked = further_round_candidates(poll_id, election_id)
     election = elections.get_election(election_id)
-    least, most = election_rules.candidate_range(election.rule, seats)
-    if election.mode == "差额":
-        least = max(least, seats + 1)
-    else:
-        least = most = seats
+    # the law's 差额 for the vacant seats (the 办法's number was for the whole election)
+    least = election_rules.candidate_range(election.rule, seats)[0]
+    least = max(least, seats + 1) if election.mode == "差额" else seats
     if person_ids is None:
         person_ids = [pid for pid, _, _ in ranked[:least]]
     person_ids = list(dict.fromkeys(person_ids))

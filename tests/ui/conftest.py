@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from meetingdesk.services import session
 from meetingdesk.ui import views
 
 
@@ -23,3 +24,15 @@ def asked(monkeypatch) -> Asked:
 
     monkeypatch.setattr(views, "confirm", confirm)
     return questions
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    """The main window on a fresh copy of the demo session, shown."""
+    from meetingdesk.ui.main_window import MainWindow
+
+    win = MainWindow(demo_file)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    session.close_session()

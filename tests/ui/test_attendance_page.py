@@ -16,7 +16,6 @@ from meetingdesk.store import Attendance, Member, Person
 from meetingdesk.ui import print_preview
 from meetingdesk.ui.attendance_models import RollModel
 from meetingdesk.ui.attendance_page import PAPERS, AttendancePage
-from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.views import RED
 
 from .helpers import ok as _ok, shown
@@ -369,12 +368,8 @@ def test_the_report_of_the_chosen_meeting_in_the_preview(page, qtbot, monkeypatc
 
 
 @pytest.fixture
-def window(qtbot, demo_file, asked):
-    win = MainWindow(demo_file)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close_session()
+def window(window, asked):
+    return window
 
 
 def test_the_page_in_the_main_window(window, qtbot):

@@ -7,18 +7,8 @@ from meetingdesk.rules.bylaw import SEED, TOPICS
 from meetingdesk.services import session
 from meetingdesk.ui import bylaw_dialog
 from meetingdesk.ui.bylaw_dialog import BylawDialog, edit_bylaw
-from meetingdesk.ui.main_window import MainWindow
 
 from .helpers import ok, warnings_of
-
-
-@pytest.fixture
-def window(qtbot, demo_file):
-    win = MainWindow(demo_file)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close_session()
 
 
 def _open(window, qtbot) -> BylawDialog:

@@ -1,7 +1,6 @@
 """The real main window on a temporary session: open, filter, add, undo, end, leaders."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from meetingdesk.services import session
@@ -10,15 +9,6 @@ from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.models import MembersModel
 
 from .helpers import ok as _ok
-
-
-@pytest.fixture
-def window(qtbot, demo_file):
-    win = MainWindow(demo_file)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close_session()
 
 
 
