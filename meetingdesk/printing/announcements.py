@@ -59,10 +59,12 @@ def wording(a: Announcement, session_title: str) -> tuple[str, bool]:
     """(the sentence, whether the names follow as a list)."""
     opening = f"{session_title}于{chinese_date(a.date)}"
     count = len(a.elected)
-    pending = a.seats - count - a.vacancies  # seats a re-vote among tied candidates will fill
+    pending = a.seats - count - a.vacancies - a.further  # seats a re-vote among tied candidates will fill
     tail = f"应选{a.seats}人，当选{count}人，缺额{a.vacancies}人。" if a.vacancies else ""
     if pending:
         tail += f"尚有{pending}名须就得票相等的候选人再次投票选举。"
+    if a.further:
+        tail += f"尚有{a.further}名另行选举。"
     if not count:
         return f"{opening}进行了{a.office}的选举，没有候选人获得全体代表过半数的赞成票。{tail}", False
     if a.seats == 1:

@@ -786,6 +786,7 @@ class Announcement:
     date: dt.date
     elected: tuple[Elected, ...]  # in stroke order, as the 公告 lists them
     vacancies: int
+    further: int = 0  # seats the 办法 sends to a further round (另行选举) not yet confirmed
 
 
 def announcements() -> list[Announcement]:
@@ -793,6 +794,7 @@ def announcements() -> list[Announcement]:
     confirmation; a re-vote's or a further round's winners join those of the poll it continues.
     Everything comes from the confirmed results: names, votes and seats as they were confirmed."""
     found: dict[int, dict] = {}
+    further_rounds = session.bylaw().vacancy_rule == "另行选举"
     polls = (Poll.select().where(Poll.confirmed_at.is_null(False))
              .order_by(Poll.confirmed_at, Poll.id))
     for poll in polls:
@@ -816,13 +818,14 @@ def announcements() -> list[Announcement]:
                     entry["elected"].append(Elected(c.person_id, c.name, c.display, v.yes, c.note, c.gender))
             # seats left to a re-vote, or to a further round the 办法 calls for, are not vacancies
             # until that vote is confirmed
-            entry["pending"] = er.outcome.revote_seats + (
-                er.outcome.vacancies if session.bylaw().vacancy_rule == "另行选举" else 0)
+            entry["pending"] = er.outcome.revote_seats
+            entry["further"] = er.outcome.vacancies if further_rounds else 0
     rows = []
     for number, (election_id, e) in enumerate(found.items(), start=1):
         elected = tuple(presidium.sort_people(e["elected"]))  # the one stroke-order function
-        rows.append(Announcement(number, election_id, e["office"], e["seats"], e["date"],
-                                 elected, e["seats"] - len(elected) - e["pending"]))
+        rows.append(Announcement(number, election_id, e["office"], e["seats"], e["date"], elected,
+                                 e["seats"] - len(elected) - e["pending"] - e.get("further", 0),
+                                 e.get("further", 0)))
     return rows
 
 

@@ -238,7 +238,7 @@ def test_vacancies_go_to_a_further_round_where_the_bylaw_says_so(demo_session):
         counting.create_further_round(poll, elections.list_elections()[0].election_id)
     counting.confirm(poll, now=CONFIRMED)
     first = counting.announcements()[0]
-    assert len(first.elected) == 5 and first.vacancies == 0  # the two seats await the further round
+    assert len(first.elected) == 5 and first.vacancies == 0 and first.further == 2  # awaiting the further round
     election_id = elections.list_elections()[0].election_id
     seats, ranked = counting.further_round_candidates(poll, election_id)
     assert seats == 2 and [name for _, name, _ in ranked] == ["潘登", "李静", "田志勇"]
@@ -320,3 +320,7 @@ def test_a_revote_and_a_further_round_have_ballots_of_their_own(demo_session, tm
     assert f"{COMMITTEE}（另行选举，应选2人）" in text
     assert text.index("田志勇") < text.index("李静") < text.index("潘登")  # stroke order
     assert "另选人姓名" in text and "人民法院院长" not in text
+    printing.write_pdf("announcements", tmp_path / "公告.pdf")
+    first = compact(pages_text(tmp_path / "公告.pdf")[0])
+    assert "选举产生了东西湖区第十一届人民代表大会常务委员会委员。尚有2名另行选举。现公布如下(5人" in first
+    assert "再次投票" not in first
