@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from meetingdesk.rules.elections import BODIES, body_of, delegates_only, incompatible
+from meetingdesk.rules.elections import (
+    BODIES, DEPUTY_RULES, RULE_LABELS, RULE_TEXT, RULES, body_of, candidate_range, count_problem, decided_problem,
+    delegates_only, incompatible, legal_range, most_candidates, needs_preliminary,
+)
 
 
 @pytest.mark.parametrize("office, body", [
@@ -41,11 +44,6 @@ def test_only_the_standing_committee_is_elected_from_the_delegates():
 
 
 # ---------------------------------------------------------------- the 办法's number of candidates
-
-from meetingdesk.rules.elections import (  # noqa: E402
-    count_problem, decided_problem, legal_range, most_candidates, needs_preliminary,
-)
-
 
 def test_the_legal_range_by_mode():
     assert legal_range("常委会委员", "差额", 7) == (8, 8)
@@ -86,9 +84,6 @@ def test_a_decided_number_replaces_the_legal_maximum():
 
 
 # ---------------------------------------------------------------- 补选 of officers
-
-from meetingdesk.rules.elections import DEPUTY_RULES, RULE_LABELS, RULE_TEXT, RULES, candidate_range  # noqa: E402
-
 
 def test_a_by_election_of_officers_is_single_or_multi_candidate_without_upper_limit():
     assert candidate_range("补选", 1) == (1, None)
