@@ -10,7 +10,6 @@ the 说明 says them as the 办法 sets them (`session.bylaw()`), with its artic
 """
 from __future__ import annotations
 
-from meetingdesk.rules import elections as election_rules
 from meetingdesk.rules.bylaw import Bylaw
 from meetingdesk.services import elections, roster, session
 from meetingdesk.services.elections import ElectionRow
@@ -37,9 +36,10 @@ def notes(bylaw: Bylaw) -> list[str]:
 
 
 def places(election: ElectionRow) -> int:
-    """应预选名额: as many as the 办法 allows candidates (等额: the seats themselves)."""
+    """应预选名额: as many candidates as the 办法 decided (seed: 8 for 7 seats), else as many as the
+    law allows (等额: the seats themselves)."""
     # limited, or the election would not need a preliminary vote
-    return election_rules.most_candidates(election.rule, election.mode, election.seats)
+    return election.most_candidates
 
 
 def _section(election: ElectionRow) -> Section:

@@ -93,7 +93,7 @@ class DeadlineDialog(CheckedDialog):
     def __init__(self, now: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__("截止时间", parent)
         intro = QLabel("截止时间由主席团决定。提出议案截止时间以后收到的议案只能作为建议；"
-                       "提名候选人截止时间以后收到的代表联名提名无效。")
+                       "提名候选人截止时间以后收到的提名（无论由谁提出）无效，截止以前不能确定候选人名单。")
         intro.setWordWrap(True)
         self.form.addRow(intro)
         info = session.session_info()

@@ -412,8 +412,22 @@ def test_command_line_counts_are_checked(demo_file, tmp_path, capsys, args, mess
 
 
 def test_options_belong_to_their_papers(demo_file, tmp_path, capsys):
-    assert printing.options_of("ballots") == ["copies", "spares", "serial", "box", "meeting"]
+    assert printing.options_of("ballots") == ["copies", "spares", "serial", "box", "meeting", "poll"]
     assert printing.options_of("votes") == ["copies", "spares", "serial", "box", "marks", "meeting"]
     assert printing.options_of("preballots") == ["delegation_id", "spares", "serial"]
     assert main(["print", "preballots", str(demo_file), "-o", str(tmp_path / "p.pdf"), "--box", "cycle"]) == 1
     assert "预选选票没有“票箱”这一选项" in capsys.readouterr().err
+
+
+def test_the_preliminary_ballot_fills_the_number_the_bylaw_decided(empty_session):
+    # 10 city deputies: the law allows 12 to 15 candidates; the 办法 decided 12; 14 nominated
+    people = _people(14)
+    eid = elections.add_election("测试区出席测试市第一届人民代表大会代表", 10, "差额", "上级人大代表", candidates=12)
+    for n, start in enumerate((0, 10)):
+        elections.add_nomination(elections.NominationInput(eid, "政党团体", tuple(people[start:start + 10]),
+                                                           organisation=f"测试市第{n + 1}人民团体"),
+                                 now=dt.datetime(2023, 12, 21, 18, 0))
+    election = elections.get_election(eid)
+    assert election.needs_preliminary and preballots.places(election) == 12
+    elections.update_election(eid, election.office, 10, "差额", "上级人大代表", candidates=None)
+    assert preballots.places(elections.get_election(eid)) == 15  # the legal maximum when the 办法 fixed none
