@@ -319,7 +319,7 @@ def preliminary_quorum_met(present: int, delegation_delegates: int) -> bool:
     return present * 2 > delegation_delegates
 
 
-def decide_preliminary(votes: Sequence[Votes], places: int) -> Outcome:
+def decide_preliminary(votes: Sequence[Votes], places: int, bylaw: Bylaw | None = None) -> Outcome:
     """办法 第七、九条: the official candidates are the PLACES with the most votes (summed over
     the delegations); a tie at the cut-off is voted again among the tied. No majority applies."""
     ranked = sorted(votes, key=lambda v: -v.yes)
@@ -335,5 +335,5 @@ def decide_preliminary(votes: Sequence[Votes], places: int) -> Outcome:
         return Outcome(0, tuple(above + at_cut), lines=tuple(lines))
     names = "、".join(v.name for v in at_cut)
     lines.append(f"{names} 得票相等（{cut} 票），不能确定正式候选人，应就得票相等的候选人再次预选，"
-                 f"确定 {remaining} 人（办法第九条）。")
+                 f"确定 {remaining} 人{(bylaw or Bylaw()).cite('再次预选')}。")
     return Outcome(0, tuple(above), tuple(at_cut), remaining, lines=tuple(lines))

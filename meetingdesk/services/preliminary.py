@@ -16,7 +16,7 @@ from meetingdesk import store
 from meetingdesk.rules import counting as rules
 from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
 
-from . import elections, roster
+from . import elections, roster, session
 from .counting import Candidate, display_of
 from .errors import ServiceError
 
@@ -228,7 +228,7 @@ def result(round_id: int) -> RoundResult:
         problems = []
         if not rules.preliminary_quorum_met(first.present, delegates):
             problems.append(f"{team.name}参加预选 {first.present} 人，未超过该团代表 {delegates} 人的半数，"
-                            "不能进行预选（办法第八条）。")
+                            f"不能进行预选{session.bylaw().cite('预选')}。")
         check = rules.check_round(first.issued, first.returned, "预选选票")
         if not check.valid:
             problems.append(f"{team.name}：{check.text}")
@@ -242,7 +242,8 @@ def result(round_id: int) -> RoundResult:
     outcome = None
     if complete:
         outcome = rules.decide_preliminary(
-            [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places)
+            [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places,
+            session.bylaw())
     return RoundResult(row, tuple(lines), tuple(diffs), complete, outcome, totals)
 
 

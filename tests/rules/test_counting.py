@@ -101,7 +101,9 @@ def test_the_preliminary_vote_fixes_the_most_voted_and_votes_again_on_a_tie():
     tie = decide_preliminary([_v("甲", 90), _v("乙", 120), _v("丙", 80), _v("丁", 80)], 3)
     assert [v.name for v in tie.elected] == ["乙", "甲"]
     assert {v.name for v in tie.revote} == {"丙", "丁"} and tie.revote_seats == 1
-    assert "再次预选" in tie.lines[-1]
+    assert "再次预选" in tie.lines[-1] and tie.lines[-1].endswith("确定 1 人。")  # no article unless the 办法 numbers it
+    cited = decide_preliminary([_v("甲", 90), _v("乙", 120), _v("丙", 80), _v("丁", 80)], 3, SEED)
+    assert cited.lines[-1].endswith("确定 1 人（办法第九条）。")
     # no majority of all delegates applies: a handful of votes can still fix a candidate
     assert [v.name for v in decide_preliminary([_v("甲", 3), _v("乙", 1)], 1).elected] == ["甲"]
 
