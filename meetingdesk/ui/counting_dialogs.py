@@ -1,4 +1,5 @@
-"""Dialogs of the 计票 page: a new poll, and a correction after the presidium's confirmation."""
+"""Dialogs of the 计票 page: a new poll, a correction after the presidium's confirmation, and the
+candidates of a further round (另行选举) for seats left vacant."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -59,6 +60,10 @@ class NewPollDialog(CheckedDialog):
         for m in meetings:
             self.meeting.addItem(m.label, m.meeting_id)
             self._names[m.meeting_id] = m.name
+        self.vote_time = self.add_field("vote_time", "投票时间", QLineEdit())
+        self.vote_time.setPlaceholderText("如 10:30，可以以后再填")
+        self.vote_time.setToolTip("投票开始的时间：在此以前早退的代表不算到会")
+        self.vote_time.setMaximumWidth(200)
         self.title = self.add_field("title", "投票名称", QLineEdit())
         self.title.setPlaceholderText("如：第三次全体会议选举和表决")
         self._auto_title = ""
@@ -84,8 +89,9 @@ class NewPollDialog(CheckedDialog):
         self._auto_title = f"{name}选举和表决" if name else ""
         self.title.setText(self._auto_title)
 
-    def value(self) -> tuple[str, list[int], list[int], int | None]:
-        return self.title.text(), checked_ids(self.elections), checked_ids(self.items), self.meeting.currentData()
+    def value(self) -> tuple[str, list[int], list[int], int | None, str]:
+        return (self.title.text(), checked_ids(self.elections), checked_ids(self.items), self.meeting.currentData(),
+                self.vote_time.text())
 
 
 class CorrectionDialog(CheckedDialog):
@@ -127,3 +133,43 @@ class CorrectionDialog(CheckedDialog):
     def value(self) -> tuple[int, dict[str, tuple[int, int]], list[Figure], str]:
         papers, figures = self.sheet.value()
         return self.box.currentData(), papers, figures, self.reason.text()
+
+
+class FurtherRoundDialog(CheckedDialog):
+    """另行选举: the seats an election left vacant are elected again on a ballot of their own, as
+    the session's 办法 says. The candidates are chosen here: those not elected, most votes first,
+    the top ones checked (as many as the law's 差额 needs)."""
+
+    def __init__(self, choices: list[tuple[int, str]], candidates: Callable[[int], tuple[int, list]],
+                 default_count: Callable[[int, int], int], parent: QWidget | None = None) -> None:
+        super().__init__("另行选举", parent)
+        self._candidates, self._default_count = candidates, default_count
+        self.form.addRow(_note("主席团确认的结果有缺额，本次会议的选举和表决办法规定缺额另行选举。另行选举单独印选票，"
+                               "当选仍须获得全体代表的过半数选票。候选人按原得票多少排列，默认勾选得票多的几人。"))
+        self.election = self.add_field("election", "选举事项", QComboBox())
+        for election_id, office in choices:
+            self.election.addItem(office, election_id)
+        self.seats = QLabel()
+        self.form.addRow("缺额", self.seats)
+        self.candidates = self.add_field("candidates", "候选人", QListWidget())
+        self.candidates.setMinimumHeight(160)
+        self.election.currentIndexChanged.connect(self._fill)
+        self._fill()
+        self.resize(560, self.sizeHint().height())
+
+    def _fill(self, *_) -> None:
+        election_id = self.election.currentData()
+        self.candidates.clear()
+        if election_id is None:
+            return
+        seats, ranked = self._candidates(election_id)
+        self.seats.setText(f"{seats} 人")
+        default = self._default_count(election_id, seats)
+        for position, (person_id, name, votes) in enumerate(ranked):
+            item = QListWidgetItem(f"{name}（原得 {votes} 票）")
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            item.setCheckState(Qt.CheckState.Checked if position < default else Qt.CheckState.Unchecked)
+            self.candidates.addItem(item)
+
+    def value(self) -> tuple[int, list[int]]:
+        return self.election.currentData(), checked_ids(self.candidates)

@@ -92,6 +92,8 @@ class EntryTab(QWidget):
                 or (poll.elections, poll.items) != (old.elections, old.items):
             self.form.set_poll(poll, write_ins)
             self._loaded = None
+        else:
+            self.form.set_poll_row(poll)  # its present or 全体代表 may have changed: check again
         self.poll = poll
         self._fill_boxes()
         for widget in (self.box, self.save_button, *self.entry_group.buttons()):
@@ -136,7 +138,9 @@ class EntryTab(QWidget):
         if self._loaded is None:
             return
         if self.form.dirty:
-            self.entry_state.setText(f"{self.entry_name()}：有未保存的录入")
+            errors = len(self.form.errors())
+            self.entry_state.setText(f"{self.entry_name()}：有未保存的录入" +
+                                     (f"，{errors} 处票数不可能成立" if errors else ""))
             self.entry_state.setStyleSheet(f"color: {RED}")
             return
         done = self._done.get(self._loaded)
@@ -192,7 +196,8 @@ class EntryTab(QWidget):
     # ------------------------------------------------------------ saving
 
     def save_entry(self) -> bool:
-        """Write this clerk's entry of this box in one call; a refusal shows above the form."""
+        """Write this clerk's entry of this box in one call; a refusal (figures that cannot be
+        among them) shows above the form, and the cursor goes to the first such figure."""
         if self.poll is None or self._loaded is None:
             return False
         box_id, entry = self._loaded
@@ -200,8 +205,16 @@ class EntryTab(QWidget):
             papers, figures = self.form.value()
             counting.enter(self.poll.poll_id, box_id, entry, papers, figures)
         except ServiceError as exc:
-            self.entry_error.setText(exc.message)
+            errors = len(self.form.errors())
+            if exc.field == "figures" and errors and exc.message.startswith("票数不可能成立"):
+                # each is marked at its cell and listed under the form: the page says so once
+                text = (f"{self.entry_name()}：票数不可能成立，未保存。{errors} 处已在格中标红、列在表下"
+                        "（鼠标停在格上可看说明），改正后再保存。")
+            else:
+                text = exc.message
+            self.entry_error.setText(text)
             self.entry_error.show()
+            self.form.focus_first_error()
             return False
         self.entry_error.hide()
         self.form.mark_clean()

@@ -3,8 +3,15 @@ candidate's and each item's figures, with the running sums beside them.
 
 Built for typing numbers fast (entry_table): Tab or Enter moves to the next number cell, across
 the tables and the spins; a digit typed on a cell replaces its number.
+
+Every change is checked by the service (counting.check_entry) as it is typed: a figure that
+cannot be turns its cell red, one to be looked at amber, each with its message as the tooltip,
+and all are listed under the form; the service refuses to save while any cannot be.
 """
 from __future__ import annotations
+
+import dataclasses
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,17 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError
+from meetingdesk.rules.counting import COLUMNS, Impossible
+from meetingdesk.services import ServiceError, counting
 from meetingdesk.services.counting import Figure, PollElectionRow, PollItemRow, PollRow
 
 from .counting_models import Line, SheetModel
-from .entry_table import EntryTable, number_spin
+from .entry_table import EntryTable, number_spin, show_mark
 from .views import RED
+
+AMBER = "#8a5a00"  # the text of a notice: may be right, should be looked at
+FIGURE_COLUMNS = {"yes": 1, "no": 2, "abstain": 3, "void": 4}  # a Figure's field: its column in a sheet
+SHOWN = 6  # problems listed under the form; the rest are counted
+
 
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold")
     return label
+
+
+def _merge(mark: tuple[bool, str] | None, found: Impossible) -> tuple[bool, str]:
+    """One cell's mark with FOUND added: an error outweighs a notice; every message is kept."""
+    if mark is None:
+        return found.error, found.message
+    return mark[0] or found.error, mark[1] + "\n" + found.message
 
 
 class ElectionSheet(QWidget):
@@ -41,6 +61,7 @@ class ElectionSheet(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # the column's stretch takes the rest
         self.election = election
         self.returned = 0
+        self.whole_mark: tuple[bool, str] | None = None  # of the 废票 line: the election as a whole
         self.model = SheetModel(("姓名", "赞成", "反对", "弃权"), "有效选票", self)
         self.table = EntryTable(self.model)
         self.void = number_spin()
@@ -85,7 +106,9 @@ class ElectionSheet(QWidget):
         self.model.set_lines(lines)
         self.void.setValue(sum(f.void for f in mine if f.person_id is None and not f.write_in))
 
-    def figures(self) -> list[Figure]:
+    def figures(self, strict: bool = True) -> list[Figure]:
+        """The figures as counting.enter takes them. STRICT: a write-in row with figures and no
+        name, or a name twice, is refused; else (checking while the clerk types) passed over."""
         peid = self.election.poll_election_id
         found = []
         names: set[str] = set()
@@ -97,15 +120,43 @@ class ElectionSheet(QWidget):
                 continue
             write_in += 1
             if not line.name:
-                if any(line.values):
+                if any(line.values) and strict:
                     raise ServiceError(f"{self.election.office}：第 {write_in} 行另选人有票数，请填写姓名。", "figures")
                 continue  # an empty row added by mistake
             if line.name in names:
-                raise ServiceError(f"{self.election.office}：另选人“{line.name}”填了两行，请合并为一行。", "figures")
+                if strict:
+                    raise ServiceError(f"{self.election.office}：另选人“{line.name}”填了两行，请合并为一行。",
+                                       "figures")
+                continue
             names.add(line.name)
             found.append(Figure(peid, write_in=line.name, yes=yes, no=no, abstain=abstain))
         found.append(Figure(peid, void=self.void.value()))
         return found
+
+    def row_of(self, key: tuple) -> int | None:
+        """The table row of a Figure.key of this election (None: the 废票 line or not ours)."""
+        _, person_id, write_in, _ = key
+        for row, line in enumerate(self.model.lines()):
+            if (person_id is not None and line.person_id == person_id) or (
+                    write_in and line.write_in and line.name == write_in):
+                return row
+        return None
+
+    def show_found(self, found: list[Impossible]) -> None:
+        """Mark the cells of FOUND (this election's figures only); what concerns the election as a
+        whole (its 废票, more marks than seats allow) goes to the 废票 field."""
+        marks: dict[tuple[int, int], tuple[bool, str]] = {}
+        whole = None
+        for f in found:
+            row = self.row_of(f.key)
+            if row is None:
+                whole = _merge(whole, f)
+            else:
+                cell = (row, FIGURE_COLUMNS[f.column])
+                marks[cell] = _merge(marks.get(cell), f)
+        self.model.set_marks(marks)
+        self.whole_mark = whole
+        self._update_expected()
 
     def set_returned(self, returned: int) -> None:
         self.returned = returned
@@ -116,6 +167,7 @@ class ElectionSheet(QWidget):
         self.model.set_expected(valid)
         self.valid_label.setText(f"有效选票 = 收回 {self.returned} − 废票 {self.void.value()} = {valid} 张")
         self.valid_label.setStyleSheet(f"color: {RED}" if valid < 0 else "color: #555555")
+        show_mark(self.void, self.whole_mark)
 
     def add_write_in(self) -> None:
         index = self.model.add_write_in()
@@ -162,6 +214,15 @@ class ItemsSheet(QWidget):
         return [Figure(poll_item_id=line.poll_item_id, yes=line.values[0], no=line.values[1],
                        abstain=line.values[2], void=line.values[3]) for line in self.model.lines()]
 
+    def show_found(self, found: list[Impossible]) -> None:
+        rows = {line.poll_item_id: row for row, line in enumerate(self.model.lines())}
+        marks: dict[tuple[int, int], tuple[bool, str]] = {}
+        for f in found:
+            if f.key[3] in rows:
+                cell = (rows[f.key[3]], FIGURE_COLUMNS[f.column])
+                marks[cell] = _merge(marks.get(cell), f)
+        self.model.set_marks(marks)
+
     def set_returned(self, returned: int) -> None:
         self.model.set_expected(returned)
 
@@ -175,6 +236,8 @@ class SheetForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.poll: PollRow | None = None
+        self._check_poll: PollRow | None = None  # POLL with its 全体代表 filled in, read once
+        self.found: list[Impossible] = []  # what cannot be (or should be looked at) in the figures typed
         self.papers: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         self.elections: list[ElectionSheet] = []
         self.items_sheet: ItemsSheet | None = None
@@ -184,6 +247,10 @@ class SheetForm(QWidget):
         self.papers_row.setContentsMargins(0, 0, 0, 0)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
+        self.problems = QLabel()  # the figures that cannot be, listed under the form
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.problems.hide()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -195,13 +262,14 @@ class SheetForm(QWidget):
         layout.addWidget(papers)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.totals)
+        layout.addWidget(self.problems)
         QApplication.instance().focusChanged.connect(self._follow_focus)
 
     # ------------------------------------------------------------ building
 
     def set_poll(self, poll: PollRow | None, write_ins: dict[int, bool] | None = None) -> None:
         """Lay out the form for POLL's papers, elections and items (WRITE_INS by poll_election_id)."""
-        self.poll = poll
+        self._set_row(poll)
         write_ins = write_ins or {}
         while self.papers_row.count():
             item = self.papers_row.takeAt(0)
@@ -255,6 +323,17 @@ class SheetForm(QWidget):
         self._update_sums()
         self.dirty = False
 
+    def set_poll_row(self, poll: PollRow) -> None:
+        """POLL read again with the same papers (its present or 全体代表 changed): check again."""
+        self._set_row(poll)
+        self._update_sums()
+
+    def _set_row(self, poll: PollRow | None) -> None:
+        self.poll = poll
+        # 全体代表 as the service will take it, read once rather than at every keystroke
+        self._check_poll = None if poll is None else dataclasses.replace(
+            poll, all_delegates=counting.all_delegates_of(poll))
+
     def _watch(self, model: SheetModel) -> None:
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._changed)
@@ -292,6 +371,36 @@ class SheetForm(QWidget):
     def mark_clean(self) -> None:
         self.dirty = False
 
+    def errors(self) -> list[Impossible]:
+        """The figures typed that cannot be: saving is refused while there are any."""
+        return [f for f in self.found if f.error]
+
+    def focus_first_error(self) -> None:
+        """Put the cursor on the first figure that cannot be, so the clerk can correct it."""
+        for f in self.errors():
+            if isinstance(f.key, str):
+                if f.key in self.papers:
+                    self.papers[f.key][1 if f.column == "returned" else 0].setFocus()
+                    return
+                continue
+            if f.key[3] is not None and self.items_sheet is not None:
+                rows = [line.poll_item_id for line in self.items_sheet.model.lines()]
+                if f.key[3] in rows:
+                    table = self.items_sheet.table
+                    table.setFocus()
+                    table.open(self.items_sheet.model.index(rows.index(f.key[3]), FIGURE_COLUMNS[f.column]))
+                    return
+            for sheet in self.elections:
+                if sheet.election.poll_election_id != f.key[0]:
+                    continue
+                row = sheet.row_of(f.key)
+                if row is None:
+                    sheet.void.setFocus()
+                else:
+                    sheet.table.setFocus()
+                    sheet.table.open(sheet.model.index(row, FIGURE_COLUMNS[f.column]))
+                return
+
     def mismatches(self) -> int:
         models = [s.model for s in self.elections] + ([self.items_sheet.model] if self.items_sheet else [])
         return sum(m.mismatches() for m in models)
@@ -310,11 +419,11 @@ class SheetForm(QWidget):
             sheet.set_returned(returned.get("选票", 0))
         if self.items_sheet is not None:
             self.items_sheet.set_returned(returned.get("表决票", 0))
+        self._check()
         problems = []
         for paper, (issued, back) in self.papers.items():
             if back.value() > issued.value():
-                problems.append(f"{paper}收回多于发出")
-            back.setStyleSheet(f"color: {RED}" if back.value() > issued.value() else "")
+                problems.append(f"{paper}收回多于发出，该票无效")
         if self.poll is None:
             self.totals.setText("")
             return
@@ -325,6 +434,54 @@ class SheetForm(QWidget):
         text = "本票箱：" + "；".join(parts) + "。" if parts else ""
         self.totals.setText(text + ("　" + "；".join(problems) + "。" if problems else "　各行合计相符。"))
         self.totals.setStyleSheet(f"color: {RED}" if problems else "color: #1b5e20")
+
+    def _check(self) -> None:
+        """Ask the service what in the figures typed cannot be, and show it at its cell and
+        under the form: at every change, so the clerk sees it while typing."""
+        if self._check_poll is None:
+            self.found = []
+        else:
+            papers = {paper: (issued.value(), back.value()) for paper, (issued, back) in self.papers.items()}
+            figures = [f for sheet in self.elections for f in sheet.figures(strict=False)]
+            if self.items_sheet is not None:
+                figures += self.items_sheet.figures()
+            self.found = counting.check_entry(self._check_poll, papers, figures)
+        for paper, spins in self.papers.items():
+            for column, spin in zip(("issued", "returned"), spins, strict=True):
+                mark = None
+                for f in self.found:
+                    if f.key == paper and f.column == column:
+                        mark = _merge(mark, f)
+                over = column == "returned" and spin.value() > spins[0].value()
+                show_mark(spin, mark, RED if over else "")
+        for sheet in self.elections:
+            sheet.show_found([f for f in self.found if isinstance(f.key, tuple)
+                              and f.key[0] == sheet.election.poll_election_id and f.key[3] is None])
+        if self.items_sheet is not None:
+            self.items_sheet.show_found([f for f in self.found if isinstance(f.key, tuple) and f.key[3] is not None])
+        self._list_found()
+
+    def _list_found(self) -> None:
+        errors = self.errors()
+        notices = [f for f in self.found if not f.error]
+        if not self.found:
+            self.problems.hide()
+            self.problems.setText("")
+            return
+        lines = []
+        if errors:
+            lines.append(f"<b style='color:{RED}'>票数不可能成立（{len(errors)} 处，已在格中标红，"
+                         "改正以前不能保存）：</b>")
+        shown = (errors + notices)[:SHOWN]
+        for f in shown:
+            colour = RED if f.error else AMBER
+            what = "" if f.error else "请核对："
+            lines.append(f"<span style='color:{colour}'>· {what}“{COLUMNS[f.column]}”列：{escape(f.message)}</span>")
+        rest = len(self.found) - len(shown)
+        if rest:
+            lines.append(f"<span style='color:{RED}'>另有 {rest} 处，见标色的格（鼠标停在格上可看说明）。</span>")
+        self.problems.setText("<br>".join(lines))
+        self.problems.show()
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Keep the cell being typed in on screen: the tables do not scroll, the form does."""

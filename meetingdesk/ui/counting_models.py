@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from meetingdesk.services.counting import PollRow
+from meetingdesk.services.counting import PollResult, PollRow
 
+from .entry_table import ERROR_BACK, NOTICE_BACK
 from .models import Headed, RowsModel
 from .views import RED
 
@@ -35,20 +36,26 @@ class PollLine:
     poll: PollRow
     meeting: str
     state: str
-    troubled: bool = False  # the two entries differ
+    troubled: bool = False  # the two entries differ, or figures cannot be, or the vote is void
 
     @property
     def poll_id(self) -> int:
         return self.poll.poll_id
 
 
-def poll_state(poll: PollRow, differences: list[str], missing: list[str]) -> str:
+def poll_state(outcome: PollResult) -> str:
+    """Where a poll stands, from its result: what keeps it from a result first."""
+    poll = outcome.poll
     if poll.confirmed_at is not None:
         return f"已确认（{short_time(poll.confirmed_at)}）"
-    if differences:
+    if outcome.differences:
         return "两遍不一致"
-    if missing:
+    if outcome.missing:
         return "录入中"
+    if outcome.problems:
+        return "票数有误"
+    if not outcome.standing:
+        return "无效，应重新投票"
     return "待确认"
 
 
@@ -132,13 +139,29 @@ class SheetModel(Headed, QAbstractTableModel):
         self.total_column = len(headers)
         self._lines: list[Line] = []
         self.expected = 0
+        self._marks: dict[tuple[int, int], tuple[bool, str]] = {}  # (row, column): (error, message)
 
     # ------------------------------------------------------------ the rows
 
     def set_lines(self, lines: list[Line]) -> None:
         self.beginResetModel()
         self._lines = lines
+        self._marks = {}
         self.endResetModel()
+
+    def set_marks(self, marks: dict[tuple[int, int], tuple[bool, str]]) -> None:
+        """Figures that cannot be (error True) or should be looked at, by (row, column), with the
+        words to show at the cell. Each changed cell is announced alone, so the editor open on it
+        takes its colour too."""
+        changed = set(marks.items()) ^ set(self._marks.items())
+        self._marks = dict(marks)
+        for row, column in sorted({cell for cell, _ in changed}):
+            if row < len(self._lines):
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
+
+    def mark(self, row: int, column: int) -> tuple[bool, str] | None:
+        return self._marks.get((row, column))
 
     def lines(self) -> list[Line]:
         return list(self._lines)
@@ -158,6 +181,7 @@ class SheetModel(Headed, QAbstractTableModel):
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._lines[row]
+        self._marks = {}  # the form checks again at once
         self.endRemoveRows()
         return True
 
@@ -215,6 +239,11 @@ class SheetModel(Headed, QAbstractTableModel):
         if column == self.total_column:
             return self._total_data(index.row(), role)
         value = line.values[column - 1]
+        mark = self._marks.get((index.row(), column))
+        if mark is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(ERROR_BACK if mark[0] else NOTICE_BACK))
+        if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return mark[1]
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:

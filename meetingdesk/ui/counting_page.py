@@ -1,6 +1,7 @@
 """计票 page: the polls of the session, two clerks' entry of each box's tally sheet, and the check
 and result — decided by the services and the rules, confirmed by the presidium, then corrected
-only with a reason."""
+only with a reason. What follows a result (再次投票 for a tie, 重新投票 for a void paper or a
+missing quorum, 另行选举 for vacancies where the 办法 says so) is offered only where it applies."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -21,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
-from meetingdesk.services import ServiceError, counting, elections, schedule, session, voting
-from meetingdesk.services.counting import PollRow
+from meetingdesk.rules import elections as election_rules
+from meetingdesk.services import ServiceError, counting, elections, roster, schedule, session, voting
+from meetingdesk.services.counting import PollResult, PollRow
 
 from . import views
-from .counting_dialogs import CorrectionDialog, NewPollDialog
+from .counting_dialogs import CorrectionDialog, FurtherRoundDialog, NewPollDialog
 from .counting_entry import EntryTab
 from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_state, short_time
-from .counting_report import quorum_text, result_html
+from .counting_report import names, quorum_text, result_html
 from .counting_setup import open_counting_setup
 from .messages import warn
 from .page_heading import PageHeading
@@ -56,7 +59,6 @@ class CountingPage(QWidget):
         self._wanted: int | None = None
         self._refreshing = False
         self._reverting = False
-        self._delegates = 0
         self._rule = "超过三分之二"
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
 
@@ -108,6 +110,11 @@ class CountingPage(QWidget):
         self.present.editingFinished.connect(self.save_present)
         self.quorum = QLabel()
         self.quorum.setWordWrap(True)
+        self.vote_time = QLineEdit()
+        self.vote_time.setPlaceholderText("10:30")
+        self.vote_time.setFixedWidth(64)
+        self.vote_time.setToolTip("投票开始的时间，如 10:30：在此以前早退的代表不算到会；改后按回车或离开即保存")
+        self.vote_time.editingFinished.connect(self.save_vote_time)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.remove_button)
@@ -115,6 +122,9 @@ class CountingPage(QWidget):
         self.setup_button.clicked.connect(lambda *_: open_counting_setup(self))
         row.addWidget(self.setup_button)
         row.addSpacing(24)
+        row.addWidget(QLabel("投票时间"))
+        row.addWidget(self.vote_time)
+        row.addSpacing(12)
         self.present_label = QLabel("到会人数")
         row.addWidget(self.present_label)
         row.addWidget(self.present)
@@ -132,17 +142,36 @@ class CountingPage(QWidget):
         self.result.setOpenLinks(False)
         self.confirm_button = QPushButton("确认结果…")
         self.revote_button = QPushButton("安排再次投票")
+        self.new_vote_button = QPushButton("安排重新投票")
+        self.further_button = QPushButton("另行选举…")
         self.correct_button = QPushButton("更正…")
         self.confirm_button.clicked.connect(self.confirm_result)
         self.revote_button.clicked.connect(self.arrange_revote)
+        self.new_vote_button.clicked.connect(self.arrange_new_vote)
+        self.further_button.clicked.connect(self.arrange_further_round)
         self.correct_button.clicked.connect(self.correct)
         self.result_state = QLabel()
         self.result_state.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.confirm_button, self.revote_button, self.correct_button):
+        for b in self._result_buttons():
             buttons.addWidget(b)
         buttons.addSpacing(12)
         buttons.addWidget(self.result_state, 1)
+        # 全体代表 recorded with the first entry, against the roster for the day of the vote now
+        self.delegates_note = QLabel()
+        self.delegates_note.setWordWrap(True)
+        self.delegates_note.setStyleSheet(f"color: {RED}")
+        self.delegates_button = QPushButton("按名单更新全体代表人数")
+        self.delegates_button.setToolTip("把本次投票的全体代表改为代表名单按投票当日计算的人数；"
+                                         "过半数和法定人数随之重算。只在确认以前可以更新。")
+        self.delegates_button.clicked.connect(self.refresh_all_delegates)
+        delegates = QHBoxLayout()
+        delegates.addWidget(self.delegates_note, 1)
+        delegates.addWidget(self.delegates_button)
+        self.delegates_bar = QWidget()
+        self.delegates_bar.setLayout(delegates)
+        delegates.setContentsMargins(0, 0, 0, 0)
+        self.delegates_bar.hide()
 
         self.acts = ActsModel(self)
         self.act_view = table_view(self.acts, sortable=False)
@@ -162,8 +191,13 @@ class CountingPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
+        layout.addWidget(self.delegates_bar)
         layout.addWidget(splitter, 1)
         return tab
+
+    def _result_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.confirm_button, self.revote_button, self.new_vote_button, self.further_button,
+                self.correct_button)
 
     # ------------------------------------------------------------ reading
 
@@ -173,15 +207,15 @@ class CountingPage(QWidget):
             return
         chosen = self._wanted or self.current_id()
         self._wanted = None
-        info = session.session_info()
-        self._delegates, self._rule = info.delegates, info.quorum_rule
+        self._rule = session.session_info().quorum_rule
         self._write_ins = {e.election_id: e.write_ins for e in elections.list_elections()}
         meetings = dict(schedule.meeting_choices("全体会议"))
         lines = []
         for poll in counting.list_polls():
-            diffs, missing = counting.differences(poll.poll_id)
-            lines.append(PollLine(poll, meetings.get(poll.meeting_id, ""), poll_state(poll, diffs, missing),
-                                  bool(diffs) and poll.confirmed_at is None))
+            outcome = counting.result(poll.poll_id)
+            troubled = poll.confirmed_at is None and bool(
+                outcome.differences or outcome.problems or (outcome.decided and not outcome.standing))
+            lines.append(PollLine(poll, meetings.get(poll.meeting_id, ""), poll_state(outcome), troubled))
         self._refreshing = True
         try:
             self.polls.set_rows(lines)
@@ -246,6 +280,8 @@ class CountingPage(QWidget):
         self.present.blockSignals(True)
         self.present.setValue((poll.present_used or 0) if poll else 0)
         self.present.blockSignals(False)
+        self.vote_time.setEnabled(poll is not None and poll.confirmed_at is None)
+        self.vote_time.setText(poll.vote_time if poll else "")
         self._show_quorum()
         self.entry_tab.show_poll(poll, self.form_write_ins(poll) if poll else {})
         self._show_result(poll)
@@ -254,7 +290,7 @@ class CountingPage(QWidget):
         if self.current() is None:
             self.quorum.setText("")
             return
-        text, met = quorum_text(self.present.value() or None, self._delegates, self._rule)
+        text, met = quorum_text(self.present.value() or None, counting.all_delegates_of(self.current()), self._rule)
         self.quorum.setText(text)
         missing = not self.present.value()
         self.quorum.setStyleSheet("color: #555555" if missing else ("" if met else f"color: {RED}"))
@@ -266,29 +302,129 @@ class CountingPage(QWidget):
         self.act_view.resizeRowsToContents()
         if poll is None:
             self.result.setHtml("<p style='color:#555555'>请先在上面新建或选择一次投票。</p>")
-            for b in (self.confirm_button, self.revote_button, self.correct_button):
+            for b in self._result_buttons():
+                b.setVisible(b is self.confirm_button)
                 b.setEnabled(False)
+            self.delegates_bar.hide()
             self.result_state.setText("")
             return
         outcome = counting.result(poll.poll_id)
-        self.result.setHtml(result_html(outcome, quorum_text(poll.present_used, self._delegates, self._rule)))
+        whole = outcome.all_delegates or counting.all_delegates_of(poll)
+        self.result.setHtml(result_html(outcome, quorum_text(poll.present_used, whole, self._rule)))
         confirmed = poll.confirmed_at is not None
-        self.confirm_button.setEnabled(outcome.complete and not confirmed)
+        children = [line.poll for line in self.polls.rows() if line.poll.parent_id == poll.poll_id]
+        self._show_confirm(outcome, confirmed)
+        self._show_revote(outcome, children)
+        self._show_new_vote(outcome, children)
+        self._show_further_round(outcome, confirmed, children)
+        self.correct_button.setVisible(confirmed)
         self.correct_button.setEnabled(confirmed)
-        tied = any(r.outcome.revote for r in outcome.elections)
-        child = next((line.poll for line in self.polls.rows() if line.poll.parent_id == poll.poll_id), None)
-        self.revote_button.setEnabled(outcome.complete and tied and child is None)
-        self.revote_button.setToolTip(f"已安排：{child.title}" if child else
-                                      "得票相等、不能确定当选人时，就票数相等的人再次投票")
+        self.correct_button.setToolTip("主席团确认以后发现票数有误：按票箱改正，写明理由，记入记录")
+        self._show_all_delegates(poll)
         if confirmed:
             state = f"主席团已于{short_time(poll.confirmed_at)}确认，已锁定。"
-        elif outcome.complete:
-            state = "两遍录入一致，结果待主席团确认。"
-        else:
+        elif not outcome.complete:
             state = "两遍录入全部一致以后才有结果。"
-        if child is not None:
-            state += f"已安排再次投票：{child.title}。"
+        elif outcome.problems:
+            state = "票数不可能成立，改正录入以后才有结果。"
+        elif not outcome.standing:
+            state = "本次投票无效，不能确认，应重新投票。"
+        else:
+            state = "两遍录入一致，结果待主席团确认。"
+        for child in children:
+            state += f"已安排{child.kind}：{child.title}。"
         self.result_state.setText(state)
+
+    def _show_confirm(self, outcome: PollResult, confirmed: bool) -> None:
+        self.confirm_button.setVisible(not confirmed)
+        self.confirm_button.setEnabled(not confirmed and outcome.standing)
+        if not outcome.complete:
+            tip = "两遍录入全部一致以后才能确认"
+        elif outcome.problems:
+            tip = "票数不可能成立，改正录入以前不能确认"
+        elif not outcome.standing:
+            tip = "本次投票无效（不足法定人数，或选票、表决票均无效），不能确认，应重新投票"
+        else:
+            tip = "主席团确认计票结果；确认后锁定，只能以更正方式修改"
+        self.confirm_button.setToolTip(tip)
+
+    def _show_revote(self, outcome: PollResult, children: list[PollRow]) -> None:
+        """再次投票: candidates tied at the cut-off are voted on again, for the seats left open."""
+        tied = [r for r in outcome.elections if r.outcome.revote] if outcome.decided else []
+        applies = bool(tied) and not any(c.kind == "再次投票" for c in children)
+        self._offer(self.revote_button, applies, "；".join(
+            f"{r.office}：{names(r.outcome.revote)} 得票相等，不能确定当选人，就票数相等的人再次投票，"
+            f"选出 {r.outcome.revote_seats} 人" for r in tied))
+
+    def _show_new_vote(self, outcome: PollResult, children: list[PollRow]) -> None:
+        """重新投票: a paper that did not stand, or a missing quorum, is voted again in full."""
+        if not outcome.decided or any(c.kind == "重新投票" for c in children):
+            self._offer(self.new_vote_button, False)
+            return
+        void = [paper for paper, check in outcome.rounds.items() if not check.valid]
+        if outcome.quorum_met is False:
+            tip = ("到会代表不足法定人数，本次投票无效：新建一次重新投票，选举和表决事项全部重新投票，"
+                   "候选人和应选名额不变")
+        elif void:
+            what = {"选票": "选票上的选举事项", "表决票": "表决票上的表决事项"}
+            tip = "".join(outcome.rounds[p].text for p in void)
+            tip += f"新建一次重新投票，只就{'和'.join(what[p] for p in void)}重新投票，候选人和应选名额不变"
+            kept = [p for p in outcome.rounds if p not in void]
+            if kept:
+                tip += f"；{'、'.join(kept)}有效，不受影响"
+        else:
+            tip = ""
+        self._offer(self.new_vote_button, bool(tip), tip)
+
+    def _further_choices(self, outcome: PollResult, confirmed: bool,
+                         children: list[PollRow]) -> list[tuple[int, str, int]]:
+        """(election_id, office, vacancies) of a confirmed poll whose seats left vacant are
+        elected again, as the 办法 says (另行选举), and not yet arranged."""
+        if not confirmed or session.bylaw().vacancy_rule != "另行选举":
+            return []
+        arranged = {pe.election_id for c in children if c.kind == "另行选举" for pe in c.elections}
+        return [(pe.election_id, pe.office, r.outcome.vacancies)
+                for pe, r in zip(outcome.poll.elections, outcome.elections, strict=True)
+                if r.outcome.vacancies and pe.election_id not in arranged]
+
+    def _show_further_round(self, outcome: PollResult, confirmed: bool, children: list[PollRow]) -> None:
+        choices = self._further_choices(outcome, confirmed, children)
+        self._offer(self.further_button, bool(choices), "选举和表决办法规定缺额另行选举：" + "；".join(
+            f"{office}缺额 {n} 人" for _, office, n in choices) + "。选定候选人，新建一次另行选举")
+
+    @staticmethod
+    def _offer(button: QPushButton, applies: bool, tip: str = "") -> None:
+        """A button shown only where it applies, with its reason as the tooltip."""
+        button.setVisible(applies)
+        button.setEnabled(applies)
+        button.setToolTip(tip if applies else "")
+
+    def _show_all_delegates(self, poll: PollRow) -> None:
+        """The 全体代表 recorded with the first entry differs from the roster for the day of the
+        vote (a mandate's end entered late): offer to take the roster's figure, before confirming."""
+        today = None
+        if poll.confirmed_at is None and poll.all_delegates is not None:
+            today = roster.delegates_on(poll.vote_date)
+        if today is None or today == poll.all_delegates:
+            self.delegates_bar.hide()
+            return
+        self.delegates_note.setText(
+            f"录入时记下的全体代表为 {poll.all_delegates} 人；代表名单按投票当日（{poll.vote_date.month}月"
+            f"{poll.vote_date.day}日）现为 {today} 人。两者不同，不能确认：请核对代表名单，确属当日人数有误的，"
+            "按名单更新后再确认。")
+        self.delegates_bar.show()
+
+    def refresh_all_delegates(self) -> None:
+        poll = self.current()
+        if poll is None or not views.confirm(
+                self, "更新全体代表人数", f"把“{poll.title}”的全体代表由 {poll.all_delegates} 人改为代表名单按"
+                f"投票当日计算的 {roster.delegates_on(poll.vote_date)} 人？\n过半数和法定人数随之重算。", "更新"):
+            return
+        try:
+            counting.refresh_all_delegates(poll.poll_id)
+        except ServiceError as exc:
+            warn(self, "无法更新全体代表人数", exc.message)
+        self._written(poll.poll_id)
 
     def confirm_result(self) -> None:
         poll = self.current()
@@ -314,6 +450,19 @@ class CountingPage(QWidget):
         self.tabs.setCurrentWidget(self.entry_tab)
         return new
 
+    def arrange_new_vote(self) -> int | None:
+        poll = self.current()
+        if poll is None:
+            return None
+        try:
+            new = counting.create_new_vote(poll.poll_id, self.now())
+        except ServiceError as exc:
+            warn(self, "无法安排重新投票", exc.message)
+            return None
+        self._written(new)
+        self.tabs.setCurrentWidget(self.entry_tab)
+        return new
+
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
     def correct(self) -> CorrectionDialog | None:
@@ -331,6 +480,33 @@ class CountingPage(QWidget):
         dialog.accepted.connect(lambda: self._written(poll.poll_id))
         dialog.open()
         return dialog
+
+    def arrange_further_round(self) -> FurtherRoundDialog | None:
+        poll = self.current()
+        if poll is None:
+            return None
+        outcome = counting.result(poll.poll_id)
+        children = [line.poll for line in self.polls.rows() if line.poll.parent_id == poll.poll_id]
+        choices = self._further_choices(outcome, poll.confirmed_at is not None, children)
+        if not choices:
+            return None
+        dialog = FurtherRoundDialog([(eid, office) for eid, office, _ in choices],
+                                    lambda eid: counting.further_round_candidates(poll.poll_id, eid),
+                                    _further_default, self)
+        added: list[int] = []
+
+        def submit() -> None:
+            election_id, person_ids = dialog.value()
+            added.append(counting.create_further_round(poll.poll_id, election_id, person_ids, self.now()))
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: self._arranged(added[-1] if added else None))
+        dialog.open()
+        return dialog
+
+    def _arranged(self, poll_id: int | None) -> None:
+        self._written(poll_id)
+        self.tabs.setCurrentWidget(self.entry_tab)
 
     def form_write_ins(self, poll: PollRow) -> dict[int, bool]:
         """Which of POLL's elections get 另选人 rows: as the election says, never in a re-vote,
@@ -362,8 +538,9 @@ class CountingPage(QWidget):
         added: list[int] = []
 
         def submit() -> None:
-            title, election_ids, item_ids, meeting_id = dialog.value()
-            added.append(counting.create_poll(title, election_ids, item_ids, meeting_id=meeting_id, now=self.now()))
+            title, election_ids, item_ids, meeting_id, vote_time = dialog.value()
+            added.append(counting.create_poll(title, election_ids, item_ids, meeting_id=meeting_id,
+                                              vote_time=vote_time, now=self.now()))
 
         dialog.submit = submit
         dialog.accepted.connect(lambda: self._written(added[-1] if added else None))
@@ -396,6 +573,21 @@ class CountingPage(QWidget):
             warn(self, "无法修改到会人数", exc.message)
         self._written(poll.poll_id)
 
+    def save_vote_time(self) -> None:
+        poll = self.current()
+        if poll is None or poll.confirmed_at is not None:
+            return
+        text = self.vote_time.text()
+        if text.strip() == poll.vote_time:
+            return
+        try:
+            counting.set_vote_time(poll.poll_id, text)
+        except ServiceError as exc:
+            warn(self, "无法修改投票时间", exc.message)
+            self.vote_time.setText(poll.vote_time)
+            return
+        self._written(poll.poll_id)
+
     # ------------------------------------------------------------ papers
 
     def _fill_print_menu(self) -> None:
@@ -407,6 +599,15 @@ class CountingPage(QWidget):
 
     def print_paper(self, kind: str) -> QWidget | None:
         return self.heading.print_paper(kind)
+
+
+def _further_default(election_id: int, seats: int) -> int:
+    """How many candidates a further round needs at least, as the service picks them by default:
+    as many as the seats (等额), else more, by the law's 差额 for the seats."""
+    election = elections.get_election(election_id)
+    if election.mode != "差额":
+        return seats
+    return max(election_rules.candidate_range(election.rule, seats)[0], seats + 1)
 
 
 def _options_of(kind: str) -> list[str]:

@@ -22,6 +22,22 @@ NAME = 0  # the first column holds a name, the others numbers
 
 MOST = 99999  # more ballots than any box holds
 NUMBER_WIDTH = 64
+ERROR_BACK = "#f8c9cf"  # a figure that cannot be: the cell itself turns this colour while typed
+NOTICE_BACK = "#ffe8a3"  # a figure that may be right but should be looked at
+
+
+def show_mark(spin: QAbstractSpinBox, mark: tuple[bool, str] | None, colour: str = "") -> None:
+    """Colour SPIN as a figure that cannot be (MARK (True, message)) or to be looked at
+    ((False, message)), its message as the tooltip; COLOUR for its text."""
+    rules = [f"color: {colour}"] if colour else []
+    if mark is not None:
+        rules.append(f"background-color: {ERROR_BACK if mark[0] else NOTICE_BACK}")
+    style = f"QSpinBox {{ {'; '.join(rules)} }}" if rules else ""
+    if spin.styleSheet() != style:
+        spin.setStyleSheet(style)
+    tip = mark[1] if mark is not None else ""
+    if spin.toolTip() != tip:
+        spin.setToolTip(tip)
 
 
 def number_spin() -> QSpinBox:
@@ -81,6 +97,10 @@ class SpinDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         # the model echoes every keystroke back: rewriting the same number would move the cursor
         if isinstance(editor, QSpinBox):
+            # the cell's colour and message reach the editor that covers it
+            back, tip = index.data(Qt.ItemDataRole.BackgroundRole), index.data(Qt.ItemDataRole.ToolTipRole)
+            mark = None if back is None else (back.color().name() == ERROR_BACK, tip or "")
+            show_mark(editor, mark)
             value = index.data(Qt.ItemDataRole.EditRole) or 0
             if editor.value() != value:
                 editor.setValue(value)
