@@ -731,6 +731,15 @@ def further_round_candidates(poll_id: int, election_id: int) -> tuple[int, list[
     raise ServiceError("该次投票没有这项选举。")
 
 
+def further_round_least(election_id: int, seats: int) -> int:
+    """The fewest candidates a further round for SEATS needs: the seats (等额), else the law's
+    差额 for the vacant seats (the 办法's number was for the whole election)."""
+    election = elections.get_election(election_id)
+    if election.mode != "差额":
+        return seats
+    return max(election_rules.candidate_range(election.rule, seats)[0], seats + 1)
+
+
 def create_further_round(poll_id: int, election_id: int, person_ids: list[int] | None = None,
                          now: dt.datetime | None = None) -> int:
     """另行选举 of the seats an election left vacant, where the session's 办法 says so: candidates
@@ -740,9 +749,7 @@ def create_further_round(poll_id: int, election_id: int, person_ids: list[int] |
         raise ServiceError("本次会议的选举和表决办法规定缺额作缺额处理，不另行选举。可在“选举和表决办法”中修改。")
     seats, ranked = further_round_candidates(poll_id, election_id)
     election = elections.get_election(election_id)
-    # the law's 差额 for the vacant seats (the 办法's number was for the whole election)
-    least = election_rules.candidate_range(election.rule, seats)[0]
-    least = max(least, seats + 1) if election.mode == "差额" else seats
+    least = further_round_least(election_id, seats)
     if person_ids is None:
         person_ids = [pid for pid, _, _ in ranked[:least]]
     person_ids = list(dict.fromkeys(person_ids))

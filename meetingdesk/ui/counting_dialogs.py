@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from meetingdesk.services import session
 from meetingdesk.services.counting import Figure, PollRow
 from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.schedule import MeetingRow
@@ -53,7 +54,7 @@ class NewPollDialog(CheckedDialog):
                  meeting_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__("新建投票", parent)
         self.form.addRow(_note("一次投票发一张选票（所选的选举事项）和一张表决票（所选的表决事项），"
-                               "投入同一票箱，分别计票（选举和表决办法第十二条）。"))
+                               f"投入同一票箱，分别计票{session.bylaw().cite('分别计票')}。"))
         self.meeting = self.add_field("meeting", "全体会议", QComboBox())
         self.meeting.addItem("（不指定）", None)
         self._names: dict[int, str] = {}

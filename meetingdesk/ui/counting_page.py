@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
-from meetingdesk.rules import elections as election_rules
 from meetingdesk.services import ServiceError, counting, elections, roster, schedule, session, voting
 from meetingdesk.services.counting import PollResult, PollRow
 
@@ -492,7 +491,7 @@ class CountingPage(QWidget):
             return None
         dialog = FurtherRoundDialog([(eid, office) for eid, office, _ in choices],
                                     lambda eid: counting.further_round_candidates(poll.poll_id, eid),
-                                    _further_default, self)
+                                    counting.further_round_least, self)
         added: list[int] = []
 
         def submit() -> None:
@@ -599,15 +598,6 @@ class CountingPage(QWidget):
 
     def print_paper(self, kind: str) -> QWidget | None:
         return self.heading.print_paper(kind)
-
-
-def _further_default(election_id: int, seats: int) -> int:
-    """How many candidates a further round needs at least, as the service picks them by default:
-    as many as the seats (等额), else more, by the law's 差额 for the seats."""
-    election = elections.get_election(election_id)
-    if election.mode != "差额":
-        return seats
-    return max(election_rules.candidate_range(election.rule, seats)[0], seats + 1)
 
 
 def _options_of(kind: str) -> list[str]:
