@@ -7,8 +7,6 @@ target and renames it when done, so a cancelled or failed job leaves nothing hal
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
+from meetingdesk.services import output
 from meetingdesk.services.errors import ServiceError
 
 from .coverage import Printed, check_coverage
@@ -352,7 +351,7 @@ def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) ->
     Raises FontCoverageError before writing anything if a character cannot be drawn,
     PrintCancelled if PROGRESS returned False, ServiceError if OUT cannot be written.
     """
-    out = Path(out)
+    out = output.check(out, ".pdf")  # before any work: a wrong -o is said at once
     check_coverage(paper.printed)
     register_fonts()
 
@@ -363,25 +362,16 @@ def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) ->
     report(0, 1, "正在准备")
     story = paper.story()
     total = sum(getattr(f, "progress_units", 0) for f in story)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ServiceError(f"文件夹“{folder}”不存在，无法写入“{out.name}”。")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf.tmp", dir=folder)
-    except OSError as exc:
-        raise ServiceError(f"无法在“{folder}”中写入文件：{exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
+    pages = 0
+
+    def produce(tmp: str) -> None:
+        nonlocal pages
         with _render_lock:
             doc = _PaperDoc(tmp, paper, progress, total)
             doc.build(story, canvasmaker=_make_canvas(paper.session_title, paper.title,
                                                              paper.running_header, paper.numbered))
             pages = doc.page
         report(total, total, "正在写入文件")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ServiceError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    output.write(out, ".pdf", produce)
     return pages

@@ -9,10 +9,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from meetingdesk.services import roster
+from meetingdesk.services import output, roster
 from meetingdesk.services.importer import COLUMNS
 
-from .errors import ServiceError
 
 WIDTHS = {"姓名": 12, "性别": 6, "代表团": 20, "身份": 10, "职务": 36, "备注": 30, "团内职务": 10}
 
@@ -31,9 +30,7 @@ def export_roster(path: str | Path) -> int:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ServiceError(f"导出文件应以 .xlsx 结尾，不能是“{path.name}”。")
+    path = output.check(path, ".xlsx")
     rows = roster_rows()
     book = Workbook(write_only=True)
     sheet = book.create_sheet("名单")
@@ -45,8 +42,5 @@ def export_roster(path: str | Path) -> int:
         sheet.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
-    try:
-        path.write_bytes(buffer.getvalue())
-    except OSError as exc:
-        raise ServiceError(f"无法写入“{path}”：{exc.strerror or exc}（文件是否正在 Excel 中打开？）") from exc
+    output.write(path, ".xlsx", lambda tmp: Path(tmp).write_bytes(buffer.getvalue()))
     return len(rows)

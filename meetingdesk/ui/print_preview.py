@@ -9,9 +9,7 @@ shown with QtPdf (QPdfDocument + QPdfView), and can be saved (保存为PDF…) o
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk import printing
 from meetingdesk.printing import Paper, PrintCancelled
-from meetingdesk.services import ServiceError, roster, session, voting
+from meetingdesk.services import ServiceError, output, roster, session, voting
 from meetingdesk.store import ROLES
 
 from .messages import warn
@@ -409,19 +407,8 @@ class PrintPreviewDialog(QDialog):
             warn(self, "无法保存", exc.message)
 
     def save_to(self, target: Path) -> None:
-        """Copy the built PDF to TARGET (through a temporary file beside it)."""
-        target = Path(target)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
-            os.close(fd)
-            try:
-                shutil.copyfile(self.pdf_path, tmp)
-                os.replace(tmp, target)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-        except OSError as exc:
-            raise ServiceError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+        """Copy the built PDF to TARGET (through a temporary file beside it; never over a session)."""
+        output.write(target, ".pdf", lambda tmp: shutil.copyfile(self.pdf_path, tmp))
 
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
