@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,8 +186,8 @@ def save_copy(target: str | Path) -> None:
         raise ServiceError("副本不能与当前会议文件同名。")
     try:
         store.save_copy(target)
-    except OSError as exc:
-        raise ServiceError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise ServiceError(f"无法写入“{target}”：{getattr(exc, 'strerror', None) or exc}。原有文件未改动。") from exc
 
 
 def close_session() -> None:

@@ -155,13 +155,33 @@ def close_db() -> None:
 
 
 def save_copy(target: str | Path) -> None:
-    """Write a consistent copy of the open session to TARGET (SQLite's own backup)."""
+    """Write a consistent copy of the open session to TARGET (SQLite's own backup), first to a
+    temporary file beside it, renamed over TARGET only when complete: a full disk or a crash
+    leaves the old copy as it was."""
+    import os
+    import tempfile
+
     target = Path(target)
-    if target.exists():
-        target.unlink()
-    src = database.obj.connection()
-    dst = sqlite3.connect(str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".meetingdesk.tmp",
+                               dir=target.parent if str(target.parent) else ".")
+    os.close(fd)
     try:
-        src.backup(dst)
+        src = database.obj.connection()
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
     finally:
-        dst.close()
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

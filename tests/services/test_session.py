@@ -71,3 +71,24 @@ def test_an_old_demo_is_rebuilt_and_kept_beside(tmp_path):
     assert len(presidium.list_presidium()) == 46
     assert store.SCHEMA_VERSION > 1
     session.close_session()
+
+
+def test_a_failed_save_copy_leaves_the_old_copy(demo_session, tmp_path, monkeypatch):
+    import sqlite3
+
+    (tmp_path / "copies").mkdir()
+    target = tmp_path / "copies" / "副本.meetingdesk"
+    session.save_copy(target)
+    before = target.read_bytes()
+
+    class Full:
+        def backup(self, dst):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    from meetingdesk.store import db
+
+    monkeypatch.setattr(db.database.obj, "connection", lambda: Full())
+    with pytest.raises(ServiceError, match="无法写入"):
+        session.save_copy(target)
+    monkeypatch.undo()
+    assert target.read_bytes() == before and [p.name for p in target.parent.iterdir()] == ["副本.meetingdesk"]
