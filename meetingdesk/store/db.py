@@ -123,7 +123,11 @@ def init_db(path: str | Path) -> SqliteDatabase:
         close_db()
     db = SqliteDatabase(
         str(path),
-        pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal"},
+        # A rollback journal, not WAL: every commit is in the session file itself, so a copy
+        # taken in Explorer while the program is open has it; FULL syncs it to the disk before
+        # the commit returns, so a power cut cannot take a committed change back (SQLite's
+        # documentation: NORMAL in rollback mode is not durable across a power loss).
+        pragmas={"journal_mode": "delete", "foreign_keys": 1, "synchronous": "full"},
     )
     database.initialize(db)
     db.connect()

@@ -13,10 +13,11 @@ def _digest(path):
     return path.read_bytes()
 
 
-def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path):
+def test_new_file_gets_schema_version_a_durable_journal_and_foreign_keys(tmp_path):
     path = tmp_path / "s.meetingdesk"
     db = init_db(path)
-    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store.close_db()
@@ -139,3 +140,35 @@ def _drop_schema_6_columns(db) -> None:
     for table, column in (("session", "bylaw"), ("election", "candidates"), ("election", "body"),
                           ("poll", "all_delegates"), ("poll", "vote_time"), ("poll", "frozen")):
         db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+def test_a_copy_of_the_file_alone_while_open_has_every_committed_change(tmp_path):
+    """As a clerk copies the session in Explorer while the program runs: no -wal beside it."""
+    import shutil
+
+    path = tmp_path / "s.meetingdesk"
+    init_db(path)
+    with store.database.atomic():
+        store.Delegation.create(name="吴家山街代表团", position=1)
+    assert not (tmp_path / "s.meetingdesk-wal").exists()
+    shutil.copyfile(path, tmp_path / "copy.meetingdesk")
+    store.close_db()
+    con = sqlite3.connect(tmp_path / "copy.meetingdesk")
+    assert con.execute("SELECT name FROM delegation").fetchall() == [("吴家山街代表团",)]
+    con.close()
+
+
+def test_a_session_left_in_wal_mode_by_an_older_version_opens_and_leaves_it(tmp_path):
+    path = tmp_path / "old.meetingdesk"
+    init_db(path)
+    store.close_db()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode=wal").fetchone()[0] == "wal"
+    con.execute("INSERT INTO delegation (name, position, room) VALUES ('径河街代表团', 1, '')")
+    con.commit()
+    con.close()
+    db = init_db(path)
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert store.Delegation.get().name == "径河街代表团"
+    store.close_db()
+    assert not (tmp_path / "old.meetingdesk-wal").exists()
