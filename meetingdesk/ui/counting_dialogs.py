@@ -117,7 +117,7 @@ class CorrectionDialog(CheckedDialog):
         self._box_id: int | None = None
         self.box.currentIndexChanged.connect(self._choose_box)
         self._choose_box()
-        self.resize(1100, 720)
+        self.resize(1100, 680)
 
     def _choose_box(self, *_) -> None:
         box_id = self.box.currentData()

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_title, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_menus()
-        self.resize(1360, 820)
+        self.resize(1360, 700)
         if path is not None:
             self.open_path(path)
 

@@ -60,7 +60,7 @@ class PreliminaryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"预选计票 — {office}")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(1100, 720)
+        self.resize(1100, 680)
         self.election_id = election_id
         self.now = now
 

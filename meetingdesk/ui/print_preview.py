@@ -98,7 +98,7 @@ class PrintPreviewDialog(QDialog):
     def __init__(self, kind: str, options: dict | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("打印预览")
-        self.resize(900, 1000)
+        self.resize(900, 680)
         self.kind = kind
         self.options = dict(options or {})
         self.pages = 0
