@@ -18,7 +18,6 @@ from meetingdesk.rules import elections as election_rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import (
     BallotBox,
-    Member,
     Person,
     Poll,
     PollAct,
@@ -173,6 +172,12 @@ class PollResult:
     def valid(self) -> bool:
         """Everything of this vote stands."""
         return self.standing and all(r.valid for r in self.rounds.values())
+
+    @property
+    def not_entered(self) -> list[str]:
+        """The elections and items nobody entered a figure for (未录入)."""
+        return [e.office for e in self.elections if not e.entered] + \
+            [pi.title for pi, i in zip(self.poll.items, self.items, strict=True) if i.state == "未录入"]
 
     def paper_valid(self, paper: str) -> bool:
         check = self.rounds.get(paper)
@@ -495,16 +500,6 @@ def _totals(poll: PollRow) -> tuple[dict[str, list[int]], dict[tuple, list[int]]
     return sheets, totals, set(totals)
 
 
-def _delegate_names(poll: PollRow) -> frozenset[str]:
-    """Names of the delegates serving on the day of the vote (a write-in for a 常委会 office must
-    be one of them)."""
-    serving = Member.status == store.STATUS_SERVING
-    ended_later = (Member.status == store.STATUS_ENDED) & (Member.ended_on > poll.vote_date)
-    query = (Person.select(Person.name).join(Member)
-             .where((Member.role == "代表") & (serving | ended_later)).tuples())
-    return frozenset(name for (name,) in query)
-
-
 def _compute(poll: PollRow) -> PollResult:
     diffs, missing = differences(poll.poll_id)
     if diffs or missing:
@@ -544,7 +539,7 @@ def _compute(poll: PollRow) -> PollResult:
                      if peid == pe.poll_election_id and write_in]
         only_delegates = None
         if write_ins and elections.delegates_only(pe.election_id):
-            delegates = delegates if delegates is not None else _delegate_names(poll)
+            delegates = delegates if delegates is not None else roster.delegate_names_on(poll.vote_date)
             only_delegates = delegates
         votes, set_aside = rules.sort_write_ins(candidates, write_ins, bylaw, only_delegates)
         void = totals.get((pe.poll_election_id, None, "", None), [0, 0, 0, 0])[3]
@@ -592,8 +587,7 @@ def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
         raise ServiceError(f"录入时记下的全体代表为 {outcome.all_delegates} 人，代表名单现在按投票当日"
                            f"（{poll.vote_date:%Y-%m-%d}）计为 {today} 人。请核对代表名单；确属当日人数有误的，"
                            "先“按名单更新全体代表人数”，再确认。", "all_delegates")
-    missing = [e.office for e in outcome.elections if not e.entered] + \
-              [i.text.split("：")[0] for i in outcome.items if i.state == "未录入"]
+    missing = outcome.not_entered
     if missing:
         raise ServiceError("以下事项的票数未录入，不能确认：" + "、".join(missing))
     if not outcome.standing:

@@ -31,8 +31,7 @@ def check() -> list[Problem]:
             found.append(Problem(NOTICE, AREA, poll.title, notice, target=target))
         if outcome.problems:
             continue
-        missing = [e.office for e in outcome.elections if not e.entered]
-        missing += [pi.title for pi, i in zip(poll.items, outcome.items, strict=True) if i.state == "未录入"]
+        missing = outcome.not_entered
         if missing:
             found.append(Problem(ERROR if poll.confirmed_at is None else NOTICE, AREA, poll.title,
                                  f"票数未录入：{'、'.join(missing)}。", target=target))

@@ -412,12 +412,6 @@ def serving_delegate_ids() -> set[int]:
     return {pid for (pid,) in _serving_delegates().tuples()}
 
 
-def serving_delegate_names() -> set[str]:
-    """Names of the serving delegates: who may stand in a delegates-only election (a write-in
-    on its ballot is checked against them)."""
-    return set(Person.select(Person.name).where(Person.id.in_(_serving_delegates())).scalars())
-
-
 def delegates_only(election_id: int) -> bool:
     """Whether only serving delegates may stand (常委会组成人员 are elected from the delegates)."""
     election = Election.get_or_none(id=election_id)

@@ -338,9 +338,20 @@ def remove_delegation(delegation_id: int) -> None:
         Delegation.delete().where(Delegation.id == delegation_id).execute()
 
 
-def delegates_on(day: dt.date) -> int:
-    """全体代表 on DAY, the base of every majority: serving delegates, and those whose mandate
-    ended after DAY. A mandate ends on its end date: on that day the person no longer counts."""
+def _delegates_on(day: dt.date):
+    """The delegates who count on DAY: serving, or their mandate ended after DAY. A mandate ends
+    on its end date: on that day the person no longer counts (as rules.motions.signed_while_serving)."""
     serving = Member.status == store.STATUS_SERVING
     ended_later = (Member.status == store.STATUS_ENDED) & (Member.ended_on > day)
-    return Member.select().where((Member.role == "代表") & (serving | ended_later)).count()
+    return (Member.role == "代表") & (serving | ended_later)
+
+
+def delegates_on(day: dt.date) -> int:
+    """全体代表 on DAY, the base of every majority."""
+    return Member.select().where(_delegates_on(day)).count()
+
+
+def delegate_names_on(day: dt.date) -> frozenset[str]:
+    """Names of the delegates on DAY (a write-in for a 常委会 office must be one of them)."""
+    query = Person.select(Person.name).join(Member).where(_delegates_on(day)).tuples()
+    return frozenset(name for (name,) in query)
