@@ -13,6 +13,8 @@ from meetingdesk.services.counting import Figure
 from ..printing.pdftext import compact, pages_text
 
 CONFIRMED = dt.datetime(2023, 12, 23, 11, 30)
+# only five of the seven committee seats get a majority (106): 李静 90, 潘登 99, 田志勇 60
+FIVE_OF_SEVEN = {"李静": [30, 30, 30], "潘登": [33, 33, 33], "田志勇": [20, 20, 20]}
 COMMITTEE = "东西湖区第十一届人民代表大会常务委员会委员"
 
 
@@ -158,14 +160,20 @@ def test_a_late_roster_change_before_confirmation_must_be_looked_at(demo_session
 # ---------------------------------------------------------------- each paper, each decision
 
 
-def test_a_void_election_round_leaves_the_resolutions_standing(demo_session):
+def _one_too_many_back(paper: str, box_index: int) -> int:
+    """A count of 69 ballots per box where one box returns one PAPER more than it issued."""
     poll = _poll()
     counting.set_present(poll, 210)
     _enter(poll, per_box=69)
-    box = voting.list_boxes()[0]
+    box = voting.list_boxes()[box_index]
     for entry in (1, 2):
         papers, figures = counting.entered(poll, box.box_id, entry)
-        counting.enter(poll, box.box_id, entry, {**papers, "选票": (68, 69)}, figures)  # one too many back
+        counting.enter(poll, box.box_id, entry, {**papers, paper: (68, 69)}, figures)
+    return poll
+
+
+def test_a_void_election_round_leaves_the_resolutions_standing(demo_session):
+    poll = _one_too_many_back("选票", 0)
     outcome = counting.result(poll)
     assert not outcome.rounds["选票"].valid and outcome.rounds["表决票"].valid
     assert outcome.standing and not outcome.valid
@@ -180,14 +188,7 @@ def test_a_void_election_round_leaves_the_resolutions_standing(demo_session):
 
 
 def test_the_other_way_round_a_void_vote_paper_leaves_the_elections(demo_session):
-    poll = _poll()
-    counting.set_present(poll, 210)
-    _enter(poll, per_box=69)
-    box = voting.list_boxes()[1]
-    for entry in (1, 2):
-        papers, figures = counting.entered(poll, box.box_id, entry)
-        counting.enter(poll, box.box_id, entry, {**papers, "表决票": (68, 69)}, figures)
-    outcome = counting.result(poll)
+    outcome = counting.result(_one_too_many_back("表决票", 1))
     assert [i.state for i in outcome.items] == ["无效"] * 7 and not any(i.passed for i in outcome.items)
     assert [v.name for v in outcome.elections[1].outcome.elected] == ["杨丹"]
 
@@ -229,8 +230,7 @@ def test_vacancies_go_to_a_further_round_where_the_bylaw_says_so(demo_session):
     session.set_bylaw(vacancy_rule="另行选举")
     poll = _poll()
     counting.set_present(poll, 210)
-    # only five of the seven seats get a majority (106)
-    _enter(poll, yes={"李静": [30, 30, 30], "潘登": [33, 33, 33], "田志勇": [20, 20, 20]})
+    _enter(poll, yes=FIVE_OF_SEVEN)
     committee = counting.result(poll).elections[0].outcome
     assert len(committee.elected) == 5 and committee.vacancies == 2
     assert committee.lines[-1] == "获得过半数赞成票的 5 人，少于应选名额，不足的 2 个名额另行选举（办法第十五条）。"
@@ -252,7 +252,7 @@ def test_vacancies_go_to_a_further_round_where_the_bylaw_says_so(demo_session):
 def test_vacancies_stay_vacant_under_the_seed_bylaw(demo_session):
     poll = _poll()
     counting.set_present(poll, 210)
-    _enter(poll, yes={"李静": [30, 30, 30], "潘登": [33, 33, 33], "田志勇": [20, 20, 20]})
+    _enter(poll, yes=FIVE_OF_SEVEN)
     assert counting.result(poll).elections[0].outcome.lines[-1].endswith("缺额 2 人（办法第十五条）。")
     counting.confirm(poll, now=CONFIRMED)
     assert counting.announcements()[0].vacancies == 2
@@ -311,7 +311,7 @@ def test_a_revote_and_a_further_round_have_ballots_of_their_own(demo_session, tm
     session.set_bylaw(vacancy_rule="另行选举")
     poll = _poll()
     counting.set_present(poll, 210)
-    _enter(poll, yes={"李静": [30, 30, 30], "潘登": [33, 33, 33], "田志勇": [20, 20, 20]})
+    _enter(poll, yes=FIVE_OF_SEVEN)
     counting.confirm(poll, now=CONFIRMED)
     further = counting.create_further_round(poll, elections.list_elections()[0].election_id)
     out = tmp_path / "另行选举选票.pdf"
