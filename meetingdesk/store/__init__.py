@@ -44,6 +44,7 @@ from .models import (
     STATUS_ENDED,
     STATUS_SERVING,
     Delegation,
+    Draft,
     Leader,
     Member,
     Person,
@@ -58,7 +59,7 @@ from .models import (
 __all__ = [
     "SCHEMA_VERSION", "SessionFileError", "check_session_file", "close_db", "init_db", "save_copy",
     "LEADER_TITLES", "ROLES", "STATUS_ENDED", "STATUS_SERVING",
-    "Delegation", "Leader", "Member", "Person", "Session", "database",
+    "Delegation", "Draft", "Leader", "Member", "Person", "Session", "database",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",

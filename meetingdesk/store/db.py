@@ -13,10 +13,10 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -67,7 +67,13 @@ def _to_6(db: SqliteDatabase) -> None:
     db.execute_sql("UPDATE election SET rule = '补选代表' WHERE rule = '补选'")
 
 
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6}
+def _to_7(db: SqliteDatabase) -> None:
+    """Schema 7 keeps drafts of half-typed forms in the file."""
+    db.create_tables(SCHEMA_7_MODELS)
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

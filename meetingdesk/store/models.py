@@ -474,6 +474,16 @@ class PreVote(BaseModel):
         indexes = ((("sheet", "person"), True),)
 
 
+class Draft(BaseModel):
+    """Input typed but not yet submitted (a counting pass half entered), kept as it is typed so
+    that a crash, Ctrl+Q or a power cut does not lose it (schema 7). KEY names the form and its
+    subject, e.g. "tally:3:1" for poll 3, pass 1; DATA is the form's own JSON."""
+
+    key = CharField(unique=True)
+    data = TextField(default="{}")
+    saved = CharField(default="")  # ISO time of the last keystroke written
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
@@ -481,4 +491,6 @@ SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomin
                    Nominee]
 SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
 SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, PreVote]
-ALL_MODELS = SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
+SCHEMA_7_MODELS = [Draft]
+ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
+              + SCHEMA_7_MODELS)

@@ -75,7 +75,7 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     path = tmp_path / "old.meetingdesk"
     db = init_db(path)
     db.drop_tables(store.models.SCHEMA_2_MODELS + store.models.SCHEMA_3_MODELS + store.models.SCHEMA_4_MODELS
-                   + store.models.SCHEMA_5_MODELS)
+                   + store.models.SCHEMA_5_MODELS + store.models.SCHEMA_7_MODELS)
     db.execute_sql("ALTER TABLE session DROP COLUMN quorum_rule")
     db.execute_sql("PRAGMA user_version = 1")
     team = store.Delegation.create(name="吴家山街代表团", position=1)
@@ -84,7 +84,7 @@ def test_a_schema_1_file_is_backed_up_and_upgraded_keeping_its_people(tmp_path):
     store.close_db()
 
     db = init_db(path)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert store.Person.get().name == "李平"
     assert set(db.get_tables()) == {m._meta.table_name for m in store.models.ALL_MODELS}
@@ -128,7 +128,7 @@ def test_a_schema_5_file_gains_the_bylaw_and_the_frozen_results(tmp_path):
     store.close_db()
 
     db = init_db(path)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     assert store.Session.get().bylaw == "{}"
     election = store.Election.get()
     assert (election.rule, election.candidates, election.body) == ("补选代表", None, "")
