@@ -87,7 +87,7 @@ def import_roster(args: argparse.Namespace) -> int:
 def export_roster(args: argparse.Namespace) -> int:
     from meetingdesk.services import exporter
 
-    session.open_session(args.session)
+    session.open_session(args.session, session.READ)
     try:
         count = exporter.export_roster(args.output)
     finally:
@@ -97,7 +97,7 @@ def export_roster(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    session.open_session(args.session)
+    session.open_session(args.session, session.READ)
     try:
         problems = checks.check_session()
     finally:
@@ -115,10 +115,12 @@ class _DryRun(Exception):
 
 def tally(args: argparse.Namespace) -> int:
     from meetingdesk import store
-    from meetingdesk.services import attendance, counting, elections, tally_import, voting
+    from meetingdesk.services import attendance, backups, counting, elections, tally_import, voting
 
     session.open_session(args.session)
     try:
+        if not args.dry_run:
+            backups.before(backups.TALLY, args.file.name)
         try:
             # one transaction: a refused file, or --dry-run, leaves nothing behind (not even --new's poll)
             with store.database.atomic():
@@ -187,7 +189,7 @@ def _print_result(result) -> None:
 
 
 def info(args: argparse.Namespace) -> int:
-    data = session.open_session(args.session)
+    data = session.open_session(args.session, session.READ)
     session.close_session()
     print(data.full_title)
     print(f"法定名额 {data.statutory_delegates} 人；代表 {data.counts['代表']} 人，"
@@ -219,7 +221,7 @@ def print_paper(args: argparse.Namespace) -> int:
             options[key] = _count(text, printing.OPTION_NAMES[key])
     if args.serial:  # only when asked: a paper without serial numbers refuses the option by name
         options["serial"] = True
-    session.open_session(args.session)
+    session.open_session(args.session, session.READ)
     try:
         if args.delegation is not None:
             options["delegation_id"] = _delegation_id(args.delegation)
@@ -250,3 +252,30 @@ def _delegation_id(name: str) -> int:
                 return did
     names = "、".join(dname for _, dname in choices)
     raise ServiceError(f"没有名为“{name}”的代表团。本次会议的代表团：{names}。")
+
+
+def list_backups(args: argparse.Namespace) -> int:
+    from meetingdesk.services import backups
+
+    if args.restore is None:
+        found = backups.listing(args.session)
+        if not args.session.exists():
+            raise ServiceError(f"找不到会议文件“{args.session}”。")
+        if not found:
+            print(f"“{args.session.name}”还没有备份。")
+            return 0
+        for number, b in enumerate(found, start=1):
+            print(f"{number:>3}. {b.time:%Y-%m-%d %H:%M:%S}　{b.reason}　{b.size // 1024} KB　{b.path.name}")
+        return 0
+    number = _count(args.restore, "备份序号")
+    session.open_session(args.session)
+    try:
+        found = backups.listing()
+        if not 1 <= number <= len(found):
+            raise ServiceError(f"没有第 {number} 个备份（共 {len(found)} 个，见 meetingdesk backups 会议文件）。")
+        chosen = found[number - 1]
+        backups.restore(chosen)
+    finally:
+        session.close_session()
+    print(f"已恢复 {chosen.time:%Y-%m-%d %H:%M:%S} 的备份（{chosen.reason}）；恢复前的内容已另存为备份。")
+    return 0

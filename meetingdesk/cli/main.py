@@ -5,8 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from meetingdesk import errorlog
 from meetingdesk.services import ServiceError
-from meetingdesk.store import SessionFileError
+from meetingdesk.store.errors import storage_error
 
 from . import commands, voting as voting_commands
 
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查文件，不写入任何数据（--new 也不会留下投票）")
     p.set_defaults(func=commands.tally)
 
+    p = sub.add_parser("backups", help="列出会议文件的备份（导入、读入计票数、确认、更正、升级前和定时所存）；"
+                                       "--restore N 恢复第 N 个",
+                       description="备份存放在会议文件旁的“文件名.backups”文件夹中。恢复前先把现状另存为一个备份。")
+    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("--restore", metavar="N", help="恢复列表中的第 N 个备份（1 为最近的）")
+    p.set_defaults(func=commands.list_backups)
+
     p = sub.add_parser("info", help="显示会议名称和人数")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.info)
@@ -106,11 +114,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
-    except (ServiceError, SessionFileError) as exc:
+    except ServiceError as exc:  # every refusal, a file that is no session, a full disk …
         print(f"meetingdesk {args.command}：{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        where = f"“{exc.filename}”" if exc.filename else ""
+        log = errorlog.record(exc, f"meetingdesk {args.command}")
+        print(f"meetingdesk {args.command}：读写文件{where}时出错：{exc.strerror or exc}。"
+              f"（详细信息已记入 {log}）", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a defect of ours: a sentence and the log, never a traceback
+        log = errorlog.record(exc, f"meetingdesk {' '.join(argv or sys.argv[1:])}")
+        known = storage_error(exc)
+        text = known.message if known else f"程序内部错误（{type(exc).__name__}：{exc}），操作未完成"
+        print(f"meetingdesk {args.command}：{text}。详细信息已记入 {log}，请把该文件交给技术支持。",
+              file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ def _print_items() -> None:
 
 
 def boxes(args: argparse.Namespace) -> int:
-    session.open_session(args.session)
+    session.open_session(args.session, session.READ if not args.action or args.action == "list" else session.WRITE)
     try:
         action = args.action or "list"
         if action == "add":
@@ -131,7 +131,7 @@ def boxes(args: argparse.Namespace) -> int:
 
 
 def items(args: argparse.Namespace) -> int:
-    session.open_session(args.session)
+    session.open_session(args.session, session.READ if not args.action or args.action == "list" else session.WRITE)
     try:
         action = args.action or "list"
         if action == "add":

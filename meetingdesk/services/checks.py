@@ -12,7 +12,9 @@ __all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
 
 
 def check_session() -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = _check_file()
+    if problems and problems[0].severity == ERROR:
+        return problems  # a damaged file's other findings would be read from damaged pages
     problems += _check_counts()
     problems += _check_delegations()
     problems += _check_names()
@@ -22,6 +24,21 @@ def check_session() -> list[Problem]:
     problems += counting_checks.check()
     problems += attendance_checks.check()
     return problems
+
+
+def _check_file() -> list[Problem]:
+    """The file itself: SQLite's quick_check, and a warning for a network drive."""
+    from meetingdesk.store import db
+
+    found = []
+    damage = db.quick_check()
+    if damage:
+        found.append(Problem(ERROR, "会议", "会议文件",
+                             "文件已损坏（" + "；".join(damage[:3]) + "）。请用“文件 ▸ 恢复备份…”"
+                             "恢复最近的备份（命令行：meetingdesk backups 会议文件 --restore 1）。"))
+    if session.access().warning:
+        found.append(Problem(NOTICE, "会议", "会议文件", session.access().warning))
+    return found
 
 
 def _check_counts() -> list[Problem]:

@@ -29,7 +29,7 @@ from meetingdesk.store import (
     VoteItem,
 )
 
-from . import attendance, elections, presidium, roster, schedule, session
+from . import attendance, backups, elections, presidium, roster, schedule, session
 from .errors import ServiceError
 
 ENTRIES = (1, 2)  # double entry: two clerks enter the same sheet
@@ -603,6 +603,7 @@ def confirm(poll_id: int, now: dt.datetime | None = None) -> None:
     detail = f"全体代表 {outcome.all_delegates} 人；到会代表 {poll.present_used} 人（{poll.present_source}）"
     if void:
         detail += f"；{'、'.join(void)}无效，须重新投票"
+    backups.before(backups.CONFIRM, poll.title)
     with store.database.atomic():
         # the attendance may still change (a late-comer); the confirmed result keeps its figure
         Poll.update(confirmed_at=at, present=poll.present_used, all_delegates=outcome.all_delegates,
@@ -639,6 +640,7 @@ def correct(poll_id: int, box_id: int, papers: dict[str, tuple[int, int]], figur
         old = before.get(f.key)
         if old != f:
             changes.append(f"{_label(row, f)}：{_figure_text(old)} → {_figure_text(f)}")
+    backups.before(backups.CORRECT, f"{row.title} {box.name}")
     with store.database.atomic():
         for entry in ENTRIES:
             _write(poll_id, box_id, entry, papers, figures)

@@ -18,25 +18,37 @@ from .errors import ServiceError
 DEMO_FILENAME = "东西湖区第十一届人民代表大会第三次会议.meetingdesk"
 
 
-def refresh_demo(path: str | Path) -> Path | None:
-    """Rebuild a demo file written by an older schema, which lacks the newer areas' data.
+def refresh_demo(path: str | Path) -> tuple[Path | None, str]:
+    """Make the demo at PATH usable: build it when missing, rebuild it when it is from an older
+    or a newer version, empty, damaged or not a session at all. The old file (the newcomer may
+    have tried things in it) is kept beside it.
 
-    The old file (the newcomer may have tried things in it) is kept beside it; returns its path,
-    or None when the demo was current or is new.
-    """
+    Returns (the kept file or None, a sentence saying why it was rebuilt, '' when it was not)."""
     path = Path(path)
-    found = store.check_session_file(path)
-    if found is None:
-        create_demo(path)
-        session_service.close_session()
-        return None
-    if found[1] >= store.SCHEMA_VERSION:
-        return None
-    kept = path.with_name(f"{path.name}.v{found[1]}.bak")
+    try:
+        found = store.check_session_file(path)
+    except store.SessionFileError as exc:
+        found, why = (0, 0), str(exc)
+    else:
+        if found is None:
+            create_demo(path)
+            session_service.close_session()
+            return None, ""
+        if found[1] == store.SCHEMA_VERSION:
+            return None, ""
+        why = (f"演示会议文件是较早版本（第 {found[1]} 版）写的" if found[1] < store.SCHEMA_VERSION
+               else f"演示会议文件由较新版本的 MeetingDesk 写入（第 {found[1]} 版）")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.v{found[1]}.bak" if found[1] else f"{path.name}.{stamp}.damaged")
     path.replace(kept)
+    for extra in (path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal"),
+                  path.with_name(path.name + "-shm")):
+        # a journal left beside the old file belongs to it, not to the demo built anew
+        if extra.exists():
+            extra.replace(kept.with_name(kept.name + extra.name[len(path.name):]))
     create_demo(path)
     session_service.close_session()
-    return kept
+    return kept, f"{why}，已重新建立演示会议；原文件保留为“{kept.name}”。"
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

@@ -1,14 +1,11 @@
-"""Errors the services raise; every message is Chinese and meant for the user."""
+"""Errors the services raise; every message is Chinese and meant for the user.
+
+ServiceError is the store's UserError, so one `except ServiceError` also catches what the file
+itself refused (StorageError: read-only, full disk, busy, damaged) and SessionFileError."""
 from __future__ import annotations
 
+from meetingdesk.store.errors import SessionFileError, StorageError, UserError
 
-class ServiceError(Exception):
-    """A request that cannot be carried out; nothing was written."""
+ServiceError = UserError
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field  # the input field at fault, when one is
-
-    def __str__(self) -> str:
-        return self.message
+__all__ = ["ServiceError", "SessionFileError", "StorageError"]

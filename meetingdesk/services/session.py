@@ -9,6 +9,8 @@ from pathlib import Path
 from peewee import fn
 
 from meetingdesk import store
+from meetingdesk.store import lock as locks
+from meetingdesk.store.lock import Holder, SessionLock, SessionLockedError
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.rules.numerals import session_title
@@ -47,21 +49,132 @@ class SessionInfo:
         return self.counts.get("代表", 0)
 
 
+@dataclass(frozen=True)
+class Access:
+    """How the open session is held: for writing (the lock is ours) or read-only, and why."""
+
+    readonly: bool = False
+    why: str = ""  # the banner's sentence when read-only
+    network: bool = False  # on a network drive, where file locks are unreliable
+    stale: Holder | None = None  # who held the lock before a crash, when it was taken over
+
+    @property
+    def warning(self) -> str:
+        if not self.network:
+            return ""
+        return ("会议文件在网络驱动器上：网络驱动器上的文件锁不可靠，两台计算机同时修改可能互相覆盖。"
+                "请把会议文件复制到本机再使用，用完再复制回去。")
+
+
+WRITE = "write"  # hold the session for writing; SessionLockedError when another does
+READ = "read"  # never write (info, check, print); works while another holds it
+
 _current_path: Path | None = None
+_lock: SessionLock | None = None
+_access = Access()
 
 
-def open_session(path: str | Path) -> SessionInfo:
-    """Open an existing session file; SessionFileError if it is not one."""
-    global _current_path
+class NotWritableError(ServiceError):
+    """The file or its folder cannot be written; it can be opened read-only."""
+
+
+def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
+    """Open an existing session file (SessionFileError if it is not one) for writing or reading.
+
+    Everything that can refuse — a missing, foreign, damaged or newer file, a session another
+    program holds — is found before the session open now is closed, so a refusal leaves it open."""
+    global _current_path, _lock, _access
     path = Path(path)
     if not path.exists():
         raise ServiceError(f"找不到会议文件“{path}”。")
-    store.init_db(path)
-    if Session.select().count() != 1:
+    found = store.check_session_file(path)
+    if found is None:
+        raise ServiceError(f"找不到会议文件“{path}”。")
+    same = _current_path is not None and _same_file(path, _current_path)
+    network = locks.network_drive(path)
+    new_lock: SessionLock | None = None
+    if mode == WRITE:
+        if not _writable(path):
+            raise NotWritableError(f"会议文件“{path.name}”或它所在的文件夹没有写入权限，只能以只读方式打开。")
+        if same and _lock is not None:
+            new_lock = _lock
+        else:
+            try:
+                new_lock = SessionLock.acquire(path)
+            except SessionLockedError:
+                raise
+            except ServiceError as exc:
+                raise NotWritableError(exc.message) from exc
+    elif found[1] < store.SCHEMA_VERSION or _hot_journal(path):
+        # An older format must be upgraded, a crashed writer's journal rolled back: both write,
+        # so only while nobody else holds the session.
+        if not (same and _lock is not None):
+            _settle(path)
+    old_lock = _lock
+    store.close_db()
+    _current_path = None
+    if old_lock is not None and old_lock is not new_lock:
+        old_lock.release()
+    _lock = new_lock
+    try:
+        store.init_db(path, readonly=(mode != WRITE))
+        if Session.select().count() != 1:
+            raise ServiceError(f"“{path.name}”中没有会议信息，无法打开。")
+    except BaseException:
         store.close_db()
-        raise ServiceError(f"“{path.name}”中没有会议信息，无法打开。")
+        if _lock is not None:
+            _lock.release()
+        _lock = None
+        raise
     _current_path = path
+    if mode == WRITE:
+        _access = Access(False, "", network, new_lock.stale)
+    else:
+        holder = locks.holder_of(path)
+        why = (f"只读：会议正由{holder.describe()}打开修改，这里只能查看和打印。" if holder
+               else "只读：这里只能查看和打印。")
+        _access = Access(True, why, network)
     return session_info()
+
+
+def open_readonly_because(path: str | Path, why: str) -> SessionInfo:
+    """Open PATH read-only, the banner saying WHY (a lock held elsewhere, a read-only folder)."""
+    global _access
+    info = open_session(path, READ)
+    _access = Access(True, why, _access.network)
+    return info
+
+
+def access() -> Access:
+    return _access
+
+
+def _settle(path: Path) -> None:
+    """Upgrade or recover PATH under its lock, then let it go; SessionLockedError when held."""
+    lock = SessionLock.acquire(path)
+    try:
+        store.init_db(path)
+    finally:
+        store.close_db()
+        lock.release()
+
+
+def _hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else ".", os.W_OK)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def create_session(
@@ -79,26 +192,43 @@ def create_session(
     single_name_first: bool = False,
 ) -> SessionInfo:
     """Create a new, empty session file at PATH (which must not exist yet)."""
-    global _current_path
+    global _current_path, _lock, _access
     path = Path(path)
-    if path.exists() and path.stat().st_size:
-        raise ServiceError(f"文件“{path.name}”已存在，不会覆盖。")
+    if path.exists():
+        raise ServiceError(f"文件“{path.name}”已存在，不会覆盖。请另选文件名。")
     _check_session_fields(region, term, number, start_date, end_date, statutory_delegates)
-    db = store.init_db(path)
-    with db.atomic():
-        Session.create(
-            city=city, region=region, term=term, number=number,
-            start_date=start_date, end_date=end_date, venue=venue,
-            statutory_delegates=statutory_delegates, announced_delegates=announced_delegates,
-            single_name_first=single_name_first,
-        )
+    try:
+        new_lock = SessionLock.acquire(path)
+    except SessionLockedError:
+        raise
+    except ServiceError as exc:
+        raise NotWritableError(exc.message) from exc
+    close_session()
+    _lock = new_lock
+    try:
+        db = store.init_db(path)
+        with db.atomic():
+            Session.create(
+                city=city, region=region, term=term, number=number,
+                start_date=start_date, end_date=end_date, venue=venue,
+                statutory_delegates=statutory_delegates, announced_delegates=announced_delegates,
+                single_name_first=single_name_first,
+            )
+    except BaseException:
+        close_session()
+        path.unlink(missing_ok=True)  # ours, just made: a half-made session is no session
+        raise
     _current_path = path
+    _access = Access(False, "", locks.network_drive(path))
     return session_info()
 
 
 def _check_session_fields(region, term, number, start_date, end_date, statutory) -> None:
     if not region.strip():
         raise ServiceError("请填写行政区名称（如“东西湖区”）。", "region")
+    if any(ch in region for ch in '/\\:*?"<>|\0') or ".." in region:
+        # the region becomes part of file names (papers, copies): no folder can hide in it
+        raise ServiceError("行政区名称不能含有 / \\ : * ? \" < > | 或 ..。", "region")
     if not 1 <= term <= 99:
         raise ServiceError("届次应在 1 到 99 之间。", "term")
     if not 1 <= number <= 20:
@@ -191,6 +321,10 @@ def save_copy(target: str | Path) -> None:
 
 
 def close_session() -> None:
-    global _current_path
+    global _current_path, _lock, _access
     store.close_db()
     _current_path = None
+    if _lock is not None:
+        _lock.release()
+    _lock = None
+    _access = Access()

@@ -1,5 +1,6 @@
 """Persistence: the peewee models of a session file, its schema version and migrations."""
-from .db import SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
+from .db import DamagedFileError, SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
+from .errors import StorageError, UserError
 from .models import (
     DEADLINE_KINDS,
     HALVES,
@@ -57,7 +58,7 @@ from .models import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "SessionFileError", "check_session_file", "close_db", "init_db", "save_copy",
+    "DamagedFileError", "SCHEMA_VERSION", "SessionFileError", "StorageError", "UserError", "check_session_file", "close_db", "init_db", "save_copy",
     "LEADER_TITLES", "ROLES", "STATUS_ENDED", "STATUS_SERVING",
     "Delegation", "Draft", "Leader", "Member", "Person", "Session", "database",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",

@@ -6,12 +6,14 @@ before anything is written, so a foreign or newer file is never touched.
 """
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
+
+from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
 from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, database
 
@@ -20,8 +22,43 @@ SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class SessionFileError(Exception):
-    """A file that cannot be opened as a session; the message is for the user."""
+class DamagedFileError(SessionFileError):
+    """A session file SQLite reads as damaged; its backups may still be whole."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"“{path.name}”{MESSAGES[DAMAGED]}（{detail}）")
+        self.path = path
+
+
+class SessionDatabase(SqliteDatabase):
+    """SqliteDatabase whose failures a clerk can act on (read-only, busy, disk full, damaged)
+    arrive as StorageError with a Chinese message; the transaction they hit is rolled back."""
+
+    def _translate(self, call, *args):
+        try:
+            return call(*args)
+        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+            error = storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def execute_sql(self, sql, params=None):
+        return self._translate(super().execute_sql, sql, params)
+
+    def begin(self, lock_type=None):
+        return self._translate(super().begin, lock_type)
+
+    def commit(self):
+        return self._translate(super().commit)
+
+    def rollback(self):
+        # SQLite has already rolled back after a full disk or an I/O error; a second ROLLBACK
+        # would fail and hide the error the clerk must be told about.
+        conn = self._state.conn
+        if conn is not None and not conn.in_transaction:
+            return None
+        return self._translate(super().rollback)
 
 
 # version -> function that upgrades a database from that version to the next one
@@ -77,11 +114,13 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:
-    """(application_id, user_version) of an existing file, None for a new or empty one."""
-    if not path.exists() or path.stat().st_size == 0:
+    """(application_id, user_version) of an existing file, None when there is no file."""
+    if not path.exists():
         return None
     if path.is_dir():
         raise SessionFileError(f"“{path}”是一个文件夹，不是会议文件。")
+    if path.stat().st_size == 0:
+        raise SessionFileError(f"“{path.name}”是空文件（0 字节），不是会议文件。文件未作任何改动。")
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
@@ -92,19 +131,28 @@ def _inspect(path: Path) -> tuple[int, int] | None:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # A damaged page is found here, before anything is closed or written, not later as a
+            # crash or a wrong text.
+            findings = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] if app_id == APPLICATION_ID else ["ok"]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if storage_error(exc) is not None and storage_error(exc).kind == DAMAGED:
+            raise DamagedFileError(path, str(exc)) from exc
         raise SessionFileError(f"“{path.name}”无法读取：{exc}。文件未作任何改动。") from exc
+    if findings != ["ok"]:
+        raise DamagedFileError(path, "；".join(findings[:3]))
     if app_id == 0 and version == 0 and tables == 0:
-        return None
+        raise SessionFileError(f"“{path.name}”是一个空的 SQLite 数据库，不是 MeetingDesk 会议文件。文件未作任何改动。")
     return app_id, version
 
 
 def check_session_file(path: str | Path) -> tuple[int, int] | None:
     """Raise SessionFileError unless PATH is a new file or a session this program can open.
 
-    Returns (application_id, schema version) of an existing session, None for a new file.
+    Returns (application_id, schema version) of an existing session, None when PATH does not
+    exist (a new file). An empty file or an empty database is not taken for a new one: it may be
+    a session a failed copy left empty, and writing into it would hide that.
     """
     path = Path(path)
     found = _inspect(path)
@@ -121,37 +169,67 @@ def check_session_file(path: str | Path) -> tuple[int, int] | None:
     return found
 
 
-def init_db(path: str | Path) -> SqliteDatabase:
-    """Open (creating if new) the session file at PATH and bind the models to it."""
+def init_db(path: str | Path, readonly: bool = False) -> SqliteDatabase:
+    """Open (creating if new) the session file at PATH and bind the models to it.
+
+    READONLY opens an existing file of the current version without ever writing to it (another
+    program holds it); every write is then refused with StorageError(只读)."""
     path = Path(path)
     found = check_session_file(path)
+    if readonly and found is None:
+        raise SessionFileError(f"找不到会议文件“{path}”。")
+    if readonly and found[1] < SCHEMA_VERSION:
+        raise SessionFileError(
+            f"“{path.name}”是较早版本的数据格式（第 {found[1]} 版），需要先以可修改方式打开一次完成升级，"
+            "现在不能以只读方式打开。")
     if database.obj is not None:
         close_db()
-    db = SqliteDatabase(
-        str(path),
-        # A rollback journal, not WAL: every commit is in the session file itself, so a copy
-        # taken in Explorer while the program is open has it; FULL syncs it to the disk before
-        # the commit returns, so a power cut cannot take a committed change back (SQLite's
-        # documentation: NORMAL in rollback mode is not durable across a power loss).
-        pragmas={"journal_mode": "delete", "foreign_keys": 1, "synchronous": "full"},
-    )
+    if readonly:
+        db = SessionDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True, pragmas={"foreign_keys": 1})
+    else:
+        db = SessionDatabase(
+            str(path),
+            # A rollback journal, not WAL: every commit is in the session file itself, so a copy
+            # taken in Explorer while the program is open has it; FULL syncs it to the disk before
+            # the commit returns, so a power cut cannot take a committed change back (SQLite's
+            # documentation: NORMAL in rollback mode is not durable across a power loss).
+            pragmas={"journal_mode": "delete", "foreign_keys": 1, "synchronous": "full"},
+        )
     database.initialize(db)
-    db.connect()
+    try:
+        db.connect()
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        database.initialize(None)
+        error = storage_error(exc)
+        if error is not None and error.kind == DAMAGED:
+            raise DamagedFileError(path, str(exc)) from exc
+        raise SessionFileError(f"“{path.name}”无法打开：{error.message if error else exc}") from exc
     if found is None:
         with db.atomic():
             db.create_tables(ALL_MODELS)
             db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    else:
+    elif not readonly:
         _migrate(db, path, found[1])
     return db
+
+
+def quick_check() -> list[str]:
+    """SQLite's findings on the open file, [] when it is whole."""
+    try:
+        rows = [r[0] for r in database.obj.execute_sql("PRAGMA quick_check").fetchall()]
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        return [str(exc)]  # damaged beyond what quick_check can walk
+    return [] if rows == ["ok"] else rows
 
 
 def _migrate(db: SqliteDatabase, path: Path, version: int) -> None:
     if version >= SCHEMA_VERSION:
         return
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
+    from . import backups
+
+    backups.snapshot(path, backups.MIGRATE, f"第 {version} 版升级到第 {SCHEMA_VERSION} 版")
     with db.atomic():
         while version < SCHEMA_VERSION:
             MIGRATIONS[version](db)

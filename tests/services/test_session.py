@@ -59,18 +59,60 @@ def test_an_old_demo_is_rebuilt_and_kept_beside(tmp_path):
     from meetingdesk.services import demo, presidium
 
     path = tmp_path / demo.DEMO_FILENAME
-    assert demo.refresh_demo(path) is None and path.exists()
-    assert demo.refresh_demo(path) is None  # current: left alone
+    assert demo.refresh_demo(path) == (None, "") and path.exists()
+    assert demo.refresh_demo(path) == (None, "")  # current: left alone
     con = sqlite3.connect(path)
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()
-    kept = demo.refresh_demo(path)
+    kept, why = demo.refresh_demo(path)
     assert kept == tmp_path / f"{demo.DEMO_FILENAME}.v1.bak" and kept.exists()
+    assert "较早版本" in why and kept.name in why
     session.open_session(path)
     assert len(presidium.list_presidium()) == 46
     assert store.SCHEMA_VERSION > 1
     session.close_session()
+
+
+@pytest.mark.parametrize("damage", ["empty", "newer", "garbage", "flipped"])
+def test_a_damaged_or_newer_demo_is_rebuilt_and_kept(tmp_path, damage):
+    import sqlite3
+
+    from meetingdesk.services import demo
+
+    path = tmp_path / demo.DEMO_FILENAME
+    demo.refresh_demo(path)
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "garbage":
+        path.write_bytes(b"PK\x03\x04 not a session" * 10)
+    elif damage == "newer":
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA user_version = 99")
+        con.commit()
+        con.close()
+    else:
+        _flip_a_table_page(path)
+    old = path.read_bytes()
+    kept, why = demo.refresh_demo(path)
+    assert kept is not None and kept.read_bytes() == old and kept.name in why
+    info = session.open_session(path)
+    assert info.counts["代表"] > 200
+    session.close_session()
+
+
+def _flip_a_table_page(path):
+    """Overwrite the middle of the person table's root page: quick_check sees the damage."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'person'").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start:start + 64] = bytes(64)  # a b-tree page with its header zeroed
+    path.write_bytes(bytes(data))
 
 
 def test_a_failed_save_copy_leaves_the_old_copy(demo_session, tmp_path, monkeypatch):
