@@ -16,16 +16,35 @@ ignored): 姓名, 代表团, 身份 (代表/列席/工作人员) are required; �
 delegation's leaders. An empty cell in 性别, 职务 or 备注 keeps what the session has; a leader
 mark only adds a title (a new 团长 replaces the delegation's old one), it never removes one.
 
-People are matched by name (alignment spaces removed) and 备注. A row with an empty 备注
-matches the only person of that name; a row with a 备注 may match the one person of that
-name who has none (the 备注 is then added).
+People are matched by name and 备注. Names are compared as `rules.normalize.normalize_name`
+writes them (Unicode NFC, one middle dot, no spaces of any kind); a name that differs from
+another in the file or the roster only by traditional characters (劉君 / 刘君) is imported as
+written and flagged with a 提示. A row with an empty 备注 matches the only person of that name;
+a row with a 备注 may match the one person of that name who has none (the 备注 is then added).
+
+Files from outside are read defensively; every problem is a `ServiceError` (the whole file) or
+a `RowError` (file, row, column), never a traceback:
+
+* .xlsx: the active sheet if it is visible (else the first visible sheet with a header); hidden
+  sheets and hidden rows are left out and named in the plan. Before openpyxl opens the file its
+  zip directory is checked (declared unpacked sizes and ratios: zip bombs) and every part's XML
+  prolog (a DTD is refused: entity bombs; openpyxl parses with the standard library unless
+  defusedxml is installed). Cells keep their type: a number or a date where text belongs, an
+  error value, and a formula that was never calculated (no cached value) are row errors.
+* .csv: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; NUL bytes, quotes that do
+  not close and over-long fields are refused with their row.
+* Limits: `MAX_DATA_ROWS` rows, `TEXT_LIMITS` characters per column, `MAX_FILE_BYTES` on disk,
+  `MAX_UNPACKED_BYTES` unpacked for an .xlsx.
 """
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
+import re
 import sqlite3
 import unicodedata
+import warnings
 import zipfile
 from collections import defaultdict
 from collections.abc import Generator, Iterator
@@ -35,6 +54,7 @@ from pathlib import Path
 from peewee import fn
 
 from meetingdesk import store
+from meetingdesk.rules import normalize
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Person
 
@@ -55,6 +75,23 @@ MARK_YES = {"✓", "✔", "√", "☑", "是", "1", "Y", "YES", "TRUE", "○", "
 MARK_NO = {"", "否", "0", "N", "NO", "FALSE", "×", "✗", "✘"}
 HEADER_SEARCH_ROWS = 20  # a title may stand above the header row
 PROGRESS_EVERY = 250
+
+# ---- limits, each with its own message
+MAX_DATA_ROWS = 20_000  # rows with content below the header (a district roster has < 1,000)
+MAX_SHEET_ROWS = 200_000  # rows an .xlsx sheet may hold in all, empty ones included
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a file on disk
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts of an .xlsx, unpacked, as its zip directory declares
+MAX_PART_RATIO = 100  # unpacked / packed, for a part of more than RATIO_FROM bytes
+RATIO_FROM = 1024 * 1024
+MAX_PARTS = 10_000  # parts in an .xlsx
+MAX_PROLOG_BYTES = 64 * 1024  # what may stand before an XML part's root element
+TEXT_LIMITS = {NAME: 20, GENDER: 10, DELEGATION: 50, ROLE: 20, TITLE: 200, NOTE: 200, LEADER: 20,
+               HEAD: 20, DEPUTY: 20}
+TEXT_ONLY = (NAME, GENDER, DELEGATION, ROLE)  # where a number is refused (职务/备注 take it as text)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et, and every password-protected .xlsx
 
 
 @dataclass(frozen=True)
@@ -87,6 +124,7 @@ class PlanRow:
     kind: str = UNCHANGED
     changes: list[str] = field(default_factory=list)  # 代表团：A → B（调团）
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # 提示 that do not stop the import
     # resolved values (None: not given in the file, keep the session's)
     gender: str | None = None
     work_title: str | None = None
@@ -107,12 +145,13 @@ class PlanRow:
 
     @property
     def change_text(self) -> str:
-        """The preview's 变化 column: 新增 / 更新：… / 不变 / 错误：…"""
+        """The preview's 变化 column: 新增 / 更新：… / 不变 / 错误：…, then any 提示."""
         if self.errors:
             return "错误：" + "；".join(f"{e.column}：{e.reason}" for e in self.errors)
-        if self.changes:
-            return f"{self.kind}：" + "；".join(self.changes)
-        return self.kind
+        text = f"{self.kind}：" + "；".join(self.changes) if self.changes else self.kind
+        if self.warnings:
+            text += "（提示：" + "；".join(self.warnings) + "）"
+        return text
 
 
 @dataclass
@@ -123,6 +162,10 @@ class ImportPlan:
     ignored_columns: list[str]  # headers this import does not use
     leaders: dict[int, tuple[int | None, list[int]]]  # delegation -> (团长, 副团长) after import
     stamp: tuple
+    sheet: str = ""  # the worksheet read (an .xlsx), "" for a CSV
+    hidden_sheets: list[str] = field(default_factory=list)  # left out
+    hidden_rows: list[int] = field(default_factory=list)  # rows with content left out because hidden
+    notices: list[str] = field(default_factory=list)  # what the preview should say about the file
 
     def count(self, kind: str) -> int:
         return sum(1 for r in self.rows if r.kind == kind)
@@ -136,6 +179,11 @@ class ImportPlan:
         return [e for r in self.rows for e in r.errors]
 
     @property
+    def warnings(self) -> list[str]:
+        """Every 提示 of a row, with its row: “名单.xlsx 第 3 行，姓名：……”."""
+        return [f"{self.source} 第 {r.line} 行，{NAME}：{w}" for r in self.rows for w in r.warnings]
+
+    @property
     def has_errors(self) -> bool:
         return any(r.errors for r in self.rows)
 
@@ -145,7 +193,12 @@ class ImportPlan:
 
     def summary(self) -> str:
         c = self.counts
-        return f"新增 {c[NEW]}，更新 {c[UPDATED]}，不变 {c[UNCHANGED]}，错误 {c[ERROR]}"
+        text = f"新增 {c[NEW]}，更新 {c[UPDATED]}，不变 {c[UNCHANGED]}，错误 {c[ERROR]}"
+        extra = list(self.notices)
+        flagged = sum(1 for r in self.rows if r.warnings)
+        if flagged:
+            extra.append(f"{flagged} 行有提示")
+        return text + (f"（{'；'.join(extra)}）" if extra else "")
 
 
 @dataclass(frozen=True)
@@ -178,47 +231,138 @@ def _token(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).upper()
 
 
+def _clip(text: str, limit: int = 20) -> str:
+    """TEXT as a message may quote it."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _lines(numbers: list[int], limit: int = 10) -> str:
+    shown = "、".join(str(n) for n in numbers[:limit])
+    return shown + (f" 等 {len(numbers)} 行" if len(numbers) > limit else "")
+
+
+# A row as the readers give it: (line, cells, odd, hidden). Cells are texts by column index
+# (0-based, sparse); ODD holds, by column index, what a cell was when it was not text:
+# ("number", "123"), ("date", "2023-12-21"), ("bool", "TRUE"), ("error", "#N/A"), ("formula", "").
+RawRow = tuple[int, dict[int, str], dict[int, tuple[str, str]], bool]
+
+
 @dataclass
 class _Table:
     source: str
     header_line: int
     columns: dict[str, int]  # canonical name -> index
     ignored: list[str]
-    rows: list[tuple[int, list[str]]]  # (line, cells)
+    rows: list[tuple[int, list[str], dict[int, tuple[str, str]]]]  # (line, cells, odd)
+    sheet: str = ""
+    hidden_sheets: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
-def _find_header(rows: Iterator[tuple[int, list[str]]], source: str) -> tuple[int, dict[str, int], list[str]] | None:
-    """The header row (the first one with 姓名 among the first rows); None if there is none."""
-    for line, cells in rows:
-        keys = [_header_key(c) for c in cells]
-        if NAME not in keys:
-            if line >= HEADER_SEARCH_ROWS:
+def _header_in(line: int, cells: list[str], source: str) -> tuple[int, dict[str, int], list[str]] | None:
+    """LINE as the header row if it names 姓名; ServiceError if it is one but incomplete."""
+    keys = [_header_key(c) for c in cells]
+    if NAME not in keys:
+        return None
+    columns: dict[str, int] = {}
+    ignored = []
+    for i, (raw, key) in enumerate(zip(cells, keys)):
+        if key in KNOWN:
+            if key in columns:
+                raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
+            columns[key] = i
+        elif raw:
+            ignored.append(_clip(raw))
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
+                           f"需要的列：{'、'.join(REQUIRED)}；可选：{'、'.join(c for c in KNOWN if c not in REQUIRED)}。")
+    return line, columns, ignored
+
+
+def _no_header(source: str, hint: str = "") -> ServiceError:
+    return ServiceError(f"{source} 中找不到表头：第一行应是列名，如“姓名、性别、代表团、身份、职务、备注”。" + hint)
+
+
+def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
+             table: _Table) -> Generator[Progress, None, bool]:
+    """Find the header in ROWS, then gather the rows below it into TABLE; False if no header.
+
+    Hidden rows never count: above the header they are passed over, below it they are left
+    out and listed in TABLE.hidden_rows."""
+    found = None
+    for line, cells, _odd, hidden in rows:
+        if not hidden and any(cells.values()):
+            dense = [cells.get(i, "") for i in range(max(cells) + 1)]
+            found = _header_in(line, dense, source)
+            if found:
                 break
-            continue
-        columns: dict[str, int] = {}
-        ignored = []
-        for i, (raw, key) in enumerate(zip(cells, keys)):
-            if key in KNOWN:
-                if key in columns:
-                    raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
-                columns[key] = i
-            elif raw:
-                ignored.append(raw)
-        missing = [c for c in REQUIRED if c not in columns]
-        if missing:
-            raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
-                               f"需要的列：{'、'.join(REQUIRED)}；可选：{'、'.join(c for c in KNOWN if c not in REQUIRED)}。")
-        return line, columns, ignored
+        if line >= HEADER_SEARCH_ROWS:
+            break
+    if found is None:
+        return False
+    table.header_line, table.columns, table.ignored = found
+    width = max(table.columns.values()) + 1
+    count = 0
+    for line, cells, odd, hidden in rows:
+        if line > MAX_SHEET_ROWS:
+            raise ServiceError(f"{source}{where}超过 {MAX_SHEET_ROWS} 行（含空行），不像是一份名单。"
+                               f"请删去多余的行，或把名单复制到一个新文件后再导入。")
+        content = [cells.get(i, "") for i in range(width)]
+        odd = {i: v for i, v in odd.items() if i < width}
+        if any(content) or odd:
+            if hidden:
+                table.hidden_rows.append(line)
+            else:
+                count += 1
+                if count > MAX_DATA_ROWS:
+                    raise ServiceError(f"{source}{where}的数据超过 {MAX_DATA_ROWS} 行（第 {line} 行是第 "
+                                       f"{count} 行数据）。一次最多导入 {MAX_DATA_ROWS} 行，请把名单分成几个文件导入。")
+                table.rows.append((line, content, odd))
+        if line % PROGRESS_EVERY == 0:
+            yield Progress(line, total, f"正在读取 {source} 第 {line} 行…")
+    return True
+
+
+# ---- CSV
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ServiceError(f"{source} 太大（{size / 1048576:.0f} MB），最多 {MAX_FILE_BYTES // 1048576} MB。"
+                               "名单文件通常不到 1 MB，请确认选对了文件。")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec of a UTF-16 text without BOM (ASCII commas and digits give every other byte 0)."""
+    head = data[:2000]
+    if len(head) < 4 or head.count(0) < len(head) // 4:
+        return None
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if odd > 3 * even:
+        return "utf-16-le"
+    if even > 3 * odd:
+        return "utf-16-be"
     return None
 
 
-def _no_header(source: str) -> ServiceError:
-    return ServiceError(f"{source} 中找不到表头：第一行应是列名，如“姓名、性别、代表团、身份、职务、备注”。")
-
-
 def _decode(data: bytes, source: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        codec = _utf16_without_bom(data)
+        if codec:
+            return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ServiceError(f"{source} 是 UTF-16 编码，但内容不完整或已损坏（第 {exc.start + 1} 个字节），无法读取。"
+                           "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -226,75 +370,349 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise ServiceError(f"{source} 既不是 UTF-8 也不是 GBK 编码，无法读取。请在 Excel 中另存为"
-                           "“CSV UTF-8”或 .xlsx 后再试。") from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ServiceError(f"{source} 既不是 UTF-8 也不是 GBK 编码（第 {line} 行有无法识别的字节），无法读取。"
+                           "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
+
+
+def _csv_text(path: Path, source: str) -> str:
+    data = _read_bytes(path, source)
+    if not data.strip():
+        raise ServiceError(f"{source} 是空文件，没有可导入的内容。")
+    if data.startswith(_ZIP_MAGIC):
+        raise ServiceError(f"{source} 其实是 Excel（.xlsx）文件，不是 CSV 文本。请把文件的扩展名改为 .xlsx 后再导入。")
+    if data.startswith(_OLE_MAGIC):
+        raise ServiceError(f"{source} 其实是旧版 Excel（.xls）或设置了密码的文件，不是 CSV 文本。"
+                           "请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再导入。")
+    text = _decode(data, source)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise ServiceError(f"{source} 第 {line} 行含有空字符（NUL），文件可能已损坏，或不是文本文件。"
+                           "请在 Excel 中打开，另存为“CSV UTF-8”后再导入。")
+    return text
+
+
+def _csv_error(source: str, record: int, first: int, last: int, exc: csv.Error) -> ServiceError:
+    text = str(exc)
+    where = f"{source} 第 {record} 行" + (f"（文本第 {first} 行起）" if first != record else "")
+    if "unexpected end of data" in text or "newline inside string" in text:
+        return ServiceError(f"{where}：英文双引号没有配对，从这里到文件末尾（文本第 {last} 行）都成了一个单元格。"
+                            "请检查这一行的双引号（\"）。")
+    if "expected after" in text:
+        return ServiceError(f"{where}：英文双引号后面应是分隔符（逗号）。双引号只能括住整个单元格；"
+                            "单元格内的双引号要写两遍（\"\"）。")
+    if "field larger than field limit" in text:
+        return ServiceError(f"{where}：有一个单元格超过 {csv.field_size_limit()} 个字符，文件可能已损坏，"
+                            "或引号没有配对。")
+    return ServiceError(f"{where}：CSV 格式有误（{text}）。请在 Excel 中打开，另存为“CSV UTF-8”后再导入。")
+
+
+def _csv_records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number as a spreadsheet shows it, cells) for every record of TEXT."""
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    record = 0
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _csv_error(source, record + 1, start, reader.line_num, exc) from exc
+        record += 1
+        yield record, [_cell(c) for c in cells]
 
 
 def csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int]:
-    text = _decode(path.read_bytes(), path.name)
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first and "," not in first else ","
-    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return ((i, [_cell(c) for c in cells]) for i, cells in enumerate(lines, start=1)), len(lines)
+    """Every record of the CSV file PATH as (row, cells), and how many; ServiceError, naming the
+    row, for a file that cannot be read (encoding, NUL bytes, quotes, size, too many rows)."""
+    path = Path(path)
+    _check_path(path)
+    lines = []
+    for record, cells in _csv_records(_csv_text(path, path.name), path.name):
+        if record > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:
+            raise ServiceError(f"{path.name} 超过 {MAX_DATA_ROWS} 行，一次最多读取 {MAX_DATA_ROWS} 行。")
+        lines.append((record, cells))
+    return iter(lines), len(lines)
 
 
-def _xlsx_sheets(path: Path):
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+def _read_csv(path: Path, source: str) -> Generator[Progress, None, _Table]:
+    text = _csv_text(path, source)
+    rows = ((line, dict(enumerate(cells)), {}, False) for line, cells in _csv_records(text, source))
+    table = _Table(source, 0, {}, [], [])
+    if not (yield from _collect(rows, source, " ", text.count("\n") + 1, table)):
+        utf8 = True
+        try:
+            path.read_bytes().decode("utf-8-sig")
+        except (UnicodeDecodeError, OSError):
+            utf8 = False
+        raise _no_header(source, "" if utf8 else "（文件按 GBK 编码读取；如是繁体 Big5 等其他编码，"
+                                                  "请在 Excel 中另存为“CSV UTF-8”后再导入。）")
+    return table
 
+
+# ---- .xlsx
+
+
+def _not_xlsx(path: Path, source: str, why: str = "") -> ServiceError:
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ServiceError(f"无法读取 {path.name}：不是有效的 Excel（.xlsx）文件（{exc}）。") from exc
-    return book
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        head = b""
+    if not head:
+        hint = "文件是空的（0 字节）。"
+    elif head.startswith(_OLE_MAGIC):
+        hint = "这是旧版 Excel（.xls）或设置了打开密码的文件。请去掉密码，或另存为 .xlsx 后再导入。"
+    elif head.startswith(_ZIP_MAGIC):
+        hint = "文件不完整或已损坏（可能没有下载或复制完整）。请在 Excel 中打开并另存后再试。"
+    elif b"\x00" not in head and (b"," in head or b"\t" in head):
+        hint = "它看起来是 CSV 文本文件。请把文件的扩展名改为 .csv 后再导入。"
+    else:
+        hint = "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。"
+    return ServiceError(f"无法读取 {source}：不是有效的 Excel（.xlsx）文件。{why}{hint}")
 
 
-def _sheet_rows(sheet) -> tuple[Iterator[tuple[int, list[str]]], int]:
-    total = sheet.max_row or 0
-    sheet.reset_dimensions()  # a file's declared size may be wrong: read to the real end
-    rows = sheet.iter_rows(values_only=True)
-    return ((i, [_cell(v) for v in values]) for i, values in enumerate(rows, start=1)), total
+def _prolog_verdict(buf: bytes, eof: bool) -> bool | None:
+    """Whether the XML in BUF starts its root element without a DTD before it; None: read more."""
+    if buf.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = buf[2:].decode("utf-16-le" if buf[:2] == b"\xff\xfe" else "utf-16-be", "ignore")
+    else:
+        text = buf.decode("latin-1")  # the markup that matters is ASCII
+        if text.startswith("\xef\xbb\xbf"):
+            text = text[3:]
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i] in " \t\r\n":
+            i += 1
+        if n - i < 9 and not eof:
+            return None
+        if i >= n:
+            return True  # empty: the parser will report it
+        if text.startswith("<?", i):
+            end = text.find("?>", i + 2)
+        elif text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+        elif text.startswith("<!", i):
+            return False  # <!DOCTYPE …>: entities (billion laughs) or an external reference
+        else:
+            return True  # the root element, or no XML at all (the parser will say so)
+        if end < 0:
+            return None if not eof else True
+        i = end + 2
+
+
+def _check_package(path: Path, source: str) -> None:
+    """Refuse an .xlsx whose zip directory or XML could exhaust memory, before openpyxl opens it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise ServiceError(f"{source} 太大（{size / 1048576:.0f} MB），最多 {MAX_FILE_BYTES // 1048576} MB。"
+                           "名单文件通常不到 1 MB，请确认选对了文件。")
+    try:
+        archive = zipfile.ZipFile(path)
+    except OSError as exc:
+        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
+    except Exception as exc:  # BadZipFile, ValueError, NotImplementedError … from a damaged directory
+        raise _not_xlsx(path, source) from exc
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > MAX_PARTS:
+            raise ServiceError(f"无法读取 {source}：文件由 {len(parts)} 个部分组成，不像是 Excel 名单，可能是恶意文件。")
+        names = {p.filename for p in parts}
+        if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+            what = "Word 文件" if "word/document.xml" in names else "PowerPoint 文件" \
+                if "ppt/presentation.xml" in names else ""
+            raise _not_xlsx(path, source, f"这是一个{what}。" if what else "压缩包中没有 Excel 工作簿。")
+        unpacked = sum(p.file_size for p in parts)
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ServiceError(f"无法读取 {source}：解压后有 {unpacked / 1048576:.0f} MB，超过 "
+                               f"{MAX_UNPACKED_BYTES // 1048576} MB 的上限（名单通常不到 5 MB），可能是恶意文件（压缩炸弹）。")
+        for part in parts:
+            if part.file_size > RATIO_FROM and part.file_size > MAX_PART_RATIO * max(part.compress_size, 1):
+                raise ServiceError(f"无法读取 {source}：其中“{_clip(part.filename, 40)}”压缩比异常"
+                                   f"（{part.compress_size} 字节解压为 {part.file_size} 字节），可能是恶意文件（压缩炸弹）。")
+        for part in parts:
+            if part.is_dir():
+                continue
+            try:
+                with archive.open(part) as fh:
+                    buf, verdict = b"", None
+                    while verdict is None and len(buf) <= MAX_PROLOG_BYTES:
+                        chunk = fh.read(4096)
+                        buf += chunk
+                        verdict = _prolog_verdict(buf, eof=not chunk)
+            except Exception as exc:  # a damaged part: bad CRC, bad deflate data, encrypted member
+                raise _not_xlsx(path, source, f"其中“{_clip(part.filename, 40)}”已损坏。") from exc
+            if not verdict:
+                raise ServiceError(f"无法读取 {source}：其中“{_clip(part.filename, 40)}”含有文档类型定义（DTD），"
+                                   "Excel 不会写出这样的文件，可能是恶意文件（XML 炸弹）。请在 Excel 中另存后再试。")
+
+
+def _typed(value, data_type: str) -> tuple[str, tuple[str, str] | None]:
+    """A cell's text and, when it was not text, what it was."""
+    if value is None:
+        return "", None
+    if data_type == "e":
+        return str(value), ("error", str(value))
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), ("bool", "TRUE" if value else "FALSE")
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
+        if isinstance(value, _dt.datetime) and value.time() == _dt.time():
+            value = value.date()
+        text = str(value)
+        return text, ("date", text)
+    if isinstance(value, (int, float)):
+        text = _cell(value)
+        return text, ("number", text)
+    return _cell(value), None
+
+
+def _sheet_parser_class():
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    formula_tag = f"{{{SHEET_MAIN_NS}}}f"
+
+    class SheetParser(WorkSheetParser):
+        """openpyxl's streaming parser with cached values, that also says which cells hold a
+        formula without a cached value and which rows are hidden."""
+
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(formula_tag) is not None:
+                cell["formula"] = True
+            return cell
+
+        def parse_row(self, row):
+            line, cells = super().parse_row(row)
+            return line, cells, row.get("hidden") in ("1", "true")
+
+    return SheetParser
+
+
+@dataclass
+class _Position:
+    line: int = 0  # the last row read
+
+
+def _sheet_rows(book, sheet, at: _Position) -> Iterator[RawRow]:
+    parser_class = _sheet_parser_class()
+    with book._archive.open(sheet._worksheet_path) as src:
+        parser = parser_class(src, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        rows = parser.parse()
+        while True:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl's note on a date out of range: an error cell
+                item = next(rows, None)
+            if item is None:
+                return
+            line, cells, hidden = item
+            at.line = line
+            texts: dict[int, str] = {}
+            odd: dict[int, tuple[str, str]] = {}
+            for cell in cells:
+                i = cell["column"] - 1
+                if cell.get("formula"):
+                    odd[i] = ("formula", "")
+                    continue
+                text, kind = _typed(cell["value"], cell["data_type"])
+                if text:
+                    texts[i] = text
+                if kind:
+                    odd[i] = kind
+            yield line, texts, odd, hidden
+
+
+def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
+    _check_package(path, source)
+    import openpyxl
+
+    table = _Table(source, 0, {}, [], [])
+    at = _Position()
+    sheet_name = ""
+    book = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions, styles …
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            sheets = book.worksheets
+            visible = [s for s in sheets if s.sheet_state == "visible"]
+            table.hidden_sheets = [s.title for s in sheets if s.sheet_state != "visible"]
+            if not visible:
+                raise ServiceError(f"{source} 中没有可见的工作表。请在 Excel 中取消隐藏名单所在的工作表后再导入。")
+            active = book.active
+            order = ([active] if active in visible else []) + [s for s in visible if s is not active]
+            for sheet in order:
+                sheet_name, at.line = sheet.title, 0
+                rows = _sheet_rows(book, sheet, at)
+                try:
+                    found = yield from _collect(rows, source, f"（工作表“{sheet.title}”）", sheet.max_row or 0,
+                                                table)
+                finally:
+                    rows.close()
+                if found:
+                    table.sheet = sheet.title
+                    if sheet is not order[0]:
+                        table.notices.append(f"当前工作表“{order[0].title}”中没有表头")
+                    break
+    except ServiceError:
+        raise
+    except OSError as exc:
+        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
+    except MemoryError as exc:
+        raise ServiceError(f"无法读取 {source}：文件内容太多，内存不足。") from exc
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes openpyxl raise
+        where = f"（工作表“{sheet_name}”）读到第 {at.line + 1} 行附近时" if sheet_name else "时"
+        raise ServiceError(f"无法读取 {source}{where}出错：文件内容已损坏或不是 Excel 写出的格式"
+                           f"（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。") from exc
+    finally:
+        if book is not None:
+            try:
+                book.close()
+            except Exception:  # noqa: BLE001 - closing a damaged archive
+                pass
+    if not table.sheet:
+        names = "、".join(f"“{s.title}”" for s in visible)
+        raise _no_header(source, f"（已查看工作表{names}）")
+    table.notices.insert(0, f"读取工作表“{table.sheet}”")
+    if table.hidden_sheets:
+        table.notices.append(f"未读取隐藏的工作表“{'”“'.join(_clip(n, 31) for n in table.hidden_sheets)}”")
+    return table
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise ServiceError(f"“{path}”是一个文件夹，不是文件。请选择要导入的 .xlsx 或 .csv 文件。")
+    if not path.exists():
+        raise ServiceError(f"找不到文件“{path}”。")
+    if not path.is_file():
+        raise ServiceError(f"“{path}”不是普通文件，无法导入。")
 
 
 def read_table(path: str | Path) -> Generator[Progress, None, _Table]:
     """Read the header and the rows of PATH; yields progress, returns the table."""
     path = Path(path)
     source = path.name
-    if not path.is_file():
-        raise ServiceError(f"找不到文件“{path}”。")
+    _check_path(path)
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".wps"):
         raise ServiceError(f"不支持 {suffix} 格式。请在 Excel 或 WPS 中把 {source} 另存为 .xlsx 或 CSV 后再导入。")
-    book = None
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            book = _xlsx_sheets(path)
-            found = None
-            for sheet in book.worksheets:  # the first sheet with a header
-                rows, total = _sheet_rows(sheet)
-                found = _find_header(rows, source)
-                if found:
-                    break
-        elif suffix in (".csv", ".txt", ".tsv"):
-            rows, total = csv_rows(path)
-            found = _find_header(rows, source)
-        else:
-            raise ServiceError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{source}”。")
-        if found is None:
-            raise _no_header(source)
-        header_line, columns, ignored = found
-        body: list[tuple[int, list[str]]] = []
-        for line, cells in rows:
-            if any(cells):
-                body.append((line, cells))
-            if line % PROGRESS_EVERY == 0:
-                yield Progress(line, total, f"正在读取 {source} 第 {line} 行…")
-    except OSError as exc:
-        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
-    finally:
-        if book is not None:
-            book.close()
-    return _Table(source, header_line, columns, ignored, body)
+    if suffix in (".xlsx", ".xlsm"):
+        table = yield from _read_xlsx(path, source)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        table = yield from _read_csv(path, source)
+    else:
+        raise ServiceError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{source}”。")
+    if table.hidden_rows:
+        table.notices.append(f"未读取隐藏的第 {_lines(table.hidden_rows)} 行")
+    return table
 
 
 # ---------------------------------------------------------------- the session, loaded once
@@ -305,7 +723,7 @@ class _Snapshot:
     delegations: dict[int, str]
     delegation_by_key: dict[str, int]
     persons: dict[int, tuple[str, str, str, str]]  # id -> name, gender, note, work_title
-    by_name: dict[str, list[int]]
+    by_name: dict[str, list[int]]  # normalised name -> people
     members: dict[int, list[tuple[int, int, str, str, object]]]  # person -> (mid, did, role, status, ended)
     member_of: dict[int, tuple[int, int, str]]  # member -> person, delegation, role
     heads: dict[int, int | None]
@@ -325,7 +743,7 @@ class _Snapshot:
         for pid, name, gender, note, title in Person.select(
                 Person.id, Person.name, Person.gender, Person.note, Person.work_title).tuples():
             persons[pid] = (name, gender, note, title)
-            by_name[name].append(pid)
+            by_name[_name_key(name)].append(pid)
         members: dict[int, list] = defaultdict(list)
         member_of = {}
         for mid, pid, did, role, status, ended in Member.select(
@@ -358,6 +776,11 @@ class _Snapshot:
         return (f"备注“{note}”" if note else "无备注") + (f"，{'、'.join(where)}" if where else "")
 
 
+def _name_key(name: str) -> str:
+    """A name as the import compares it (NFC, one middle dot, no spaces)."""
+    return people_rules.normalise_name(normalize.normalize_name(name))
+
+
 def _stamp() -> tuple:
     """Changes to the session since it was opened, by this program or another."""
     con = store.database.connection()
@@ -368,20 +791,63 @@ def _stamp() -> tuple:
 # ---------------------------------------------------------------- planning
 
 
-def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot) -> PlanRow:
+def _cell_problem(column: str, value: str, odd: tuple[str, str] | None) -> str | None:
+    """Why the cell VALUE of COLUMN cannot be taken, before its meaning is looked at; None if it can."""
+    if odd is not None:
+        kind, shown = odd
+        if kind == "formula":
+            return ("是公式，但文件中没有公式的计算结果（文件保存前没有在 Excel 中计算过）。"
+                    "请在 Excel 或 WPS 中打开此文件、保存后再导入，或把公式改为文字。")
+        if kind == "error":
+            return f"是错误值“{_clip(shown)}”（公式出错），请在 Excel 中改正。"
+        if kind == "date":
+            return (f"应填文字，这里却是日期（{shown}）。如确需填写，请把单元格格式设为“文本”后重新输入。")
+        if kind in ("number", "bool") and column in TEXT_ONLY:
+            what = "数字" if kind == "number" else "逻辑值"
+            return f"应填文字，这里却是{what} {_clip(shown)}。"
+    if _CONTROL.search(value):
+        return "含有控制字符（不可见的特殊字符），请删去后再导入。"
+    limit = TEXT_LIMITS.get(column)
+    length = len(_name_key(value)) if column == NAME else len(value)  # alignment spaces do not count
+    if limit and length > limit:
+        return f"内容过长：{length} 个字，最多 {limit} 个字。"
+    return None
+
+
+def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
+           odd: dict[int, tuple[str, str]] | None = None) -> PlanRow:
     cols = table.columns
+    odd = odd or {}
+    blocked: dict[str, str] = {}  # column -> why its cell cannot be taken
+    for column, i in cols.items():
+        problem = _cell_problem(column, cells[i] if i < len(cells) else "", odd.get(i))
+        if problem:
+            blocked[column] = problem
 
     def get(column: str) -> str:
         i = cols.get(column)
+        if column in blocked:
+            return ""
         return cells[i] if i is not None and i < len(cells) else ""
 
+    def shown(column: str) -> str:
+        i = cols.get(column)
+        return _clip(cells[i]) if i is not None and i < len(cells) else ""
+
     raw_name, raw_team, raw_role = get(NAME), get(DELEGATION), get(ROLE)
-    row = PlanRow(line, people_rules.normalise_name(raw_name), raw_team, raw_role, note=get(NOTE))
+    row = PlanRow(line, _name_key(raw_name) if NAME not in blocked else shown(NAME),
+                  raw_team if DELEGATION not in blocked else shown(DELEGATION),
+                  raw_role if ROLE not in blocked else shown(ROLE), note=get(NOTE))
 
     def bad(column: str, reason: str) -> None:
         row.errors.append(RowError(table.source, line, column, reason))
 
-    if not row.name:
+    for column in KNOWN:
+        if column in blocked:
+            bad(column, blocked[column])
+    if NAME in blocked:
+        pass
+    elif not row.name:
         bad(NAME, "缺少姓名。")
     else:
         err = people_rules.check_name(row.name)
@@ -393,7 +859,9 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot) -> PlanR
         if people_rules.check_gender(gender):
             bad(GENDER, f"性别只能填“男”或“女”（不详可留空），不能是“{get(GENDER)}”。")
         row.gender = gender
-    if not raw_team:
+    if DELEGATION in blocked:
+        pass
+    elif not raw_team:
         bad(DELEGATION, "缺少代表团。")
     else:
         row.delegation_id = snap.delegation_id(raw_team)
@@ -403,7 +871,9 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot) -> PlanR
             row.delegation = snap.delegations[row.delegation_id]
     role = _token(raw_role)
     role = ROLE_ALIASES.get(role, role)
-    if not raw_role:
+    if ROLE in blocked:
+        pass
+    elif not raw_role:
         bad(ROLE, "缺少身份（代表、列席或工作人员）。")
     elif role not in store.ROLES:
         bad(ROLE, f"身份只能是代表、列席或工作人员，不能是“{raw_role}”。")
@@ -443,8 +913,8 @@ def plan_import_steps(path: str | Path) -> Generator[Progress, None, ImportPlan]
     snap = _Snapshot.load()
     total = len(table.rows)
     rows: list[PlanRow] = []
-    for i, (line, cells) in enumerate(table.rows, start=1):
-        rows.append(_parse(cells, line, table, snap))
+    for i, (line, cells, odd) in enumerate(table.rows, start=1):
+        rows.append(_parse(cells, line, table, snap, odd))
         if i % PROGRESS_EVERY == 0:
             yield Progress(i, total, f"正在核对第 {line} 行…")
     yield Progress(total, total, "正在比对本次会议的名单…")
@@ -454,8 +924,10 @@ def plan_import_steps(path: str | Path) -> Generator[Progress, None, ImportPlan]
     _check_new_names(rows, table.source)
     leaders = _plan_leaders(rows, snap, table.source)
     _describe(rows, snap)
+    _flag_traditional(rows, snap)
     columns = [c for c in KNOWN if c in table.columns]
-    return ImportPlan(table.source, rows, columns, table.ignored, leaders, stamp)
+    return ImportPlan(table.source, rows, columns, table.ignored, leaders, stamp, sheet=table.sheet,
+                      hidden_sheets=table.hidden_sheets, hidden_rows=table.hidden_rows, notices=table.notices)
 
 
 def plan_import(path: str | Path) -> ImportPlan:
@@ -652,6 +1124,27 @@ def _plan_leaders(rows: list[PlanRow], snap: _Snapshot, source: str) -> dict[int
             break
     return {did: (heads[did], deputies[did]) for did in heads
             if (heads[did], deputies[did]) != (snap.heads[did], snap.deputies[did])}
+
+
+def _flag_traditional(rows: list[PlanRow], snap: _Snapshot) -> None:
+    """A 提示 on every row whose name differs from another one in the file or the roster only by
+    traditional characters (劉君 / 刘君): perhaps the same person written two ways."""
+    roster_names: dict[str, set[str]] = defaultdict(set)
+    for key in snap.by_name:
+        roster_names[normalize.simplified_key(key)].add(key)
+    file_names: dict[str, dict[str, int]] = defaultdict(dict)  # simplified -> name -> first row
+    named = [r for r in rows if r.name and not any(e.column == NAME for e in r.errors)]
+    for row in named:
+        file_names[normalize.simplified_key(row.name)].setdefault(row.name, row.line)
+    for row in named:
+        key = normalize.simplified_key(row.name)
+        if row.name not in snap.by_name:
+            for other in sorted(roster_names.get(key, ())):
+                if other != row.name:
+                    row.warnings.append(f"与名单中的“{other}”只有繁简字不同，请确认是否同一人。")
+        for other, line in file_names[key].items():
+            if other != row.name:
+                row.warnings.append(f"与第 {line} 行的“{other}”只有繁简字不同，请确认是否同一人。")
 
 
 def _was(value: str) -> str:
