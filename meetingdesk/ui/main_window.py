@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -10,16 +11,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, session
+from meetingdesk.services import ServiceError, backups, session
 from meetingdesk.services.checks import Problem
-from meetingdesk.store import SessionFileError
+from meetingdesk.store import DamagedFileError
+from meetingdesk.store.lock import SessionLockedError
 
 from . import commands
 from .attendance_page import AttendancePage
+from .backups_dialog import BackupsDialog
 from .bylaw_dialog import edit_bylaw
 from .counting_page import CountingPage
 from .dialogs import SessionDialog
@@ -64,10 +69,25 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # read-only, or a network drive: said above every page, not once in a dialog
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px 10px;"
+                                  " border-bottom: 1px solid #e0c36a; font-size: 11pt; }")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(9, 9, 9, 9)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(60_000)
+        self.backup_timer.timeout.connect(backups.periodic)
+        self.backup_timer.start()
 
         self.status_title = QLabel()
         self.status_counts = QLabel()
@@ -91,9 +111,11 @@ class MainWindow(QMainWindow):
             ("新建会议…", QKeySequence.StandardKey.New, self.new_session),
             ("打开会议…", QKeySequence.StandardKey.Open, self.open_session),
             ("另存副本…", QKeySequence.StandardKey.SaveAs, self.save_copy),
+            ("恢复备份…", None, self.show_backups),
         ):
             action = QAction(text, self)
-            action.setShortcut(shortcut)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
             action.triggered.connect(slot)
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -124,15 +146,87 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ files
 
     def open_path(self, path: str | Path) -> bool:
+        """Open PATH for writing, or read-only when another holds it and the clerk agrees.
+        Every refusal leaves the session open now as it was (the new file is checked first)."""
+        previous = session.current_path()
         try:
-            session.close_session()
             session.open_session(path)
-        except (ServiceError, SessionFileError) as exc:
+        except SessionLockedError as exc:
+            if not self._agree_read_only(exc.message):
+                return False
+            if not self._open_read_only(path, "只读：" + exc.message.split("为免")[0] + "。这里只能查看和打印。"):
+                return False
+        except session.NotWritableError as exc:
+            if not self._open_read_only(path, "只读：" + exc.message):
+                return False
+        except DamagedFileError as exc:
+            if not self._offer_backup(Path(path), exc.message):
+                self._keep(previous)
+                return False
+        except ServiceError as exc:
+            warn(self, "无法打开会议文件", str(exc))
+            self._keep(previous)
+            return False
+        self._opened()
+        return True
+
+    def _agree_read_only(self, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "会议正在别处修改", message,
+                          QMessageBox.StandardButton.NoButton, self)
+        read = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is read
+
+    def _open_read_only(self, path: str | Path, why: str) -> bool:
+        try:
+            session.open_readonly_because(path, why)
+        except ServiceError as exc:
             warn(self, "无法打开会议文件", str(exc))
             return False
-        self.undo_stack.clear()
-        self.refresh()
         return True
+
+    def _offer_backup(self, path: Path, message: str) -> bool:
+        latest = backups.latest(path)
+        if latest is None:
+            warn(self, "文件已损坏", message + "\n\n没有找到这个会议文件的备份。")
+            return False
+        box = QMessageBox(QMessageBox.Icon.Critical, "文件已损坏",
+                          f"{message}\n\n最近的备份：{latest.time:%Y-%m-%d %H:%M:%S}（{latest.reason}）。"
+                          "打开这个备份？损坏的文件改名保留在原处。",
+                          QMessageBox.StandardButton.NoButton, self)
+        use = box.addButton("打开最近的备份", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not use:
+            return False
+        try:
+            backups.restore_damaged(path, latest)
+        except ServiceError as exc:
+            warn(self, "无法打开备份", str(exc))
+            return False
+        return True
+
+    def _keep(self, previous: Path | None) -> None:
+        """After a failed open the window goes on with the session it had, never with none."""
+        if session.current_path() is None and previous is not None:
+            try:
+                session.open_session(previous)
+            except ServiceError as exc:
+                warn(self, "原会议无法重新打开", str(exc))
+                return
+            self._opened()
+
+    def _opened(self) -> None:
+        self.undo_stack.clear()
+        access = session.access()
+        lines = [text for text in (access.why, access.warning) if text]
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+        if access.stale is not None:
+            self.statusBar().showMessage(
+                f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
+        self.refresh()
 
     def open_session(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "打开会议", "", FILE_FILTER)
@@ -148,13 +242,11 @@ class MainWindow(QMainWindow):
         dialog = SessionDialog(parent=self)
 
         def submit() -> None:
-            session.close_session()
             session.create_session(path, **dialog.value())
 
         dialog.submit = submit
         if dialog.exec():
-            self.undo_stack.clear()
-            self.refresh()
+            self._opened()
 
     def edit_session(self) -> SessionDialog:
         before = session.editable_fields(session.session_info())
@@ -180,13 +272,22 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"副本已保存：{path}", 5000)
 
+    def show_backups(self) -> BackupsDialog | None:
+        if session.current_path() is None:
+            return None
+        dialog = BackupsDialog(self, readonly=session.access().readonly)
+        dialog.finished.connect(lambda _r: self._opened() if dialog.restored else None)
+        dialog.open()
+        return dialog
+
     # ------------------------------------------------------------ views
 
     def refresh(self) -> None:
         if session.current_path() is None:
             return
         info = session.session_info()
-        self.setWindowTitle(f"{info.title} — MeetingDesk")
+        readonly = "（只读）" if session.access().readonly else ""
+        self.setWindowTitle(f"{info.title}{readonly} — MeetingDesk")
         self.status_title.setText(f"{info.full_title}　{Path(info.path).name}")
         self.status_counts.setText(
             f"代表 {info.counts['代表']} 人　列席 {info.counts['列席']} 人　"
