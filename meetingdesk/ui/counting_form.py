@@ -32,7 +32,7 @@ from meetingdesk.services import ServiceError, counting
 from meetingdesk.services.counting import Figure, PollElectionRow, PollItemRow, PollRow
 
 from .counting_models import Line, SheetModel
-from .entry_table import EntryTable, number_spin, show_mark
+from .entry_table import MOST, EntryTable, number_spin, show_mark
 from .views import RED
 
 AMBER = "#8a5a00"  # the text of a notice: may be right, should be looked at
@@ -44,6 +44,16 @@ def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold")
     return label
+
+
+def _counts(values, n: int) -> list[int]:
+    """N figures from a draft's list, each a whole number from 0 to MOST (anything else: 0)."""
+    values = values if isinstance(values, list) else []
+    found = []
+    for i in range(n):
+        v = values[i] if i < len(values) else 0
+        found.append(v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOST else 0)
+    return found
 
 
 def _merge(mark: tuple[bool, str] | None, found: Impossible) -> tuple[bool, str]:
@@ -105,6 +115,25 @@ class ElectionSheet(QWidget):
                   for f in mine if f.person_id is None and f.write_in]
         self.model.set_lines(lines)
         self.void.setValue(sum(f.void for f in mine if f.person_id is None and not f.write_in))
+
+    def draft(self) -> dict:
+        """Every row as typed, for a draft: a write-in without a name, or a name twice, too."""
+        lines = self.model.lines()
+        return {"candidates": {str(line.person_id): list(line.values) for line in lines if not line.write_in},
+                "write_ins": [[line.name, *line.values] for line in lines if line.write_in],
+                "void": self.void.value()}
+
+    def restore(self, data: dict) -> None:
+        """Show a draft of this election: the candidates found in it get its figures."""
+        data = data if isinstance(data, dict) else {}
+        candidates = data.get("candidates") if isinstance(data.get("candidates"), dict) else {}
+        lines = [Line(c.display, _counts(candidates.get(str(c.person_id)), 3), person_id=c.person_id)
+                 for c in self.election.candidates]
+        write_ins = data.get("write_ins") if isinstance(data.get("write_ins"), list) else []
+        lines += [Line(w[0] if isinstance(w[0], str) else "", _counts(w[1:], 3), write_in=True, checked=False)
+                  for w in write_ins if isinstance(w, list) and w]
+        self.model.set_lines(lines)
+        self.void.setValue(_counts([data.get("void")], 1)[0])
 
     def figures(self, strict: bool = True) -> list[Figure]:
         """The figures as counting.enter takes them. STRICT: a write-in row with figures and no
@@ -209,6 +238,15 @@ class ItemsSheet(QWidget):
             values = [f.yes, f.no, f.abstain, f.void] if f else [0, 0, 0, 0]
             lines.append(Line(f"{number}. {item.title}", values, poll_item_id=item.poll_item_id, tooltip=item.title))
         self.model.set_lines(lines)
+
+    def draft(self) -> dict:
+        return {str(line.poll_item_id): list(line.values) for line in self.model.lines()}
+
+    def restore(self, data: dict) -> None:
+        data = data if isinstance(data, dict) else {}
+        self.model.set_lines([Line(f"{number}. {item.title}", _counts(data.get(str(item.poll_item_id)), 4),
+                                   poll_item_id=item.poll_item_id, tooltip=item.title)
+                              for number, item in enumerate(self.items, start=1)])
 
     def figures(self) -> list[Figure]:
         return [Figure(poll_item_id=line.poll_item_id, yes=line.values[0], no=line.values[1],
@@ -367,6 +405,34 @@ class SheetForm(QWidget):
         if self.items_sheet is not None:
             figures += self.items_sheet.figures()
         return papers, figures
+
+    def draft(self) -> dict:
+        """Everything typed, as a draft keeps it (JSON): unlike value(), nothing is refused."""
+        papers = {paper: [issued.value(), returned.value()] for paper, (issued, returned) in self.papers.items()}
+        return {"papers": papers,
+                "elections": {str(s.election.poll_election_id): s.draft() for s in self.elections},
+                "items": self.items_sheet.draft() if self.items_sheet is not None else {}}
+
+    def restore(self, data: dict) -> None:
+        """Show a draft: what matches this poll's papers and rows is filled in, the rest is passed
+        over. The form is dirty afterwards: a draft is not a saved pass."""
+        data = data if isinstance(data, dict) else {}
+        papers = data.get("papers") if isinstance(data.get("papers"), dict) else {}
+        elections = data.get("elections") if isinstance(data.get("elections"), dict) else {}
+        self._loading = True
+        try:
+            for paper, (issued, returned) in self.papers.items():
+                values = _counts(papers.get(paper), 2)
+                issued.setValue(values[0])
+                returned.setValue(values[1])
+            for sheet in self.elections:
+                sheet.restore(elections.get(str(sheet.election.poll_election_id)))
+            if self.items_sheet is not None:
+                self.items_sheet.restore(data.get("items"))
+        finally:
+            self._loading = False
+        self._update_sums()
+        self.dirty = True
 
     def mark_clean(self) -> None:
         self.dirty = False

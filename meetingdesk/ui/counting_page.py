@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
-from meetingdesk.services import ServiceError, counting, elections, roster, schedule, session, voting
+from meetingdesk.services import ServiceError, counting, drafts, elections, roster, schedule, session, voting
 from meetingdesk.services.counting import PollResult, PollRow
 
 from . import views
@@ -60,15 +60,18 @@ class CountingPage(QWidget):
         self._reverting = False
         self._rule = "超过三分之二"
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
+        self._path = None  # the session file last read: another one starts afresh
 
         self.heading = PageHeading("计票", PAPERS, self, options=self.paper_options)
         self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
         self.tabs = QTabWidget()
         self.entry_tab = EntryTab()
+        self.entry_tab.now = lambda: self.now()
         self.entry_tab.saved.connect(self._written)
         # the entry tab's parts, reached through the page as on the other pages
         self.form, self.box, self.entry_group = self.entry_tab.form, self.entry_tab.box, self.entry_tab.entry_group
         self.save_button, self.save_entry = self.entry_tab.save_button, self.entry_tab.save_entry
+        self.discard_button = self.entry_tab.discard_button
         self.entry_state, self.entry_error = self.entry_tab.entry_state, self.entry_tab.entry_error
         self.lock_note, self.progress = self.entry_tab.lock_note, self.entry_tab.progress
         self.result_tab = self._build_result()
@@ -204,7 +207,15 @@ class CountingPage(QWidget):
         """Re-read the polls; keep the chosen poll and, while unsaved, what the clerk typed."""
         if session.current_path() is None:
             return
-        chosen = self._wanted or self.current_id()
+        if session.current_path() != self._path:
+            # another session file: nothing of the last one's polls is kept, and a pass typed
+            # and not saved in this one (a draft) is shown first
+            self._path = session.current_path()
+            self._wanted = None
+            self.entry_tab.reset()
+            chosen = self._draft_poll()
+        else:
+            chosen = self._wanted or self.current_id()
         self._wanted = None
         self._rule = session.session_info().quorum_rule
         self._write_ins = {e.election_id: e.write_ins for e in elections.list_elections()}
@@ -223,6 +234,29 @@ class CountingPage(QWidget):
         # else the latest poll: it is the one being counted
         if not (chosen is not None and self.select(chosen)) and not (lines and self.select(lines[-1].poll_id)):
             self._show_poll()
+
+    @staticmethod
+    def _draft_poll() -> int | None:
+        """The poll of the latest pass typed and not saved; drafts that can no longer become a
+        pass (their poll deleted or confirmed) are removed."""
+        try:
+            drafts.prune_tally_drafts()
+        except ServiceError:
+            pass  # a file that refuses the write (read-only): the stale drafts are passed over anyway
+        found = drafts.tally_drafts()
+        return found[0].poll_id if found else None
+
+    # ------------------------------------------------------------ unsaved work (unsaved.confirm_leave)
+
+    def unsaved(self) -> list[str]:
+        """The counting passes typed and not saved (each kept as a draft in the session file)."""
+        return self.entry_tab.unsaved()
+
+    def save_unsaved(self) -> bool:
+        return self.entry_tab.save_unsaved()
+
+    def discard_unsaved(self) -> None:
+        self.entry_tab.discard_unsaved()
 
     def focus(self, target: tuple[str, object] | None) -> bool:
         """Show a problem's target: ("poll", poll_id)."""
@@ -554,6 +588,7 @@ class CountingPage(QWidget):
             return
         try:
             counting.remove_poll(poll.poll_id)
+            drafts.discard_tally(poll.poll_id)  # a pass typed and not saved goes with its poll
         except ServiceError as exc:
             warn(self, "无法删除投票", exc.message)
         self.form.mark_clean()
