@@ -80,7 +80,7 @@ PROGRESS_EVERY = 250
 MAX_DATA_ROWS = 20_000  # rows with content below the header (a district roster has < 1,000)
 MAX_SHEET_ROWS = 200_000  # rows an .xlsx sheet may hold in all, empty ones included
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a file on disk
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts of an .xlsx, unpacked, as its zip directory declares
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # all parts of an .xlsx, unpacked, as its zip directory declares
 MAX_PART_RATIO = 100  # unpacked / packed, for a part of more than RATIO_FROM bytes
 RATIO_FROM = 1024 * 1024
 MAX_PARTS = 10_000  # parts in an .xlsx
@@ -365,14 +365,20 @@ def _decode(data: bytes, source: str) -> str:
                            "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8 = exc
+    if utf8.end >= len(data) and "unexpected end" in utf8.reason and utf8.start > len(data) - 4:
+        line = data.count(b"\n", 0, utf8.start) + 1
+        raise ServiceError(f"{source} 的末尾不完整（第 {line} 行的最后一个字只剩半个），文件可能没有下载或复制完整。"
+                           "请重新取得文件后再导入。") from utf8
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ServiceError(f"{source} 既不是 UTF-8 也不是 GBK 编码（第 {line} 行有无法识别的字节），无法读取。"
-                           "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
+        # the encoding that read further is the file's: its error is the one to show
+        at, codec = (exc.start, "GBK") if exc.start >= utf8.start else (utf8.start, "UTF-8")
+        line = data.count(b"\n", 0, at) + 1
+        raise ServiceError(f"{source} 既不是 UTF-8 也不是 GBK 编码（大致是 {codec}，但第 {line} 行有无法识别的字节），"
+                           "无法读取。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
 
 
 def _csv_text(path: Path, source: str) -> str:
@@ -463,7 +469,9 @@ def _not_xlsx(path: Path, source: str, why: str = "") -> ServiceError:
             head = fh.read(4096)
     except OSError:
         head = b""
-    if not head:
+    if why:
+        hint = "请确认选对了文件，或在 Excel 中另存为 .xlsx 后再试。"
+    elif not head:
         hint = "文件是空的（0 字节）。"
     elif head.startswith(_OLE_MAGIC):
         hint = "这是旧版 Excel（.xls）或设置了打开密码的文件。请去掉密码，或另存为 .xlsx 后再导入。"
@@ -502,7 +510,7 @@ def _prolog_verdict(buf: bytes, eof: bool) -> bool | None:
             return True  # the root element, or no XML at all (the parser will say so)
         if end < 0:
             return None if not eof else True
-        i = end + 2
+        i = end + (2 if text[i + 1] == "?" else 3)
 
 
 def _check_package(path: Path, source: str) -> None:
@@ -528,7 +536,7 @@ def _check_package(path: Path, source: str) -> None:
         if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
             what = "Word 文件" if "word/document.xml" in names else "PowerPoint 文件" \
                 if "ppt/presentation.xml" in names else ""
-            raise _not_xlsx(path, source, f"这是一个{what}。" if what else "压缩包中没有 Excel 工作簿。")
+            raise _not_xlsx(path, source, f"这是一个 {what}。" if what else "压缩包中没有 Excel 工作簿。")
         unpacked = sum(p.file_size for p in parts)
         if unpacked > MAX_UNPACKED_BYTES:
             raise ServiceError(f"无法读取 {source}：解压后有 {unpacked / 1048576:.0f} MB，超过 "
@@ -645,6 +653,9 @@ def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
             sheets = book.worksheets
             visible = [s for s in sheets if s.sheet_state == "visible"]
             table.hidden_sheets = [s.title for s in sheets if s.sheet_state != "visible"]
+            if not sheets:
+                raise ServiceError(f"无法读取 {source}：文件中没有工作表（文件可能已损坏）。"
+                                   "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。")
             if not visible:
                 raise ServiceError(f"{source} 中没有可见的工作表。请在 Excel 中取消隐藏名单所在的工作表后再导入。")
             active = book.active
@@ -669,8 +680,8 @@ def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
     except MemoryError as exc:
         raise ServiceError(f"无法读取 {source}：文件内容太多，内存不足。") from exc
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes openpyxl raise
-        where = f"（工作表“{sheet_name}”）读到第 {at.line + 1} 行附近时" if sheet_name else "时"
-        raise ServiceError(f"无法读取 {source}{where}出错：文件内容已损坏或不是 Excel 写出的格式"
+        where = f"（工作表“{sheet_name}”）第 {at.line + 1} 行附近" if sheet_name else ""
+        raise ServiceError(f"无法读取 {source}{where}：文件内容已损坏，或不是 Excel 写出的格式"
                            f"（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。") from exc
     finally:
         if book is not None:

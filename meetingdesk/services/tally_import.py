@@ -9,6 +9,11 @@ The file has a header row with these columns (any order; 遍次 may be left out)
 - a write-in: 对象 = 另选:姓名 ; the void ballots of an election: 对象 = 废票, with 无效;
 - an item: 事项 = the item's title (or a unique part of it), 对象 empty, with 赞成/反对/弃权/无效.
 
+Names of candidates and write-ins are compared as `rules.normalize.normalize_name` writes them
+(NFC, one middle dot for 阿依·买买提 however it was typed, no spaces). A figure must be a whole
+number from 0 to MAX_COUNT; the file is read as the roster import reads a CSV (encodings, NUL
+bytes, quotes that do not close, size and row limits: each a message with its row).
+
 Every row is checked before anything is written — its cells, then whether the figures of its
 box and entry can be at all (no more votes than valid ballots, no more than all delegates, no
 more ballots back than delegates present …), each refusal naming file, row and column; then
@@ -21,14 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meetingdesk import store
+from meetingdesk.rules.normalize import normalize_name
 
 from . import counting, voting
 from .errors import ServiceError
-from .importer import csv_rows
+from .importer import _check_path, csv_rows
 
 COLUMNS = ("票箱", "遍次", "事项", "对象", "赞成", "反对", "弃权", "无效", "发出", "收回")
 REQUIRED = ("票箱", "事项")
 WRITE_IN = ("另选:", "另选：")
+MAX_COUNT = 1_000_000  # no district has more voters; a larger figure is a typo or a damaged file
 
 
 @dataclass(frozen=True)
@@ -48,12 +55,22 @@ def _number(value: str, where: str, column: str) -> int:
     if value == "":
         return 0
     # A spreadsheet may write 70 as "70.0"; anything else that is not a whole number is refused.
-    match = re.fullmatch(r"(-?\d+)(?:\.0+)?", value)
+    shown = value if len(value) <= 20 else value[:20] + "…"
+    match = re.fullmatch(r"([-+]?)(\d+)(?:\.0+)?", value)
     if match is None:
-        raise ServiceError(f"{where}“{column}”列：“{value}”不是票数。")
-    if int(match.group(1)) < 0:
+        if re.fullmatch(r"[-+]?\d*\.\d+", value):
+            raise ServiceError(f"{where}“{column}”列：“{shown}”不是整数，票数只能是整数。")
+        raise ServiceError(f"{where}“{column}”列：“{shown}”不是票数。")
+    digits = match.group(2).lstrip("0") or "0"
+    if match.group(1) == "-" and digits != "0":
         raise ServiceError(f"{where}“{column}”列：票数不能为负数。")
-    return int(match.group(1))
+    if len(digits) > 7 or int(digits) > MAX_COUNT:
+        raise ServiceError(f"{where}“{column}”列：票数“{shown}”大得不可能（最多 {MAX_COUNT}），请检查。")
+    return int(digits)
+
+
+def _clip(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _match(text: str, choices: dict[str, object], where: str, what: str):
@@ -63,19 +80,18 @@ def _match(text: str, choices: dict[str, object], where: str, what: str):
     if len(found) == 1:
         return found[0]
     if not found:
-        raise ServiceError(f"{where}“事项”列：本次投票没有“{text}”这一{what}。")
-    raise ServiceError(f"{where}“事项”列：“{text}”对应多项{what}，请写全。")
+        raise ServiceError(f"{where}“事项”列：本次投票没有“{_clip(text)}”这一{what}。")
+    raise ServiceError(f"{where}“事项”列：“{_clip(text)}”对应多项{what}，请写全。")
 
 
 def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
     """Parse PATH for POLL_ID; ENTRY is used where the file has no 遍次 column."""
     path = Path(path)
-    if not path.is_file():
-        raise ServiceError(f"找不到文件“{path}”。")
+    _check_path(path)  # missing, a folder, not a plain file
     poll = counting.get_poll(poll_id)
-    rows, _ = csv_rows(path)
+    rows, _ = csv_rows(path)  # ServiceError with the row for a file that cannot be read
     header_line, header = next(((i, cells) for i, cells in rows if any(cells)), (0, []))
-    columns = {name.strip(): i for i, name in enumerate(header)}
+    columns = {"".join(name.split()): i for i, name in enumerate(header)}
     for name in REQUIRED:
         if name not in columns:
             raise ServiceError(f"{path.name} 第 {header_line or 1} 行：表头缺少“{name}”列。表头应为：{','.join(COLUMNS)}")
@@ -95,7 +111,7 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
 
         box_name = cell("票箱")
         if box_name not in boxes:
-            raise ServiceError(f"{where}“票箱”列：没有名为“{box_name}”的票箱（现有：{'、'.join(boxes)}）。")
+            raise ServiceError(f"{where}“票箱”列：没有名为“{_clip(box_name)}”的票箱（现有：{'、'.join(boxes)}）。")
         this_entry = _number(cell("遍次"), where, "遍次") if cell("遍次") else entry
         if this_entry not in counting.ENTRIES:
             raise ServiceError(f"{where}“遍次”列：只能是 1 或 2。")
@@ -112,12 +128,12 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
             if target == "废票":
                 figures.append(counting.Figure(pe.poll_election_id, void=counts["void"]))
             elif target.startswith(WRITE_IN):
-                figures.append(counting.Figure(pe.poll_election_id, write_in=target[3:].strip(),
+                figures.append(counting.Figure(pe.poll_election_id, write_in=normalize_name(target[3:]),
                                                **{k: counts[k] for k in ("yes", "no", "abstain")}))
             else:
-                person = next((c for c in pe.candidates if c.name == target.replace(" ", "")), None)
+                person = next((c for c in pe.candidates if normalize_name(c.name) == normalize_name(target)), None)
                 if person is None:
-                    raise ServiceError(f"{where}“对象”列：“{target}”不是{pe.office}的候选人；"
+                    raise ServiceError(f"{where}“对象”列：“{_clip(target)}”不是{pe.office}的候选人；"
                                        "另选人请写成“另选:姓名”。")
                 figures.append(counting.Figure(pe.poll_election_id, person.person_id,
                                                **{k: counts[k] for k in ("yes", "no", "abstain")}))
