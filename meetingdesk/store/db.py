@@ -73,8 +73,11 @@ def _to_3(db: SqliteDatabase) -> None:
 
 
 def _to_4(db: SqliteDatabase) -> None:
-    """Schema 4 adds the ballot boxes and the items put to the vote."""
+    """Schema 4 adds the ballot boxes and the items put to the vote, and whether an election's
+    ballot has write-in lines (a column schema 4's model added to the schema-3 election table)."""
     db.create_tables(SCHEMA_4_MODELS)
+    if "write_ins" not in {c.name for c in db.get_columns("election")}:
+        db.execute_sql("ALTER TABLE election ADD COLUMN write_ins INTEGER NOT NULL DEFAULT 1")
 
 
 def _to_5(db: SqliteDatabase) -> None:
@@ -136,6 +139,8 @@ def _inspect(path: Path) -> tuple[int, int] | None:
             findings = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] if app_id == APPLICATION_ID else ["ok"]
         finally:
             con.close()
+    except UnicodeDecodeError as exc:  # the schema's own text is damaged
+        raise DamagedFileError(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         if storage_error(exc) is not None and storage_error(exc).kind == DAMAGED:
             raise DamagedFileError(path, str(exc)) from exc
@@ -216,12 +221,20 @@ def init_db(path: str | Path, readonly: bool = False) -> SqliteDatabase:
 
 
 def quick_check() -> list[str]:
-    """SQLite's findings on the open file, [] when it is whole."""
+    """SQLite's findings on the open file, [] when it is whole; every row of every table is
+    read too, so a text whose bytes were damaged is found here and not on some page later."""
+    db = database.obj
     try:
-        rows = [r[0] for r in database.obj.execute_sql("PRAGMA quick_check").fetchall()]
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            return rows
+        tables = [t for (t,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for _row in db.connection().execute(f'SELECT * FROM "{table}"'):
+                pass
+    except (peewee.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [str(exc)]  # damaged beyond what quick_check can walk
-    return [] if rows == ["ok"] else rows
+    return []
 
 
 def _migrate(db: SqliteDatabase, path: Path, version: int) -> None:

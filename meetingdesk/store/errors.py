@@ -48,6 +48,7 @@ _KINDS = (
     ("disk is full", FULL),
     ("malformed", DAMAGED),
     ("not a database", DAMAGED),
+    ("could not decode to utf-8", DAMAGED),  # a text whose bytes were damaged
     ("disk i/o error", IO),
     ("unable to open database", IO),
 )

@@ -35,6 +35,7 @@ from .presidium_page import PresidiumPage
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
+from .unsaved import confirm_leave
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open PATH for writing, or read-only when another holds it and the clerk agrees.
         Every refusal leaves the session open now as it was (the new file is checked first)."""
+        if not self.may_leave("打开其他会议"):
+            return False
         previous = session.current_path()
         try:
             session.open_session(path)
@@ -236,6 +239,8 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "新建会议文件", "", FILE_FILTER)
         if not path:
+            return
+        if not self.may_leave("新建会议"):
             return
         if not path.endswith(".meetingdesk"):
             path += ".meetingdesk"
@@ -347,7 +352,16 @@ class MainWindow(QMainWindow):
             return (str(value), None)
         return target
 
+    def may_leave(self, action_text: str) -> bool:
+        """Ask every page about input typed and not saved, before ACTION_TEXT."""
+        if session.current_path() is None:
+            return True
+        return confirm_leave(self, [self.pages.widget(i) for i in range(self.pages.count())], action_text)
+
     def closeEvent(self, event) -> None:
+        if not self.may_leave("退出"):
+            event.ignore()
+            return
         session.close_session()
         super().closeEvent(event)
 

@@ -71,16 +71,15 @@ def test_the_timed_snapshot_needs_changes_and_time(demo_session, monkeypatch):
 
 
 def test_migration_keeps_a_snapshot_of_the_old_file(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "sessions" / "schema6.meetingdesk"
     path = tmp_path / "old.meetingdesk"
-    session.create_session(path, region="测试区", term=1, number=1)
-    session.close_session()
-    con = sqlite3.connect(path)
-    con.execute("DROP TABLE draft")
-    con.execute("PRAGMA user_version = 6")
-    con.commit()
-    con.close()
+    shutil.copy(fixture, path)
     session.open_session(path)
     session.close_session()
     [kept] = backups.listing(path)
     assert kept.kind == backups.MIGRATE and "第 6 版" in kept.reason
     assert store.check_session_file(kept.path)[1] == 6
+    assert _names(kept.path) == _names(fixture)

@@ -25,20 +25,6 @@ from meetingdesk.store.db import APPLICATION_ID, SCHEMA_VERSION
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sessions"
 VERSIONS = (1, 2, 3, 4, 5, 6)
 
-# A real schema-3 file (commit 3a5d697) has an `election` table without `write_ins`; schema 4
-# added that column to the Election model, but _to_4 only creates the new tables (ballot boxes,
-# vote items…), and no later step adds it. Every query of Election then fails with
-# "no such column: t1.write_ins". Files of schema 1 and 2 escape: their `election` table is
-# created from today's model by _to_3.
-V3_NO_WRITE_INS = ("bug: migrating a real schema-3 file leaves election.write_ins missing "
-                   "(_to_4 creates tables only; schema 4 also added Election.write_ins)")
-
-
-def _v3_xfail(versions):
-    return [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason=V3_NO_WRITE_INS)) if v == 3 else v
-            for v in versions]
-
-
 def _since(version: int):
     return [v for v in VERSIONS if v >= version]
 
@@ -121,7 +107,7 @@ def test_each_fixture_is_a_real_file_of_its_version(version, tmp_path):
 # ---------------------------------------------------------------- schema
 
 
-@pytest.mark.parametrize("old", _v3_xfail(VERSIONS), indirect=True)
+@pytest.mark.parametrize("old", VERSIONS, indirect=True)
 def test_the_migrated_file_has_todays_schema(migrated, tmp_path):
     old, _ = migrated
     db = store.database
@@ -269,7 +255,7 @@ def test_motions_and_their_handling_keep_their_content(migrated):
 # ---------------------------------------------------------------- elections (schema 3)
 
 
-@pytest.mark.parametrize("old", _v3_xfail(_since(3)), indirect=True)
+@pytest.mark.parametrize("old", _since(3), indirect=True)
 def test_elections_and_nominations_keep_their_content(migrated):
     from meetingdesk.services import elections
 
@@ -418,7 +404,7 @@ def test_the_bylaw_settings_keep_their_content(migrated):
 # ---------------------------------------------------------------- today's commands on the migrated file
 
 
-@pytest.mark.parametrize("version", _v3_xfail(VERSIONS))
+@pytest.mark.parametrize("version", VERSIONS)
 def test_check_runs_on_the_migrated_file(version, tmp_path, capsys):
     path = _copy(version, tmp_path)
     rc = main(["check", str(path)])

@@ -156,3 +156,26 @@ def test_a_damaged_demo_in_the_data_folder_is_rebuilt_on_starting(qtbot, monkeyp
     assert session.open_session(path).counts["代表"] > 200
     session.close_session()
     assert app.demo_path() == (path, "")
+
+
+def test_quitting_with_a_typed_pass_asks_and_cancel_keeps_the_window(window, qtbot, monkeypatch):
+    from PySide6.QtGui import QCloseEvent
+
+    from meetingdesk.services import counting, elections, voting
+    from tests.ui.test_unsaved import _type
+
+    poll = counting.create_poll("第三次全体会议选举和表决", [e.election_id for e in elections.list_elections()],
+                                [i.item_id for i in voting.list_vote_items()])
+    window.counting_page.refresh()
+    window.nav.setCurrentRow(window.pages.indexOf(window.counting_page))
+    window.counting_page.select(poll)
+    _type(window.counting_page)
+    answers = Answers(monkeypatch, "取消")
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert not event.isAccepted() and session.current_path() is not None
+    assert "未保存" in answers.texts[0] or "录入" in answers.texts[0]
+    Answers(monkeypatch, "保存草稿并继续")
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert event.isAccepted() and session.current_path() is None
