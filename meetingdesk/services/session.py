@@ -131,8 +131,8 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         _access = Access(False, "", network, new_lock.stale)
     else:
         holder = locks.holder_of(path)
-        why = (f"只读：会议正由{holder.describe()}打开修改，这里只能查看和打印。" if holder
-               else "只读：这里只能查看和打印。")
+        why = (f"只读：会议正由{holder.describe()}打开修改。这里只能查看和打印，所做的修改不会保存。" if holder
+               else "只读：这里只能查看和打印，所做的修改不会保存。")
         _access = Access(True, why, network)
     return session_info()
 

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         except SessionLockedError as exc:
             if not self._agree_read_only(exc.message):
                 return False
-            if not self._open_read_only(path, "只读：" + exc.message.split("为免")[0] + "。这里只能查看和打印。"):
+            if not self._open_read_only(path, None):  # the banner names the holder
                 return False
         except session.NotWritableError as exc:
             if not self._open_read_only(path, "只读：" + exc.message):
@@ -181,9 +181,12 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is read
 
-    def _open_read_only(self, path: str | Path, why: str) -> bool:
+    def _open_read_only(self, path: str | Path, why: str | None) -> bool:
         try:
-            session.open_readonly_because(path, why)
+            if why is None:
+                session.open_session(path, session.READ)
+            else:
+                session.open_readonly_because(path, why)
         except ServiceError as exc:
             warn(self, "无法打开会议文件", str(exc))
             return False
