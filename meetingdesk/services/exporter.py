@@ -3,16 +3,29 @@
 Rows come in printing order: delegation order, then 代表, 列席, 工作人员, then the stroke
 order of the names (the roster service's order; names are never sorted here).
 Only serving members are written; ended mandates stay in the session file.
+
+Every cell is written as text (an inline string), never as a formula or an error value: a
+职务 or 备注 that starts with = + - @ (or a tab or a line break), such as
+`=HYPERLINK("http://…")`, stays the same text in Excel, and reading the file back with
+openpyxl or importing it gives the same string. Such cells also carry Excel's “quote prefix”
+(the leading apostrophe that is not part of the text), so that editing them in Excel keeps them
+text. A character no .xlsx can hold (control characters) is refused with the person and the
+field, rather than dropped.
 """
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from meetingdesk.services import output, roster
+from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.importer import COLUMNS
 
 
+MAX_CELL = 32_767  # Excel's limit for one cell
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 (and openpyxl) cannot hold
 WIDTHS = {"姓名": 12, "性别": 6, "代表团": 20, "身份": 10, "职务": 36, "备注": 30, "团内职务": 10}
 
 
@@ -32,15 +45,41 @@ def export_roster(path: str | Path) -> int:
 
     path = output.check(path, ".xlsx")
     rows = roster_rows()
+    for row in rows:  # before the workbook exists: a refusal leaves nothing half-made behind
+        for value, column in zip(row, COLUMNS):
+            _check_text("" if value is None else str(value), row[0], column)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("名单")
     sheet.freeze_panes = "A2"
     for i, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, 12)
-    sheet.append(list(COLUMNS))
+    sheet.append([_text_cell(sheet, c) for c in COLUMNS])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_text_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     output.write(path, ".xlsx", lambda tmp: Path(tmp).write_bytes(buffer.getvalue()))
     return len(rows)
+
+
+def _check_text(text: str, name: str, column: str) -> None:
+    bad = _UNWRITABLE.search(text)
+    if bad:
+        raise ServiceError(f"“{name}”的{column}中有 Excel 无法保存的控制字符（U+{ord(bad.group()):04X}），"
+                           f"未导出。请先在名单中改正{column}后再导出。")
+    if len(text) > MAX_CELL:
+        raise ServiceError(f"“{name}”的{column}有 {len(text)} 个字，超过 Excel 一个单元格最多 {MAX_CELL} 个字，"
+                           f"未导出。请先在名单中改短后再导出。")
+
+
+def _text_cell(sheet, value):
+    """VALUE as a cell that Excel and openpyxl read as this very text, never as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    text = "" if value is None else str(value)
+    cell = WriteOnlyCell(sheet)
+    cell.value = text  # openpyxl guesses a formula (=…) or an error value (#N/A) here …
+    cell.data_type = "s"  # … and this makes it text, whatever it starts with
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell

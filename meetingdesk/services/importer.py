@@ -340,29 +340,34 @@ def _read_bytes(path: Path, source: str) -> bytes:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """The codec of a UTF-16 text without BOM (ASCII commas and digits give every other byte 0)."""
-    head = data[:2000]
-    if len(head) < 4 or head.count(0) < len(head) // 4:
-        return None
-    odd = head[1::2].count(0)
-    even = head[0::2].count(0)
+    """DATA as UTF-16 text without BOM, if that is what it is: its ASCII commas, digits and line
+    ends make every other byte 0; the text must then read without NULs and have a delimiter."""
+    head = data[:4000]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
     if odd > 3 * even:
-        return "utf-16-le"
-    if even > 3 * odd:
-        return "utf-16-be"
-    return None
+        codec = "utf-16-le"
+    elif even > 3 * odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if "\x00" not in text and ("," in text or "\t" in text) else None
 
 
 def _decode(data: bytes, source: str) -> str:
     try:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return data.decode("utf-16")
-        codec = _utf16_without_bom(data)
-        if codec:
-            return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ServiceError(f"{source} 是 UTF-16 编码，但内容不完整或已损坏（第 {exc.start + 1} 个字节），无法读取。"
                            "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再试。") from exc
+    if b"\x00" in data[:4000]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

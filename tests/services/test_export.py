@@ -1,6 +1,8 @@
 """Exporting the roster to .xlsx: the columns, the printing order, and the round trip."""
 from __future__ import annotations
 
+import zipfile
+
 import openpyxl
 import pytest
 
@@ -82,3 +84,51 @@ def test_cli_export_then_import_reports_nothing_to_change(demo_file, tmp_path, c
     assert main(["import", str(demo_file), str(out)]) == 0
     text = capsys.readouterr().out
     assert "新增 0，更新 0，不变 406，错误 0" in text and "没有需要导入的变化" in text
+
+
+# ---------------------------------------------------------------- text stays text
+
+RISKY = {
+    "丁哲": ('=HYPERLINK("http://example.invalid/x","点此查看")', "=1+1"),
+    "邢奇": ("+86 138", "-某单位"),
+    "刘君": ("@SUM(A1)", "#N/A"),
+}
+
+
+def _set_risky_texts():
+    from meetingdesk.store import Person
+
+    for name, (title, note) in RISKY.items():
+        assert Person.update(work_title=title, note=note).where(Person.name == name).execute() == 1
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_read_back_the_same(demo_session, tmp_path):
+    _set_risky_texts()
+    path = tmp_path / "risky.xlsx"
+    exporter.export_roster(path)
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml and 't="e"' not in xml  # no formula, no error value
+    sheet = openpyxl.load_workbook(path).active  # not data_only: a formula would show as one
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    for name, (title, note) in RISKY.items():
+        for cell, text in ((cells[name][4], title), (cells[name][5], note)):
+            assert (cell.value, cell.data_type) == (text, "s"), (name, cell.value, cell.data_type)
+            assert cell.quotePrefix == (text[0] in "=+-@")  # Excel keeps it text when it is edited
+    assert not cells["李平"][5].quotePrefix
+    # the round trip: importing the file changes nothing and reads the same texts
+    plan = importer.plan_import(path)
+    assert plan.counts[UNCHANGED] == 406 and not plan.has_changes and not plan.has_errors
+    rows = {r.name: r for r in plan.rows}
+    for name, (title, note) in RISKY.items():
+        assert (rows[name].work_title, rows[name].note) == (title, note)
+
+
+def test_a_character_excel_cannot_hold_is_refused_naming_the_person(demo_session, tmp_path):
+    from meetingdesk.store import Person
+
+    Person.update(note="区\x01人大").where(Person.name == "丁哲").execute()
+    path = tmp_path / "ctl.xlsx"
+    with pytest.raises(ServiceError, match="“丁哲”的备注中有 Excel 无法保存的控制字符（U\\+0001）"):
+        exporter.export_roster(path)
+    assert not path.exists()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -361,3 +362,185 @@ def test_cli_import_dry_run_errors_and_good_rows_only(demo_file, tmp_path, capsy
     session.open_session(demo_file)
     assert member("李新").delegation == "慈惠街代表团"
     session.close_session()
+
+
+# ---------------------------------------------------------------- names as they are compared
+
+
+def test_normalize_name_nfc_compatibility_ideographs_dots_and_spaces():
+    import unicodedata
+
+    from meetingdesk.rules.normalize import DOT_VARIANTS, MIDDLE_DOT, normalize_name
+
+    assert normalize_name("e\u0301") == "\u00e9"  # NFC
+    assert normalize_name("\uf9e1平") == "李平" and normalize_name("陶\ufa76") == normalize_name("陶\U0002f825") == "陶勇"
+    # every compatibility ideograph of both blocks becomes a unified one; the twelve code points
+    # of U+FA0E… that NFC keeps are unified ideographs themselves (no decomposition)
+    kept = []
+    for code in list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        out = normalize_name(ch)
+        if out == ch:
+            kept.append(code)
+            assert unicodedata.decomposition(ch) == ""
+        else:
+            assert len(out) == 1 and "CJK UNIFIED IDEOGRAPH" in unicodedata.name(out), hex(code)
+    assert [hex(c) for c in kept] == ["0xfa0e", "0xfa0f", "0xfa11", "0xfa13", "0xfa14", "0xfa1f", "0xfa21",
+                                      "0xfa23", "0xfa24", "0xfa27", "0xfa28", "0xfa29"]
+    for dot in DOT_VARIANTS:
+        assert normalize_name(f"阿依{dot}买买提") == f"阿依{MIDDLE_DOT}买买提", hex(ord(dot))
+    assert normalize_name(" 阿依 · ・买买提\u200b ") == "阿依·买买提"
+    assert normalize_name("王\u3000烁") == normalize_name("王\u00a0烁") == normalize_name("王\u2002烁") == "王烁"
+    assert normalize_name("") == normalize_name(None) == ""
+
+
+def test_traditional_characters_are_found_from_the_shipped_table_loaded_on_first_use(monkeypatch):
+    from meetingdesk.rules import normalize
+
+    monkeypatch.setattr(normalize, "_T2S", None)
+    assert normalize.differs_only_by_traditional("劉君", "刘君")
+    assert normalize._T2S is not None and len(normalize._T2S) > 3000  # loaded now, once
+    assert normalize.simplified_key("陳 鍾") == "陈钟"
+    assert not normalize.differs_only_by_traditional("刘君", "刘 君")  # the same name
+    assert not normalize.differs_only_by_traditional("刘君", "李君")
+
+
+def test_names_match_whatever_dot_space_or_compatibility_form_the_file_uses(demo_session, tmp_path):
+    roster.add_member(roster.MemberInput("阿依·买买提", "女", delegation_id=roster.delegation_choices()[0][0]))
+    path = write_csv(tmp_path / "forms.csv", [
+        HEADER,
+        ["阿依・买买提", "女", "吴家山街代表团", "代表", "", ""],  # katakana middle dot
+        ["\uf9e1平", "", "吴家山街代表团", "代表", "", ""],  # a compatibility ideograph of 李
+        ["陶\u200b勇", "", "吴家山街代表团", "代表", "", ""],  # a zero-width space
+    ])
+    plan = importer.plan_import(path)
+    assert [(r.name, r.kind) for r in plan.rows] == [("阿依·买买提", UNCHANGED), ("李平", UNCHANGED),
+                                                     ("陶勇", UNCHANGED)]
+
+
+def test_a_name_differing_only_by_a_traditional_character_is_flagged_not_refused(demo_session, tmp_path):
+    path = write_xlsx(tmp_path / "繁体.xlsx", [
+        HEADER,
+        ["劉君", "女", "吴家山街代表团", "列席", "", "某单位"],  # the roster has 刘君
+        ["张新", "男", "吴家山街代表团", "列席", "", ""],
+        ["張新", "男", "吴家山街代表团", "列席", "", "另一人"],
+        ["丁哲", "男", "吴家山街代表团", "代表", "", ""],
+    ])
+    plan = importer.plan_import(path)
+    rows = by_line(plan)
+    assert not plan.has_errors and rows[2].kind == NEW
+    assert rows[2].warnings == ["与名单中的“刘君”只有繁简字不同，请确认是否同一人。"]
+    assert rows[2].change_text == "新增（提示：与名单中的“刘君”只有繁简字不同，请确认是否同一人。）"
+    assert rows[3].warnings == ["与第 4 行的“張新”只有繁简字不同，请确认是否同一人。"]
+    assert rows[4].warnings == ["与第 3 行的“张新”只有繁简字不同，请确认是否同一人。"]
+    assert rows[5].warnings == [] and rows[5].change_text == "不变"
+    assert "3 行有提示" in plan.summary()
+    assert plan.warnings[0] == "繁体.xlsx 第 2 行，姓名：与名单中的“刘君”只有繁简字不同，请确认是否同一人。"
+    importer.apply_import(plan)
+    assert member("劉君", "某单位").role == "列席"  # imported as written
+
+
+# ---------------------------------------------------------------- sheets, rows and cells from Excel
+
+
+def test_the_visible_sheet_is_read_not_a_hidden_one_before_it(demo_session, tmp_path):
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "旧名单"
+    for row in [HEADER, ["旧名甲", "男", "吴家山街代表团", "代表", "", ""]]:
+        old.append(row)
+    new = book.create_sheet("2024年名单")
+    for row in [HEADER, ["新名乙", "男", "吴家山街代表团", "代表", "", ""]]:
+        new.append(row)
+    old.sheet_state = "hidden"
+    book.active = 1
+    book.save(tmp_path / "两表.xlsx")
+    plan = importer.plan_import(tmp_path / "两表.xlsx")
+    assert [r.name for r in plan.rows] == ["新名乙"]
+    assert (plan.sheet, plan.hidden_sheets) == ("2024年名单", ["旧名单"])
+    assert plan.summary() == "新增 1，更新 0，不变 0，错误 0（读取工作表“2024年名单”；未读取隐藏的工作表“旧名单”）"
+
+
+def test_the_active_sheet_is_read_and_another_visible_one_only_when_it_has_no_header(demo_session, tmp_path):
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "封面"
+    cover.append(["东西湖区代表名单"])
+    first = book.create_sheet("甲")
+    for row in [HEADER, ["甲一", "男", "吴家山街代表团", "代表", "", ""]]:
+        first.append(row)
+    second = book.create_sheet("乙")
+    for row in [HEADER, ["乙一", "男", "吴家山街代表团", "代表", "", ""]]:
+        second.append(row)
+    book.active = 2
+    book.save(tmp_path / "a.xlsx")
+    plan = importer.plan_import(tmp_path / "a.xlsx")
+    assert [r.name for r in plan.rows] == ["乙一"] and plan.sheet == "乙"
+    book.active = 0
+    book.save(tmp_path / "b.xlsx")
+    plan = importer.plan_import(tmp_path / "b.xlsx")
+    assert [r.name for r in plan.rows] == ["甲一"] and "当前工作表“封面”中没有表头" in plan.summary()
+
+
+def test_hidden_rows_are_left_out_and_listed(demo_session, tmp_path):
+    path = write_xlsx(tmp_path / "筛选.xlsx", [
+        HEADER,
+        ["丁哲", "男", "吴家山街代表团", "代表", "", ""],
+        ["藏甲", "男", "吴家山街代表团", "代表", "", ""],
+        ["新丙", "男", "吴家山街代表团", "列席", "", ""],
+    ])
+    book = openpyxl.load_workbook(path)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    plan = importer.plan_import(path)
+    assert [r.name for r in plan.rows] == ["丁哲", "新丙"] and plan.hidden_rows == [3]
+    assert "未读取隐藏的第 3 行" in plan.summary()
+
+
+def test_a_formula_with_a_cached_value_is_read_as_its_value(demo_session, tmp_path):
+    from tests.reliability.badfiles import sheet_xml, xlsx_bytes
+
+    part = sheet_xml([HEADER, ["丁哲", "男", "吴家山街代表团", "代表", "", ""]]).replace(
+        '<c r="A2" t="inlineStr"><is><t>丁哲</t></is></c>'.encode(),
+        '<c r="A2" t="str"><f>"丁"&amp;"哲"</f><v>丁哲</v></c>'.encode())
+    path = tmp_path / "calc.xlsx"
+    path.write_bytes(xlsx_bytes([("名单", part, "visible")]))
+    plan = importer.plan_import(path)
+    assert [(r.name, r.kind) for r in plan.rows] == [("丁哲", UNCHANGED)]
+
+
+def test_numbers_in_title_and_note_are_text_but_not_in_name_or_delegation(demo_session, tmp_path):
+    book = openpyxl.Workbook()
+    for row in [HEADER, ["新数字", "男", "吴家山街代表团", "列席", 2024, 7]]:
+        book.active.append(row)
+    book.save(tmp_path / "n.xlsx")
+    row, = importer.plan_import(tmp_path / "n.xlsx").rows
+    assert row.ok and (row.work_title, row.note) == ("2024", "7")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_csv_in_utf16_with_and_without_bom(demo_session, tmp_path, encoding):
+    path = write_csv(tmp_path / "u16.csv", [HEADER, ["丁哲", "男", "吴家山街代表团", "代表", "", ""]], encoding)
+    assert [(r.name, r.kind) for r in importer.plan_import(path).rows] == [("丁哲", UNCHANGED)]
+
+
+def test_the_row_limit_counts_rows_with_content(demo_session, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_DATA_ROWS", 3)
+    rows = [[f"新{c}", "男", "吴家山街代表团", "列席", "", ""] for c in "甲乙丙"]
+    path = write_csv(tmp_path / "three.csv", [HEADER] + rows[:2] + [[], []] + rows[2:])
+    assert len(importer.plan_import(path).rows) == 3
+    path = write_csv(tmp_path / "four.csv", [HEADER] + rows + [["新丁", "男", "吴家山街代表团", "列席", "", ""]])
+    with pytest.raises(ServiceError, match=r"four.csv 的数据超过 3 行（第 5 行是第 4 行数据）"):
+        importer.plan_import(path)
+
+
+def test_a_genuine_large_roster_passes_the_zip_checks(demo_session, tmp_path):
+    rows = [HEADER] + [[f"新{chr(0x4e00 + i % 100)}{chr(0x4e00 + i // 100)}", "男", "吴家山街代表团", "列席",
+                        "区某某局副局长", ""] for i in range(5000)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    importer._check_package(path, path.name)  # no refusal: ratio and size are those of a real file
+    with zipfile.ZipFile(path) as zf:
+        part = zf.getinfo("xl/worksheets/sheet1.xml")
+    assert part.file_size < importer.MAX_PART_RATIO * part.compress_size

@@ -184,3 +184,53 @@ def test_tally_new_at_a_meeting_takes_its_date_and_never_elects_in_a_void_round(
         assert poll.vote_date.isoformat() == "2023-12-23" and poll.vote_time == "10:30"
     finally:
         session.close_session()
+
+
+# ---------------------------------------------------------------- figures and names from outside
+
+
+@pytest.mark.parametrize("value, message", [
+    ("70.5", "“70.5”不是整数，票数只能是整数"),
+    ("-3", "票数不能为负数"),
+    ("1000001", "票数“1000001”大得不可能（最多 1000000）"),
+    ("9" * 400, "大得不可能"),
+    ("7e1", "“7e1”不是票数"),
+])
+def test_a_count_that_does_not_fit_names_its_row_and_column(poll, tmp_path, value, message):
+    text = _csv(entries=(1,))
+    old = "东西湖区人民法院院长,杨丹,70,0,0"
+    row = text.splitlines().index(next(line for line in text.splitlines() if old in line)) + 1
+    path = tmp_path / "计票.csv"
+    path.write_text(text.replace(old, old.replace(",70,", f",{value},"), 1), encoding="utf-8")
+    with pytest.raises(ServiceError, match=f"计票.csv 第 {row} 行“赞成”列：.*{message[:8]}") as err:
+        tally_import.read(poll, path)
+    assert message in str(err.value)
+
+
+def test_70_written_as_70_point_0_or_with_leading_zeros_is_70(poll, tmp_path):
+    path = tmp_path / "计票.csv"
+    path.write_text(HEADER + "主席团票箱,1,选票,,,,,,070,70.0\n", encoding="utf-8")
+    [(papers, _)] = tally_import.read(poll, path).entries.values()
+    assert papers == {"选票": (70, 70)}
+
+
+def test_candidate_and_write_in_names_are_compared_normalised(poll, tmp_path):
+    path = tmp_path / "计票.csv"
+    path.write_text(HEADER + "主席团票箱,1,选票,,,,,,70,70\n"
+                    "主席团票箱,1,东西湖区人民法院院长,杨　\u200b丹,60,0,0,,,\n"  # full-width and zero-width spaces
+                    "主席团票箱,1,东西湖区人民法院院长,另选:阿依・买买提,5,0,0,,,\n", encoding="utf-8")
+    [(_, figures)] = tally_import.read(poll, path).entries.values()
+    assert figures[0].person_id is not None and figures[0].yes == 60
+    assert figures[1].write_in == "阿依·买买提"
+
+
+def test_a_damaged_count_file_names_its_row(poll, tmp_path):
+    path = tmp_path / "计票.csv"
+    path.write_bytes((HEADER + "主席团票箱,1,选票,,,,,,70,70\n主席团票箱,1,\"选票,,,,,,70,70\n").encode())
+    with pytest.raises(ServiceError, match="计票.csv 第 3 行：英文双引号没有配对"):
+        tally_import.read(poll, path)
+    path.write_bytes((HEADER + "主席团票箱,1,选票,,,,,,7\x000,70\n").encode())
+    with pytest.raises(ServiceError, match="计票.csv 第 2 行含有空字符"):
+        tally_import.read(poll, path)
+    with pytest.raises(ServiceError, match="是一个文件夹"):
+        tally_import.read(poll, tmp_path)
