@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from peewee import fn
+from peewee import ForeignKeyField, fn
 
 from meetingdesk import store
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
+from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.store import Delegation, Leader, Member, Person, Session
+from meetingdesk.store import models as store_models
 
 from .errors import ServiceError
 
@@ -213,14 +215,23 @@ def _check_not_leader(member: Member, action: str) -> None:
 # ---------------------------------------------------------------- writing
 
 
-def add_member(data: MemberInput) -> int:
-    """Register a person in a role; returns the new member id."""
+def add_member(data: MemberInput, *, member_id: int | None = None, person_id: int | None = None) -> int:
+    """Register a person in a role; returns the new member id.
+
+    Re-adding a member an undo removed (redo) passes the ids it had, so that the later commands
+    and records naming those ids find the same person again; an id taken meanwhile is not reused."""
     data = _clean(data)
     _validate(data)
+    ids: dict[str, dict] = {"person": {}, "member": {}}
+    if person_id is not None and Person.get_or_none(Person.id == person_id) is None:
+        ids["person"] = {"id": person_id}
+    if member_id is not None and Member.get_or_none(Member.id == member_id) is None:
+        ids["member"] = {"id": member_id}
     with store.database.atomic():
         person = Person.create(name=data.name, gender=data.gender, note=data.note,
-                               work_title=data.work_title)
-        member = Member.create(person=person, delegation=data.delegation_id, role=data.role)
+                               work_title=data.work_title, **ids["person"])
+        member = Member.create(person=person, delegation=data.delegation_id, role=data.role,
+                               **ids["member"])
     return member.id
 
 
@@ -285,15 +296,34 @@ def remove_member(member_id: int) -> None:
             Person.delete().where(Person.id == person_id).execute()
 
 
-def add_delegation(name: str, room: str = "") -> int:
+def undo_add_member(member_id: int) -> None:
+    """Take back a member just added (撤销“添加 …”): refused while another area has recorded
+    anything about the member, or about the person the removal would take too — deleting would
+    take those records with it without a word."""
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        raise ServiceError("该人员已不存在（可能已被撤销）。")
+    _check_not_leader(member, "删除")
+    found = member_dependents(member_id)
+    if found:
+        raise ServiceError(f"{dependents_sentence(member.person.name, found)}，不能删除。{REMOVE_FIRST}")
+    remove_member(member_id)
+
+
+def add_delegation(name: str, room: str = "", *, delegation_id: int | None = None) -> int:
+    """A new delegation, last in printing order. Re-adding one an undo removed (redo) passes the
+    id it had, unless another delegation has taken it meanwhile."""
     name = name.strip()
     if not name:
         raise ServiceError("代表团名称不能为空。", "name")
     if Delegation.get_or_none(Delegation.name == name):
         raise ServiceError(f"已有名为“{name}”的代表团。", "name")
+    same_id = {}
+    if delegation_id is not None and Delegation.get_or_none(Delegation.id == delegation_id) is None:
+        same_id = {"id": delegation_id}
     with store.database.atomic():
         last = Delegation.select(fn.MAX(Delegation.position)).scalar() or 0
-        return Delegation.create(name=name, room=room.strip(), position=last + 1).id
+        return Delegation.create(name=name, room=room.strip(), position=last + 1, **same_id).id
 
 
 def update_delegation(delegation_id: int, *, name: str, room: str,
@@ -331,9 +361,15 @@ def delegation_choices() -> list[tuple[int, str]]:
 
 
 def remove_delegation(delegation_id: int) -> None:
-    """Delete an empty delegation (one created by mistake)."""
-    if Member.select().where(Member.delegation == delegation_id).exists():
-        raise ServiceError("代表团中还有人员，不能删除。请先把人员调到其他代表团。")
+    """Delete an empty delegation (one created by mistake): refused while it has people, leaders
+    or anything another area recorded for it (a preliminary count)."""
+    delegation = Delegation.get_or_none(Delegation.id == delegation_id)
+    if delegation is None:
+        return
+    found = delegation_dependents(delegation_id)
+    if found:
+        raise ServiceError(f"{dependents_sentence(delegation.name, found)}，不能删除。"
+                           "请先把人员调到其他代表团，并在相应页面删除这些记录。")
     with store.database.atomic():
         Delegation.delete().where(Delegation.id == delegation_id).execute()
 
@@ -355,3 +391,159 @@ def delegate_names_on(day: dt.date) -> frozenset[str]:
     """Names of the delegates on DAY (a write-in for a 常委会 office must be one of them)."""
     query = Person.select(Person.name).join(Member).where(_delegates_on(day)).tuples()
     return frozenset(name for (name,) in query)
+
+
+# ---------------------------------------------------------------- what other areas recorded
+#
+# Every table with a foreign key to Member, Person or Delegation is read through the models'
+# own foreign keys, so a table added later is found without being listed here; DESCRIPTIONS says
+# in Chinese what one of its rows means for the person (a test requires one for every such
+# table, and a table without one is still reported under its model's name).
+
+REMOVE_FIRST = "请先在相应页面删除这些记录。"
+
+
+@dataclass(frozen=True)
+class Dependent:
+    """One row of another area that names a member, a person or a delegation.
+
+    GROUP and ITEM make the sentence: rows sharing a GROUP ("已在{}签到") are said once, their
+    ITEMs joined ("已在第一次全体会议、第二次全体会议签到")."""
+
+    table: str
+    row_id: int
+    group: str
+    item: str = ""
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.table, self.row_id)
+
+    @property
+    def text(self) -> str:
+        """The row on its own: 主席团成员, 第一次全体会议签到, 领衔议案原案第3号."""
+        said = self.group.replace("{}", self.item)
+        for lead in ("已是", "已在", "已有", "已"):
+            if said.startswith(lead):
+                return said[len(lead):]
+        return said
+
+
+class _Names:
+    """Names the descriptions share, read once per listing."""
+
+    def __init__(self) -> None:
+        self._meetings: dict[int, str] | None = None
+
+    def meeting(self, meeting_id: int | None) -> str:
+        if self._meetings is None:
+            from . import schedule  # late: every service reads the roster, few need the schedule
+            self._meetings = {m.meeting_id: m.name for m in schedule.list_meetings()}
+        return self._meetings.get(meeting_id, "会议")
+
+
+def _motion_no(motion) -> str:
+    return f"议案原案第{motion.number}号" if motion.kind == "议案" else f"建议第{motion.number}号"
+
+
+def _pre_round(pre_round) -> str:
+    return f"{pre_round.election.office}预选第{chinese_number(pre_round.number)}轮"
+
+
+def _attendance(row, names: _Names) -> tuple[str, str]:
+    word = row.status if row.status in ("请假", "缺席") else "签到"
+    return f"已在{{}}{word}", names.meeting(row.meeting_id)
+
+
+def _signer(row, names: _Names) -> tuple[str, str]:
+    if row.motion.lead_id == row.member_id:  # the lead signs too: said once, as 领衔
+        return "已领衔{}", _motion_no(row.motion)
+    return "已联名提出{}", _motion_no(row.motion)
+
+
+# (model, foreign key) -> (row, names) -> (group, item)
+DESCRIPTIONS = {
+    # of a member
+    ("Leader", "member"): lambda r, n: ("已是{}", f"{r.delegation.name}{r.title}"),
+    ("PresidiumMember", "member"): lambda r, n: ("已是{}", "主席团成员"),
+    ("Motion", "lead"): lambda r, n: ("已领衔{}", _motion_no(r)),
+    ("MotionSigner", "member"): _signer,
+    ("NominationSigner", "member"): lambda r, n: ("已联名提名{}", f"{r.nomination.election.office}候选人"),
+    ("Attendance", "member"): _attendance,
+    # of a person
+    ("Office", "person"): lambda r, n: ("已是{}", f"{r.body}{r.title}"),
+    ("SessionRole", "person"): lambda r, n: ("已是{}", f"大会{r.kind}"),
+    ("Meeting", "host"): lambda r, n: ("已是{}的主持人", n.meeting(r.id)),
+    ("Nominee", "person"): lambda r, n: ("已被提名为{}候选人", r.nomination.election.office),
+    ("PollCandidate", "person"): lambda r, n: ("已列入{}的选票", r.poll_election.poll.title),
+    ("Tally", "person"): lambda r, n: ("已有{}的得票", r.poll.title),
+    ("PriorAbsence", "person"): lambda r, n: ("已有以往缺席记录（{}）", r.session),
+    ("PreCandidate", "person"): lambda r, n: ("已是{}的候选人", _pre_round(r.round)),
+    ("PreVote", "person"): lambda r, n: ("已有{}的得票", _pre_round(r.sheet.round)),
+    # of a delegation
+    ("Member", "delegation"): lambda r, n: ("已有人员{}", f"{r.person.name}（{r.role}）"),
+    ("Leader", "delegation"): lambda r, n: ("已有{}", f"{r.title}{r.member.person.name}"),
+    ("PreSheet", "delegation"): lambda r, n: ("已有{}的票数", _pre_round(r.round)),
+}
+_UNITS = {"已有人员{}": "人", "已在{}签到": "个会议", "已在{}请假": "个会议", "已在{}缺席": "个会议"}
+# Foreign keys that are not records of another area: a person's roles are the roster itself.
+NOT_DEPENDENTS = {("Member", "person")}
+
+
+def referencing_keys(target) -> list:
+    """Every foreign key of the session's tables that points at TARGET (Member, Person, Delegation)."""
+    return [f for model in store_models.ALL_MODELS for f in model._meta.sorted_fields
+            if isinstance(f, ForeignKeyField) and f.rel_model is target
+            and (model.__name__, f.name) not in NOT_DEPENDENTS]
+
+
+def _dependents(target, row_id: int, names: _Names) -> list[Dependent]:
+    found = []
+    for key in referencing_keys(target):
+        model = key.model
+        describe = DESCRIPTIONS.get((model.__name__, key.name))
+        for row in model.select().where(key == row_id).order_by(model._meta.primary_key):
+            # a table without a description is still never forgotten
+            group, item = describe(row, names) if describe else ("已有{}", f"{model.__name__} 记录")
+            found.append(Dependent(model.__name__, row.id, group, item))
+    return found
+
+
+def member_dependents(member_id: int, *, person: bool | None = None) -> list[Dependent]:
+    """What other areas recorded about a member: his seat on the presidium, a check-in, a motion
+    he leads or signed … With PERSON, also what they recorded about the person (a session role,
+    a nomination, a ballot); by default when the member is the person's only role, that is when
+    removing the member removes the person too."""
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        return []
+    if person is None:
+        person = not Member.select().where((Member.person == member.person_id)
+                                           & (Member.id != member_id)).exists()
+    names = _Names()
+    found = _dependents(Member, member_id, names)
+    if person:
+        found += _dependents(Person, member.person_id, names)
+    return found
+
+
+def delegation_dependents(delegation_id: int) -> list[Dependent]:
+    """What is in a delegation or was recorded for it: its people, its leaders, preliminary counts."""
+    return _dependents(Delegation, delegation_id, _Names())
+
+
+def dependents_sentence(name: str, found: list[Dependent], *, limit: int = 5) -> str:
+    """丁一 已是主席团成员，已在第一次全体会议签到 — rows of one kind said once, at most LIMIT
+    items of each named, without a full stop (the caller says what to do)."""
+    groups: dict[str, list[str]] = {}
+    for dep in found:
+        items = groups.setdefault(dep.group, [])
+        if dep.item not in items:
+            items.append(dep.item)
+    phrases = []
+    for group, items in groups.items():
+        shown = "、".join(i for i in items[:limit] if i)
+        if len(items) > limit:
+            shown += f"等 {len(items)} {_UNITS.get(group, '项')}"
+        phrases.append(group.replace("{}", shown))
+    return f"{name} " + "，".join(phrases)
