@@ -304,14 +304,15 @@ def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
         return False
     table.header_line, table.columns, table.ignored = found
     width = max(table.columns.values()) + 1
+    used = set(table.columns.values())
     count = 0
     for line, cells, odd, hidden in rows:
         if line > MAX_SHEET_ROWS:
             raise ServiceError(f"{source}{where}超过 {MAX_SHEET_ROWS} 行（含空行），不像是一份名单。"
                                f"请删去多余的行，或把名单复制到一个新文件后再导入。")
         content = [cells.get(i, "") for i in range(width)]
-        odd = {i: v for i, v in odd.items() if i < width}
-        if any(content) or odd:
+        odd = {i: v for i, v in odd.items() if i in used}
+        if any(cells.values()) or odd:
             if hidden:
                 table.hidden_rows.append(line)
             else:
@@ -590,7 +591,7 @@ def _sheet_parser_class():
     from openpyxl.worksheet._reader import WorkSheetParser
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
-    formula_tag = f"{{{SHEET_MAIN_NS}}}f"
+    formula_tag, value_tag = f"{{{SHEET_MAIN_NS}}}f", f"{{{SHEET_MAIN_NS}}}v"
 
     class SheetParser(WorkSheetParser):
         """openpyxl's streaming parser with cached values, that also says which cells hold a
@@ -598,7 +599,8 @@ def _sheet_parser_class():
 
         def parse_cell(self, element):
             cell = super().parse_cell(element)
-            if cell["value"] is None and element.find(formula_tag) is not None:
+            if (cell["value"] is None and element.find(formula_tag) is not None
+                    and element.find(value_tag) is None):  # <v></v> is a result: the empty text
                 cell["formula"] = True
             return cell
 

@@ -504,7 +504,8 @@ def test_a_formula_with_a_cached_value_is_read_as_its_value(demo_session, tmp_pa
 
     part = sheet_xml([HEADER, ["丁哲", "男", "吴家山街代表团", "代表", "", ""]]).replace(
         '<c r="A2" t="inlineStr"><is><t>丁哲</t></is></c>'.encode(),
-        '<c r="A2" t="str"><f>"丁"&amp;"哲"</f><v>丁哲</v></c>'.encode())
+        '<c r="A2" t="str"><f>"丁"&amp;"哲"</f><v>丁哲</v></c>'.encode()).replace(
+        b"</row></sheetData>", b'<c r="F2" t="str"><f>""</f><v></v></c></row></sheetData>')  # calculated: empty
     path = tmp_path / "calc.xlsx"
     path.write_bytes(xlsx_bytes([("名单", part, "visible")]))
     plan = importer.plan_import(path)
