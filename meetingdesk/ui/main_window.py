@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from .presidium_page import PresidiumPage
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
+from .undo import UndoStack
 from .unsaved import confirm_leave
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
@@ -43,7 +44,7 @@ FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 class MainWindow(QMainWindow):
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self._problems: ProblemsDialog | None = None
         self.undo_stack.indexChanged.connect(self.refresh)
 
