@@ -63,6 +63,8 @@ def import_roster(args: argparse.Namespace) -> int:
                 print(f"第 {row.line} 行 {row.name}（{row.delegation} {row.role}）{row.change_text}")
         for error in plan.errors:
             print(f"[错误] {error}", file=sys.stderr)
+        for warning in plan.warnings:
+            print(f"[提示] {warning}", file=sys.stderr)
         if plan.ignored_columns:
             print(f"提示：未使用的列：{'、'.join(plan.ignored_columns)}", file=sys.stderr)
         print(f"{plan.source}：{plan.summary()}")

@@ -58,6 +58,7 @@ from meetingdesk.rules import normalize
 from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Person
 
+from . import backups
 from .errors import ServiceError
 
 NEW, UPDATED, UNCHANGED, ERROR = "新增", "更新", "不变", "错误"
@@ -1243,6 +1244,7 @@ def apply_import(plan: ImportPlan, *, good_rows_only: bool = False) -> ImportRes
     if _stamp() != plan.stamp:
         raise ServiceError("预览之后会议名单已有改动，请重新选择文件预览后再导入。")
     good = [r for r in plan.rows if r.ok]
+    backups.before(backups.IMPORT, plan.source)
     try:
         with store.database.atomic():
             _write_people(good)

@@ -28,7 +28,7 @@ from pathlib import Path
 from meetingdesk import store
 from meetingdesk.rules.normalize import normalize_name
 
-from . import counting, voting
+from . import counting, drafts, voting
 from .errors import ServiceError
 from .importer import _check_path, csv_rows
 
@@ -163,10 +163,11 @@ def read(poll_id: int, path: str | Path, *, entry: int = 1) -> TallyImport:
 
 
 def apply(plan: TallyImport) -> None:
-    """Write every box and entry of the file, or nothing."""
+    """Write every box and entry of the file, or nothing. A pass half typed in the window for the
+    same box and entry is replaced by the file's, its draft forgotten with it."""
     with store.database.atomic():
         for (box_id, entry), (papers, figures) in plan.entries.items():
-            counting.enter(plan.poll_id, box_id, entry, papers, figures)
+            drafts.enter_tally(plan.poll_id, box_id, entry, papers, figures)
 
 
 def latest_open_poll() -> int:

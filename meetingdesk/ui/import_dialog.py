@@ -130,6 +130,7 @@ class ImportDialog(QDialog):
         self.counts_label = QLabel()
         self.counts_label.setStyleSheet("font-size: 12pt; font-weight: bold")
         self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
         self.columns_label.setStyleSheet("color: #555555")
         self.show_kind = QComboBox()
         self.show_kind.addItem("显示全部行", "")
@@ -237,6 +238,13 @@ class ImportDialog(QDialog):
             text = f"识别的列：{'、'.join(plan.columns)}"
             if plan.ignored_columns:
                 text += f"；未使用的列：{'、'.join(plan.ignored_columns)}"
+            # which sheet was read, what hidden sheets and rows were left out, names to look at
+            notes = list(plan.notices)
+            flagged = sum(1 for r in plan.rows if r.warnings)
+            if flagged:
+                notes.append(f"{flagged} 行有提示（见“变化”列）")
+            if notes:
+                text += "\n" + "；".join(notes) + "。"
             self.columns_label.setText(text)
         self.good_rows_only.setChecked(False)
         self._update_buttons()

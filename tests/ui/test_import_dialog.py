@@ -130,3 +130,29 @@ def test_export_roster_asks_for_a_file_and_reports_in_the_status_bar(qtbot, demo
     monkeypatch.setattr(import_dialog, "warn", lambda parent, title, text: warned.append(text))
     assert export_roster(window, tmp_path / "无此目录" / "x.xlsx") is None
     assert "无法写入" in warned[0]
+
+
+def test_the_preview_names_the_sheet_and_what_was_hidden(qtbot, demo_session, tmp_path):
+    from openpyxl import Workbook
+
+    from meetingdesk.ui.import_dialog import ImportDialog
+
+    wb = Workbook()
+    visible = wb.active
+    visible.title = "名单"
+    visible.append(["姓名", "性别", "代表团", "身份"])
+    visible.append(["刘君", "男", "吴家山街代表团", "列席"])
+    visible.append(["旧人", "男", "吴家山街代表团", "列席"])
+    visible.row_dimensions[3].hidden = True
+    old = wb.create_sheet("旧名单")
+    old.append(["姓名", "性别", "代表团", "身份"])
+    old.append(["劉君", "男", "吴家山街代表团", "列席"])
+    old.sheet_state = "hidden"
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.load(path)
+    text = dialog.columns_label.text()
+    assert "读取工作表“名单”" in text and "未读取隐藏的工作表“旧名单”" in text and "隐藏的第 3 行" in text
+    assert [r.name for r in dialog.plan.rows] == ["刘君"]
