@@ -18,7 +18,8 @@ from meetingdesk.store.errors import FULL, StorageError
 from tests.services.test_tally_import import _csv as tally_csv
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIED = {"kill -9": 0}  # the README's figures: how many faults each test injected
+TRIED = {"kill -9": 0, "flipped byte": 0, "full disk": 0, "second writer": 0}  # the README's figures
+LOST = {"data lost": 0}
 
 
 def _run(kill_at: int, *args: str) -> subprocess.CompletedProcess:
@@ -74,6 +75,7 @@ def _kill_everywhere(base: Path, tmp_path: Path, args_for) -> list[str]:
         assert done.returncode == -9, (at, done.stderr)
         TRIED["kill -9"] += 1
         after = _content(target)
+        LOST["data lost"] += after not in (old, new)
         assert after in (old, new), f"killed at write {at} of {total}: neither the old nor the new content"
         left.append("old" if after == old else "new")
     return left
@@ -146,6 +148,7 @@ def test_a_full_disk_during_an_import_keeps_the_session(demo_file, tmp_path):
         importer.apply_import(plan)
     assert err.value.kind == FULL
     session.close_session()
+    TRIED["full disk"] += 1
     assert _content(demo_file) == before
 
 
@@ -160,6 +163,7 @@ def test_a_second_program_cannot_write_while_one_imports(demo_file, tmp_path):
         _roster_csv(csv, ["吴家山街代表团"], rows=5)
         done = _run(0, "import", demo_file, csv)
         assert done.returncode == 1 and "正由计算机" in done.stderr and "Traceback" not in done.stderr
+        TRIED["second writer"] += 1
         assert _raw(demo_file) == before
     finally:
         proc.kill()

@@ -179,3 +179,15 @@ def test_quitting_with_a_typed_pass_asks_and_cancel_keeps_the_window(window, qtb
     event = QCloseEvent()
     window.closeEvent(event)
     assert event.isAccepted() and session.current_path() is None
+
+
+def test_a_change_refused_by_a_read_only_file_is_said_in_the_dialog(qtbot, demo_file, held, monkeypatch):
+    Answers(monkeypatch, "以只读方式打开")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(demo_file)
+    dialog = win.edit_session()
+    dialog.venue.setText("别处") if hasattr(dialog, "venue") else None
+    dialog._try_accept()
+    assert "只读" in dialog.error_text("") and dialog.isVisible()
+    session.close_session()
