@@ -361,10 +361,10 @@ def save_attachment(motion_id: int, target: str | Path) -> None:
     motion = Motion.get_or_none(id=motion_id)
     if motion is None or motion.attachment_data is None:
         raise ServiceError("该件没有附件。")
-    try:
-        Path(target).write_bytes(motion.attachment_data)
-    except OSError as exc:
-        raise ServiceError(f"无法写入“{target}”：{exc.strerror}") from exc
+    from . import output
+
+    # through the same checks as a printed paper: never over a session file, whole or not at all
+    output.write(target, "", lambda tmp: Path(tmp).write_bytes(motion.attachment_data))
 
 
 def _next_number(kind: str) -> int:

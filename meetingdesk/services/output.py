@@ -20,10 +20,19 @@ from .errors import ServiceError
 KINDS = {".pdf": "PDF", ".xlsx": "Excel", ".docx": "Word"}
 
 
+def safe_name(text: str) -> str:
+    """TEXT as part of a file name: no folder can hide in it (a region typed as “../东西湖区”)."""
+    cleaned = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in text)
+    while ".." in cleaned:
+        cleaned = cleaned.replace("..", ".")
+    return cleaned.strip(" .") or "未命名"
+
+
 def check(path: str | Path, suffix: str) -> Path:
-    """PATH as a target for a file ending in SUFFIX; ServiceError, with what to do, if it is not one."""
+    """PATH as a target for a file ending in SUFFIX ('' for whatever suffix it has: an
+    attachment written out); ServiceError, with what to do, if it is not one."""
     path = Path(path)
-    if path.suffix.lower() != suffix:
+    if suffix and path.suffix.lower() != suffix:
         raise ServiceError(f"输出文件“{path.name}”应以 {suffix} 结尾（{KINDS.get(suffix, suffix)} 文件）。"
                            "为免误把会议文件当作输出文件覆盖，其他文件名一律不写。")
     if path.is_dir():

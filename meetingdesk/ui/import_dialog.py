@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, exporter, importer, session
+from meetingdesk.services import ServiceError, exporter, importer, output, session
 from meetingdesk.services.importer import ERROR, KINDS, NEW, UPDATED, ImportPlan, PlanRow
 
 from .messages import warn
@@ -294,7 +294,7 @@ def export_roster(parent: QWidget | None, path: str | Path | None = None) -> Pat
     if path is None:
         info = session.session_info()
         folder = Path(info.path).parent if info.path else Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(parent, "导出名单", str(folder / f"{info.title}名单.xlsx"),
+        chosen, _ = QFileDialog.getSaveFileName(parent, "导出名单", str(folder / (output.safe_name(f"{info.title}名单") + ".xlsx")),
                                                 EXPORT_FILTER)
         if not chosen:
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, motions, roster, session
+from meetingdesk.services import ServiceError, motions, output, roster, session
 from meetingdesk.services.motions import MotionInput, MotionRow
 
 from . import views
@@ -355,7 +356,7 @@ class MotionsPage(QWidget):
         if row is None or not row.attachment:
             return False
         if target is None:
-            target, _ = QFileDialog.getSaveFileName(self, "另存附件", row.attachment)
+            target, _ = QFileDialog.getSaveFileName(self, "另存附件", output.safe_name(Path(row.attachment).name))
             if not target:
                 return False
         try:

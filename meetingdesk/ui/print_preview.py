@@ -391,7 +391,7 @@ class PrintPreviewDialog(QDialog):
 
     def suggested_name(self) -> str:
         info = session.session_info()
-        return f"{info.title}{printing.title_of(self.kind)}.pdf"
+        return output.safe_name(f"{info.title}{printing.title_of(self.kind)}") + ".pdf"
 
     def save_as(self) -> None:
         folder = session.current_path().parent if session.current_path() else Path.home()

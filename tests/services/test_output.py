@@ -79,3 +79,29 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(demo_session, tmp_p
     with pytest.raises(ServiceError, match="磁盘已满"):
         output.write(target, ".pdf", fail)
     assert target.read_bytes() == b"%PDF old" and [p.name for p in target.parent.iterdir()] == ["名单.pdf"]
+
+
+def test_an_attachment_written_out_never_replaces_a_session(demo_session, demo_file, tmp_path):
+    from meetingdesk.services import motions
+    from meetingdesk.store import Motion
+
+    motion = Motion.select().first()
+    Motion.update(attachment="附件.txt", attachment_data=b"text").where(Motion.id == motion.id).execute()
+    before = demo_file.read_bytes()
+    with pytest.raises(ServiceError, match="当前打开的会议文件"):
+        motions.save_attachment(motion.id, demo_file)
+    other = tmp_path / "另一个.meetingdesk"
+    other.write_bytes(before)
+    with pytest.raises(ServiceError, match="会议文件（数据库）"):
+        motions.save_attachment(motion.id, other)
+    assert demo_file.read_bytes() == before and other.read_bytes() == before
+    motions.save_attachment(motion.id, tmp_path / "附件.txt")
+    assert (tmp_path / "附件.txt").read_bytes() == b"text"
+
+
+@pytest.mark.parametrize("text, name", [("../东西湖区", "_东西湖区"), ("a/b\\c", "a_b_c"), ("..", "未命名"),
+                                        ("东西湖区第十一届", "东西湖区第十一届")])
+def test_a_text_made_into_a_file_name_hides_no_folder(text, name):
+    from meetingdesk.services.output import safe_name
+
+    assert safe_name(text) == name
