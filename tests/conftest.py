@@ -6,6 +6,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,27 @@ def empty_session(tmp_path):
                                   statutory_delegates=20)
     yield info
     session.close_session()
+
+
+HOLD = textwrap.dedent("""
+    import sys, time
+    from meetingdesk.services import session
+    session.open_session(sys.argv[1])
+    print("held", flush=True)
+    time.sleep(60)
+""")
+
+
+def hold(path: Path) -> subprocess.Popen:
+    """A second program holding PATH for writing, as another window would; returns once it does."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+@pytest.fixture
+def held_elsewhere(demo_file):
+    proc = hold(demo_file)
+    yield proc
+    proc.kill()
+    proc.wait()

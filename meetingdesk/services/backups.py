@@ -8,12 +8,15 @@ from pathlib import Path
 
 from meetingdesk import store
 from meetingdesk.store import backups as snapshots
-from meetingdesk.store.backups import (  # noqa: F401 - the kinds callers name
+from meetingdesk.store.backups import (  # the kinds callers name
     AUTO, CONFIRM, CORRECT, IMPORT, MANUAL, MIGRATE, RESTORE, TALLY, Backup,
 )
 
 from . import session
 from .errors import ServiceError
+
+__all__ = ["AUTO", "CONFIRM", "CORRECT", "IMPORT", "MANUAL", "MIGRATE", "RESTORE", "TALLY", "Backup",
+           "before", "latest", "listing", "periodic", "restore", "restore_damaged"]
 
 EVERY_MINUTES = 10  # of editing, between two automatic snapshots
 

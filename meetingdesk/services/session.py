@@ -96,15 +96,7 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
     if mode == WRITE:
         if not _writable(path):
             raise NotWritableError(f"会议文件“{path.name}”或它所在的文件夹没有写入权限，只能以只读方式打开。")
-        if same and _lock is not None:
-            new_lock = _lock
-        else:
-            try:
-                new_lock = SessionLock.acquire(path)
-            except SessionLockedError:
-                raise
-            except ServiceError as exc:
-                raise NotWritableError(exc.message) from exc
+        new_lock = _lock if same and _lock is not None else _take_lock(path)
     elif found[1] < store.SCHEMA_VERSION or _hot_journal(path):
         # An older format must be upgraded, a crashed writer's journal rolled back: both write,
         # so only while nobody else holds the session.
@@ -147,6 +139,17 @@ def open_readonly_because(path: str | Path, why: str) -> SessionInfo:
 
 def access() -> Access:
     return _access
+
+
+def _take_lock(path: Path) -> SessionLock:
+    """The lock of PATH; SessionLockedError naming the holder, NotWritableError when the folder
+    takes no lock file (the caller may open read-only)."""
+    try:
+        return SessionLock.acquire(path)
+    except SessionLockedError:
+        raise
+    except ServiceError as exc:
+        raise NotWritableError(exc.message) from exc
 
 
 def _settle(path: Path) -> None:
@@ -197,12 +200,7 @@ def create_session(
     if path.exists():
         raise ServiceError(f"文件“{path.name}”已存在，不会覆盖。请另选文件名。")
     _check_session_fields(region, term, number, start_date, end_date, statutory_delegates)
-    try:
-        new_lock = SessionLock.acquire(path)
-    except SessionLockedError:
-        raise
-    except ServiceError as exc:
-        raise NotWritableError(exc.message) from exc
+    new_lock = _take_lock(path)
     close_session()
     _lock = new_lock
     try:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, backups
 
+from . import views
 from .messages import warn
 
 HEADERS = ("时间", "原因", "大小")
@@ -113,14 +113,10 @@ class BackupsDialog(QDialog):
         chosen = self.selected()
         if chosen is None or not self.restore_button.isEnabled():
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复备份",
-                          f"把会议恢复为 {chosen.time:%Y-%m-%d %H:%M:%S} 的备份（{chosen.reason}）？\n"
-                          "此后所做的修改将不在会议中；现在的内容先另存为一个备份，需要时可以再恢复回来。",
-                          QMessageBox.StandardButton.NoButton, self)
-        yes = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is not yes:
+        if not views.confirm(self, "恢复备份",
+                             f"把会议恢复为 {chosen.time:%Y-%m-%d %H:%M:%S} 的备份（{chosen.reason}）？\n"
+                             "此后所做的修改将不在会议中；现在的内容先另存为一个备份，需要时可以再恢复回来。",
+                             "恢复"):
             return
         try:
             backups.restore(chosen)

@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.bylaw import TOPICS, Bylaw

@@ -22,7 +22,7 @@ from meetingdesk.services.checks import Problem
 from meetingdesk.store import DamagedFileError
 from meetingdesk.store.lock import SessionLockedError
 
-from . import commands
+from . import commands, views
 from .attendance_page import AttendancePage
 from .backups_dialog import BackupsDialog
 from .bylaw_dialog import edit_bylaw
@@ -175,12 +175,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _agree_read_only(self, message: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "会议正在别处修改", message,
-                          QMessageBox.StandardButton.NoButton, self)
-        read = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is read
+        return views.confirm(self, "会议正在别处修改", message, "以只读方式打开")
 
     def _open_read_only(self, path: str | Path, why: str | None) -> bool:
         try:
@@ -198,14 +193,10 @@ class MainWindow(QMainWindow):
         if latest is None:
             warn(self, "文件已损坏", message + "\n\n没有找到这个会议文件的备份。")
             return False
-        box = QMessageBox(QMessageBox.Icon.Critical, "文件已损坏",
-                          f"{message}\n\n最近的备份：{latest.time:%Y-%m-%d %H:%M:%S}（{latest.reason}）。"
-                          "打开这个备份？损坏的文件改名保留在原处。",
-                          QMessageBox.StandardButton.NoButton, self)
-        use = box.addButton("打开最近的备份", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is not use:
+        if not views.confirm(self, "文件已损坏",
+                             f"{message}\n\n最近的备份：{latest.time:%Y-%m-%d %H:%M:%S}（{latest.reason}）。"
+                             "打开这个备份？损坏的文件改名保留在原处。",
+                             "打开最近的备份", QMessageBox.Icon.Critical):
             return False
         try:
             backups.restore_damaged(path, latest)

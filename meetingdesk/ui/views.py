@@ -35,9 +35,10 @@ def sort_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyMo
     return proxy
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定",
+            icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
     """A yes/no question with Chinese buttons (tests patch this function)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.exec()

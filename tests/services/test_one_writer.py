@@ -4,9 +4,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -16,24 +13,7 @@ from meetingdesk.services import ServiceError, checks, roster, session
 from meetingdesk.store import lock as locks
 from meetingdesk.store.errors import BUSY, FULL, READONLY, StorageError
 
-HOLD = textwrap.dedent("""
-    import sys, time
-    from meetingdesk.services import session
-    session.open_session(sys.argv[1])
-    print("held", flush=True)
-    time.sleep(60)
-""")
-
-
-@pytest.fixture
-def other_program(demo_file):
-    """A second program holding the demo session for writing, as another window would."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(demo_file)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "held"
-    yield proc
-    proc.kill()
-    proc.wait()
-
+from tests.conftest import hold
 
 def _digest(path):
     con = sqlite3.connect(path)
@@ -44,16 +24,16 @@ def _digest(path):
         con.close()
 
 
-def test_a_second_writer_is_refused_with_who_holds_it(other_program, demo_file):
+def test_a_second_writer_is_refused_with_who_holds_it(held_elsewhere, demo_file):
     with pytest.raises(locks.SessionLockedError) as err:
         session.open_session(demo_file)
     holder = err.value.holder
-    assert holder.pid == other_program.pid and holder.computer and holder.since
+    assert holder.pid == held_elsewhere.pid and holder.computer and holder.since
     assert "正由计算机" in err.value.message and "只读方式" in err.value.message
     assert session.current_path() is None
 
 
-def test_reading_works_while_another_holds_it_and_writes_are_refused(other_program, demo_file, tmp_path):
+def test_reading_works_while_another_holds_it_and_writes_are_refused(held_elsewhere, demo_file, tmp_path):
     before = _digest(demo_file)
     info = session.open_session(demo_file, session.READ)
     assert info.counts["代表"] > 200
@@ -76,7 +56,7 @@ def test_reading_works_while_another_holds_it_and_writes_are_refused(other_progr
     assert _digest(demo_file) == before
 
 
-def test_every_paper_prints_from_a_read_only_session(other_program, demo_file, tmp_path, capsys):
+def test_every_paper_prints_from_a_read_only_session(held_elsewhere, demo_file, tmp_path, capsys):
     from meetingdesk import printing
 
     failed = []
@@ -89,8 +69,7 @@ def test_every_paper_prints_from_a_read_only_session(other_program, demo_file, t
 
 
 def test_a_stale_lock_from_a_crash_is_taken_over(demo_file):
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(demo_file)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "held"
+    proc = hold(demo_file)
     proc.kill()  # kill -9: no chance to remove its lock file
     proc.wait()
     assert locks.lock_path(demo_file).exists()

@@ -1,10 +1,6 @@
 """The window when the file refuses: another program holds it, it is damaged, it is restored."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.services import backups, roster, session
@@ -12,7 +8,6 @@ from meetingdesk.store.errors import StorageError
 from meetingdesk.ui import error_dialog
 from meetingdesk.ui.main_window import MainWindow
 
-from tests.services.test_one_writer import HOLD
 from tests.services.test_session import _flip_a_table_page
 
 
@@ -35,16 +30,7 @@ class Answers:
         monkeypatch.setattr(QMessageBox, "exec", exec_)
 
 
-@pytest.fixture
-def held(demo_file):
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(demo_file)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "held"
-    yield proc
-    proc.kill()
-    proc.wait()
-
-
-def test_a_session_another_program_holds_opens_read_only_with_a_banner(qtbot, demo_file, held, monkeypatch):
+def test_a_session_another_program_holds_opens_read_only_with_a_banner(qtbot, demo_file, held_elsewhere, monkeypatch):
     answers = Answers(monkeypatch, "以只读方式打开")
     win = MainWindow()
     qtbot.addWidget(win)
@@ -56,7 +42,7 @@ def test_a_session_another_program_holds_opens_read_only_with_a_banner(qtbot, de
     session.close_session()
 
 
-def test_declining_read_only_keeps_the_session_open_before(qtbot, demo_file, held, monkeypatch, tmp_path):
+def test_declining_read_only_keeps_the_session_open_before(qtbot, demo_file, held_elsewhere, monkeypatch, tmp_path):
     other = tmp_path / "另一个.meetingdesk"
     other.write_bytes(demo_file.read_bytes())
     Answers(monkeypatch, "取消")
@@ -181,7 +167,7 @@ def test_quitting_with_a_typed_pass_asks_and_cancel_keeps_the_window(window, qtb
     assert event.isAccepted() and session.current_path() is None
 
 
-def test_a_change_refused_by_a_read_only_file_is_said_in_the_dialog(qtbot, demo_file, held, monkeypatch):
+def test_a_change_refused_by_a_read_only_file_is_said_in_the_dialog(qtbot, demo_file, held_elsewhere, monkeypatch):
     Answers(monkeypatch, "以只读方式打开")
     win = MainWindow()
     qtbot.addWidget(win)
