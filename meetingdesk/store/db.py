@@ -18,7 +18,7 @@ from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: 
 from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -112,8 +112,41 @@ def _to_7(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_7_MODELS)
 
 
+def _to_8(db: SqliteDatabase) -> None:
+    """Schema 8: mandates over time. A member's start (换届 or 补选: date, constituency, the
+    confirming meeting) and the decision that ended it; an office's end (相应终止); a meeting's
+    应到 as first taken. A member's delegation may be empty, which SQLite cannot loosen in place:
+    the table is rebuilt (foreign keys are off during the migration, see _migrate)."""
+    from .models import Member
+
+    for table, column, ddl in (
+        ("office", "ended_on", "DATE"),
+        ("office", "end_reason", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("meeting", "expected", "INTEGER"),
+    ):
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+    old = {c.name for c in db.get_columns("member")}
+    if "started_on" in old:
+        return  # an older file's upgrade created the table from today's model
+    table = Member._meta.table_name
+    Member._meta.set_table_name("member_new")
+    try:
+        Member._schema.create_table(safe=False)
+    finally:
+        Member._meta.set_table_name(table)
+    db.execute_sql(
+        "INSERT INTO member_new (id, person_id, delegation_id, role, status, ended_on, end_reason,"
+        " started_on, start_reason, constituency, confirmed_by, end_decision)"
+        " SELECT id, person_id, delegation_id, role, status, ended_on, end_reason, NULL, '', '', '', ''"
+        " FROM member")
+    db.execute_sql("DROP TABLE member")
+    db.execute_sql("ALTER TABLE member_new RENAME TO member")
+    Member._schema.create_indexes(safe=True)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:
@@ -243,11 +276,21 @@ def _migrate(db: SqliteDatabase, path: Path, version: int) -> None:
     from . import backups
 
     backups.snapshot(path, backups.MIGRATE, f"第 {version} 版升级到第 {SCHEMA_VERSION} 版")
-    with db.atomic():
-        while version < SCHEMA_VERSION:
-            MIGRATIONS[version](db)
-            version += 1
-            db.execute_sql(f"PRAGMA user_version = {version}")
+    # Rebuilding a table (schema 8) drops it; with foreign keys on, that would delete what refers
+    # to it. SQLite's own procedure: keys off outside the transaction, checked before the commit.
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](db)
+                version += 1
+                db.execute_sql(f"PRAGMA user_version = {version}")
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise SessionFileError(f"“{path.name}”升级后有 {len(broken)} 处引用对不上（如表 {broken[0][0]}），"
+                                       "升级已撤销，文件保持原样。")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def close_db() -> None:

@@ -69,11 +69,19 @@ class Member(BaseModel):
     """A person's role in the session: 代表, 列席 or 工作人员, in one delegation."""
 
     person = ForeignKeyField(Person, backref="roles", on_delete="CASCADE")
-    delegation = ForeignKeyField(Delegation, backref="members", on_delete="RESTRICT")
+    # None for a delegate whose mandate ended before this session's delegations were formed
+    # (seed 000: the eight who moved away after the second session); schema 8
+    delegation = ForeignKeyField(Delegation, backref="members", on_delete="RESTRICT", null=True)
     role = CharField()
     status = CharField(default=STATUS_SERVING)
     ended_on = DateField(null=True)
     end_reason = CharField(default="")
+    # The mandate over time (schema 8): who counts on a day is asked with that day.
+    started_on = DateField(null=True)  # None: since the congress was elected (换届)
+    start_reason = CharField(default="")  # "" (换届) or "补选"
+    constituency = CharField(default="")  # the 补选's 选区 / 选举单位
+    confirmed_by = CharField(default="")  # the 常委会 meeting that confirmed the 资格审查 report
+    end_decision = CharField(default="")  # the 常委会 decision or 公告 that ended it
 
     class Meta:
         indexes = ((("person", "role"), True),)
@@ -94,7 +102,9 @@ class Leader(BaseModel):
 # ------------------------------------------------------------ schema 2: presidium, schedule
 
 PRESIDIUM_CATEGORIES = ("区委书记", "区委常委", "人大常委会组成人员", "政协主席", "代表团团长", "其他")
-OFFICE_BODIES = ("区委", "区人大常委会", "区政协", "区人民政府", "区监察委员会", "其他")
+OFFICE_BODIES = ("区委", "区人大常委会", "区人大专门委员会", "区政协", "区人民政府", "区监察委员会", "其他")
+# Offices only a delegate of this congress may hold: they end with the mandate (相应终止).
+MANDATE_BODIES = ("区人大常委会", "区人大专门委员会")
 # The session's officers besides the presidium; the order is the printing order of the papers.
 SESSION_ROLES = ("秘书长", "副秘书长", "常务主席", "审查委员会主任委员", "审查委员会副主任委员",
                  "审查委员会委员", "总监票人", "监票人")
@@ -111,6 +121,9 @@ class Office(BaseModel):
     person = ForeignKeyField(Person, backref="offices", on_delete="CASCADE")
     body = CharField()
     title = CharField()
+    # An office that needs the mandate ends with it (相应终止; schema 8)
+    ended_on = DateField(null=True)
+    end_reason = CharField(default="")
 
     class Meta:
         indexes = ((("person", "body", "title"), True),)
@@ -146,6 +159,9 @@ class Meeting(BaseModel):
     host = ForeignKeyField(Person, null=True, backref="hosted", on_delete="SET NULL")
     printed = BooleanField(default=True)  # listed on the printed 日程
     position = IntegerField(default=0)  # breaks ties between meetings of unknown time
+    # 应到 as it stood when attendance was first taken (schema 8): the record of a past meeting
+    # stays what it was; `check` reports when the roster for that day was edited since
+    expected = IntegerField(null=True)
 
 
 class MeetingItem(BaseModel):
