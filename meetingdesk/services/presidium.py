@@ -209,7 +209,8 @@ def propose_presidium() -> list[Proposal]:
     on = {pm.member_id for pm in PresidiumMember.select(PresidiumMember.member)}
     heads = {m for (m,) in Leader.select(Leader.member).where(Leader.title == "团长").tuples()}
     offices: dict[int, list[tuple[str, str]]] = {}
-    for person_id, body, title in Office.select(Office.person, Office.body, Office.title).tuples():
+    for person_id, body, title in (Office.select(Office.person, Office.body, Office.title)
+                                   .where(Office.ended_on.is_null()).tuples()):
         offices.setdefault(person_id, []).append((body, title))
     found = []
     for row in roster.list_members(role="代表"):
@@ -234,8 +235,9 @@ def add_proposed(member_ids: list[int] | None = None) -> int:
 
 
 def list_offices() -> list[OfficeRow]:
+    """The offices held now (an office that ended with a mandate is history: roster.ended_with)."""
     rows = []
-    for office in Office.select(Office, Person).join(Person):
+    for office in Office.select(Office, Person).join(Person).where(Office.ended_on.is_null()):
         p = office.person
         rows.append(OfficeRow(office.id, p.id, p.name, p.note, people_rules.display_name(p.name, p.gender, p.note),
                               office.body, office.title))

@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from peewee import ForeignKeyField, fn
+from peewee import JOIN, ForeignKeyField, fn
 
 from meetingdesk import store
+from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.numerals import chinese_number
-from meetingdesk.store import Delegation, Leader, Member, Person, Session
+from meetingdesk.store import Delegation, Leader, Member, Office, Person, Session
 from meetingdesk.store import models as store_models
 
 from .errors import ServiceError
@@ -26,13 +27,18 @@ class MemberRow:
     gender: str
     note: str
     work_title: str
-    delegation_id: int
+    delegation_id: int | None  # None: ended before this session's delegations were formed
     delegation: str
     role: str
     status: str
     ended_on: dt.date | None = None
     end_reason: str = ""
     leader_title: str = ""  # 团长 / 副团长 / ""
+    started_on: dt.date | None = None  # None: since the congress was elected
+    start_reason: str = ""  # "" 换届 / "补选"
+    constituency: str = ""
+    confirmed_by: str = ""
+    end_decision: str = ""
 
     @property
     def display(self) -> str:
@@ -41,6 +47,9 @@ class MemberRow:
     @property
     def serving(self) -> bool:
         return self.status == store.STATUS_SERVING
+
+    def serving_on(self, day: dt.date) -> bool:
+        return mandates.serving_on(day, self.started_on, not self.serving, self.ended_on)
 
 
 @dataclass(frozen=True)
@@ -53,10 +62,15 @@ class MemberInput:
     work_title: str = ""
     delegation_id: int | None = None
     role: str = "代表"
+    started_on: dt.date | None = None  # a 补选 delegate's start; None since the congress was elected
+    start_reason: str = ""  # "" 换届 / "补选"
+    constituency: str = ""
+    confirmed_by: str = ""
 
     @classmethod
     def of(cls, row: MemberRow) -> MemberInput:
-        return cls(row.name, row.gender, row.note, row.work_title, row.delegation_id, row.role)
+        return cls(row.name, row.gender, row.note, row.work_title, row.delegation_id, row.role,
+                   row.started_on, row.start_reason, row.constituency, row.confirmed_by)
 
 
 @dataclass(frozen=True)
@@ -89,17 +103,21 @@ def _single_name_first() -> bool:
 def _rows(query) -> list[MemberRow]:
     leaders = {m: t for m, t in Leader.select(Leader.member, Leader.title).tuples()}
     rows = []
-    for (mid, pid, name, gender, note, title, did, dname, role, status, ended, reason) in query.tuples():
-        rows.append(MemberRow(mid, pid, name, gender, note, title, did, dname, role, status,
-                              ended, reason, leaders.get(mid, "")))
+    for (mid, pid, name, gender, note, title, did, dname, role, status, ended, reason,
+         started, start_reason, constituency, confirmed_by, decision) in query.tuples():
+        rows.append(MemberRow(mid, pid, name, gender, note, title, did, dname or "", role, status,
+                              ended, reason, leaders.get(mid, ""), started, start_reason, constituency,
+                              confirmed_by, decision))
     return rows
 
 
 def _member_query():
     return (Member.select(Member.id, Person.id, Person.name, Person.gender, Person.note,
                           Person.work_title, Delegation.id, Delegation.name, Member.role,
-                          Member.status, Member.ended_on, Member.end_reason)
-            .join(Person).switch(Member).join(Delegation))
+                          Member.status, Member.ended_on, Member.end_reason, Member.started_on,
+                          Member.start_reason, Member.constituency, Member.confirmed_by,
+                          Member.end_decision)
+            .join(Person).switch(Member).join(Delegation, JOIN.LEFT_OUTER))
 
 
 def sort_members(rows: list[MemberRow]) -> list[MemberRow]:
@@ -117,6 +135,17 @@ def list_members(delegation_id: int | None = None, *, role: str | None = None,
         query = query.where(Member.role == role)
     if not include_ended:
         query = query.where(Member.status == store.STATUS_SERVING)
+    return sort_members(_rows(query))
+
+
+def members_on(day: dt.date, delegation_id: int | None = None, *, role: str | None = None) -> list[MemberRow]:
+    """Who was in the session on DAY, in stroke order: a mandate ended after DAY still counts, one
+    that started later (补选) does not yet. The 应到 of a meeting is asked with its date."""
+    query = _member_query().where(_serving_on(day))
+    if delegation_id is not None:
+        query = query.where(Member.delegation == delegation_id)
+    if role is not None:
+        query = query.where(Member.role == role)
     return sort_members(_rows(query))
 
 
@@ -171,7 +200,14 @@ def get_delegation(delegation_id: int) -> DelegationRow:
 
 def _clean(data: MemberInput) -> MemberInput:
     return replace(data, name=people_rules.normalise_name(data.name), note=data.note.strip(),
-                   work_title=data.work_title.strip(), gender=data.gender.strip())
+                   work_title=data.work_title.strip(), gender=data.gender.strip(),
+                   start_reason=data.start_reason.strip(), constituency=data.constituency.strip(),
+                   confirmed_by=data.confirmed_by.strip())
+
+
+def _mandate(data: MemberInput) -> dict:
+    return {"started_on": data.started_on, "start_reason": data.start_reason,
+            "constituency": data.constituency, "confirmed_by": data.confirmed_by}
 
 
 def _validate(data: MemberInput, *, member_id: int | None = None) -> None:
@@ -182,6 +218,12 @@ def _validate(data: MemberInput, *, member_id: int | None = None) -> None:
         raise ServiceError(f"身份只能是代表、列席或工作人员，不能是“{data.role}”。", "role")
     if data.delegation_id is None or Delegation.get_or_none(Delegation.id == data.delegation_id) is None:
         raise ServiceError("请选择所属代表团。", "delegation")
+    if data.start_reason not in mandates.START_REASONS:
+        raise ServiceError(f"资格开始的方式只能是换届选举或补选，不能是“{data.start_reason}”。", "start_reason")
+    if data.start_reason == mandates.BY_ELECTION and data.role == "代表" and data.started_on is None:
+        raise ServiceError("补选的代表请填写资格开始的日期（常委会确认代表资格的日期）。", "started_on")
+    if data.start_reason == mandates.BY_ELECTION and data.role != "代表":
+        raise ServiceError("只有代表才有补选。", "start_reason")
     person_id = Member.get_by_id(member_id).person_id if member_id else None
     others = (Person.select(Person.id, Person.note).where(Person.name == data.name))
     if person_id is not None:
@@ -231,7 +273,7 @@ def add_member(data: MemberInput, *, member_id: int | None = None, person_id: in
         person = Person.create(name=data.name, gender=data.gender, note=data.note,
                                work_title=data.work_title, **ids["person"])
         member = Member.create(person=person, delegation=data.delegation_id, role=data.role,
-                               **ids["member"])
+                               **_mandate(data), **ids["member"])
     return member.id
 
 
@@ -252,7 +294,7 @@ def update_member(member_id: int, data: MemberInput) -> None:
     with store.database.atomic():
         Person.update(name=data.name, gender=data.gender, note=data.note,
                       work_title=data.work_title).where(Person.id == member.person_id).execute()
-        Member.update(delegation=data.delegation_id, role=data.role).where(
+        Member.update(delegation=data.delegation_id, role=data.role, **_mandate(data)).where(
             Member.id == member_id).execute()
 
 
@@ -261,8 +303,10 @@ def move_member(member_id: int, delegation_id: int) -> None:
     update_member(member_id, replace(MemberInput.of(row), delegation_id=delegation_id))
 
 
-def end_member(member_id: int, ended_on: dt.date, reason: str) -> None:
-    """End a mandate (辞职, 调离…): the record stays, the person leaves every count and list."""
+def end_member(member_id: int, ended_on: dt.date, reason: str, decision: str = "") -> list[str]:
+    """End a mandate (辞职, 调离…) on ENDED_ON for REASON, by DECISION (the 常委会 decision or
+    公告). The record stays: the person counts on every earlier day and on none from that day.
+    The offices only a delegate may hold end with it (相应终止); returns them, worded."""
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
         raise ServiceError("该人员已不存在（可能已被撤销）。")
@@ -270,17 +314,46 @@ def end_member(member_id: int, ended_on: dt.date, reason: str) -> None:
         raise ServiceError("请填写终止原因（如“因工作调整辞去代表职务”）。", "reason")
     if ended_on is None:
         raise ServiceError("请填写终止日期。", "ended_on")
+    wrong = mandates.check_dates(member.started_on, ended_on)
+    if wrong:
+        raise ServiceError(wrong, "ended_on")
     _check_not_leader(member, "终止其资格")
+    ended: list[str] = []
     with store.database.atomic():
-        Member.update(status=store.STATUS_ENDED, ended_on=ended_on,
-                      end_reason=reason.strip()).where(Member.id == member_id).execute()
+        Member.update(status=store.STATUS_ENDED, ended_on=ended_on, end_reason=reason.strip(),
+                      end_decision=decision.strip()).where(Member.id == member_id).execute()
+        if member.role == "代表":
+            for office in (Office.select().where((Office.person == member.person_id)
+                                                 & Office.body.in_(store_models.MANDATE_BODIES)
+                                                 & Office.ended_on.is_null())):
+                office.ended_on, office.end_reason = ended_on, mandates.OFFICES_END_WITH
+                office.save()
+                ended.append(f"{office.body}{office.title}")
+    return ended
 
 
 def reinstate_member(member_id: int) -> None:
-    """Undo an ended mandate entered by mistake."""
+    """Undo an ended mandate entered by mistake, and the offices that ended with it."""
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        return
     with store.database.atomic():
-        Member.update(status=store.STATUS_SERVING, ended_on=None, end_reason="").where(
+        if member.ended_on is not None:
+            Office.update(ended_on=None, end_reason="").where(
+                (Office.person == member.person_id) & (Office.ended_on == member.ended_on)
+                & (Office.end_reason == mandates.OFFICES_END_WITH)).execute()
+        Member.update(status=store.STATUS_SERVING, ended_on=None, end_reason="", end_decision="").where(
             Member.id == member_id).execute()
+
+
+def ended_with(member_id: int) -> list[str]:
+    """The offices that ended with this member's mandate (相应终止), worded."""
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None or member.ended_on is None:
+        return []
+    return [f"{o.body}{o.title}" for o in Office.select().where(
+        (Office.person == member.person_id) & (Office.ended_on == member.ended_on)
+        & (Office.end_reason == mandates.OFFICES_END_WITH))]
 
 
 def remove_member(member_id: int) -> None:
@@ -374,12 +447,19 @@ def remove_delegation(delegation_id: int) -> None:
         Delegation.delete().where(Delegation.id == delegation_id).execute()
 
 
-def _delegates_on(day: dt.date):
-    """The delegates who count on DAY: serving, or their mandate ended after DAY. A mandate ends
-    on its end date: on that day the person no longer counts (as rules.motions.signed_while_serving)."""
+def _serving_on(day: dt.date):
+    """Members whose mandate (or role) covers DAY, as rules.mandates.serving_on: started on or
+    before it (or since the congress was elected), and serving or ended after it."""
+    started = Member.started_on.is_null() | (Member.started_on <= day)
     serving = Member.status == store.STATUS_SERVING
     ended_later = (Member.status == store.STATUS_ENDED) & (Member.ended_on > day)
-    return (Member.role == "代表") & (serving | ended_later)
+    return started & (serving | ended_later)
+
+
+def _delegates_on(day: dt.date):
+    """The delegates who count on DAY (a mandate ends on its end date: on that day the person no
+    longer counts, as rules.motions.signed_while_serving)."""
+    return (Member.role == "代表") & _serving_on(day)
 
 
 def delegates_on(day: dt.date) -> int:
