@@ -7,6 +7,8 @@ a minimum nor a deadline.
 from __future__ import annotations
 
 import datetime as dt
+
+from . import mandates
 from collections.abc import Hashable, Iterable
 
 MIN_SIGNERS = 10
@@ -22,11 +24,13 @@ def count_signers(signers: Iterable[tuple[Hashable, bool]]) -> int:
     return len({key for key, serving in signers if serving})
 
 
-def signed_while_serving(serving: bool, ended_on: dt.date | None, received_at: dt.datetime) -> bool:
-    """A signature counts if the signer was a serving delegate when the paper was received:
-    serving now, or the mandate ended after the day of receipt (a mandate ends on its end date:
-    on that day the person no longer counts). A mandate ending later never voids a paper."""
-    return serving or (ended_on is not None and ended_on > received_at.date())
+def signed_while_serving(serving: bool, ended_on: dt.date | None, received_at: dt.datetime,
+                         started_on: dt.date | None = None) -> bool:
+    """A signature counts if the signer was a delegate on the day the paper was received: the
+    mandate had started (a 补选 delegate from the confirmed start) and had not ended (a mandate
+    ends on its end date: on that day the person no longer counts). A mandate ending later never
+    voids a paper."""
+    return mandates.serving_on(received_at.date(), started_on, not serving, ended_on)
 
 
 def is_late(received_at: dt.datetime, deadline: dt.datetime | None) -> bool:

@@ -10,6 +10,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from meetingdesk import store
 from meetingdesk.rules import elections as rules
 from meetingdesk.rules import motions as motion_rules
@@ -133,12 +135,13 @@ def _nominations(election_id: int | None = None) -> dict[int, list[NominationRow
     deadline = motions.get_deadline("提名")
     signers: dict[int, list[motions.SignerRow]] = {}
     query = (NominationSigner.select(NominationSigner.nomination, Member.id, Person.name, Person.gender,
-                                     Delegation.name, Member.status, Member.ended_on)
-             .join(Member).join(Person).switch(Member).join(Delegation)
+                                     Delegation.name, Member.status, Member.ended_on, Member.started_on)
+             .join(Member).join(Person).switch(Member).join(Delegation, JOIN.LEFT_OUTER)
              .order_by(NominationSigner.position, NominationSigner.id))
-    for nid, mid, name, gender, delegation, status, ended_on in query.tuples():
+    for nid, mid, name, gender, delegation, status, ended_on, started_on in query.tuples():
         signers.setdefault(nid, []).append(
-            motions.SignerRow(mid, name, gender, delegation, status == store.STATUS_SERVING, ended_on))
+            motions.SignerRow(mid, name, gender, delegation or "", status == store.STATUS_SERVING, ended_on,
+                              started_on))
     nominees: dict[int, list[NomineeRow]] = {}
     for n in Nominee.select(Nominee, Person).join(Person).order_by(Nominee.position, Nominee.id):
         p = n.person
@@ -316,7 +319,8 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
         if not_delegates:
             raise ServiceError(f"“{'、'.join(not_delegates)}”不是代表，不能联名提名。", "signers")
         serving = motion_rules.count_signers(
-            (m.id, motion_rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received))
+            (m.id, motion_rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received,
+                                                     m.started_on))
             for m in members)
         if serving < rules.MIN_NOMINATORS:
             raise ServiceError(f"代表联名提名须有 {rules.MIN_NOMINATORS} 名以上在任代表，现只有 {serving} 名。",

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from peewee import JOIN
+
 from meetingdesk import store
 from meetingdesk.rules import motions as rules
 from meetingdesk.rules import people as people_rules
@@ -52,6 +54,7 @@ class SignerRow:
     delegation: str
     serving: bool  # now
     ended_on: dt.date | None = None  # the mandate's end, when it has ended
+    started_on: dt.date | None = None  # a 补选 mandate's start
 
     @property
     def display(self) -> str:
@@ -59,7 +62,7 @@ class SignerRow:
 
     def counts_at(self, received_at: dt.datetime) -> bool:
         """Whether the signature counts for a paper received at RECEIVED_AT: the signer served then."""
-        return rules.signed_while_serving(self.serving, self.ended_on, received_at)
+        return rules.signed_while_serving(self.serving, self.ended_on, received_at, self.started_on)
 
 
 @dataclass(frozen=True)
@@ -239,12 +242,13 @@ def _duration(span: dt.timedelta) -> str:
 def _signers() -> dict[int, list[SignerRow]]:
     found: dict[int, list[SignerRow]] = {}
     query = (MotionSigner.select(MotionSigner.motion, Member.id, Person.name, Person.gender,
-                                 Delegation.name, Member.status, Member.ended_on)
-             .join(Member).join(Person).switch(Member).join(Delegation)
+                                 Delegation.name, Member.status, Member.ended_on, Member.started_on)
+             .join(Member).join(Person).switch(Member).join(Delegation, JOIN.LEFT_OUTER)
              .order_by(MotionSigner.position, MotionSigner.id))
-    for motion_id, member_id, name, gender, delegation, status, ended_on in query.tuples():
+    for motion_id, member_id, name, gender, delegation, status, ended_on, started_on in query.tuples():
         found.setdefault(motion_id, []).append(
-            SignerRow(member_id, name, gender, delegation, status == store.STATUS_SERVING, ended_on))
+            SignerRow(member_id, name, gender, delegation or "", status == store.STATUS_SERVING, ended_on,
+                      started_on))
     return found
 
 
@@ -325,7 +329,8 @@ def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Membe
     if data.submitter == rules.BY_DELEGATES and data.lead_member_id is None:
         raise ServiceError("请选择领衔代表。", "lead")
     serving = rules.count_signers(
-        (m.id, rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received)) for m in members)
+        (m.id, rules.signed_while_serving(m.status == store.STATUS_SERVING, m.ended_on, received, m.started_on))
+        for m in members)
     deadline = get_deadline("议案")
     problem = rules.motion_problem(data.kind, data.submitter, serving, received,
                                    deadline.at if deadline else None)

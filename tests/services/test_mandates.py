@@ -69,3 +69,12 @@ def test_an_end_before_the_start_is_refused(demo_session):
                                                start_reason="补选"))
     with pytest.raises(ServiceError, match="早于"):
         roster.end_member(mid, D(2023, 11, 1), "死亡")
+
+
+def test_a_signature_before_the_by_election_start_does_not_count():
+    from meetingdesk.rules.motions import signed_while_serving
+
+    received = dt.datetime(2023, 11, 20, 10, 0)
+    assert not signed_while_serving(True, None, received, started_on=D(2023, 11, 29))
+    assert signed_while_serving(True, None, received.replace(month=12), started_on=D(2023, 11, 29))
+    assert signed_while_serving(False, D(2023, 11, 21), received)
