@@ -3,9 +3,12 @@
 Per delegation (in their order, stroke order within), one row a delegate: a column for each
 meeting `attendance.session_table` shows (the voting ones, and any other with records), headed
 short — 预备会议, 一次全会, 主席团一次 — over its date, each cell "√" 出席, "迟" 迟到, "退" 早退,
-"假" 请假, "缺" 缺席, blank where nothing is recorded; then the earlier sessions missed without
-leave, and 备注: "★两次未经批准不出席" for whom this session's and earlier unexcused absences
-make two, and which sessions. The column headings come again on every page; a legend and the
+"假" 请假, "缺" 缺席, blank where nothing is recorded, "—" where the person was not a delegate on
+the meeting's date; then the earlier sessions missed without leave, and 备注: "★两次未经批准不出席"
+for whom this session's and earlier unexcused absences make two, and which sessions. A delegate
+whose mandate ended during the session stays, the meetings from the end marked "—" and 备注
+"资格终止于12月22日"; a 补选 delegate is listed with the meetings before the start marked "—" and
+备注 "12月22日起补选" — never 缺席 there. The column headings come again on every page; a legend and the
 list of those flagged close the paper. Option `delegation_id`: one delegation.
 
 A4 portrait, as every paper (the frame has no landscape page): past four meetings the columns
@@ -13,6 +16,7 @@ narrow, their headings broken into short lines and set smaller — ten meetings 
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_LEFT
@@ -48,6 +52,7 @@ NARROW_PRIOR_W = 30
 NARROW_NOTE_MIN = 80
 SMALLEST_HEAD = 6.5
 MARKS = {"出席": "√", "迟到": "迟", "早退": "退", "请假": "假", "缺席": "缺", "": ""}
+OUTSIDE = "—"  # not a delegate on the meeting's date: before a 补选 start, from a mandate's end
 FLAG = "★"
 FLAGGED = "两次未经批准不出席"
 HERE = "本次会议未经批准缺席"
@@ -55,6 +60,7 @@ CAPTION = style("attendance-table-caption", font=HEI, size=13, leading=24, align
 LEGEND = style("attendance-table-legend", size=10.5, leading=16, align=TA_LEFT)
 LIST_HEADING = style("attendance-table-list", font=HEI, size=12, leading=22, align=TA_LEFT)
 NAMES = 4  # columns of the flagged delegates' names
+NO_DELEGATION = "未编入代表团"
 
 
 def short_name(m: MeetingRow) -> tuple[str, ...]:
@@ -100,35 +106,67 @@ def layout(shown: list[MeetingRow]) -> Layout:
                    Column(("往次", "缺席"), NARROW_PRIOR_W), Column("备　注", align="left")], size)
 
 
+def month_day(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def mandate_notes(line: SessionLine) -> list[str]:
+    """12月22日起补选 / 资格终止于12月22日: why some meetings are "—" in the row."""
+    out = []
+    if line.started_during is not None:
+        out.append(f"{month_day(line.started_during)}起补选")
+    if line.ended_during is not None:
+        out.append(f"资格终止于{month_day(line.ended_during)}")
+    return out
+
+
 def notes(line: SessionLine) -> list[str]:
-    """★两次未经批准不出席, 往次：the earlier sessions missed, 本次会议未经批准缺席 — a line each."""
+    """★两次未经批准不出席, 往次：the earlier sessions missed, 本次会议未经批准缺席, the mandate's
+    start or end within the session — a line each."""
     out = [FLAG + FLAGGED] if line.unexcused_total >= 2 else []
     if line.prior:
         out.append("往次：" + "、".join(line.prior))
     if line.unexcused_here:
         out.append(HERE)
-    return out
+    return out + mandate_notes(line)
+
+
+def marks(line: SessionLine) -> list[str]:
+    return [MARKS.get(s, s) if line.in_mandate(i) else OUTSIDE for i, s in enumerate(line.statuses)]
 
 
 def cells(number: int, line: SessionLine) -> list:
-    return [str(number), "", *(MARKS.get(s, s) for s in line.statuses),
-            str(len(line.prior)) if line.prior else "", notes(line)]
+    return [str(number), "", *marks(line), str(len(line.prior)) if line.prior else "", notes(line)]
 
 
-def legend_text() -> str:
+def partial(line: SessionLine) -> bool:
+    """Not a delegate at every meeting shown."""
+    return not all(line.in_mandate(i) for i in range(len(line.statuses)))
+
+
+def legend_text(outside: bool = False) -> str:
     marks = "，".join(f"“{mark}”{status}" for status, mark in MARKS.items() if status)
-    return (f"说明：{marks}，空白为未记录。“往次”一栏为以往各次会议未经批准不出席的次数；"
+    dash = (f"“{OUTSIDE}”为该次会议时尚未补选为代表或代表资格已经终止，不计应到，见备注。"
+            if outside else "")
+    return (f"说明：{marks}，空白为未记录。{dash}“往次”一栏为以往各次会议未经批准不出席的次数；"
             f"{HERE}，指本次会议有缺席记录且没有出席任何一次预备会议或全体会议。"
             f"“{FLAG}”为往次与本次合计，未经批准两次不出席本级人民代表大会会议。")
+
+
+def changes_text(lines: list[SessionLine]) -> str:
+    """其中会议期间资格终止1人、补选1人 — "" when everyone was a delegate at every meeting."""
+    ended = sum(line.ended_during is not None for line in lines)
+    started = sum(line.started_during is not None for line in lines)
+    parts = [f"{word} {n} 人" for word, n in (("资格终止", ended), ("补选", started)) if n]
+    return f"其中会议期间{'、'.join(parts)}" if parts else ""
 
 
 def line_row(columns: list[Column], number: int, line: SessionLine) -> GridRow:
     """A delegate's row; the marks in 黑体, the Song face's "√" being thin and small."""
     row = named_row(columns, cells(number, line), 1, line.row, size=SIZE, leading=LEADING, mark=MARK)
-    for i, status in enumerate(line.statuses, start=2):
+    for i, mark in enumerate(marks(line), start=2):
         old = row.cells[i]
-        row.cells[i] = Cell(old.x, old.width, runs(MARKS.get(status, status), SIZE, HEI), align="center",
-                            pad=old.pad, boxed=True)
+        row.cells[i] = Cell(old.x, old.width, runs(mark, SIZE, HEI), align="center", pad=old.pad, boxed=True)
     return row
 
 
@@ -136,9 +174,10 @@ def delegation_block(name: str, lines: list[tuple[int, SessionLine]], shape: Lay
     columns = shape.columns
     rows = [line_row(columns, number, line) for number, line in lines]
     count = len(lines)
+    changes = changes_text([line for _, line in lines])
 
     def head(continued: bool) -> list[Flowable]:
-        text = f"{name}（续）" if continued else f"{name}（代表 {count} 人）"
+        text = f"{name}（续）" if continued else f"{name}（代表 {count} 人{'，' + changes if changes else ''}）"
         return [para(text, CAPTION),
                 table_row(columns, [c.heading for c in columns], size=shape.head_size, leading=shape.head_leading,
                           font=HEI, heading=True)]
@@ -157,10 +196,13 @@ def prepare(*, delegation_id: int | None = None) -> Paper:
     shape = layout(shown)
     groups: dict[str, list[tuple[int, SessionLine]]] = {}
     for number, line in enumerate(lines, start=1):
-        groups.setdefault(line.row.delegation, []).append((number, line))
+        groups.setdefault(line.row.delegation or NO_DELEGATION, []).append((number, line))
     flagged = [line for line in lines if line.unexcused_total >= 2]
+    outside = any(partial(line) for line in lines)
     when = now()
-    subtitle = f"（代表 {len(lines)} 人，以代表团为序，团内以姓名笔画为序；{as_of(when)}）"
+    changes = changes_text(lines)
+    subtitle = (f"（代表 {len(lines)} 人{'，' + changes if changes else ''}，以代表团为序，团内以姓名笔画为序；"
+                f"{as_of(when)}）")
     items = [Printed(m.name, "会议") for m in shown]
     items += [Printed(name, "代表团名称") for name in groups]
     items += [printed(line.row, f"{line.row.delegation} 代表") for line in lines]
@@ -168,7 +210,7 @@ def prepare(*, delegation_id: int | None = None) -> Paper:
 
     def body() -> list[Flowable]:
         out: list[Flowable] = [*(delegation_block(name, group, shape) for name, group in groups.items())]
-        out += [Spacer(1, 10), para(legend_text(), LEGEND), Spacer(1, 8)]
+        out += [Spacer(1, 10), para(legend_text(outside), LEGEND), Spacer(1, 8)]
         if flagged:
             rows = name_grid([line.row for line in flagged], columns=NAMES, x=0, column=FRAME_WIDTH / NAMES,
                              size=12, mark=8, leading=20, gap=6)

@@ -1,8 +1,14 @@
 """Attendance at each meeting of the schedule, the quorum it gives, and earlier sessions' absences.
 
-The only writer of Attendance and PriorAbsence. A delegate with no row for a meeting has not
-checked in yet (未签到); the report read to the hall counts them as absent, and 结束签到
-writes that down as 缺席 so the record stays when late-comers change it.
+The only writer of Attendance, PriorAbsence and a meeting's recorded 应到 (Meeting.expected). A
+delegate with no row for a meeting has not checked in yet (未签到); the report read to the hall
+counts them as absent, and 结束签到 writes that down as 缺席 so the record stays when late-comers
+change it.
+
+Who is expected is asked for the meeting's date (roster.members_on): a delegate whose mandate
+ended after the meeting is still in its roll, a 补选 delegate is not in the rolls of the meetings
+before the start. The 应到 as first taken is kept with the meeting; `attendance_checks` reports
+a meeting whose roll for its date has been edited since.
 """
 from __future__ import annotations
 
@@ -12,10 +18,12 @@ from dataclasses import dataclass, replace
 
 from meetingdesk import store
 from meetingdesk.rules import counting as counting_rules
+from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules import pinyin
 from meetingdesk.rules.schedule import parse_time
-from meetingdesk.store import Attendance, Delegation, Member, Person, PresidiumMember, PriorAbsence
+from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.store import Attendance, Delegation, Meeting, Member, Person, PresidiumMember, PriorAbsence
 
 from . import roster, schedule, session
 from .errors import ServiceError
@@ -24,6 +32,7 @@ from .schedule import MeetingRow
 UNCHECKED = "未签到"
 QUORUM_KINDS = ("预备会议", "全体会议")  # the meetings that vote: the session's quorum rule applies
 CARD_DIGITS = 6
+CLOSING = "结束签到"  # the source of the 缺席 written when the roll is closed
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class RollRow:
     name: str
     gender: str
     note: str
-    delegation_id: int
+    delegation_id: int | None
     delegation: str
     role: str
     leader_title: str
@@ -88,6 +97,12 @@ class Counts:
     need: int
     attendees: tuple[int, int] = (0, 0)  # 列席 present, expected
     staff: tuple[int, int] = (0, 0)  # 工作人员 present, expected
+    recorded: int | None = None  # 应到 as first taken (Meeting.expected), None before
+
+    @property
+    def basis_changed(self) -> bool:
+        """The roll for the meeting's date no longer gives the 应到 recorded when it was taken."""
+        return self.recorded is not None and self.recorded != self.expected
 
     @property
     def absent_total(self) -> int:
@@ -202,18 +217,11 @@ def expected_roles(meeting: MeetingRow) -> tuple[str, ...]:
 def roll(meeting_id: int, *, role: str | None = None, delegation_id: int | None = None) -> list[RollRow]:
     """Everyone expected at the meeting, by delegation and in stroke order within it.
 
-    A presidium meeting expects the presidium; any other meeting the serving delegates,
-    attendees and staff."""
+    Those who served on the meeting's date (roster.members_on): a presidium meeting expects the
+    presidium, any other meeting the delegates, attendees and staff of that day."""
     meeting = _meeting(meeting_id)
     records = {a.member_id: a for a in Attendance.select().where(Attendance.meeting == meeting_id)}
-    members = roster.list_members(delegation_id, role=role)
-    if meeting.kind == "主席团会议":
-        presidium = {m for (m,) in PresidiumMember.select(PresidiumMember.member).tuples()}
-        members = [m for m in members if m.member_id in presidium]
-    roles = expected_roles(meeting)
-    positions = dict(Delegation.select(Delegation.id, Delegation.position).tuples())
-    members = sorted((m for m in members if m.role in roles),
-                     key=lambda m: (roles.index(m.role), positions.get(m.delegation_id, 0)))
+    members = _expected_members(meeting, role=role, delegation_id=delegation_id)
     rows = []
     for m in members:
         a = records.get(m.member_id)
@@ -222,6 +230,70 @@ def roll(meeting_id: int, *, role: str | None = None, delegation_id: int | None 
                             a.reason if a else "", a.approver if a else "", a.time if a else "",
                             a.source if a else ""))
     return rows
+
+
+def _positions() -> dict[int | None, int]:
+    """Printing order of the delegations; a member in none comes last."""
+    positions: dict[int | None, int] = dict(Delegation.select(Delegation.id, Delegation.position).tuples())
+    positions[None] = max(positions.values(), default=0) + 1
+    return positions
+
+
+def _expected_members(meeting: MeetingRow, *, role: str | None = None,
+                      delegation_id: int | None = None) -> list[roster.MemberRow]:
+    members = roster.members_on(meeting.date, delegation_id, role=role)
+    if meeting.kind == "主席团会议":
+        presidium = {m for (m,) in PresidiumMember.select(PresidiumMember.member).tuples()}
+        members = [m for m in members if m.member_id in presidium]
+    roles = expected_roles(meeting)
+    positions = _positions()
+    return sorted((m for m in members if m.role in roles),
+                  key=lambda m: (roles.index(m.role), positions.get(m.delegation_id, 0)))
+
+
+def _day(day: dt.date) -> str:
+    return chinese_date(day)
+
+
+def _mandate_word(role: str) -> str:
+    return "代表资格" if role == "代表" else f"{role}身份"
+
+
+def outside_reason(member: roster.MemberRow, day: dt.date) -> str:
+    """Why MEMBER did not serve on DAY, worded for a sentence, "" when they did: 其补选的代表资格
+    自2023年12月22日起 / 其代表资格已于2023年12月20日终止（辞职）."""
+    if member.serving_on(day):
+        return ""
+    word = _mandate_word(member.role)
+    if member.started_on is not None and day < member.started_on:
+        by = "补选的" if member.start_reason == mandates.BY_ELECTION else ""
+        return f"其{by}{word}自{_day(member.started_on)}起"
+    reason = f"（{member.end_reason}）" if member.end_reason else ""
+    if member.ended_on is None:
+        return f"其{word}已终止{reason}"
+    return f"其{word}已于{_day(member.ended_on)}终止{reason}"
+
+
+def not_expected_why(meeting: MeetingRow, member: roster.MemberRow) -> str:
+    """Why MEMBER is not in the meeting's roll, a clause ("" when they are expected)."""
+    why = outside_reason(member, meeting.date)
+    if why:
+        return why
+    if meeting.kind == "主席团会议" and member.role == "代表":
+        if not PresidiumMember.select().where(PresidiumMember.member == member.member_id).exists():
+            return "其不是主席团成员"
+        return ""
+    return "" if member.role in expected_roles(meeting) else f"其身份为{member.role}"
+
+
+def not_expected_text(meeting: MeetingRow, member: roster.MemberRow) -> str:
+    """Why MEMBER is not in the meeting's roll, as a whole sentence."""
+    said = f"{member.display}不在{meeting.name}的应到人员之中"
+    why = outside_reason(member, meeting.date)
+    if why:
+        return f"{said}：{why}，会议在{_day(meeting.date)}。"
+    why = not_expected_why(meeting, member)
+    return f"{said}：{why}。" if why else f"{said}。"
 
 
 def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
@@ -245,8 +317,13 @@ def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
         leave=by_status.get("请假", 0), absent=by_status.get("缺席", 0), unchecked=by_status.get("", 0),
         rule=rule, quorum_applies=meeting.kind in QUORUM_KINDS,
         need=counting_rules.quorum_needed(expected, rule),
-        attendees=of_role("列席"), staff=of_role("工作人员"),
+        attendees=of_role("列席"), staff=of_role("工作人员"), recorded=recorded_expected(meeting_id),
     )
+
+
+def recorded_expected(meeting_id: int) -> int | None:
+    """The 应到 recorded when attendance was first taken for the meeting, None before."""
+    return Meeting.select(Meeting.expected).where(Meeting.id == meeting_id).scalar()
 
 
 def report_text(meeting_id: int) -> str:
@@ -292,6 +369,14 @@ def matches(row: RollRow, query: str, *, card_start: bool = False) -> bool:
     return pinyin.matches(query, row.name)
 
 
+def _names(member: roster.MemberRow, query: str) -> bool:
+    """`matches` for a member of the roster, who may not be in the meeting's roll."""
+    query = query.strip()
+    if query.isdigit() and query.isascii():
+        return int(query) == member.member_id
+    return pinyin.matches(query, member.name)
+
+
 def find(meeting_id: int, query: str) -> list[RollRow]:
     """Who QUERY names at the check-in desk: a card number, characters of a name or pinyin."""
     if not query.strip():
@@ -315,16 +400,29 @@ def _row(meeting_id: int, member_id: int) -> RollRow:
     for row in roll(meeting_id):
         if row.member_id == member_id:
             return row
-    member = Member.get_or_none(Member.id == member_id)
-    if member is None:
+    if Member.get_or_none(Member.id == member_id) is None:
         raise ServiceError("该人员已不存在（可能已被撤销）。")
-    raise ServiceError(f"{member.person.name}不在{_meeting(meeting_id).name}的应到人员之中"
-                       f"（{member.role}，{member.status}）。")
+    raise ServiceError(not_expected_text(_meeting(meeting_id), roster.get_member(member_id)) + "不能记录其到会情况。")
+
+
+def _take_expected(meeting_id: int) -> None:
+    """Keep the 应到 with the meeting when its attendance is first recorded (inside the caller's
+    transaction): the figure read to the hall, whatever the roster later says of that day."""
+    if recorded_expected(meeting_id) is None:
+        expected = len(roll(meeting_id, role="代表"))
+        Meeting.update(expected=expected).where((Meeting.id == meeting_id) & Meeting.expected.is_null()).execute()
+
+
+def _forget_expected(meeting_id: int) -> None:
+    """A meeting whose every record was taken back is again one whose attendance was not taken."""
+    if not Attendance.select().where(Attendance.meeting == meeting_id).exists():
+        Meeting.update(expected=None).where(Meeting.id == meeting_id).execute()
 
 
 def _write(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
            time: str = "", source: str = "手工", now: dt.datetime | None = None) -> None:
     with store.database.atomic():
+        _take_expected(meeting_id)
         Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
         Attendance.create(meeting=meeting_id, member=member_id, status=status, reason=reason,
                           approver=approver, time=time, source=source, at=_now(now))
@@ -365,8 +463,12 @@ def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None)
     if len(found) == 1:
         return _check_in(meeting_id, found[0], source, now)
     if not found:
+        meeting = _meeting(meeting_id)
+        outside = [m for m in roster.list_members(include_ended=True) if _names(m, text)]
+        if 0 < len(outside) <= 3:
+            raise ServiceError("".join(not_expected_text(meeting, m) for m in outside) + "不能签到。", "query")
         what = "证号" if source == "扫码" else "姓名或拼音"
-        raise ServiceError(f"{_meeting(meeting_id).name}的应到人员中没有{what}为“{text.strip()}”的人。", "query")
+        raise ServiceError(f"{meeting.name}的应到人员中没有{what}为“{text.strip()}”的人。", "query")
     waiting = [r for r in found if not r.present]
     if len(waiting) == 1:  # the others found are in already: the one still outside is meant
         return _check_in(meeting_id, waiting[0], source, now)
@@ -414,9 +516,11 @@ def clear_all(meeting_id: int, member_ids: Iterable[int]) -> None:
 
 
 def clear(meeting_id: int, member_id: int) -> None:
-    """Back to 未签到: a check-in made by mistake."""
+    """Back to 未签到: a check-in made by mistake. With the meeting's last record goes its
+    recorded 应到: taken again, it is taken from the roster as it then stands."""
     with store.database.atomic():
         Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
+        _forget_expected(meeting_id)
 
 
 def tick(meeting_id: int, member_ids: Iterable[int], present_ids: Iterable[int], *, source: str = "团长点名",
@@ -447,9 +551,50 @@ def close_roll(meeting_id: int, *, now: dt.datetime | None = None) -> int:
     now = _now(now)
     missing = [r.member_id for r in roll(meeting_id, role="代表") if not r.status]
     with store.database.atomic():
+        if missing:
+            _take_expected(meeting_id)
         for member_id in missing:
-            Attendance.create(meeting=meeting_id, member=member_id, status="缺席", source="结束签到", at=now)
+            Attendance.create(meeting=meeting_id, member=member_id, status="缺席", source=CLOSING, at=now)
     return len(missing)
+
+
+def retake_expected(meeting_id: int) -> int | None:
+    """按名单更新应到人数: after checking that the roster for the meeting's date is right, keep its
+    应到 as the roll now gives it (None when no attendance has been recorded). Returns it."""
+    with store.database.atomic():
+        if not Attendance.select().where(Attendance.meeting == meeting_id).exists():
+            Meeting.update(expected=None).where(Meeting.id == meeting_id).execute()
+            return None
+        expected = len(roll(meeting_id, role="代表"))
+        Meeting.update(expected=expected).where(Meeting.id == meeting_id).execute()
+    return expected
+
+
+@dataclass(frozen=True)
+class Stray:
+    """An attendance record of someone not in the meeting's roll for its date: a start or end
+    of the mandate (or a seat on the presidium) changed after the record was made."""
+
+    member: roster.MemberRow
+    status: str
+    why: str  # why they are not expected, a clause: 其代表资格已于2023年12月20日终止（辞职）
+
+
+def strays(meeting_id: int) -> list[Stray]:
+    """The records of a meeting that its roll for the meeting's date does not hold."""
+    meeting = _meeting(meeting_id)
+    expected = {m.member_id for m in _expected_members(meeting)}
+    status = {member_id: status for member_id, status in (
+        Attendance.select(Attendance.member, Attendance.status).where(Attendance.meeting == meeting_id).tuples())
+        if member_id not in expected}
+    members = roster.sort_members([roster.get_member(member_id) for member_id in status])
+    return [Stray(m, status[m.member_id], not_expected_why(meeting, m)) for m in members]
+
+
+def closed(meeting_id: int) -> bool:
+    """Was the meeting's roll closed (结束签到): every delegate then expected has a record."""
+    return Attendance.select().where((Attendance.meeting == meeting_id)
+                                     & (Attendance.source == CLOSING)).exists()
 
 
 def set_quorum_rule(rule: str) -> None:
@@ -473,16 +618,42 @@ def absences_by_delegation(meeting_id: int) -> list[tuple[str, list[RollRow], li
 
 @dataclass(frozen=True)
 class SessionLine:
-    """One delegate across the session's meetings: a status per meeting ("" not recorded)."""
+    """One delegate across the session's meetings: a status per meeting ("" not recorded, or
+    not a delegate on its date: SERVING says which meetings the mandate covers)."""
 
     row: RollRow
     statuses: tuple[str, ...]
     prior: tuple[str, ...]  # earlier sessions missed without leave
     unexcused_here: bool
+    serving: tuple[bool, ...] = ()  # per meeting: a delegate on its date (every one when empty)
+    mandate: roster.MemberRow | None = None
 
     @property
     def unexcused_total(self) -> int:
         return len(self.prior) + self.unexcused_here
+
+    def in_mandate(self, index: int) -> bool:
+        return not self.serving or self.serving[index]
+
+    @property
+    def started_during(self) -> dt.date | None:
+        """The start of a mandate that began after a meeting shown (补选 during the session)."""
+        m = self.mandate
+        if m is None or m.started_on is None or not self.serving or self.serving[0]:
+            return None
+        return m.started_on
+
+    @property
+    def ended_during(self) -> dt.date | None:
+        """The end of a mandate that ended before a meeting shown (资格终止 during the session)."""
+        m = self.mandate
+        if m is None or m.serving or m.ended_on is None or not self.serving or self.serving[-1]:
+            return None
+        return m.ended_on
+
+    @property
+    def serving_now(self) -> bool:
+        return self.mandate is None or self.mandate.serving
 
 
 def recorded_meetings() -> list[MeetingRow]:
@@ -492,32 +663,44 @@ def recorded_meetings() -> list[MeetingRow]:
 
 
 def session_table() -> tuple[list[MeetingRow], list[SessionLine]]:
-    """Every serving delegate's attendance at each recorded meeting, by delegation."""
+    """Every delegate of the session's meetings at each recorded meeting, by delegation: one
+    whose mandate ended during the session stays, with the meetings after the end outside it; a
+    补选 delegate comes in with the meetings before the start outside it (never 缺席 there)."""
     shown = recorded_meetings()
     ids = [m.meeting_id for m in shown]
     records: dict[tuple[int, int], str] = {
         (mid, meeting): status for mid, meeting, status in
         Attendance.select(Attendance.member, Attendance.meeting, Attendance.status).tuples()}
-    voting = [m.meeting_id for m in shown if m.kind in QUORUM_KINDS]
     prior = _prior_by_person()
     lines = []
-    for row in _delegates():
-        statuses = tuple(records.get((row.member_id, mid), "") for mid in ids)
-        lines.append(SessionLine(row, statuses, tuple(prior.get(row.person_id, ())),
-                                 _unexcused(row.member_id, voting, records)))
+    for member in _delegates(shown):
+        serving = tuple(member.serving_on(m.date) for m in shown)
+        row = RollRow(member.member_id, member.person_id, member.name, member.gender, member.note,
+                      member.delegation_id, member.delegation, member.role, member.leader_title, "")
+        statuses = tuple(records.get((row.member_id, mid), "") if inside else ""
+                         for mid, inside in zip(ids, serving))
+        voting = [s for m, s, inside in zip(shown, statuses, serving) if inside and m.kind in QUORUM_KINDS]
+        lines.append(SessionLine(row, statuses, tuple(prior.get(row.person_id, ())), _unexcused(voting),
+                                 serving, member))
     return shown, lines
 
 
-def _delegates() -> list[RollRow]:
-    positions = dict(Delegation.select(Delegation.id, Delegation.position).tuples())
-    members = sorted(roster.list_members(role="代表"), key=lambda m: positions.get(m.delegation_id, 0))
-    return [RollRow(m.member_id, m.person_id, m.name, m.gender, m.note, m.delegation_id, m.delegation,
-                    m.role, m.leader_title, "") for m in members]
+def _delegates(shown: list[MeetingRow]) -> list[roster.MemberRow]:
+    """The delegates of at least one meeting shown (before any meeting: those serving), by
+    delegation and in stroke order within it."""
+    if shown:
+        days = sorted({m.date for m in shown})
+        members = [m for m in roster.list_members(role="代表", include_ended=True)
+                   if any(m.serving_on(day) for day in days)]
+    else:
+        members = roster.list_members(role="代表")
+    positions = _positions()
+    return sorted(members, key=lambda m: positions.get(m.delegation_id, 0))
 
 
-def _unexcused(member_id: int, voting: list[int], records: dict[tuple[int, int], str]) -> bool:
-    """Missed this session without leave: written down 缺席 at a plenary and present at none."""
-    statuses = [records.get((member_id, mid), "") for mid in voting]
+def _unexcused(statuses: list[str]) -> bool:
+    """Missed this session without leave: written down 缺席 at a plenary of the mandate and
+    present at none."""
     return "缺席" in statuses and not any(s in store.PRESENT_STATUSES for s in statuses)
 
 
@@ -567,5 +750,6 @@ def remove_prior(prior_id: int) -> None:
 
 
 def unexcused_flags() -> list[SessionLine]:
-    """Delegates who missed two sessions without leave (this one counted when it is so far)."""
-    return [line for line in session_table()[1] if line.unexcused_total >= 2]
+    """Serving delegates who missed two sessions without leave (this one counted when it is so
+    far); one whose mandate has already ended is no longer for the 常委会 to end."""
+    return [line for line in session_table()[1] if line.unexcused_total >= 2 and line.serving_now]

@@ -17,12 +17,20 @@ def check() -> list[Problem]:
         if outcome.differences:
             found.append(Problem(NOTICE, AREA, poll.title,
                                  f"两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
-        if poll.confirmed_at is None and poll.all_delegates is not None:
+        if poll.all_delegates is not None and poll.vote_date is not None:
+            # the roster asked for the day of the vote: a later 补选 or ending leaves it as it was,
+            # an edited start or end date (or a delegate added or removed outright) does not
             today = roster.delegates_on(poll.vote_date)
-            if today != poll.all_delegates:
+            if today != poll.all_delegates and poll.confirmed_at is None:
                 found.append(Problem(ERROR, AREA, poll.title,
                                      f"录入时记下的全体代表 {poll.all_delegates} 人，与代表名单按投票当日计的 {today} 人不符，"
                                      "须核对后更新，才能确认。", target=target))
+            elif today != poll.all_delegates:
+                found.append(Problem(ERROR, AREA, poll.title,
+                                     f"确认结果时的全体代表为 {poll.all_delegates} 人，代表名单现在按投票当日"
+                                     f"（{poll.vote_date.year}年{poll.vote_date.month}月{poll.vote_date.day}日）"
+                                     f"计为 {today} 人：代表名单在投票后被改动。已确认的结果不变；"
+                                     "请核对有关代表资格的开始和终止日期。", target=target))
         if not outcome.complete:
             continue
         for problem in outcome.problems:

@@ -33,6 +33,14 @@ def others_text(c: Counts) -> str:
     return "；".join(parts)
 
 
+def basis_text(c: Counts) -> str:
+    """"" or: the 应到 recorded when attendance was first taken is not what the roster now gives."""
+    if not c.basis_changed:
+        return ""
+    return (f"首次签到时记录的应到为 {c.recorded} 人，按现在的名单该日为 {c.expected} 人："
+            "名单在会后被改动，请核对有关代表资格的日期。")
+
+
 class CountsBanner(QFrame):
     """应到 / 实到 / 请假 / 缺席 in large type, the quorum verdict in green or red, the rest small."""
 
@@ -49,7 +57,11 @@ class CountsBanner(QFrame):
         self.others = QLabel()
         self.others.setStyleSheet(f"font-size: 12pt; color: {GREY}")
         self.others.setWordWrap(True)
-        for label in (self.counts, self.verdict, self.rule, self.others):
+        self.basis = QLabel()
+        self.basis.setStyleSheet(f"font-size: 12pt; color: {RED}")
+        self.basis.setWordWrap(True)
+        self.basis.hide()
+        for label in (self.counts, self.verdict, self.rule, self.others, self.basis):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -59,12 +71,14 @@ class CountsBanner(QFrame):
         layout.addWidget(self.verdict)
         layout.addWidget(self.rule)
         layout.addWidget(self.others)
+        layout.addWidget(self.basis)
 
     def show_counts(self, c: Counts | None, kind: str = "") -> None:
         if c is None:
             self.counts.setText("日程中还没有会议")
-            for label in (self.verdict, self.rule, self.others):
+            for label in (self.verdict, self.rule, self.others, self.basis):
                 label.setText("")
+            self.basis.hide()
             return
         self.counts.setText(counts_text(c))
         if c.quorum_applies:
@@ -79,11 +93,13 @@ class CountsBanner(QFrame):
             self.rule.setText(f"{kind}不核对法定人数")
         self.verdict.setVisible(c.quorum_applies)
         self.others.setText(others_text(c))
+        self.basis.setText(basis_text(c))
+        self.basis.setVisible(c.basis_changed)
 
     def text(self) -> str:
         """The banner as one line (tests, the clerk's copy)."""
         return "　".join(t for t in (self.counts.text(), self.verdict.text(), self.rule.text(),
-                                     self.others.text()) if t)
+                                     self.others.text(), self.basis.text()) if t)
 
 
 class CheckInLine(QLineEdit):

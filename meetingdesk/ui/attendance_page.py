@@ -72,7 +72,12 @@ class AttendancePage(QWidget):
         top.addSpacing(16)
         top.addWidget(QLabel("法定人数"))
         top.addWidget(self.rule)
+        self.retake_button = QPushButton("按名单更新应到…")
+        self.retake_button.setToolTip("代表名单在会后被改动：核对无误后，按现在的名单更新该会议记录的应到人数")
+        self.retake_button.clicked.connect(self.retake_expected)
+        self.retake_button.hide()
         top.addStretch()
+        top.addWidget(self.retake_button)
         top.addWidget(self.close_button)
 
         self.banner = CountsBanner()
@@ -141,6 +146,7 @@ class AttendancePage(QWidget):
         self.banner.show_counts(counts, chosen.kind if chosen else "")
         self.desk_tab.set_enabled(meeting_id is not None)
         self.close_button.setEnabled(counts is not None and counts.unchecked > 0)
+        self.retake_button.setVisible(counts is not None and counts.basis_changed)
         if flags:
             found = attendance.unexcused_flags()
             self.prior_tab.refresh(found)
@@ -215,6 +221,27 @@ class AttendancePage(QWidget):
         self.say(f"已结束签到：{written} 名未签到的代表记为缺席。")
         self._written(flags=True, now=True)
         return written
+
+    def retake_expected(self) -> int | None:
+        """按名单更新应到: the roster for the meeting's date was edited after attendance was taken."""
+        meeting_id = self.meeting_id()
+        if meeting_id is None:
+            return None
+        c = attendance.counts(meeting_id)
+        if not c.basis_changed:
+            return None
+        if not views.confirm(self, "按名单更新应到", f"{self.meeting_name()}首次签到时记录的应到为 {c.recorded} 人，"
+                             f"按现在的名单该日为 {c.expected} 人。\n请先核对有关代表资格的开始和终止日期；"
+                             f"确属当时名单有误的，把记录的应到更新为 {c.expected} 人？", "更新"):
+            return None
+        try:
+            taken = attendance.retake_expected(meeting_id)
+        except ServiceError as exc:
+            self.say(exc.message, RED)
+            return None
+        self.say(f"已按现在的名单把{self.meeting_name()}记录的应到更新为 {taken} 人。")
+        self._written(now=True)
+        return taken
 
     def set_rule(self) -> None:
         rule = self.rule.currentData()
