@@ -112,17 +112,25 @@ class EditMember(Command):
 class _Mandate(Command):
     """Ending a mandate again (undoing 恢复资格, redoing 终止资格) is refused while other areas
     have recorded something about the person since he was serving again: a check-in, a motion
-    signed, a presidium seat would be those of someone no longer a delegate."""
+    signed, a presidium seat would be those of someone no longer a delegate.
 
-    def __init__(self, text: str, member_id: int, name: str, ended_on: dt.date, reason: str) -> None:
+    The ending is carried whole (date, reason, the 常委会 decision) so that ending again writes
+    what was there; the offices that ended with it (相应终止) are reopened by reinstating and
+    ended again by ending: `offices` says which, as the last step left them."""
+
+    def __init__(self, text: str, member_id: int, name: str, ended_on: dt.date | None, reason: str,
+                 decision: str = "", offices: list[str] | tuple[str, ...] = ()) -> None:
         super().__init__(text)
         self.member_id, self.name, self.ended_on, self.reason = member_id, name, ended_on, reason
+        self.decision = decision
+        self.offices: tuple[str, ...] = tuple(offices)
         self._recorded = _Recorded()
 
     def _end(self) -> None:
-        roster.end_member(self.member_id, self.ended_on, self.reason)
+        self.offices = tuple(roster.end_member(self.member_id, self.ended_on, self.reason, self.decision))
 
     def _reinstate(self) -> None:
+        self.offices = tuple(roster.ended_with(self.member_id))
         roster.reinstate_member(self.member_id)
         self._recorded.note(self.member_id)
 
@@ -133,10 +141,16 @@ class _Mandate(Command):
         return (f"恢复资格后，{roster.dependents_sentence(_name(self.member_id, self.name), found)}。"
                 f"{verb}会再次终止其资格，这些记录将失去依据。{REMOVE_FIRST}")
 
+    @property
+    def offices_text(self) -> str:
+        """同时相应终止：区人大常委会委员 — what this ending took with it, or ""."""
+        return f"同时相应终止：{'、'.join(self.offices)}" if self.offices else ""
+
 
 class EndMember(_Mandate):
-    def __init__(self, member_id: int, name: str, ended_on: dt.date, reason: str) -> None:
-        super().__init__(f"终止 {name} 的资格", member_id, name, ended_on, reason)
+    def __init__(self, member_id: int, name: str, ended_on: dt.date, reason: str,
+                 decision: str = "", offices: list[str] | tuple[str, ...] = ()) -> None:
+        super().__init__(f"终止 {name} 的资格", member_id, name, ended_on, reason, decision, offices)
 
     def revert(self) -> None:
         self._reinstate()
@@ -149,11 +163,17 @@ class EndMember(_Mandate):
 
 
 class ReinstateMember(_Mandate):
-    def __init__(self, member_id: int, name: str, ended_on: dt.date, reason: str) -> None:
-        super().__init__(f"恢复 {name} 的资格", member_id, name, ended_on, reason)
+    """OFFICES: those the page's reinstating reopened (roster.ended_with before it)."""
+
+    def __init__(self, member_id: int, name: str, ended_on: dt.date | None, reason: str,
+                 decision: str = "", offices: list[str] | tuple[str, ...] = ()) -> None:
+        super().__init__(f"恢复 {name} 的资格", member_id, name, ended_on, reason, decision, offices)
         self._recorded.note(member_id)  # the page has just reinstated him
 
     def blocked_undo(self) -> str:
+        if self.ended_on is None:  # ended before this session, the date never known (seed 000)
+            return ("原来的资格终止没有日期，无法照原样再次终止。"
+                    "请选中此人，用“终止资格…”填写终止日期、原因和终止决定。")
         return self._blocked_end("撤销")
 
     def revert(self) -> None:

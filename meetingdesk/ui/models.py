@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from meetingdesk.rules import mandates
 from meetingdesk.services.roster import ROLE_ORDER, DelegationRow, MemberRow
 
 # Carries a value that sorts correctly: the stroke-order rank for names.
@@ -117,9 +118,48 @@ class DelegationsModel(RowsModel):
         return None
 
 
+UNPLACED = "（未编团）"  # a member whose mandate ended before the delegations were formed
+
+
+def _date(day) -> str:
+    return f"{day:%Y-%m-%d}" if day else "日期未填"
+
+
+def mandate_text(row: MemberRow) -> str:
+    """The 资格 column: 在任, 补选 2023-11-29, 终止 2023-12-14 因工作调整辞去代表职务."""
+    if not row.serving:  # seed 000's eight who left before this session: no date known
+        day = f"{row.ended_on:%Y-%m-%d}" if row.ended_on else ""
+        return " ".join(x for x in ("终止", day, row.end_reason) if x)
+    if row.start_reason == mandates.BY_ELECTION:
+        return f"{mandates.BY_ELECTION} {_date(row.started_on)}"
+    return row.status
+
+
+def _long_date(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "（日期未填）"
+
+
+def mandate_detail(row: MemberRow, ended_offices: list[str] = ()) -> str:
+    """The mandate in full, for the line under the list: how it started and how it ended."""
+    parts = []
+    if row.start_reason == mandates.BY_ELECTION:
+        said = [x for x in (row.constituency, f"{row.confirmed_by}确认" if row.confirmed_by else "") if x]
+        parts.append(f"补选，{_long_date(row.started_on)}起" + (f"（{'，'.join(said)}）" if said else ""))
+    elif row.role == "代表":
+        parts.append("换届选举产生")
+    if not row.serving:
+        decision = f"（{row.end_decision}）" if row.end_decision else "（终止决定未填）"
+        when = f"{_long_date(row.ended_on)}资格终止" if row.ended_on else "资格终止（日期未填）"
+        parts.append(f"{when}：{row.end_reason}{decision}")
+        if ended_offices:
+            parts.append(f"同时相应终止：{'、'.join(ended_offices)}")
+    return f"{row.display}（{row.delegation or '未编团'} {row.role}）　" + "；".join(parts) if parts else ""
+
+
 class MembersModel(RowsModel):
-    NAME, GENDER, ROLE, DELEGATION, LEADER, TITLE, STATUS, NOTE = range(8)
-    headers = ("姓名", "性别", "身份", "代表团", "团内职务", "工作职务", "状态", "备注")
+    NAME, GENDER, ROLE, DELEGATION, LEADER, MANDATE, TITLE, NOTE = range(8)
+    STATUS = MANDATE
+    headers = ("姓名", "性别", "身份", "代表团", "团内职务", "资格", "工作职务", "备注")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -129,9 +169,8 @@ class MembersModel(RowsModel):
         self._delegation_order = order
 
     def text(self, row: MemberRow, column: int) -> str:
-        status = row.status if row.serving else f"{row.status}（{row.ended_on or ''} {row.end_reason}）"
-        return [row.name, row.gender, row.role, row.delegation, row.leader_title,
-                row.work_title, status, row.note][column]
+        return [row.name, row.gender, row.role, row.delegation or UNPLACED, row.leader_title,
+                mandate_text(row), row.work_title, row.note][column]
 
     def sort_value(self, position: int, row: MemberRow, column: int):
         # Rows arrive in stroke order from the service, so the position is the stroke rank.
@@ -139,8 +178,11 @@ class MembersModel(RowsModel):
             return position
         if column == self.ROLE:
             return ROLE_ORDER.get(row.role, 9) * 100000 + position
-        if column == self.DELEGATION:
-            return self._delegation_order.get(row.delegation_id, 0) * 100000 + position
+        if column == self.DELEGATION:  # those without a delegation last
+            return self._delegation_order.get(row.delegation_id, 99999) * 100000 + position
+        if column == self.MANDATE:  # serving first, then by the date it started or ended
+            day = row.ended_on if not row.serving else row.started_on
+            return f"{int(not row.serving)}{row.start_reason}{day.isoformat() if day else ''}{position:06d}"
         return self.text(row, column)
 
     def filter_text(self, row: MemberRow) -> str:
@@ -150,6 +192,8 @@ class MembersModel(RowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.serving:
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.MANDATE:
+                return mandate_detail(row) or row.display
             return row.display
         return None
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -20,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
-from meetingdesk.services import ServiceError, roster
+from meetingdesk.services import ServiceError, presidium, roster
 from meetingdesk.services.roster import MemberRow
 from meetingdesk.store import ROLES
+from meetingdesk.store.models import MANDATE_BODIES
 
-from . import commands
+from . import commands, views
 from .dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
 from .import_dialog import ImportDialog, export_roster
 from .messages import warn
-from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy
+from .models import SORT_ROLE, DelegationsModel, MembersModel, MembersProxy, mandate_detail
 from .print_preview import show_print_preview
 from .views import current_row, select_row, table_view
 
@@ -76,6 +78,16 @@ class RosterPage(QWidget):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold")
         self.leaders = QLabel()
         self.leaders.setWordWrap(True)
+        # the chosen person's mandate in full: how it started, how it ended, what ended with it
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # what the last ending or reinstating did, while it is the last step on the undo stack
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #1b5e20")
+        self.notice.hide()
+        self._notice_command = None
 
         self.add_button = QPushButton("添加人员…")
         self.edit_button = QPushButton("修改…")
@@ -129,12 +141,14 @@ class RosterPage(QWidget):
         tools.addWidget(self.show_ended)
         right_layout.addLayout(tools)
         right_layout.addWidget(self.member_view)
+        right_layout.addWidget(self.detail)
         actions = QHBoxLayout()
         for w in (self.add_button, self.edit_button, self.move_button, self.end_button,
                   self.reinstate_button):
             actions.addWidget(w)
         actions.addStretch()
         right_layout.addLayout(actions)
+        right_layout.addWidget(self.notice)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -146,6 +160,7 @@ class RosterPage(QWidget):
 
         self.delegation_view.selectionModel().currentRowChanged.connect(self.refresh_members)
         self.member_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.undo_stack.indexChanged.connect(self._show_notice)
 
     # ------------------------------------------------------------ reading
 
@@ -183,26 +198,51 @@ class RosterPage(QWidget):
                                    include_ended=self.show_ended.isChecked())
         self.members.set_rows(rows)
         self.member_view.setColumnHidden(MembersModel.DELEGATION, team is not None)
+        ended = [r for r in rows if not r.serving]
+        ended_text = ""
+        if ended:
+            unplaced = sum(1 for r in ended if r.delegation_id is None)
+            ended_text = f"　已终止资格 {len(ended)} 人" + (f"（其中未编团 {unplaced} 人）" if unplaced else "")
         if team is None:
             self.heading.setText("全部代表团")
             counts = {role: sum(1 for r in rows if r.role == role and r.serving) for role in ROLES}
-            self.leaders.setText("、".join(f"{role} {n} 人" for role, n in counts.items()))
+            self.leaders.setText("、".join(f"{role} {n} 人" for role, n in counts.items()) + ended_text)
         else:
             self.heading.setText(team.name)
             head = team.head.display if team.head else "（未定）"
             deputies = "、".join(d.display for d in team.deputies) or "（未定）"
             self.leaders.setText(f"（{team.counts_text}）　团长：{head}　副团长：{deputies}　"
-                                 f"讨论地点：{team.room or '（未定）'}")
+                                 f"讨论地点：{team.room or '（未定）'}{ended_text}")
         if current is not None:
-            self.select_member(current.member_id)
+            self._select(current.member_id)
         self._update_buttons()
+        self._show_notice()
 
-    def select_member(self, member_id: int) -> None:
+    def select_member(self, member_id: int) -> bool:
+        """Select a member in the list; one whose mandate ended is shown by ticking
+        显示已终止资格的人员 (a check-list problem about an ended mandate points at him)."""
+        if self._select(member_id):
+            return True
+        if not self.show_ended.isChecked():
+            try:
+                serving = roster.get_member(member_id).serving
+            except ServiceError:
+                return False
+            if not serving:
+                self.show_ended.setChecked(True)  # re-reads the list
+                return self._select(member_id)
+        return False
+
+    def _select(self, member_id: int) -> bool:
         source = self.members.index_of_member(member_id)
-        if source.isValid():
-            index = self.proxy.mapFromSource(source)
-            select_row(self.member_view, index)
-            self.member_view.scrollTo(index)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # filtered out by the name or role typed
+            return False
+        select_row(self.member_view, index)
+        self.member_view.scrollTo(index)
+        return True
 
     def current_member(self) -> MemberRow | None:
         return current_row(self.member_view)
@@ -214,6 +254,35 @@ class RosterPage(QWidget):
         self.end_button.setEnabled(row is not None and row.serving)
         self.reinstate_button.setEnabled(row is not None and not row.serving)
         self.team_button.setEnabled(self.current_delegation() is not None)
+        self._show_detail(row)
+
+    def _show_detail(self, row: MemberRow | None) -> None:
+        ended = roster.ended_with(row.member_id) if row is not None and not row.serving else []
+        text = mandate_detail(row, ended) if row is not None else ""
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
+
+    def _show_notice(self) -> None:
+        """What the last 终止资格 or 恢复资格 of this page did, while it is the step 撤销 would
+        take back (undone, the line goes; redone, it comes back)."""
+        command = self._notice_command
+        if command is None or not shiboken6.isValid(self.undo_stack):  # the window closing
+            self.notice.hide()
+            return
+        last = self.undo_stack.command(self.undo_stack.index() - 1) if self.undo_stack.index() > 0 else None
+        if command is None or last is not command:
+            self.notice.hide()
+            return
+        if isinstance(command, commands.EndMember):
+            text = f"已终止 {command.name} 的资格（{command.ended_on:%Y-%m-%d}，{command.reason}）。"
+            if command.offices:
+                text += command.offices_text + "。"
+        else:
+            text = f"已恢复 {command.name} 的资格。"
+            if command.offices:
+                text += f"同时恢复：{'、'.join(command.offices)}。"
+        self.notice.setText(text)
+        self.notice.show()
 
     # ------------------------------------------------------------ editing
 
@@ -275,12 +344,20 @@ class RosterPage(QWidget):
         row = self.current_member()
         if row is None or not row.serving:
             return None
-        dialog = EndDialog(row, self)
+        ending = []
+        if row.role == "代表":  # the offices only a delegate may hold end with the mandate
+            ending = [f"{o.body}{o.title}" for o in presidium.list_offices()
+                      if o.person_id == row.person_id and o.body in MANDATE_BODIES]
+        dialog = EndDialog(row, ending, self)
 
         def submit() -> None:
-            ended_on, reason = dialog.value()
-            roster.end_member(row.member_id, ended_on, reason)
-            self._push(commands.EndMember(row.member_id, row.name, ended_on, reason))
+            ended_on, reason, decision = dialog.value()
+            offices = roster.end_member(row.member_id, ended_on, reason, decision)
+            command = commands.EndMember(row.member_id, row.name, ended_on, reason.strip(),
+                                         decision.strip(), offices)
+            self._notice_command = command
+            self._push(command)
+            self._show_notice()
 
         dialog.submit = submit
         dialog.open()
@@ -290,8 +367,18 @@ class RosterPage(QWidget):
         row = self.current_member()
         if row is None or row.serving:
             return
+        if row.ended_on is None and not views.confirm(
+                self, "恢复资格",
+                f"{row.name} 的资格终止没有日期（在本次会议以前终止）。恢复后，撤销将无法照原样再次终止，"
+                "须用“终止资格…”重新填写。确定恢复其资格吗？", "恢复资格"):
+            return
+        offices = roster.ended_with(row.member_id)
         roster.reinstate_member(row.member_id)
-        self._push(commands.ReinstateMember(row.member_id, row.name, row.ended_on, row.end_reason))
+        command = commands.ReinstateMember(row.member_id, row.name, row.ended_on, row.end_reason,
+                                           row.end_decision, offices)
+        self._notice_command = command
+        self._push(command)
+        self._show_notice()
 
     def edit_delegation(self) -> DelegationDialog | None:
         team = self.current_delegation()

@@ -251,3 +251,47 @@ def test_the_window_is_built_before_any_session_opens(qtbot, demo_file):
     assert win.open_path(demo_file)
     assert win.counting_page.heading.isVisibleTo(win.counting_page)
     session.close_session()
+
+
+def test_end_a_mandate_with_its_decision_and_the_offices_that_end_with_it(window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from meetingdesk.services import presidium, roster
+
+    page = window.roster_page
+    _select_person(page, "丁哲")
+    row = page.current_member()
+    presidium.add_office(row.person_id, "区人大常委会", "委员")
+    dialog = page.end_member()
+    dialog.ended_on.setDate(QDate(2023, 12, 14))
+    dialog.reason.setCurrentText("因工作调整辞去代表职务")
+    dialog.decision.setText("区十一届人大常委会第十四次会议决定")
+    _ok(qtbot, dialog)
+    assert "同时相应终止：区人大常委会委员" in page.notice.text()
+    assert "代表 209 人" in window.status_counts.text()
+    assert not any(o.person_id == row.person_id for o in presidium.list_offices())
+    window.undo_action.trigger()
+    assert [o.title for o in presidium.list_offices() if o.person_id == row.person_id] == ["委员"]
+    assert "代表 210 人" in window.status_counts.text()
+    window.redo_action.trigger()
+    ended = roster.get_member(row.member_id)
+    assert (ended.ended_on, ended.end_decision) == (dt.date(2023, 12, 14), "区十一届人大常委会第十四次会议决定")
+    assert roster.ended_with(row.member_id) == ["区人大常委会委员"]
+
+
+def test_a_problem_about_an_ended_mandate_opens_the_person(window):
+    import datetime as dt
+
+    from meetingdesk.services import mandate_checks, roster
+
+    page = window.roster_page
+    row = next(m for m in roster.list_members(role="代表") if m.name == "丁哲")
+    roster.end_member(row.member_id, dt.date(2023, 12, 14), "因工作变动调离本行政区域")  # no decision
+    problem = next(p for p in mandate_checks.check() if p.member_id == row.member_id)
+    assert "没有填写终止决定" in problem.message
+    window.go_to_problem(problem)
+    assert window.pages.currentWidget() is page and page.show_ended.isChecked()
+    assert page.current_member().member_id == row.member_id
+    assert "资格终止" in page.detail.text()
