@@ -5,7 +5,8 @@ from collections import defaultdict
 
 from meetingdesk.rules.collation import ties, unknown_chars
 
-from . import attendance_checks, counting_checks, motion_checks, presidium_checks, roster, schedule_checks, session
+from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, roster,
+               schedule_checks, session)
 from .problem import ERROR, NOTICE, Problem
 
 __all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
@@ -23,6 +24,7 @@ def check_session() -> list[Problem]:
     problems += motion_checks.check()
     problems += counting_checks.check()
     problems += attendance_checks.check()
+    problems += mandate_checks.check()
     return problems
 
 

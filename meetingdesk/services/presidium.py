@@ -210,7 +210,7 @@ def propose_presidium() -> list[Proposal]:
     heads = {m for (m,) in Leader.select(Leader.member).where(Leader.title == "团长").tuples()}
     offices: dict[int, list[tuple[str, str]]] = {}
     for person_id, body, title in (Office.select(Office.person, Office.body, Office.title)
-                                   .where(Office.ended_on.is_null()).tuples()):
+                                   .where(_held()).tuples()):
         offices.setdefault(person_id, []).append((body, title))
     found = []
     for row in roster.list_members(role="代表"):
@@ -234,10 +234,16 @@ def add_proposed(member_ids: list[int] | None = None) -> int:
 # ---------------------------------------------------------------- offices
 
 
+def _held():
+    """An office held now: not ended (an office that ended with a mandate of unknown date has
+    its reason and no date)."""
+    return Office.ended_on.is_null() & (Office.end_reason == "")
+
+
 def list_offices() -> list[OfficeRow]:
     """The offices held now (an office that ended with a mandate is history: roster.ended_with)."""
     rows = []
-    for office in Office.select(Office, Person).join(Person).where(Office.ended_on.is_null()):
+    for office in Office.select(Office, Person).join(Person).where(_held()):
         p = office.person
         rows.append(OfficeRow(office.id, p.id, p.name, p.note, people_rules.display_name(p.name, p.gender, p.note),
                               office.body, office.title))

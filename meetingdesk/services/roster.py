@@ -216,7 +216,12 @@ def _validate(data: MemberInput, *, member_id: int | None = None) -> None:
             raise ServiceError(err.message, err.field)
     if data.role not in store.ROLES:
         raise ServiceError(f"身份只能是代表、列席或工作人员，不能是“{data.role}”。", "role")
-    if data.delegation_id is None or Delegation.get_or_none(Delegation.id == data.delegation_id) is None:
+    if data.delegation_id is None:
+        # only a mandate that ended before the delegations were formed stays without one
+        member = Member.get_or_none(Member.id == member_id) if member_id else None
+        if not (member and member.delegation_id is None and member.status == store.STATUS_ENDED):
+            raise ServiceError("请选择所属代表团。", "delegation")
+    elif Delegation.get_or_none(Delegation.id == data.delegation_id) is None:
         raise ServiceError("请选择所属代表团。", "delegation")
     if data.start_reason not in mandates.START_REASONS:
         raise ServiceError(f"资格开始的方式只能是换届选举或补选，不能是“{data.start_reason}”。", "start_reason")
@@ -325,7 +330,7 @@ def end_member(member_id: int, ended_on: dt.date, reason: str, decision: str = "
         if member.role == "代表":
             for office in (Office.select().where((Office.person == member.person_id)
                                                  & Office.body.in_(store_models.MANDATE_BODIES)
-                                                 & Office.ended_on.is_null())):
+                                                 & Office.ended_on.is_null() & (Office.end_reason == ""))):
                 office.ended_on, office.end_reason = ended_on, mandates.OFFICES_END_WITH
                 office.save()
                 ended.append(f"{office.body}{office.title}")
@@ -338,10 +343,7 @@ def reinstate_member(member_id: int) -> None:
     if member is None:
         return
     with store.database.atomic():
-        if member.ended_on is not None:
-            Office.update(ended_on=None, end_reason="").where(
-                (Office.person == member.person_id) & (Office.ended_on == member.ended_on)
-                & (Office.end_reason == mandates.OFFICES_END_WITH)).execute()
+        Office.update(ended_on=None, end_reason="").where(_ended_with(member)).execute()
         Member.update(status=store.STATUS_SERVING, ended_on=None, end_reason="", end_decision="").where(
             Member.id == member_id).execute()
 
@@ -349,11 +351,16 @@ def reinstate_member(member_id: int) -> None:
 def ended_with(member_id: int) -> list[str]:
     """The offices that ended with this member's mandate (相应终止), worded."""
     member = Member.get_or_none(Member.id == member_id)
-    if member is None or member.ended_on is None:
+    if member is None or member.status != store.STATUS_ENDED:
         return []
-    return [f"{o.body}{o.title}" for o in Office.select().where(
-        (Office.person == member.person_id) & (Office.ended_on == member.ended_on)
-        & (Office.end_reason == mandates.OFFICES_END_WITH))]
+    return [f"{o.body}{o.title}" for o in Office.select().where(_ended_with(member))]
+
+
+def _ended_with(member: Member):
+    """The offices of MEMBER's person that ended with the mandate (on its date, or both undated)."""
+    same_day = (Office.ended_on.is_null() if member.ended_on is None else Office.ended_on == member.ended_on)
+    return ((Office.person == member.person_id) & same_day
+            & (Office.end_reason == mandates.OFFICES_END_WITH))
 
 
 def remove_member(member_id: int) -> None:
