@@ -98,6 +98,33 @@ def export_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def carry(args: argparse.Namespace) -> int:
+    from meetingdesk.services import carry as carry_service
+
+    number = _count(args.number, "会议次数")
+    start, end = _date(args.start, "开幕日期"), _date(args.end, "闭幕日期")
+    try:
+        plan = carry_service.carry_forward(args.old, args.new, number=number, start_date=start, end_date=end,
+                                           include_others=args.with_others)
+    finally:
+        session.close_session()
+    print(f"已从“{plan.old_title}”新建“{plan.title}” → {args.new}")
+    for line in plan.lines(others_hint="需要时加 --with-others 一并结转"):
+        print(f"  {line}")
+    return 0
+
+
+def _date(text: str | None, label: str):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ServiceError(f"{label}应写成 YYYY-MM-DD，如 2024-12-20，现为“{text}”。") from None
+
+
 def check(args: argparse.Namespace) -> int:
     session.open_session(args.session, session.READ)
     try:

@@ -45,6 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="要写入的 .xlsx 文件")
     p.set_defaults(func=commands.export_roster)
 
+    p = sub.add_parser("carry", help="从上次会议新建下一次会议：结转在任代表、代表团及团长副团长、以往未经批准缺席",
+                       description="读取上次会议的文件（不改动），新建同一届的下一次会议：行政区、届次、法定代表名额、"
+                                   "法定人数规则和选举和表决办法的设置相同；代表团按原顺序和讨论地点；在任代表连同"
+                                   "资格信息、所在代表团、团长和副团长；以往和上次会议未经批准缺席的记录。资格已终止的"
+                                   "代表留在上次会议。列席人员和工作人员每次会议另行邀请，加 --with-others 才一并结转。"
+                                   "出错时不会留下新文件。")
+    p.add_argument("old", type=Path, help="上次会议的会议文件（只读取）")
+    p.add_argument("new", type=Path, help="新会议文件的路径（不能已存在）")
+    p.add_argument("--number", metavar="N", required=True, help="新会议是本届第几次会议，如 4")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="新会议的开幕日期")
+    p.add_argument("--end", metavar="YYYY-MM-DD", help="新会议的闭幕日期")
+    p.add_argument("--with-others", action="store_true", help="列席人员和工作人员也一并结转")
+    p.set_defaults(func=commands.carry)
+
     p = sub.add_parser("check", help="检查会议文件，列出所有不符合规则之处")
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.check)

@@ -1,8 +1,11 @@
 """Exporting the roster to .xlsx in the import's columns, so that re-importing changes nothing.
 
 Rows come in printing order: delegation order, then 代表, 列席, 工作人员, then the stroke
-order of the names (the roster service's order; names are never sorted here).
-Only serving members are written; ended mandates stay in the session file.
+order of the names (the roster service's order; names are never sorted here). The ended
+mandates follow the serving people, in the same order (one who ended before the delegations were
+formed last), with 状态 终止, so that the mandate's record comes back in whole: every member has
+its 状态, 资格开始方式 (换届/补选 for a delegate), 资格开始日期, 选区, 资格确认会议, and an ended
+one its 终止日期, 终止原因, 终止决定. Dates are written as text, 2023-11-29.
 
 Every cell is written as text (an inline string), never as a formula or an error value: a
 职务 or 备注 that starts with = + - @ (or a tab or a line break), such as
@@ -20,26 +23,34 @@ from pathlib import Path
 
 from meetingdesk.services import output, roster
 from meetingdesk.services.errors import ServiceError
-from meetingdesk.services.importer import COLUMNS
+from meetingdesk.services.importer import COLUMNS, REELECTED_WORD
 
 
 MAX_CELL = 32_767  # Excel's limit for one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 (and openpyxl) cannot hold
-WIDTHS = {"姓名": 12, "性别": 6, "代表团": 20, "身份": 10, "职务": 36, "备注": 30, "团内职务": 10}
+WIDTHS = {"姓名": 12, "性别": 6, "代表团": 20, "身份": 10, "职务": 36, "备注": 30, "团内职务": 10,
+          "状态": 8, "资格开始方式": 12, "资格开始日期": 13, "选区": 24, "资格确认会议": 30,
+          "终止日期": 12, "终止原因": 30, "终止决定": 30}
+
+
+def _date(day) -> str:
+    return f"{day:%Y-%m-%d}" if day else ""
 
 
 def roster_rows() -> list[tuple[str, ...]]:
-    """The rows the export writes, in COLUMNS order."""
+    """The rows the export writes, in COLUMNS order: the serving people, then the ended mandates."""
     order = {did: i for i, (did, _) in enumerate(roster.delegation_choices())}
-    members = roster.list_members()  # stroke order; the sort below is stable and keeps it
-    members.sort(key=lambda m: (order[m.delegation_id], roster.ROLE_ORDER[m.role]))
-    return [(m.name, m.gender, m.delegation, m.role, m.work_title, m.note, m.leader_title)
+    members = roster.list_members(include_ended=True)  # stroke order; the sort below is stable
+    members.sort(key=lambda m: (not m.serving, order.get(m.delegation_id, len(order)), roster.ROLE_ORDER[m.role]))
+    return [(m.name, m.gender, m.delegation, m.role, m.work_title, m.note, m.leader_title, m.status,
+             m.start_reason or (REELECTED_WORD if m.role == "代表" else ""), _date(m.started_on),
+             m.constituency, m.confirmed_by, _date(m.ended_on), m.end_reason, m.end_decision)
             for m in members]
 
 
 def export_roster(path: str | Path) -> int:
-    """Write the roster to PATH (.xlsx); returns the number of people written."""
+    """Write the roster to PATH (.xlsx); returns the number of rows written (ended mandates too)."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 

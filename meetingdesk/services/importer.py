@@ -16,6 +16,25 @@ ignored): 姓名, 代表团, 身份 (代表/列席/工作人员) are required; �
 delegation's leaders. An empty cell in 性别, 职务 or 备注 keeps what the session has; a leader
 mark only adds a title (a new 团长 replaces the delegation's old one), it never removes one.
 
+The mandate (schema 8) has its own optional columns, those the export writes: 状态 (在任/终止),
+资格开始方式 (换届/补选), 资格开始日期, 选区, 资格确认会议, 终止日期, 终止原因, 终止决定. A date
+is a date cell or text such as 2023-11-29 or 2023年11月29日. An empty cell keeps what the session
+has, as for 性别. What a row's 状态 does:
+
+* 终止 for a person serving now: the mandate ends on import (终止资格 in the preview), through
+  roster.end_member, the window's rule: 终止日期 and 终止原因 are needed, the end is not before
+  the start, a 团长 or 副团长 is not ended (unless the file names the delegation's new 团长), and
+  the offices that need the mandate end with it (相应终止, named in the preview).
+* 终止 for an ended mandate: its record (date, reason, decision) is corrected if the file differs.
+  终止 for a role the session does not have: the past mandate is registered as ended. An ended
+  row may leave 代表团 empty (a delegate who ended before the delegations were formed).
+* 在任 for an ended mandate: it is reinstated (恢复资格; the offices that ended with it reopen).
+  Only the explicit word does this: a row with an empty 状态 for an ended mandate is an error
+  that says both ways out (填“在任” to reinstate, 填“终止” or delete the row when the list is
+  merely out of date), since an old list must never bring back a delegate by accident.
+* One person may have several rows when all but one are ended mandates (黄玉莲: her ended 代表
+  mandate and her 列席 role), so a roster exported with its ended mandates reads back whole.
+
 People are matched by name and 备注. Names are compared as `rules.normalize.normalize_name`
 writes them (Unicode NFC, one middle dot, no spaces of any kind); a name that differs from
 another in the file or the roster only by traditional characters (劉君 / 刘君) is imported as
@@ -50,15 +69,18 @@ from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from peewee import fn
 
 from meetingdesk import store
+from meetingdesk.rules import mandates as mandate_rules
 from meetingdesk.rules import normalize
 from meetingdesk.rules import people as people_rules
-from meetingdesk.store import Delegation, Leader, Member, Person
+from meetingdesk.store import Delegation, Leader, Member, Office, Person
+from meetingdesk.store import models as store_models
 
-from . import backups
+from . import backups, roster
 from .errors import ServiceError
 
 NEW, UPDATED, UNCHANGED, ERROR = "新增", "更新", "不变", "错误"
@@ -66,11 +88,26 @@ KINDS = (NEW, UPDATED, UNCHANGED, ERROR)
 
 NAME, GENDER, DELEGATION, ROLE, TITLE, NOTE, LEADER = "姓名", "性别", "代表团", "身份", "职务", "备注", "团内职务"
 HEAD, DEPUTY = store.LEADER_TITLES
-COLUMNS = (NAME, GENDER, DELEGATION, ROLE, TITLE, NOTE, LEADER)  # the export's columns, in order
+# the mandate (schema 8)
+STATUS, START_REASON, STARTED_ON, CONSTITUENCY, CONFIRMED_BY = "状态", "资格开始方式", "资格开始日期", "选区", "资格确认会议"
+ENDED_ON, END_REASON, END_DECISION = "终止日期", "终止原因", "终止决定"
+MANDATE_COLUMNS = (STATUS, START_REASON, STARTED_ON, CONSTITUENCY, CONFIRMED_BY, ENDED_ON, END_REASON, END_DECISION)
+COLUMNS = (NAME, GENDER, DELEGATION, ROLE, TITLE, NOTE, LEADER) + MANDATE_COLUMNS  # the export's, in order
 REQUIRED = (NAME, DELEGATION, ROLE)
 KNOWN = COLUMNS + (HEAD, DEPUTY)
-ALIASES = {"工作职务": TITLE, "所属代表团": DELEGATION, "团职": LEADER}
+ALIASES = {"工作职务": TITLE, "所属代表团": DELEGATION, "团职": LEADER, "资格状态": STATUS,
+           "资格终止日期": ENDED_ON, "资格终止原因": END_REASON, "选举单位": CONSTITUENCY,
+           # the demo's seeds/people.csv
+           "开始方式": START_REASON, "开始日期": STARTED_ON, "确认会议": CONFIRMED_BY}
 ROLE_ALIASES = {"列席人员": "列席", "列席代表": "列席", "工作人员们": "工作人员"}
+SERVING, ENDED = store.STATUS_SERVING, store.STATUS_ENDED
+STATUS_ALIASES = {"已终止": ENDED, "资格终止": ENDED, "终止资格": ENDED, "资格已终止": ENDED}
+START_WORDS = {"换届": mandate_rules.REELECTED, "换届选举": mandate_rules.REELECTED,
+               "补选": mandate_rules.BY_ELECTION, "补选产生": mandate_rules.BY_ELECTION}
+REELECTED_WORD = "换届"  # how the file says mandate_rules.REELECTED
+DATE_COLUMNS = {STARTED_ON: "started_on", ENDED_ON: "ended_on"}
+TEXT_FIELDS = {CONSTITUENCY: "constituency", CONFIRMED_BY: "confirmed_by", END_REASON: "end_reason",
+               END_DECISION: "end_decision"}
 GENDER_ALIASES = {"男性": "男", "女性": "女"}
 MARK_YES = {"✓", "✔", "√", "☑", "是", "1", "Y", "YES", "TRUE", "○", "●", "★"}
 MARK_NO = {"", "否", "0", "N", "NO", "FALSE", "×", "✗", "✘"}
@@ -87,8 +124,10 @@ RATIO_FROM = 1024 * 1024
 MAX_PARTS = 10_000  # parts in an .xlsx
 MAX_PROLOG_BYTES = 64 * 1024  # what may stand before an XML part's root element
 TEXT_LIMITS = {NAME: 20, GENDER: 10, DELEGATION: 50, ROLE: 20, TITLE: 200, NOTE: 200, LEADER: 20,
-               HEAD: 20, DEPUTY: 20}
-TEXT_ONLY = (NAME, GENDER, DELEGATION, ROLE)  # where a number is refused (职务/备注 take it as text)
+               HEAD: 20, DEPUTY: 20, STATUS: 10, START_REASON: 10, STARTED_ON: 30, CONSTITUENCY: 100,
+               CONFIRMED_BY: 200, ENDED_ON: 30, END_REASON: 200, END_DECISION: 200}
+# where a number is refused (职务/备注 take it as text; a date column says what it wants)
+TEXT_ONLY = (NAME, GENDER, DELEGATION, ROLE, STATUS, START_REASON)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -139,6 +178,17 @@ class PlanRow:
     note_added: bool = False
     person_fields: dict = field(default_factory=dict)
     member_fields: dict = field(default_factory=dict)
+    # the mandate: 状态 as the file says it (None: not said), the other cells given (model field
+    # names: started_on, start_reason, constituency, confirmed_by, ended_on, end_reason, end_decision)
+    status: str | None = None
+    mandate: dict = field(default_factory=dict)
+    delegation_kept: bool = False  # an ended row with an empty 代表团: keep the session's
+    primary: PlanRow | None = field(default=None, repr=False, compare=False)  # a new person's main row
+    ending: bool = False  # a serving mandate ends (or a new one is registered as ended)
+    reinstating: bool = False
+    end: tuple | None = None  # (ended_on, reason, decision) for roster.end_member
+    moved_end: tuple | None = None  # (old, new) end date of an ended mandate corrected
+    result: Mandate | None = None  # the mandate as the row leaves it
 
     @property
     def ok(self) -> bool:
@@ -196,6 +246,12 @@ class ImportPlan:
         c = self.counts
         text = f"新增 {c[NEW]}，更新 {c[UPDATED]}，不变 {c[UNCHANGED]}，错误 {c[ERROR]}"
         extra = list(self.notices)
+        ending = sum(1 for r in self.rows if r.ok and r.ending)
+        reinstating = sum(1 for r in self.rows if r.ok and r.reinstating)
+        if ending:
+            extra.append(f"其中终止资格 {ending} 人")
+        if reinstating:
+            extra.append(f"其中恢复资格 {reinstating} 人")
         flagged = sum(1 for r in self.rows if r.warnings)
         if flagged:
             extra.append(f"{flagged} 行有提示")
@@ -737,6 +793,19 @@ def read_table(path: str | Path) -> Generator[Progress, None, _Table]:
 # ---------------------------------------------------------------- the session, loaded once
 
 
+class Mandate(NamedTuple):
+    """A member's mandate as the session holds it (or as a row would leave it)."""
+
+    started_on: _dt.date | None = None
+    start_reason: str = ""
+    constituency: str = ""
+    confirmed_by: str = ""
+    status: str = store.STATUS_SERVING
+    ended_on: _dt.date | None = None
+    end_reason: str = ""
+    end_decision: str = ""
+
+
 @dataclass
 class _Snapshot:
     delegations: dict[int, str]
@@ -749,6 +818,8 @@ class _Snapshot:
     deputies: dict[int, list[int]]
     next_person: int
     next_member: int
+    mandates: dict[int, Mandate] = field(default_factory=dict)  # member -> mandate
+    offices: dict[int, list[tuple[str, str, object, str]]] = field(default_factory=dict)  # person -> offices
 
     @classmethod
     def load(cls) -> _Snapshot:
@@ -765,11 +836,20 @@ class _Snapshot:
             by_name[_name_key(name)].append(pid)
         members: dict[int, list] = defaultdict(list)
         member_of = {}
-        for mid, pid, did, role, status, ended in Member.select(
+        mandates = {}
+        for (mid, pid, did, role, status, ended, started, start_reason, constituency, confirmed_by,
+             end_reason, end_decision) in Member.select(
                 Member.id, Member.person, Member.delegation, Member.role, Member.status,
-                Member.ended_on).tuples():
+                Member.ended_on, Member.started_on, Member.start_reason, Member.constituency,
+                Member.confirmed_by, Member.end_reason, Member.end_decision).tuples():
             members[pid].append((mid, did, role, status, ended))
             member_of[mid] = (pid, did, role)
+            mandates[mid] = Mandate(started, start_reason, constituency, confirmed_by, status, ended,
+                                    end_reason, end_decision)
+        offices: dict[int, list] = defaultdict(list)
+        for pid, body, title, ended, reason in Office.select(
+                Office.person, Office.body, Office.title, Office.ended_on, Office.end_reason).tuples():
+            offices[pid].append((body, title, ended, reason))
         heads: dict[int, int | None] = {did: None for did in delegations}
         deputies: dict[int, list[int]] = {did: [] for did in delegations}
         for did, mid, title in (Leader.select(Leader.delegation, Leader.member, Leader.title)
@@ -780,7 +860,7 @@ class _Snapshot:
                 deputies[did].append(mid)
         return cls(delegations, by_key, persons, by_name, members, member_of, heads, deputies,
                    (Person.select(fn.MAX(Person.id)).scalar() or 0) + 1,
-                   (Member.select(fn.MAX(Member.id)).scalar() or 0) + 1)
+                   (Member.select(fn.MAX(Member.id)).scalar() or 0) + 1, mandates, offices)
 
     def delegation_id(self, text: str) -> int | None:
         for key in (text, _token(text), _token(text) + "代表团"):
@@ -819,8 +899,12 @@ def _cell_problem(column: str, value: str, odd: tuple[str, str] | None) -> str |
                     "请在 Excel 或 WPS 中打开此文件、保存后再导入，或把公式改为文字。")
         if kind == "error":
             return f"是错误值“{_clip(shown)}”（公式出错），请在 Excel 中改正。"
-        if kind == "date":
+        if kind == "date" and column not in DATE_COLUMNS:
             return (f"应填文字，这里却是日期（{shown}）。如确需填写，请把单元格格式设为“文本”后重新输入。")
+        if kind in ("number", "bool") and column in DATE_COLUMNS:
+            what = "数字" if kind == "number" else "逻辑值"
+            return (f"应填日期，这里却是{what} {_clip(shown)}。请填写如 2023-11-29 或 2023年11月29日，"
+                    "或把单元格格式设为日期。")
         if kind in ("number", "bool") and column in TEXT_ONLY:
             what = "数字" if kind == "number" else "逻辑值"
             return f"应填文字，这里却是{what} {_clip(shown)}。"
@@ -831,6 +915,28 @@ def _cell_problem(column: str, value: str, odd: tuple[str, str] | None) -> str |
     if limit and length > limit:
         return f"内容过长：{length} 个字，最多 {limit} 个字。"
     return None
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                   r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(text: str) -> tuple[_dt.date | None, str]:
+    """A date cell's text (2023-11-29, 2023/11/29, 2023.11.29, 2023年11月29日, 20231129, a date
+    cell's own 2023-11-29 00:00:00) as a date, or None and what is wrong."""
+    key = unicodedata.normalize("NFKC", text).strip()
+    found = _DATE.fullmatch(key) or _DATE_DIGITS.fullmatch(key)
+    if not found:
+        return None, f"看不懂的日期“{_clip(text)}”。请填写如 2023-11-29 或 2023年11月29日。"
+    year, month, day = (int(g) for g in found.groups())
+    try:
+        value = _dt.date(year, month, day)
+    except ValueError:
+        return None, f"“{_clip(text)}”不是有效的日期（{year}年没有{month}月{day}日）。"
+    if not 1949 <= year <= 2100:
+        return None, f"日期“{_clip(text)}”的年份看来有误。"
+    return value, ""
 
 
 def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
@@ -872,6 +978,13 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
         err = people_rules.check_name(row.name)
         if err:
             bad(NAME, err.message)
+    if STATUS in cols and get(STATUS):
+        status = _token(get(STATUS))
+        status = STATUS_ALIASES.get(status, status)
+        if status in (SERVING, ENDED):
+            row.status = status
+        else:
+            bad(STATUS, f"状态只能填“在任”或“终止”（不改变可留空），不能是“{get(STATUS)}”。")
     if GENDER in cols and get(GENDER):
         gender = _token(get(GENDER))
         gender = GENDER_ALIASES.get(gender, gender)
@@ -881,7 +994,10 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
     if DELEGATION in blocked:
         pass
     elif not raw_team:
-        bad(DELEGATION, "缺少代表团。")
+        if row.status == ENDED:  # ended before the delegations were formed, or kept as it is
+            row.delegation_kept = True
+        else:
+            bad(DELEGATION, "缺少代表团。")
     else:
         row.delegation_id = snap.delegation_id(raw_team)
         if row.delegation_id is None:
@@ -922,7 +1038,33 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
         row.leader = titles.pop()
         if row.role in store.ROLES and row.role != "代表":
             bad(marks[0][0], f"{row.leader}必须是本代表团的代表，这一行的身份是{row.role}。")
+        elif row.status == ENDED:
+            bad(marks[0][0], f"{row.leader}必须是在任代表，这一行的状态是终止。")
+    _parse_mandate(row, get, bad)
     return row
+
+
+def _parse_mandate(row: PlanRow, get, bad) -> None:
+    """The mandate's cells of ROW into row.mandate (only those not empty)."""
+    for column, key in DATE_COLUMNS.items():
+        text = get(column)
+        if text:
+            day, why = parse_date(text)
+            if day is None:
+                bad(column, why)
+            else:
+                row.mandate[key] = day
+    text = get(START_REASON)
+    if text:
+        word = _token(text)
+        if word in START_WORDS:
+            row.mandate["start_reason"] = START_WORDS[word]
+        else:
+            bad(START_REASON, f"资格开始方式只能填“换届”或“补选”（不改变可留空），不能是“{text}”。")
+    for column, key in TEXT_FIELDS.items():
+        text = get(column)
+        if text:
+            row.mandate[key] = text
 
 
 def plan_import_steps(path: str | Path) -> Generator[Progress, None, ImportPlan]:
@@ -941,7 +1083,11 @@ def plan_import_steps(path: str | Path) -> Generator[Progress, None, ImportPlan]
     _match_people(rows, snap, table.source)
     _match_members(rows, snap, table.source)
     _check_new_names(rows, table.source)
+    _check_same_person(rows, table.source)
+    _check_mandates(rows, snap, table.source)
     leaders = _plan_leaders(rows, snap, table.source)
+    _check_by_election(rows, snap, table.source)
+    _tie_same_person(rows, table.source)
     _describe(rows, snap)
     _flag_traditional(rows, snap)
     columns = [c for c in KNOWN if c in table.columns]
@@ -1029,22 +1175,31 @@ def _match_members(rows: list[PlanRow], snap: _Snapshot, source: str) -> None:
     for pid, group in by_person.items():
         members = snap.members.get(pid, [])
         serving = {role: mid for mid, _, role, status, _ in members if status == store.STATUS_SERVING}
-        ended = {role: when for _, _, role, status, when in members if status != store.STATUS_SERVING}
+        ended = {role: (mid, when) for mid, _, role, status, when in members if status != store.STATUS_SERVING}
         taken: set[int] = set()
-        first_line = None
+        first_line = None  # the row that is the person's serving role, once one is found
         for row in group:  # the same role: the same Member
             if row.role in serving:
                 row.member_id = serving[row.role]
                 taken.add(row.member_id)
-                first_line = first_line or row.line
+                if row.status != ENDED:
+                    first_line = first_line or row.line
         for row in group:
             if row.member_id is not None:
                 continue
             if row.role in ended and row.role not in serving:
-                day = ended[row.role]
-                when = f"于{day.year}年{day.month}月{day.day}日" if day else "已"
-                _error(row, source, ROLE, f"“{row.name}”的{row.role}资格{when}终止，导入不能恢复；"
-                                          "如确需恢复，请在名单中选中此人，点“恢复资格”。")
+                mid, day = ended[row.role]
+                if row.status is None:  # an old list: never brings a delegate back by itself
+                    when = f"于{_day(day)}" if day else "已"
+                    _error(row, source, ROLE, f"“{row.name}”的{row.role}资格{when}终止。如确需恢复资格，"
+                                              "请在“状态”列填“在任”（或在名单中选中此人，点“恢复资格”）；"
+                                              "如只是名单未更新，请在“状态”列填“终止”或删去此行。")
+                    continue
+                row.member_id = mid  # 终止: the record of it; 在任: reinstated
+                taken.add(mid)
+                continue
+            if row.status == ENDED:  # a past mandate in a role the session has not recorded
+                row.new_member = True
                 continue
             if first_line is not None:
                 _error(row, source, NAME, f"与第 {first_line} 行是同一人（姓名和备注相同）。"
@@ -1063,37 +1218,141 @@ def _match_members(rows: list[PlanRow], snap: _Snapshot, source: str) -> None:
 
 
 def _check_new_names(rows: list[PlanRow], source: str) -> None:
-    """New people: one row per name and 备注; equal names need a 备注 (as add_member asks)."""
-    first: dict[tuple[str, str], int] = {}
-    names: dict[str, list[PlanRow]] = defaultdict(list)
+    """New people: one row per name and 备注, besides rows of ended mandates in other roles (the
+    same person's past); equal names need a 备注 (as add_member asks)."""
+    groups: dict[tuple[str, str], list[PlanRow]] = {}
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
         if not row.ok or row.person_id is not None:
             continue
         key = (row.name, row.note)
-        if key in first:
-            _error(row, source, NAME, f"与第 {first[key]} 行姓名、备注都相同。如是两人，请在“备注”中加以区别；"
-                                      "如是同一人，请删去一行。")
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [row]
+            names[row.name].append(key)
             continue
-        first[key] = row.line
-        names[row.name].append(row)
-    for name, group in names.items():
-        if len(group) < 2:
+        if row.role not in {r.role for r in group} and (
+                row.status == ENDED or all(r.status == ENDED for r in group)):
+            group.append(row)  # one person: a role now and ended mandates, or ended ones only
             continue
-        for row in group:
-            if not row.note:
-                others = "、".join(str(r.line) for r in group if r is not row)
+        _error(row, source, NAME, f"与第 {group[0].line} 行姓名、备注都相同。如是两人，请在“备注”中加以区别；"
+                                  "如是同一人，请删去一行。")
+    for group in groups.values():
+        if len(group) > 1:
+            primary = next((r for r in group if r.status != ENDED), group[0])
+            for row in group:
+                if row is not primary:
+                    row.primary = primary
+    for name, keys in names.items():
+        if len(keys) < 2:
+            continue
+        for key in keys:
+            if key[1]:
+                continue
+            others = "、".join(str(groups[k][0].line) for k in keys if k != key)
+            for row in groups[key]:
                 _error(row, source, NOTE, f"第 {others} 行也有“{name}”。同名的人请在“备注”中填写区别说明，"
                                           "如工作单位和职务。")
+
+
+def _check_same_person(rows: list[PlanRow], source: str) -> None:
+    """Rows of one person (a role and ended mandates) must agree on 性别 and 职务; the row of an
+    ended mandate is the one reported."""
+    first: dict[object, PlanRow] = {}
+    for row in rows:
+        if not row.ok:
+            continue
+        key = row.person_id if row.person_id is not None else id(row.primary or row)
+        earlier = first.setdefault(key, row)
+        if earlier is row:
+            continue
+        for column, a, b in ((GENDER, earlier.gender, row.gender), (TITLE, earlier.work_title, row.work_title)):
+            if a is not None and b is not None and a != b:
+                wrong, other = (earlier, row) if earlier.status == ENDED and row.status != ENDED else (row, earlier)
+                _error(wrong, source, column, f"与第 {other.line} 行是同一人，{column}却不同"
+                                              f"（“{_clip(b if wrong is row else a)}”与“{_clip(a if wrong is row else b)}”）。"
+                                              f"请把两行的{column}改成一样。")
+                break
+
+
+def _check_mandates(rows: list[PlanRow], snap: _Snapshot, source: str) -> None:
+    """What each row makes of the mandate, checked as roster.add_member and roster.end_member
+    check it: a 补选 delegate's start, an ending's date and reason, the end not before the start."""
+    for row in rows:
+        if not row.ok:
+            continue
+        existing = row.member_id is not None and not row.new_member
+        cur = snap.mandates[row.member_id] if existing else Mandate()
+        if row.delegation_kept and existing:
+            row.delegation_id = snap.member_of[row.member_id][1]
+            row.delegation = snap.delegations.get(row.delegation_id, "")
+        was_ended = cur.status != SERVING
+        ended = was_ended if row.status is None else row.status == ENDED
+        merged = cur._replace(**row.mandate, status=ENDED if ended else SERVING)
+
+        def bad(column: str, reason: str) -> None:
+            _error(row, source, column, reason)
+
+        if merged.start_reason == mandate_rules.BY_ELECTION and row.role == "代表" and merged.started_on is None:
+            bad(STARTED_ON, "补选的代表请填写资格开始日期（常委会确认其代表资格的日期）。")
+        if ended:
+            if merged.ended_on is None and not was_ended:
+                if existing:  # ended now: roster.end_member needs the day
+                    bad(ENDED_ON, "状态为终止，请填写终止日期。")
+                else:  # a past mandate registered: the day may be unknown (seed 000's 李勇)
+                    row.warnings.append("未填终止日期，按在本次会议之前已终止处理。")
+            if not merged.end_reason:
+                bad(END_REASON, "状态为终止，请填写终止原因（如“因工作调整辞去代表职务”）。")
+            wrong = mandate_rules.check_dates(merged.started_on, merged.ended_on)
+            if wrong:
+                bad(ENDED_ON, wrong)
+        else:
+            said = "状态为在任" if row.status else "未填状态"
+            for column, key in ((ENDED_ON, "ended_on"), (END_REASON, "end_reason"), (END_DECISION, "end_decision")):
+                if key in row.mandate:
+                    bad(column, f"{said}，{column}应留空。" + (
+                        "恢复资格时原来的终止记录会清除。" if was_ended else "如要终止资格，请在“状态”列填“终止”。"))
+        if row.ok:
+            row.result = merged
+            row.ending = ended and existing and not was_ended
+            row.reinstating = was_ended and not ended
+            if row.ending:
+                row.end = (merged.ended_on, merged.end_reason, merged.end_decision)
+
+
+def _check_by_election(rows: list[PlanRow], snap: _Snapshot, source: str) -> None:
+    """Only a delegate has a 补选 (roster.add_member's rule). Asked after the leaders: a 团长 or
+    副团长 made 列席 is told that first."""
+    for row in rows:
+        if row.ok and row.role != "代表" and row.result.start_reason == mandate_rules.BY_ELECTION:
+            given = "start_reason" in row.mandate
+            _error(row, source, START_REASON if given else ROLE,
+                   f"只有代表才有补选，这一行的身份是{row.role}。" if given else
+                   f"“{row.name}”是补选的代表，不能改为{row.role}。如其代表资格已终止，请在“状态”列填“终止”，"
+                   f"另起一行登记为{row.role}。")
+
+
+def _tie_same_person(rows: list[PlanRow], source: str) -> None:
+    """A new person's ended mandate goes only with the main row."""
+    for row in rows:
+        if row.ok and row.primary is not None and not row.primary.ok:
+            _tie(row, source)
 
 
 def _plan_leaders(rows: list[PlanRow], snap: _Snapshot, source: str) -> dict[int, tuple[int | None, list[int]]]:
     """Apply the rows' 团长/副团长 marks; returns the delegations whose leaders change."""
     next_person, next_member = snap.next_person, snap.next_member
     for row in rows:  # ids for what the import creates (the stamp makes sure they are still free)
-        if row.ok and row.person_id is None:
+        if row.ok and row.person_id is None and row.primary is None:
             row.person_id, row.new_person, row.new_member = next_person, True, True
             next_person += 1
-        if row.ok and row.new_member:
+    for row in rows:
+        if row.ok and row.person_id is None:  # a new person's ended mandate besides the main row
+            row.new_member = True
+            row.person_id = row.primary.person_id
+            if row.person_id is None:
+                _tie(row, source)
+        if row.ok and row.new_member and row.member_id is None:
             row.member_id = next_member
             next_member += 1
     leader_of = {}
@@ -1127,15 +1386,20 @@ def _plan_leaders(rows: list[PlanRow], snap: _Snapshot, source: str) -> dict[int
                 deputies[did].append(mid)
                 if heads[did] == mid:
                     heads[did] = None
-        for row in good:  # a leader who leaves the delegation or stops being a 代表
+        for row in good:  # a leader who leaves the delegation, stops being a 代表 or ends
             if row.ok and not row.new_member and row.member_id in leader_of:
                 did, title = leader_of[row.member_id]
-                if (row.delegation_id, row.role) == (did, "代表"):
+                if (row.delegation_id, row.role) == (did, "代表") and not row.ending:
                     continue
                 if title == HEAD and heads[did] != row.member_id:
                     continue  # the file names a new head
-                action = f"调到{row.delegation}" if row.delegation_id != did else f"改为{row.role}"
-                _error(row, source, DELEGATION if row.delegation_id != did else ROLE,
+                if row.ending:
+                    action, column = "终止其资格", STATUS
+                elif row.delegation_id != did:
+                    action, column = f"调到{row.delegation}", DELEGATION
+                else:
+                    action, column = f"改为{row.role}", ROLE
+                _error(row, source, column,
                        f"“{row.name}”是{snap.delegations[did]}的{title}，不能{action}。"
                        f"请先在代表团设置中另选{title}" + ("，或在文件中标明该团的新团长。" if title == HEAD else "。"))
                 found_bad = True
@@ -1143,6 +1407,11 @@ def _plan_leaders(rows: list[PlanRow], snap: _Snapshot, source: str) -> dict[int
             break
     return {did: (heads[did], deputies[did]) for did in heads
             if (heads[did], deputies[did]) != (snap.heads[did], snap.deputies[did])}
+
+
+def _tie(row: PlanRow, source: str) -> None:
+    _error(row, source, NAME, f"与第 {row.primary.line} 行是同一人，第 {row.primary.line} 行有错误，"
+                              "这一行也不能导入。")
 
 
 def _flag_traditional(rows: list[PlanRow], snap: _Snapshot) -> None:
@@ -1188,6 +1457,12 @@ def _describe(rows: list[PlanRow], snap: _Snapshot) -> None:
             if row.leader:
                 row.changes.append(f"{row.leader}（原团长{_name(snap, snap.heads[row.delegation_id])}不再担任）"
                                    if row.leader == HEAD and snap.heads[row.delegation_id] else row.leader)
+            row.changes += _new_mandate_changes(row)
+            continue
+        if row.person_id not in snap.persons:  # a new person's ended mandate, besides the main row
+            row.kind = NEW
+            row.changes.append(f"与第 {row.primary.line} 行为同一人")
+            row.changes += _new_mandate_changes(row)
             continue
         name, gender, note, work_title = snap.persons[row.person_id]
         if row.gender is not None and row.gender != gender:
@@ -1204,15 +1479,19 @@ def _describe(rows: list[PlanRow], snap: _Snapshot) -> None:
         if row.new_member:
             ended = [r for _, _, r, s, _ in snap.members.get(row.person_id, ()) if s != store.STATUS_SERVING]
             row.changes.insert(0, f"登记为{row.delegation}{row.role}"
-                               + (f"（原{'、'.join(ended)}资格已终止）" if ended else ""))
+                               + (f"（原{'、'.join(ended)}资格已终止）" if ended and not row.ending else ""))
+            row.changes += _new_mandate_changes(row)
         else:
             _, did, role = snap.member_of[row.member_id]
+            if row.reinstating:
+                row.changes.append(_reinstate_text(row, snap))
             if did != row.delegation_id:
                 row.member_fields["delegation"] = row.delegation_id
-                row.changes.append(f"调团 {snap.delegations[did]}→{row.delegation}")
+                row.changes.append(f"调团 {snap.delegations.get(did, '（无）')}→{row.delegation or '（无）'}")
             if role != row.role:
                 row.member_fields["role"] = row.role
                 row.changes.append(f"身份 {role}→{row.role}")
+            row.changes += _mandate_changes(row, snap)
         if row.leader:
             before = title_of.get(row.member_id)
             now = (row.delegation_id, row.leader)
@@ -1222,6 +1501,84 @@ def _describe(rows: list[PlanRow], snap: _Snapshot) -> None:
                          if row.leader == HEAD and old_head not in (None, row.member_id) else "")
                 row.changes.append(f"团内职务 {_was(before[1] if before else '')}→{row.leader}{extra}")
         row.kind = NEW if row.new_member else (UPDATED if row.changes else UNCHANGED)
+
+
+def _day(day: _dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "（空）"
+
+
+def _start_word(reason: str, role: str) -> str:
+    """资格开始方式 as the file writes it: 补选, 换届 for a delegate elected with the congress."""
+    if reason:
+        return reason
+    return REELECTED_WORD if role == "代表" else ""
+
+
+def _end_text(m: Mandate) -> str:
+    when = _day(m.ended_on) if m.ended_on else "日期不详"
+    return f"{when}，{m.end_reason}" + (f"（{m.end_decision}）" if m.end_decision else "")
+
+
+def _offices_needing(row: PlanRow, snap: _Snapshot) -> list[str]:
+    """The open offices that end with this row's mandate (as roster.end_member ends them)."""
+    if row.role != "代表" or row.person_id not in snap.offices:
+        return []
+    return [f"{body}{title}" for body, title, ended, _ in snap.offices[row.person_id]
+            if ended is None and body in store_models.MANDATE_BODIES]
+
+
+def _new_mandate_changes(row: PlanRow) -> list[str]:
+    m = row.result
+    out = []
+    if m.start_reason == mandate_rules.BY_ELECTION:
+        out.append(f"补选，资格自{_day(m.started_on)}起" + (f"（{m.constituency}）" if m.constituency else ""))
+    if m.status == ENDED:
+        out.append(f"资格已终止：{_end_text(m)}")
+    return out
+
+
+def _reinstate_text(row: PlanRow, snap: _Snapshot) -> str:
+    cur = snap.mandates[row.member_id]
+    reopened = [f"{body}{title}" for body, title, ended, reason in snap.offices.get(row.person_id, ())
+                if cur.ended_on is not None and ended == cur.ended_on and reason == mandate_rules.OFFICES_END_WITH]
+    return (f"恢复资格（原于{_day(cur.ended_on)}终止：{cur.end_reason}）"
+            + (f"；相应恢复{'、'.join(reopened)}" if reopened else ""))
+
+
+def _shown(key: str, value, role: str) -> str:
+    if key == "start_reason":
+        return _start_word(value, role) or "（空）"
+    if isinstance(value, _dt.date):
+        return f"{value:%Y-%m-%d}"
+    return _was(value)
+
+
+START_FIELDS = (("start_reason", START_REASON), ("started_on", STARTED_ON), ("constituency", CONSTITUENCY),
+                ("confirmed_by", CONFIRMED_BY))
+END_FIELDS = (("ended_on", ENDED_ON), ("end_reason", END_REASON), ("end_decision", END_DECISION))
+
+
+def _mandate_changes(row: PlanRow, snap: _Snapshot) -> list[str]:
+    """An existing member's mandate: its start corrected, ended now, or its ending corrected."""
+    cur, m = snap.mandates[row.member_id], row.result
+    out = []
+    for key, column in START_FIELDS:
+        old, new = getattr(cur, key), getattr(m, key)
+        if old != new:
+            row.member_fields[key] = new
+            out.append(f"{column} {_shown(key, old, row.role)}→{_shown(key, new, row.role)}")
+    if row.ending:
+        offices = _offices_needing(row, snap)
+        out.append(f"终止资格：{_end_text(m)}" + (f"；相应终止{'、'.join(offices)}" if offices else ""))
+    elif m.status == ENDED:
+        for key, column in END_FIELDS:
+            old, new = getattr(cur, key), getattr(m, key)
+            if old != new:
+                row.member_fields[key] = new
+                out.append(f"{column} {_shown(key, old, row.role)}→{_shown(key, new, row.role)}")
+        if cur.ended_on != m.ended_on:
+            row.moved_end = (cur.ended_on, m.ended_on)
+    return out
 
 
 def _name(snap: _Snapshot, member_id: int) -> str:
@@ -1248,8 +1605,14 @@ def apply_import(plan: ImportPlan, *, good_rows_only: bool = False) -> ImportRes
     try:
         with store.database.atomic():
             _write_people(good)
+            for r in good:  # before the member's fields: the delegation it serves in now
+                if r.reinstating:
+                    roster.reinstate_member(r.member_id)
             _write_members(good)
             _write_leaders(plan.leaders)
+            for r in good:  # after the leaders: a 团长 the file replaced may end
+                if r.ending:
+                    roster.end_member(r.member_id, *r.end)
     except BaseException:
         plan.stamp = _stamp()  # rolled back: the session is as planned, the plan still holds
         raise
@@ -1268,14 +1631,23 @@ def _write_people(rows: list[PlanRow]) -> None:
 
 
 def _write_members(rows: list[PlanRow]) -> None:
-    new = [{"id": r.member_id, "person": r.person_id, "delegation": r.delegation_id, "role": r.role}
-           for r in rows if r.new_member]
-    size = _batch(4)
+    """New members with their mandate (a past one registered as ended: nothing ends now), the
+    fields of the others, and the offices that ended with a mandate whose end date the file
+    corrects."""
+    new = [{"id": r.member_id, "person": r.person_id, "delegation": r.delegation_id, "role": r.role,
+            **r.result._asdict()} for r in rows if r.new_member]
+    size = _batch(12)
     for i in range(0, len(new), size):
         Member.insert_many(new[i:i + size]).execute()
     for r in rows:
         if r.member_fields:
             Member.update(**r.member_fields).where(Member.id == r.member_id).execute()
+        if r.moved_end:
+            old, new_day = r.moved_end
+            same_day = Office.ended_on.is_null() if old is None else Office.ended_on == old
+            Office.update(ended_on=new_day).where(
+                (Office.person == r.person_id) & same_day
+                & (Office.end_reason == mandate_rules.OFFICES_END_WITH)).execute()
 
 
 def _write_leaders(leaders: dict[int, tuple[int | None, list[int]]]) -> None:

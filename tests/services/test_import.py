@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 
@@ -10,7 +11,7 @@ import pytest
 
 from meetingdesk.services import ServiceError, importer, roster
 from meetingdesk.services.importer import ERROR, NEW, UNCHANGED, UPDATED
-from meetingdesk.store import Leader, Member, Person
+from meetingdesk.store import Leader, Member, Office, Person
 
 HEADER = ["姓名", "性别", "代表团", "身份", "职务", "备注"]
 
@@ -34,10 +35,16 @@ def write_csv(path, rows, encoding="utf-8"):
 
 
 def snapshot():
-    """Everything the roster holds, to compare before and after."""
+    """Everything the roster holds, to compare before and after: people, their roles with the
+    mandates, the leaders, and the offices (which end with a mandate)."""
     return (sorted(Person.select(Person.id, Person.name, Person.gender, Person.note, Person.work_title).tuples()),
-            sorted(Member.select(Member.id, Member.person, Member.delegation, Member.role, Member.status).tuples()),
-            sorted(Leader.select(Leader.delegation, Leader.member, Leader.title, Leader.position).tuples()))
+            sorted(Member.select(Member.id, Member.person, Member.delegation, Member.role, Member.status,
+                                 Member.started_on, Member.start_reason, Member.constituency,
+                                 Member.confirmed_by, Member.ended_on, Member.end_reason,
+                                 Member.end_decision).tuples(), key=str),
+            sorted(Leader.select(Leader.delegation, Leader.member, Leader.title, Leader.position).tuples()),
+            sorted(Office.select(Office.person, Office.body, Office.title, Office.ended_on,
+                                 Office.end_reason).tuples(), key=str))
 
 
 def by_line(plan):
@@ -545,3 +552,207 @@ def test_a_genuine_large_roster_passes_the_zip_checks(demo_session, tmp_path):
     with zipfile.ZipFile(path) as zf:
         part = zf.getinfo("xl/worksheets/sheet1.xml")
     assert part.file_size < importer.MAX_PART_RATIO * part.compress_size
+
+
+# ---------------------------------------------------------------- the mandate (schema 8)
+
+MANDATE_HEADER = HEADER + ["状态", "资格开始方式", "资格开始日期", "选区", "资格确认会议", "终止日期", "终止原因", "终止决定"]
+RESIGNED = "因工作调整辞去代表职务"
+DECISION = "区十一届人大常委会第十五次会议《关于接受部分代表辞职请求的决定》"
+
+
+def mandate_row(name, team, role="代表", status="", start="", started="", place="", confirmed="",
+                ended="", reason="", decision="", gender="", title="", note=""):
+    return [name, gender, team, role, title, note, status, start, started, place, confirmed, ended, reason, decision]
+
+
+def test_a_serving_delegate_marked_终止_is_ended_on_import_with_the_offices_needing_the_mandate(demo_session, tmp_path):
+    path = write_xlsx(tmp_path / "终止.xlsx", [
+        MANDATE_HEADER,
+        mandate_row("周本奇", "长青街代表团", status="终止", ended="2024-01-05", reason=RESIGNED, decision=DECISION),
+        mandate_row("丁哲", "吴家山街代表团", status="在任"),  # says what is: unchanged
+    ])
+    plan = importer.plan_import(path)
+    rows = by_line(plan)
+    assert not plan.has_errors and rows[3].kind == UNCHANGED
+    assert rows[2].kind == UPDATED
+    assert rows[2].changes == [f"终止资格：2024年1月5日，{RESIGNED}（{DECISION}）；相应终止区人大常委会副主任"]
+    assert plan.summary() == "新增 0，更新 1，不变 1，错误 0（读取工作表“Sheet”；其中终止资格 1 人）"
+    before = snapshot()
+    assert snapshot() == before  # planning writes nothing
+    importer.apply_import(plan)
+    zhou = next(m for m in roster.list_members(include_ended=True) if m.name == "周本奇")
+    assert (zhou.status, zhou.ended_on, zhou.end_reason, zhou.end_decision) == (
+        "终止", dt.date(2024, 1, 5), RESIGNED, DECISION)
+    assert roster.ended_with(zhou.member_id) == ["区人大常委会副主任"]  # the window's rule: 相应终止
+    assert not zhou.serving_on(dt.date(2024, 1, 5)) and zhou.serving_on(dt.date(2024, 1, 4))
+    again = importer.plan_import(path)  # the file now says what the session holds
+    assert not again.has_changes and not again.has_errors
+
+
+def test_an_ended_mandate_is_reinstated_only_when_状态_says_在任(demo_session, tmp_path):
+    path = write_csv(tmp_path / "old.csv", [MANDATE_HEADER, mandate_row("李黎", "将军路街代表团")])
+    row, = importer.plan_import(path).rows
+    assert row.kind == ERROR and row.errors[0].column == "身份"
+    assert "资格于2023年12月14日终止" in row.errors[0].reason and "请在“状态”列填“在任”" in row.errors[0].reason
+    path = write_csv(tmp_path / "back.csv", [MANDATE_HEADER, mandate_row("李黎", "将军路街代表团", status="在任")])
+    plan = importer.plan_import(path)
+    row, = plan.rows
+    assert row.kind == UPDATED and "其中恢复资格 1 人" in plan.summary()
+    assert row.changes == [f"恢复资格（原于2023年12月14日终止：{RESIGNED}）；相应恢复区人大专门委员会社会建设委员会副主任委员"]
+    importer.apply_import(plan)
+    li = next(m for m in roster.list_members(role="代表") if m.name == "李黎")
+    assert li.serving and li.ended_on is None and li.delegation == "将军路街代表团"
+    assert Office.get(Office.title == "社会建设委员会副主任委员").ended_on is None
+    assert {m.role for m in roster.list_members() if m.name == "李黎"} == {"代表", "列席"}  # 列席 stays too
+
+
+def test_an_ended_row_says_终止_and_leaves_the_record_or_corrects_it(demo_session, tmp_path):
+    path = write_csv(tmp_path / "ended.csv", [
+        MANDATE_HEADER,
+        mandate_row("冯宇", "径河街代表团", status="终止"),  # empty cells keep the record
+        mandate_row("冯善德", "", status="终止", ended="2023年10月30日"),  # empty 代表团 keeps it
+        mandate_row("段钧", "", status="终止", reason="因工作变动调离本行政区域", decision="公告"),
+        mandate_row("李勇", "", status="终止", ended="2023-09-30"),  # a date learnt later
+    ])
+    plan = importer.plan_import(path)
+    rows = by_line(plan)
+    assert not plan.has_errors
+    assert rows[2].kind == UNCHANGED
+    assert rows[3].changes == ["终止日期 2023-10-31→2023-10-30"] and rows[3].delegation == "东山街代表团"
+    assert rows[4].changes[0].startswith("终止决定 ")
+    assert rows[5].changes == ["终止日期 （空）→2023-09-30"]
+    importer.apply_import(plan)
+    li = next(m for m in roster.list_members(include_ended=True) if m.name == "李勇")
+    assert li.ended_on == dt.date(2023, 9, 30) and roster.ended_with(li.member_id) == ["区人大常委会委员"]
+    feng = next(m for m in roster.list_members(include_ended=True) if m.name == "冯善德")
+    assert (feng.ended_on, feng.delegation) == (dt.date(2023, 10, 30), "东山街代表团")
+    # the office that ended with the mandate moves with its date
+    assert roster.ended_with(feng.member_id) == ["区人大常委会委员"]
+
+
+def test_a_leader_is_not_ended_unless_the_file_names_the_new_head(demo_session, tmp_path):
+    path = write_csv(tmp_path / "head.csv", [
+        MANDATE_HEADER + ["团内职务"],
+        mandate_row("李平", "吴家山街代表团", status="终止", ended="2024-01-05", reason=RESIGNED) + [""],
+    ])
+    row, = importer.plan_import(path).rows
+    assert row.errors[0].column == "状态" and "是吴家山街代表团的团长，不能终止其资格" in row.errors[0].reason
+    path = write_csv(tmp_path / "newhead.csv", [
+        MANDATE_HEADER + ["团内职务"],
+        mandate_row("李平", "吴家山街代表团", status="终止", ended="2024-01-05", reason=RESIGNED) + [""],
+        mandate_row("丁哲", "吴家山街代表团") + ["团长"],
+    ])
+    plan = importer.plan_import(path)
+    assert not plan.has_errors
+    importer.apply_import(plan)
+    team = next(d for d in roster.list_delegations() if d.name == "吴家山街代表团")
+    assert team.head.name == "丁哲"
+    assert next(m for m in roster.list_members(include_ended=True) if m.name == "李平").status == "终止"
+
+
+def test_start_of_a_mandate_and_dates_as_date_cells_or_text(demo_session, tmp_path):
+    book = openpyxl.Workbook()
+    for row in [MANDATE_HEADER,
+                mandate_row("丁哲", "吴家山街代表团", start="补选", place="第 5 选区", confirmed="第十三次会议"),
+                mandate_row("邢奇", "吴家山街代表团", start="补选", place="第 6 选区"),
+                mandate_row("刘君", "吴家山街代表团", start="补选"),
+                mandate_row("新补选", "吴家山街代表团", start="补选", started="2023/11/29", gender="男")]:
+        book.active.append(row)
+    book.active["I2"] = dt.datetime(2023, 11, 29)  # a real date cell
+    book.active["I3"] = "２０２３年１１月２９日"  # full-width, as typed with a Chinese input method
+    book.save(tmp_path / "start.xlsx")
+    plan = importer.plan_import(tmp_path / "start.xlsx")
+    rows = by_line(plan)
+    assert rows[2].changes == ["资格开始方式 换届→补选", "资格开始日期 （空）→2023-11-29", "选区 （空）→第 5 选区",
+                               "资格确认会议 （空）→第十三次会议"]
+    assert rows[3].ok and rows[3].result.started_on == dt.date(2023, 11, 29)
+    assert rows[4].errors[0].column == "资格开始日期" and "补选的代表请填写资格开始日期" in rows[4].errors[0].reason
+    assert rows[5].kind == NEW and rows[5].changes == ["补选，资格自2023年11月29日起"]
+    importer.apply_import(plan, good_rows_only=True)
+    ding = member("丁哲")
+    assert (ding.start_reason, ding.started_on, ding.constituency, ding.confirmed_by) == (
+        "补选", dt.date(2023, 11, 29), "第 5 选区", "第十三次会议")
+    assert not ding.serving_on(dt.date(2023, 11, 28))
+
+
+BAD_MANDATES = [
+    # (row, expected column, words in the reason)
+    (mandate_row("丁哲", "吴家山街代表团", status="暂停"), "状态", "只能填“在任”或“终止”"),
+    (mandate_row("丁哲", "吴家山街代表团", status="终止", reason=RESIGNED), "终止日期", "请填写终止日期"),
+    (mandate_row("丁哲", "吴家山街代表团", status="终止", ended="2024-01-05"), "终止原因", "请填写终止原因"),
+    (mandate_row("丁哲", "吴家山街代表团", status="终止", ended="2024-13-05", reason=RESIGNED), "终止日期",
+     "“2024-13-05”不是有效的日期"),
+    (mandate_row("丁哲", "吴家山街代表团", status="终止", ended="2023-02-30", reason=RESIGNED), "终止日期",
+     "不是有效的日期"),
+    (mandate_row("丁哲", "吴家山街代表团", status="终止", ended="去年", reason=RESIGNED), "终止日期", "看不懂的日期"),
+    (mandate_row("丁哲", "吴家山街代表团", start="补选", started="2024-02-01", status="终止", ended="2024-01-05",
+                 reason=RESIGNED), "终止日期", "早于资格开始的日期 2024-02-01"),
+    (mandate_row("丁哲", "吴家山街代表团", ended="2024-01-05"), "终止日期", "如要终止资格，请在“状态”列填“终止”"),
+    (mandate_row("丁哲", "吴家山街代表团", start="委任"), "资格开始方式", "只能填“换届”或“补选”"),
+    (mandate_row("新列席", "吴家山街代表团", role="列席", start="补选", started="2023-11-29"), "资格开始方式",
+     "只有代表才有补选"),
+    (mandate_row("陶勇", "吴家山街代表团", role="列席"), "身份", "是吴家山街代表团的副团长"),
+    (mandate_row("田勇", "慈惠街代表团", role="列席"), "身份", "是补选的代表，不能改为列席"),
+    (mandate_row("李黎", "将军路街代表团", status="在任", reason=RESIGNED), "终止原因", "恢复资格时原来的终止记录会清除"),
+    (mandate_row("冯宇", "", status="在任"), "代表团", "缺少代表团"),
+    (mandate_row("丁哲", "", status="终止", ended="2024-01-05", reason=RESIGNED) , "", ""),  # kept: no error
+]
+
+
+@pytest.mark.parametrize("row, column, words", BAD_MANDATES, ids=[f"{c}{w}" for _, c, w in BAD_MANDATES])
+def test_every_bad_mandate_cell_is_reported_with_file_row_and_column(demo_session, tmp_path, row, column, words):
+    path = write_xlsx(tmp_path / "bad.xlsx", [MANDATE_HEADER, mandate_row("邢奇", "吴家山街代表团"), row])
+    plan = importer.plan_import(path)
+    if not column:
+        assert not plan.has_errors and by_line(plan)[3].delegation == "吴家山街代表团"
+        return
+    assert plan.counts[ERROR] == 1
+    error, = plan.errors
+    assert (error.source, error.line, error.column) == ("bad.xlsx", 3, column)
+    assert words in error.reason, error.reason
+    assert str(error).startswith(f"bad.xlsx 第 3 行，{column}：")
+    assert by_line(plan)[2].kind == UNCHANGED
+
+
+def test_a_number_or_a_date_in_the_wrong_kind_of_mandate_cell(demo_session, tmp_path):
+    book = openpyxl.Workbook()
+    for row in [MANDATE_HEADER,
+                mandate_row("丁哲", "吴家山街代表团", status="终止", ended=45296, reason=RESIGNED),
+                mandate_row("邢奇", "吴家山街代表团", status="终止", ended="2024-01-05", reason=RESIGNED),
+                mandate_row("刘君", "吴家山街代表团", status=1)]:
+        book.active.append(row)
+    book.active["M3"] = dt.datetime(2024, 1, 5)  # a date as 终止原因
+    book.save(tmp_path / "types.xlsx")
+    rows = by_line(importer.plan_import(tmp_path / "types.xlsx"))
+    assert rows[2].errors[0].column == "终止日期" and "应填日期，这里却是数字 45296" in rows[2].errors[0].reason
+    assert rows[3].errors[0].column == "终止原因" and "应填文字，这里却是日期（2024-01-05）" in rows[3].errors[0].reason
+    assert rows[4].errors[0].column == "状态" and "应填文字，这里却是数字 1" in rows[4].errors[0].reason
+
+
+def test_a_new_person_with_an_ended_mandate_and_a_role_now(empty_session, tmp_path):
+    team = roster.add_delegation("第一代表团")
+    path = write_csv(tmp_path / "new.csv", [
+        MANDATE_HEADER,
+        mandate_row("黄玉莲", "第一代表团", status="终止", ended="2023-12-14", reason=RESIGNED, gender="女"),
+        mandate_row("黄玉莲", "第一代表团", role="列席", status="在任", gender="女"),
+        mandate_row("段钧", "", status="终止", reason="因工作变动调离本行政区域"),  # date unknown
+        mandate_row("王五", "第一代表团", gender="男"),
+        mandate_row("王五", "第一代表团", role="列席", gender="男"),  # two roles now: which person?
+        mandate_row("赵六", "第一代表团", role="列席", status="终止", ended="2023-12-14", reason="调离", gender="男"),
+        mandate_row("赵六", "第一代表团", status="终止", ended="2023-12-14", reason=RESIGNED, gender="女"),
+    ])
+    plan = importer.plan_import(path)
+    rows = by_line(plan)
+    assert rows[2].kind == rows[3].kind == NEW
+    assert rows[2].changes == ["与第 3 行为同一人", f"资格已终止：2023年12月14日，{RESIGNED}"]
+    assert rows[4].kind == NEW and rows[4].warnings == ["未填终止日期，按在本次会议之前已终止处理。"]
+    assert "与第 5 行姓名、备注都相同" in rows[6].errors[0].reason
+    assert rows[8].errors[0].column == "性别" and "与第 7 行是同一人，性别却不同" in rows[8].errors[0].reason
+    importer.apply_import(plan, good_rows_only=True)
+    huang = [m for m in roster.list_members(include_ended=True) if m.name == "黄玉莲"]
+    assert len({m.person_id for m in huang}) == 1
+    assert {(m.role, m.status) for m in huang} == {("代表", "终止"), ("列席", "在任")}
+    duan, = [m for m in roster.list_members(include_ended=True) if m.name == "段钧"]
+    assert (duan.status, duan.delegation_id, duan.ended_on) == ("终止", None, None)
+    assert [m.name for m in roster.list_members(team)] == ["王五", "黄玉莲"]
