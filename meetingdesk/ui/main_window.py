@@ -26,6 +26,7 @@ from . import commands, views
 from .attendance_page import AttendancePage
 from .backups_dialog import BackupsDialog
 from .bylaw_dialog import edit_bylaw
+from .carry_dialog import CarryDialog
 from .counting_page import CountingPage
 from .dialogs import SessionDialog
 from .elections_page import ElectionsPage
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         for text, shortcut, slot in (
             ("新建会议…", QKeySequence.StandardKey.New, self.new_session),
+            ("从上次会议新建…", None, self.carry_forward),
             ("打开会议…", QKeySequence.StandardKey.Open, self.open_session),
             ("另存副本…", QKeySequence.StandardKey.SaveAs, self.save_copy),
             ("恢复备份…", None, self.show_backups),
@@ -247,6 +249,18 @@ class MainWindow(QMainWindow):
         dialog.submit = submit
         if dialog.exec():
             self._opened()
+
+    def carry_forward(self) -> CarryDialog | None:
+        """文件 ▸ 从上次会议新建…: the next session from the open one's roster (or another file's)."""
+        if not self.may_leave("从上次会议新建"):
+            return None
+        dialog = CarryDialog(self, session.current_path())
+        accepted = dialog.exec()
+        if accepted or dialog.reopened:
+            self._opened()
+        if accepted:
+            self.statusBar().showMessage(dialog.summary(), 8000)
+        return dialog
 
     def edit_session(self) -> SessionDialog:
         before = session.editable_fields(session.session_info())

@@ -83,7 +83,7 @@ def test_a_round_trip_file_has_nothing_to_import(dialog, tmp_path):
     path = tmp_path / "导出.xlsx"
     exporter.export_roster(path)
     dialog.load(path)
-    assert dialog.counts_label.text() == "新增 0　更新 0　不变 406　错误 0"
+    assert dialog.counts_label.text() == "新增 0　更新 0　不变 418　错误 0"
     assert not dialog.import_button.isEnabled()
     assert "没有需要导入的变化" in dialog.hint_label.text()
 
@@ -123,7 +123,7 @@ def test_export_roster_asks_for_a_file_and_reports_in_the_status_bar(qtbot, demo
     target = tmp_path / "名单"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert export_roster(window) == tmp_path / "名单.xlsx"
-    assert "已导出 406 人" in window.statusBar().currentMessage()
+    assert "已导出 418 人" in window.statusBar().currentMessage()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert export_roster(window) is None
     warned = []
