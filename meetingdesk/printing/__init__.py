@@ -13,9 +13,9 @@ from meetingdesk.services.errors import ServiceError
 
 from . import (
     absences, agenda, announcements, attendance_report, attendance_table, badges, ballots, candidates, chairs,
-    deputies, groups, motion_counts, motion_deadline, motion_register, motion_resolution, motion_review, people,
-    preballots, preliminary_report, presidium_list, review, roster, scrutineers, signin, tally_report, timetable,
-    vote_results, votes,
+    changes_notice, deputies, groups, leaders, motion_counts, motion_deadline, motion_register, motion_resolution,
+    motion_review, people, preballots, preliminary_report, presidium_list, qualification_report, review, roster,
+    scrutineers, signin, tally_report, timetable, vote_results, votes,
 )
 from .coverage import FontCoverageError, Printed, check_coverage
 from .frame import Paper, PrintCancelled, ProgressFn, render
@@ -25,10 +25,11 @@ PAPERS = {module.KIND: module for module in (roster, signin, people, presidium_l
                                              motion_register, motion_review, motion_resolution, motion_counts,
                                              motion_deadline, candidates, ballots, votes, preballots,
                                              preliminary_report, tally_report, announcements, vote_results,
-                                             attendance_report, absences, attendance_table, badges)}
+                                             attendance_report, absences, attendance_table, badges,
+                                             leaders, changes_notice, qualification_report)}
 OPTION_NAMES = {"delegation_id": "代表团", "role": "身份", "meeting": "会议", "order": "排列方式",
                 "copies": "份数", "spares": "备用份数", "serial": "编号", "box": "票箱", "marks": "表决票格式",
-                "poll": "投票", "number": "公告编号"}
+                "poll": "投票", "number": "公告编号", "by_election": "补选情况"}
 
 
 def kinds() -> list[tuple[str, str]]:
@@ -50,7 +51,7 @@ def _module(kind: str):
 
 def options_of(kind: str) -> list[str]:
     """The options KIND's paper takes (delegation_id, role, meeting, order, copies, spares, serial, box,
-    marks, poll, number)."""
+    marks, poll, number, by_election)."""
     return [name for name in inspect.signature(_module(kind).prepare).parameters]
 
 

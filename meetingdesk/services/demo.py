@@ -8,8 +8,10 @@ from pathlib import Path
 
 from meetingdesk import store
 from meetingdesk.assets import seed
+from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
-from meetingdesk.store import Delegation, Leader, Member, Person
+from meetingdesk.store import Delegation, Leader, Member, Office, Person
+from meetingdesk.store import models as store_models
 
 from . import elections, motions, presidium, schedule, voting
 from . import session as session_service
@@ -107,16 +109,23 @@ def _load_roster() -> None:
         err = people_rules.check_name(name) or people_rules.check_gender(row["性别"])
         if err:
             raise ServiceError(f"people.csv 第 {line} 行：{err.message}")
+        ended = row["状态"] == store.STATUS_ENDED
+        started_on, ended_on = _date(row["开始日期"]), _date(row["终止日期"])
+        wrong = _check_mandate(row, ended, started_on, ended_on)
+        if wrong:
+            raise ServiceError(f"people.csv 第 {line} 行：{wrong}")
         key = (name, row["备注"])
         person = persons.get(key)
         if person is None:
             person = persons[key] = Person.create(
                 name=name, gender=row["性别"], note=row["备注"], work_title=row["职务"])
-        ended = row["状态"] == store.STATUS_ENDED
         member = Member.create(
-            person=person, delegation=delegations[row["代表团"]], role=row["身份"],
+            # a delegate who left before this session's delegations were formed has none
+            person=person, delegation=delegations[row["代表团"]] if row["代表团"] else None, role=row["身份"],
             status=store.STATUS_ENDED if ended else store.STATUS_SERVING,
-            ended_on=_date(row["终止日期"]), end_reason=row["终止原因"])
+            started_on=started_on, start_reason=row["开始方式"], constituency=row["选区"],
+            confirmed_by=row["确认会议"],
+            ended_on=ended_on, end_reason=row["终止原因"], end_decision=row["终止决定"])
         members[(row["代表团"], row["身份"], name)] = member
     for row in _read_csv("delegations.csv"):
         team = row["代表团"]
@@ -126,6 +135,22 @@ def _load_roster() -> None:
             if member is None:
                 raise ServiceError(f"delegations.csv：{team}的{title}“{name}”不是该团代表")
             Leader.create(delegation=delegations[team], member=member, title=title, position=position)
+
+
+def _check_mandate(row: dict[str, str], ended: bool, started_on: dt.date | None,
+                   ended_on: dt.date | None) -> str:
+    """'' or what is wrong with a row's mandate (its start, its end, its delegation)."""
+    if row["开始方式"] not in mandates.START_REASONS:
+        return f"开始方式只能为空（换届选举）或“{mandates.BY_ELECTION}”，不能是“{row['开始方式']}”"
+    if row["开始方式"] == mandates.BY_ELECTION and (row["身份"] != "代表" or started_on is None):
+        return "补选的须是代表，并填写开始日期（常委会确认代表资格的日期）"
+    if not ended and (row["终止日期"] or row["终止原因"] or row["终止决定"]):
+        return "在任人员不能有终止日期、原因或决定"
+    if ended and not row["终止原因"]:
+        return "已终止的须填写终止原因"
+    if not row["代表团"] and not ended:
+        return "在任人员须有所属代表团"
+    return mandates.check_dates(started_on, ended_on)
 
 
 def _delegate(name: str, where: str) -> Member:
@@ -147,12 +172,28 @@ def _load_presidium() -> None:
     for line, row in enumerate(_read_csv("presidium.csv"), start=2):
         presidium.add_presidium_member(_delegate(row["姓名"], f"presidium.csv 第 {line} 行").id, row["组成方面"])
     for line, row in enumerate(_read_csv("offices.csv"), start=2):
-        presidium.add_office(_person(row["姓名"], f"offices.csv 第 {line} 行").id, row["机构"], row["职务"])
+        _load_office(row, f"offices.csv 第 {line} 行")
     officers: dict[str, list[int]] = {}
     for line, row in enumerate(_read_csv("officers.csv"), start=2):
         officers.setdefault(row["职务"], []).append(_person(row["姓名"], f"officers.csv 第 {line} 行").id)
     for kind, ids in officers.items():
         presidium.set_roles(kind, ids)
+
+
+def _load_office(row: dict[str, str], where: str) -> None:
+    """An office held now (在任), or one that ended with its holder's mandate (相应终止): it ends
+    when the mandate did, the date unknown when the mandate's is (seed 000's 李勇)."""
+    person = _person(row["姓名"], where)
+    office_id = presidium.add_office(person.id, row["机构"], row["职务"])
+    if row["状态"] == "在任":
+        return
+    mandate = Member.get_or_none((Member.person == person.id) & (Member.role == "代表")
+                                 & (Member.status == store.STATUS_ENDED))
+    if row["状态"] != "相应终止" or row["机构"] not in store_models.MANDATE_BODIES or mandate is None:
+        raise ServiceError(f"{where}：状态只能是“在任”，或在代表资格终止时“相应终止”"
+                           f"（{'、'.join(store_models.MANDATE_BODIES)}的职务）")
+    Office.update(ended_on=mandate.ended_on, end_reason=mandates.OFFICES_END_WITH).where(
+        Office.id == office_id).execute()
 
 
 def _load_schedule() -> dict[str, int]:

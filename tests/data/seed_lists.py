@@ -256,3 +256,16 @@ def stroke_ordered_lists():
         for part, (line, names) in parts.items():
             out.append((f'{delegation}代表团 {part}', line, names))
     return out
+
+
+# Seed 002 (/work/shared/seeds/002_87703a59a81f7b28.txt), lines 456-462: 武昌区人大常委会代表资格
+# 审查委员会关于个别代表的代表资格的报告 — "杨园等 11 条街道共 33 个选区依法补选…等 35 人为武昌区
+# 第十六届人民代表大会代表", in stroke order though not labelled so; the two 刘丹 are told apart
+# by the note the report prints after each, in full-width parentheses. Which 选区 elected whom
+# the report does not say.
+BY_ELECTED_002 = [
+    '王飞', '王轶骏', '王辉', '王鹃', '吕国华', '刘丹（区人大）', '刘丹（湖北省实验幼儿园）', '刘翠华', '李松',
+    '李秋璇', '杨帆', '杨赳', '杨菲', '肖磊', '何廷婷', '宋世伟', '陈林峰', '周田', '周斌涛', '赵欣', '胡冰',
+    '胡军斌', '胡欣', '施国宏', '夏华峰', '夏钱平', '钱刚', '徐朝娟', '徐斌', '殷小龙', '郭刚勇', '程康平',
+    '温国伟', '黎爱华', '潘菱',
+]

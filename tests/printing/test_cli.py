@@ -21,7 +21,9 @@ def test_list_names_the_kinds_with_their_titles(capsys):
                                 "ballots\t选票", "votes\t表决票", "preballots\t预选选票", "preliminary_report\t预选计票结果报告",
                                 "tally_report\t计票结果报告单", "announcements\t公告", "vote_results\t表决结果",
                                 "attendance\t代表到会情况报告", "absences\t代表请假和缺席名单",
-                                "attendance_table\t代表出席情况统计表", "badges\t代表证件"]
+                                "attendance_table\t代表出席情况统计表", "badges\t代表证件",
+                                "leaders\t代表团团长、副团长名单", "changes_notice\t代表变动公告",
+                                "qualification_report\t代表资格审查委员会关于补选代表资格的审查报告"]
 
 
 def test_print_roster(demo_file, tmp_path, capsys):

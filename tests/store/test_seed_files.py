@@ -30,7 +30,8 @@ HEADINGS = {
     "常青花园代表团": (17, 15, 3),
 }
 ROLES = ("代表", "列席", "工作人员")
-PEOPLE_COLUMNS = ["姓名", "性别", "代表团", "身份", "职务", "备注", "状态", "终止日期", "终止原因"]
+PEOPLE_COLUMNS = ["姓名", "性别", "代表团", "身份", "职务", "备注", "状态", "开始方式", "开始日期", "选区", "确认会议",
+                  "终止日期", "终止原因", "终止决定"]
 NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -174,20 +175,31 @@ def test_the_two_wang_chao(serving):
 
 def test_serving_rows_have_no_termination(serving):
     for r in serving:
-        assert r["终止日期"] == "" and r["终止原因"] == "", r
+        assert r["终止日期"] == "" and r["终止原因"] == "" and r["终止决定"] == "", r
+
+
+MOVED_AWAY = ["段钧", "徐桂娣", "王彦军", "张庆伟", "李超春", "吴海龙", "王宁", "李勇"]
 
 
 def test_ended_delegates(people):
+    """The 12 of the 常委会's 公告 (line 77): the 8 who moved away — no delegation, gender or date
+    in the seed — then the 4 who resigned, with the decisions that accepted it (lines 2586–2604)."""
     ended = [r for r in people if r["状态"] != "在任"]
-    assert people[-4:] == ended
-    assert [(r["姓名"], r["代表团"], r["身份"], r["状态"], r["终止日期"]) for r in ended] == [
+    assert people[-12:] == ended
+    assert [(r["姓名"], r["代表团"], r["身份"], r["终止日期"], r["性别"]) for r in ended[:8]] == [
+        (name, "", "代表", "", "") for name in MOVED_AWAY]
+    assert {(r["终止原因"], r["终止决定"]) for r in ended[:8]} == {
+        ("因工作变动调离本行政区域", "武汉市东西湖区人民代表大会常务委员会公告")}
+    assert [(r["姓名"], r["代表团"], r["身份"], r["状态"], r["终止日期"]) for r in ended[8:]] == [
         ("冯宇", "径河街代表团", "代表", "终止", "2023-12-14"),
         ("黄玉莲", "金银湖街代表团", "代表", "终止", "2023-12-14"),
         ("李黎", "将军路街代表团", "代表", "终止", "2023-12-14"),
         ("冯善德", "东山街代表团", "代表", "终止", "2023-10-31"),
     ]
-    assert {r["终止原因"] for r in ended} == {"因工作调整辞去代表职务"}
-    assert [r["性别"] for r in ended] == ["", "女", "男", ""]
+    assert {r["终止原因"] for r in ended[8:]} == {"因工作调整辞去代表职务"}
+    assert [r["终止决定"][:15] for r in ended[8:]] == ["区十一届人大常委会第十四次会议"] * 3 + ["区十一届人大常委会第十二次会议"]
+    assert [r["性别"] for r in ended[8:]] == ["", "女", "男", ""]
+    assert all(r["开始方式"] == "" for r in ended)
 
 
 def test_ended_delegates_who_still_attend(serving):
@@ -208,3 +220,7 @@ def test_by_elected_delegates_present(serving):
     assert len(by_elected) == 23
     delegates = {r["姓名"] for r in serving if r["身份"] == "代表"}
     assert set(by_elected) <= delegates
+    marked = {r["姓名"]: (r["开始日期"], r["选区"], r["确认会议"]) for r in serving if r["开始方式"] == "补选"}
+    assert set(marked) == set(by_elected)
+    # the 常委会 第十三次会议 of 11月29日 (line 1721) confirmed them; no seed names their 选区
+    assert set(marked.values()) == {("2023-11-29", "", "区十一届人大常委会第十三次会议")}
