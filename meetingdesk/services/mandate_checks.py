@@ -31,7 +31,7 @@ def _problem(severity: str, row: roster.MemberRow, message: str) -> Problem:
 
 
 def _day(day) -> str:
-    return f"{day:%Y-%m-%d}" if day else "日期未填"
+    return f"{day:%Y-%m-%d}" if day else "日期不详，在本次会议之前"
 
 
 def _check_member(row: roster.MemberRow, held: list[str]) -> list[Problem]:

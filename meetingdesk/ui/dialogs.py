@@ -133,7 +133,7 @@ class OptionalDateEdit(QDateEdit):
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "（日期未填）"
+    return f"{day.year}年{day.month}月{day.day}日" if day else "（日期不详）"
 
 
 class MemberDialog(CheckedDialog):

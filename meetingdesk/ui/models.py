@@ -122,7 +122,7 @@ UNPLACED = "（未编团）"  # a member whose mandate ended before the delegati
 
 
 def _date(day) -> str:
-    return f"{day:%Y-%m-%d}" if day else "日期未填"
+    return f"{day:%Y-%m-%d}" if day else "日期不详"
 
 
 def mandate_text(row: MemberRow) -> str:
@@ -136,7 +136,7 @@ def mandate_text(row: MemberRow) -> str:
 
 
 def _long_date(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "（日期未填）"
+    return f"{day.year}年{day.month}月{day.day}日" if day else "（日期不详）"
 
 
 def mandate_detail(row: MemberRow, ended_offices: list[str] = ()) -> str:
@@ -149,7 +149,7 @@ def mandate_detail(row: MemberRow, ended_offices: list[str] = ()) -> str:
         parts.append("换届选举产生")
     if not row.serving:
         decision = f"（{row.end_decision}）" if row.end_decision else "（终止决定未填）"
-        when = f"{_long_date(row.ended_on)}资格终止" if row.ended_on else "资格终止（日期未填）"
+        when = f"{_long_date(row.ended_on)}资格终止" if row.ended_on else "资格终止（日期不详）"
         parts.append(f"{when}：{row.end_reason}{decision}")
         if ended_offices:
             parts.append(f"同时相应终止：{'、'.join(ended_offices)}")

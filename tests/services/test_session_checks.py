@@ -11,7 +11,7 @@ from meetingdesk.services.schedule import MeetingInput
 # its line 77), one notice each; nothing else.
 DEMO_NOTICES = [
     "冯善德 代表资格终止（2023-10-31）：区人大常委会委员职务相应终止。",
-    "李勇 代表资格终止（日期未填）：区人大常委会委员职务相应终止。",
+    "李勇 代表资格终止（日期不详，在本次会议之前）：区人大常委会委员职务相应终止。",
     "李黎 代表资格终止（2023-12-14）：区人大专门委员会社会建设委员会副主任委员职务相应终止。",
 ]
 
