@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from meetingdesk.services import mandates, session
+from meetingdesk.services import mandates, session, settings
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.mandates import Changes, Ended, ReasonGroup
 
@@ -130,8 +130,11 @@ def heading(city: str, region: str) -> str:
 
 def prepare(by_election: str | None = None) -> Paper:
     """BY_ELECTION: how and where the 补选 was held, as the 常委会 words it (the work plan, the
-    选举单位 and 选区), which the session file does not keep; by default the recorded 选区."""
+    选举单位 and 选区); by default the session's setting (会议 ▸ 代表补选情况…), else the
+    recorded 选区."""
     info = session.session_info()
+    if by_election is None:
+        by_election = settings.get(settings.BY_ELECTION_WHERE) or None
     c = mandates.changes()
     if not c.ended and not c.by_elected:
         raise ServiceError(f"名单中没有终止资格或补选的代表，没有{TITLE}可印。"

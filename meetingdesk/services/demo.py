@@ -13,7 +13,7 @@ from meetingdesk.rules import people as people_rules
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
 
-from . import elections, motions, presidium, schedule, voting
+from . import elections, motions, presidium, schedule, settings, voting
 from . import session as session_service
 from .errors import ServiceError
 
@@ -79,6 +79,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
         with store.database.atomic():
             session_service.update_session(quorum_rule=meta.get("quorum_rule", "超过三分之二"))
             session_service.set_bylaw(**bylaw)
+            settings.set_text(settings.BY_ELECTION_WHERE, toml.get("changes", {}).get("by_election", ""))
             _load_roster()
             _load_presidium()
             meetings = _load_schedule()

@@ -50,6 +50,7 @@ from .models import (
     Member,
     Person,
     Session,
+    Setting,
     database,
 )
 from .models import (
@@ -60,7 +61,7 @@ from .models import (
 __all__ = [
     "DamagedFileError", "SCHEMA_VERSION", "SessionFileError", "StorageError", "UserError", "check_session_file", "close_db", "init_db", "save_copy",
     "LEADER_TITLES", "ROLES", "STATUS_ENDED", "STATUS_SERVING",
-    "Delegation", "Draft", "Leader", "Member", "Person", "Session", "database",
+    "Delegation", "Draft", "Leader", "Member", "Person", "Session", "Setting", "database",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",

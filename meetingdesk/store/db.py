@@ -15,10 +15,10 @@ from peewee import SqliteDatabase
 
 from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -143,10 +143,31 @@ def _to_8(db: SqliteDatabase) -> None:
     db.execute_sql("DROP TABLE member")
     db.execute_sql("ALTER TABLE member_new RENAME TO member")
     Member._schema.create_indexes(safe=True)
+    _backfill_expected(db)
+
+
+def _backfill_expected(db: SqliteDatabase) -> None:
+    """A meeting whose attendance was taken before schema 8 gets its 应到 as the older program
+    showed it then (serving delegates and those ended after the meeting; a presidium meeting the
+    presidium's), so that a later change to the roster for that day is reported by `check`."""
+    delegates_that_day = (
+        "SELECT count(*) FROM member m WHERE m.role = '代表'"
+        " AND (m.status = '在任' OR (m.status = '终止' AND m.ended_on > meeting.date))")
+    taken = "EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = meeting.id) AND expected IS NULL"
+    db.execute_sql(f"UPDATE meeting SET expected = ({delegates_that_day}) WHERE kind != '主席团会议' AND {taken}")
+    db.execute_sql(f"UPDATE meeting SET expected = ({delegates_that_day}"
+                   " AND m.id IN (SELECT member_id FROM presidiummember))"
+                   f" WHERE kind = '主席团会议' AND {taken}")
+
+
+def _to_9(db: SqliteDatabase) -> None:
+    """Schema 9 keeps settings of the session without a table of their own (the 常委会's wording
+    of the 补选 for the 代表变动公告)."""
+    db.create_tables(SCHEMA_9_MODELS)
 
 
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

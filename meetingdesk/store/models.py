@@ -500,6 +500,14 @@ class Draft(BaseModel):
     saved = CharField(default="")  # ISO time of the last keystroke written
 
 
+class Setting(BaseModel):
+    """A setting of the session that has no table of its own (schema 9): the 常委会's wording of
+    how the 补选 was held, for the 代表变动公告 … KEY names it; VALUE is its text."""
+
+    key = CharField(unique=True)
+    value = TextField(default="")
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
@@ -508,5 +516,6 @@ SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomin
 SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
 SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, PreVote]
 SCHEMA_7_MODELS = [Draft]
+SCHEMA_9_MODELS = [Setting]
 ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
-              + SCHEMA_7_MODELS)
+              + SCHEMA_7_MODELS + SCHEMA_9_MODELS)

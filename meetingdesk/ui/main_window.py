@@ -27,6 +27,7 @@ from .attendance_page import AttendancePage
 from .backups_dialog import BackupsDialog
 from .bylaw_dialog import edit_bylaw
 from .carry_dialog import CarryDialog
+from .changes_dialog import edit_changes
 from .counting_page import CountingPage
 from .dialogs import SessionDialog
 from .elections_page import ElectionsPage
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         bylaw_action = QAction("选举和表决办法…", self)
         bylaw_action.triggered.connect(lambda: edit_bylaw(self, self.undo_stack))
         session_menu.addAction(bylaw_action)
+        changes_action = QAction("代表补选情况…", self)
+        changes_action.triggered.connect(lambda: edit_changes(self, self.undo_stack))
+        session_menu.addAction(changes_action)
         check = QAction("检查会议…", self)
         check.triggered.connect(self.show_problems)
         session_menu.addAction(check)

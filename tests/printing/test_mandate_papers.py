@@ -12,7 +12,7 @@ import pytest
 from meetingdesk import printing
 from meetingdesk.cli.main import main
 from meetingdesk.rules.collation import sort_names
-from meetingdesk.services import ServiceError, mandates, roster, session
+from meetingdesk.services import ServiceError, mandates, roster, session, settings
 from meetingdesk.services.roster import MemberInput
 
 from ..data.seed_lists import BY_ELECTED, BY_ELECTED_002
@@ -89,15 +89,25 @@ def test_the_by_elected_count_from_their_confirmation(demo_session):
 
 
 def test_the_notice_is_seed_000s_word_for_word(demo_session, tmp_path):
-    text = _text("changes_notice", tmp_path, by_election=SEED_WORK)
+    """The demo keeps the 常委会's wording of how the 补选 was held (the work plan, the 选举单位)."""
+    assert settings.get(settings.BY_ELECTION_WHERE) == SEED_WORK
+    text = _text("changes_notice", tmp_path)
     assert text == compact(SEED_HEADING + SEED_ENDED + SEED_BY_ELECTION + SEED_CURRENT + SEED_END)
 
 
-def test_the_notice_without_what_the_file_does_not_hold(demo_session, tmp_path):
+def test_the_notice_without_the_wording_of_the_by_election(demo_session, tmp_path):
     """Without the 常委会's own wording of the work plan and the 选举单位, the 补选 paragraph names
     none of them; every other word is the seed's."""
+    settings.set_text(settings.BY_ELECTION_WHERE, "")
     text = _text("changes_notice", tmp_path)
     assert text == compact(SEED_HEADING + SEED_ENDED + SEED_LAWS + SEED_ELECTED + SEED_CURRENT + SEED_END)
+
+
+def test_the_wording_setting_is_checked(demo_session):
+    with pytest.raises(ServiceError, match="过长"):
+        settings.set_text(settings.BY_ELECTION_WHERE, "区" * 3000)
+    settings.set_text(settings.BY_ELECTION_WHERE, "  在 15 个选区\n开展  ")
+    assert settings.get(settings.BY_ELECTION_WHERE) == "在 15 个选区 开展"
 
 
 def test_the_notice_from_the_command_line(demo_file, tmp_path, capsys):
@@ -121,6 +131,7 @@ def test_the_notice_names_a_new_ending_and_the_by_elected_constituencies(demo_se
     by_elected = [m for m in roster.list_members(role="代表") if m.start_reason == "补选"]
     for i, m in enumerate(by_elected):
         roster.update_member(m.member_id, replace(MemberInput.of(m), constituency=("第十选区", "第二选区")[i % 2]))
+    settings.set_text(settings.BY_ELECTION_WHERE, "")  # without the 常委会's wording: the recorded 选区
     text = _text("changes_notice", tmp_path)
     assert f"吴家山街代表小组代表{member.name}死亡，其代表资格终止。" in text
     assert "的规定，第二选区、第十选区2个选区开展了代表补选工作，" in text

@@ -23,7 +23,7 @@ from meetingdesk.services import session
 from meetingdesk.store.db import APPLICATION_ID, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sessions"
-VERSIONS = tuple(range(1, 8))  # every earlier schema, one real file each
+VERSIONS = tuple(range(1, 9))  # every earlier schema, one real file each
 
 def _since(version: int):
     return [v for v in VERSIONS if v >= version]
@@ -159,17 +159,19 @@ def test_the_session_and_its_roster_keep_their_content(migrated):
     # every member, serving or ended, with the person and the delegation
     before = Counter(old.rows(
         "SELECT p.name, p.gender, p.note, p.work_title, d.name, m.role, m.status, m.ended_on, m.end_reason"
-        " FROM member m JOIN person p ON p.id = m.person_id JOIN delegation d ON d.id = m.delegation_id"))
+        " FROM member m JOIN person p ON p.id = m.person_id LEFT JOIN delegation d ON d.id = m.delegation_id"))
+    before = Counter(tuple("" if i == 4 and v is None else v for i, v in enumerate(r)) for r in before)
     after = Counter((m.name, m.gender, m.note, m.work_title, m.delegation, m.role, m.status,
                      None if m.ended_on is None else m.ended_on.isoformat(), m.end_reason)
                     for m in roster.list_members(include_ended=True))
     assert after == before
-    assert sum(after.values()) == old.one("SELECT count(*) FROM member") == 412
+    # from schema 8 the demo also holds the 8 who moved away before the session (seed 000's 公告)
+    assert sum(after.values()) == old.one("SELECT count(*) FROM member") == (412 if old.version < 8 else 420)
     assert store.Person.select().count() == old.one("SELECT count(*) FROM person")
 
     # a sample, by name: the mandates the old version ended, the people it added
     ended = {(m.name, m.role): m for m in roster.list_members(include_ended=True) if not m.serving}
-    assert len(ended) == 5
+    assert len(ended) == (5 if old.version < 8 else 13)
     assert ended[("柯文彬", "列席")].end_reason == "因工作调动不再列席"
     assert ended[("柯文彬", "列席")].ended_on == dt.date(2023, 12, 19)
     assert sum(1 for (_, role), m in ended.items()
@@ -203,8 +205,9 @@ def test_the_presidium_officers_and_schedule_keep_their_content(migrated):
     assert sorted((r.member_id, r.category) for r in rows) == sorted(
         old.rows("SELECT member_id, category FROM presidiummember"))
     assert len(rows) == 46
+    held = " WHERE o.ended_on IS NULL AND o.end_reason = ''" if old.version >= 8 else ""  # 相应终止 is history
     assert sorted((o.name, o.body, o.title) for o in presidium.list_offices()) == sorted(old.rows(
-        "SELECT p.name, o.body, o.title FROM office o JOIN person p ON p.id = o.person_id"))
+        "SELECT p.name, o.body, o.title FROM office o JOIN person p ON p.id = o.person_id" + held))
     roles = [(kind, r.name) for kind, found in presidium.all_roles().items() for r in found]
     assert sorted(roles) == sorted(old.rows(
         "SELECT r.kind, p.name FROM sessionrole r JOIN person p ON p.id = r.person_id"))
@@ -367,6 +370,13 @@ def test_attendance_absences_quorum_rule_and_preliminary_vote_keep_their_content
     assert Counter(s for s, *_ in after.values()) == {"出席": 198, "迟到": 2, "请假": 6}
     assert sum(1 for r in roll if not r.status) == 4
     assert attendance.present_at(meeting_id) == 200
+    # 应到 as the older program showed it is kept for the meeting (schema 8), so a later change
+    # to the roster for that day is reported rather than silently moving the figure
+    from meetingdesk.store import Meeting
+
+    if old.version < 8:
+        assert Meeting.get_by_id(meeting_id).expected == len(
+            [r for r in attendance.roll(meeting_id) if r.role == "代表"]) == 210
 
     assert [(p.name, p.session, p.note) for p in attendance.list_prior()] == old.rows(
         "SELECT p.name, a.session, a.note FROM priorabsence a JOIN person p ON p.id = a.person_id")
