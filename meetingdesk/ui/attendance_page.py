@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from meetingdesk.rules.counting import QUORUM_RULES
@@ -19,7 +19,7 @@ from meetingdesk.services import ServiceError, attendance, roster, session
 from meetingdesk.services.attendance import RollRow
 from meetingdesk.services.schedule import MeetingRow
 
-from . import views
+from . import page, views
 from .attendance_desk import CountsBanner
 from .attendance_prior import PriorTab, flags_text
 from .attendance_roll import RollTab
@@ -33,11 +33,13 @@ MEETING_PAPERS = ("attendance", "absences")  # they take the meeting chosen here
 NOTIFY_MS = 4000  # quiet time at the desk before the other pages re-read (leaving the page: at once)
 
 
-class AttendancePage(QWidget):
+class AttendancePage(page.Page):
     """`refresh()` re-reads everything; `changed` follows writes (check-ins a moment later);
     `now` is the clock."""
+    TITLE = "到会"
+    SHOWS = frozenset({page.ATTENDANCE, page.ROSTER, page.SCHEDULE, page.PRESIDIUM, page.SESSION})
+    CHANGES = frozenset({page.ATTENDANCE})
 
-    changed = Signal()
     TARGETS = ("attendance", "attendance_member", "prior")
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from meetingdesk.services import session, settings
 
+from . import page
 from .dialogs import CheckedDialog
 from .messages import warn
 from .undo import Command
@@ -15,6 +16,7 @@ KEY = settings.BY_ELECTION_WHERE
 
 
 class EditWording(Command):
+    AREAS = frozenset({page.SESSION})
     def __init__(self, before: str, after: str) -> None:
         super().__init__("修改代表补选情况")
         self.before, self.after = before, after

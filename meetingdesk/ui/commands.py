@@ -13,6 +13,7 @@ import datetime as dt
 from meetingdesk.services import ServiceError, roster, session
 from meetingdesk.services.roster import REMOVE_FIRST, MemberInput
 
+from . import page
 from .undo import Command
 
 DELEGATE = "代表"
@@ -40,6 +41,11 @@ class _Recorded:
 
 
 class AddMember(Command):
+    AREAS = frozenset({page.ROSTER})
+
+    def members(self) -> tuple[int, ...]:
+        return (self.member_id,)
+
     def __init__(self, member_id: int, data: MemberInput) -> None:
         super().__init__(f"添加 {data.name}")
         self.member_id, self.data = member_id, data
@@ -69,6 +75,10 @@ class EditMember(Command):
     """A correction; undoing or redoing it may change the role. Taking 代表 away from someone
     on whom other areas recorded something since the last change (a seat on the presidium, a
     motion signed as a delegate) is refused: those records need him to be a delegate."""
+    AREAS = frozenset({page.ROSTER})
+
+    def members(self) -> tuple[int, ...]:
+        return (self.member_id,)
 
     def __init__(self, member_id: int, before: MemberInput, after: MemberInput, text: str = "") -> None:
         super().__init__(text or f"修改 {after.name}")
@@ -117,6 +127,10 @@ class _Mandate(Command):
     The ending is carried whole (date, reason, the 常委会 decision) so that ending again writes
     what was there; the offices that ended with it (相应终止) are reopened by reinstating and
     ended again by ending: `offices` says which, as the last step left them."""
+    AREAS = frozenset({page.ROSTER, page.PRESIDIUM})  # offices end with a mandate
+
+    def members(self) -> tuple[int, ...]:
+        return (self.member_id,)
 
     def __init__(self, text: str, member_id: int, name: str, ended_on: dt.date | None, reason: str,
                  decision: str = "", offices: list[str] | tuple[str, ...] = ()) -> None:
@@ -185,6 +199,7 @@ class ReinstateMember(_Mandate):
 
 class EditDelegation(Command):
     """Before and after are dicts of update_delegation's keyword arguments."""
+    AREAS = frozenset({page.ROSTER})
 
     def __init__(self, delegation_id: int, before: dict, after: dict) -> None:
         super().__init__(f"修改 {after['name']}")
@@ -198,6 +213,7 @@ class EditDelegation(Command):
 
 
 class AddDelegation(Command):
+    AREAS = frozenset({page.ROSTER})
     def __init__(self, delegation_id: int, name: str, room: str) -> None:
         super().__init__(f"新建 {name}")
         self.delegation_id, self.name, self.room = delegation_id, name, room
@@ -219,6 +235,7 @@ class AddDelegation(Command):
 
 
 class EditSession(Command):
+    AREAS = frozenset({page.SESSION})
     def __init__(self, before: dict, after: dict) -> None:
         super().__init__("修改会议信息")
         self.before, self.after = before, after

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +26,7 @@ from meetingdesk import printing
 from meetingdesk.services import ServiceError, counting, drafts, elections, roster, schedule, session, voting
 from meetingdesk.services.counting import PollResult, PollRow
 
-from . import views
+from . import page, views
 from .counting_dialogs import CorrectionDialog, FurtherRoundDialog, NewPollDialog
 from .counting_entry import EntryTab
 from .counting_models import ActLine, ActsModel, PollLine, PollsModel, poll_state, short_time
@@ -46,10 +46,12 @@ def _caption(text: str) -> QLabel:
     return label
 
 
-class CountingPage(QWidget):
+class CountingPage(page.Page):
     """`refresh()` re-reads everything; `changed` follows every write; `now` is the clock."""
+    TITLE = "计票"
+    SHOWS = frozenset({page.COUNTING, page.ELECTIONS, page.ROSTER, page.ATTENDANCE, page.SCHEDULE, page.SESSION, page.PRESIDIUM})
+    CHANGES = frozenset({page.COUNTING, page.ELECTIONS})
 
-    changed = Signal()
     TARGETS = ("poll",)
 
     def __init__(self, parent: QWidget | None = None) -> None:

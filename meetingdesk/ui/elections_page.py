@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, elections, motions, preliminary, session
 from meetingdesk.services.elections import ElectionRow, NominationRow
 
-from . import views
+from . import page, views
 from .deadlines import DeadlineBanner
 from .election_dialogs import (
     ElectionDialog,
@@ -73,10 +73,12 @@ class RowHeights(QObject):
         return False
 
 
-class ElectionsPage(QWidget):
+class ElectionsPage(page.Page):
     """`refresh()` re-reads everything; `changed` follows every write; `now` is the clock."""
+    TITLE = "选举"
+    SHOWS = frozenset({page.ELECTIONS, page.ROSTER, page.PRESIDIUM, page.MOTIONS, page.SCHEDULE, page.COUNTING})
+    CHANGES = frozenset({page.ELECTIONS})
 
-    changed = Signal()
     TARGETS = ("election",)
 
     def __init__(self, parent: QWidget | None = None) -> None:

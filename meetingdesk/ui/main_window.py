@@ -37,7 +37,8 @@ from .presidium_page import PresidiumPage
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
-from .undo import UndoStack
+from .page import ALL, Page
+from .undo import Command, UndoStack
 from .unsaved import confirm_leave
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
@@ -48,27 +49,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.undo_stack = UndoStack(self)
         self._problems: ProblemsDialog | None = None
-        self.undo_stack.indexChanged.connect(self.refresh)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._undo_moved)
 
         self.nav = QListWidget()
+        self.nav.setObjectName("nav")
         self.nav.setFixedWidth(120)
         self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
         self.pages = QStackedWidget()
         self.roster_page = RosterPage(self.undo_stack)
-        self.roster_page.changed.connect(self.refresh)
-        self._add_page("代表团", self.roster_page)
         self.presidium_page = PresidiumPage()
-        self._add_page("主席团", self.presidium_page)
         self.schedule_page = SchedulePage()
-        self._add_page("议程日程", self.schedule_page)
         self.motions_page = MotionsPage()
-        self._add_page("议案", self.motions_page)
         self.elections_page = ElectionsPage()
-        self._add_page("选举", self.elections_page)
         self.counting_page = CountingPage()
-        self._add_page("计票", self.counting_page)
         self.attendance_page = AttendancePage()
-        self._add_page("到会", self.attendance_page)
+        for each in (self.roster_page, self.presidium_page, self.schedule_page, self.motions_page,
+                     self.elections_page, self.counting_page, self.attendance_page):
+            self._add_page(each)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -102,12 +100,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
-    def _add_page(self, title: str, page: QWidget) -> None:
-        self.nav.addItem(title)
+    def _add_page(self, page: Page) -> None:
+        self.nav.addItem(page.TITLE)
         self.pages.addWidget(page)
-        changed = getattr(page, "changed", None)
-        if changed is not None and page is not self.roster_page:
-            changed.connect(self.refresh)
+        page.changed.connect(lambda p=page: self.changed(p.CHANGES))
+
+    def all_pages(self) -> list[Page]:
+        return [self.pages.widget(i) for i in range(self.pages.count())]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -301,8 +300,37 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ views
 
     def refresh(self) -> None:
+        """Everything anew (a session opened, restored): every page stale, the one shown now."""
+        self.changed(ALL)
+
+    def changed(self, areas: frozenset[str], members: tuple[int, ...] = ()) -> None:
+        """AREAS of the session changed: the pages that show them are stale (the one on screen
+        refreshes now, the others when shown), the status bar and an open check list follow.
+        MEMBERS: only these members' rows changed, for a page that can update just them."""
         if session.current_path() is None:
             return
+        self._show_status()
+        for each in self.all_pages():
+            if each.SHOWS & areas:
+                if members:
+                    each.members_changed(members)
+                else:
+                    each.mark_stale()
+        if self._problems is not None and self._problems.isVisible():
+            self._problems.refresh()
+
+    def _undo_moved(self, index: int) -> None:
+        """撤销 or 重做 (or a new step): the command that moved names what it changed."""
+        moved = self.undo_stack.command(index if index < self._undo_index else index - 1)
+        self._undo_index = index
+        if moved is None:  # the stack cleared (a session opened): the opening refreshes
+            return
+        if isinstance(moved, Command):
+            self.changed(moved.AREAS, moved.members())
+        else:
+            self.changed(ALL)
+
+    def _show_status(self) -> None:
         info = session.session_info()
         readonly = "（只读）" if session.access().readonly else ""
         self.setWindowTitle(f"{info.title}{readonly} — MeetingDesk")
@@ -310,20 +338,12 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(
             f"代表 {info.counts['代表']} 人　列席 {info.counts['列席']} 人　"
             f"工作人员 {info.counts['工作人员']} 人　法定名额 {info.statutory_delegates} 人")
-        self.roster_page.refresh()
-        for i in range(1, self.pages.count()):
-            self.pages.widget(i).refresh()
 
     def show_problems(self) -> ProblemsDialog:
         """One check list per window, kept current as the session changes."""
         if self._problems is None:
             self._problems = ProblemsDialog(self)
             self._problems.jump.connect(self.go_to_problem)
-            self.undo_stack.indexChanged.connect(self._problems.refresh)
-            for i in range(self.pages.count()):
-                changed = getattr(self.pages.widget(i), "changed", None)
-                if changed is not None:
-                    changed.connect(self._problems.refresh)
         else:
             self._problems.refresh()
         self._problems.show()
@@ -347,13 +367,12 @@ class MainWindow(QMainWindow):
             self.roster_page.select_member(problem.member_id)
         self.raise_()
 
-    def _page_for(self, target: tuple[str, object]) -> QWidget | None:
+    def _page_for(self, target: tuple[str, object]) -> Page | None:
         kind, value = target
         if kind == "adoption" and value in ("agenda", "schedule"):
             kind = str(value)
-        for i in range(self.pages.count()):
-            page = self.pages.widget(i)
-            if kind in getattr(page, "TARGETS", ()):
+        for page in self.all_pages():
+            if kind in page.TARGETS:
                 return page
         return None
 
@@ -369,7 +388,7 @@ class MainWindow(QMainWindow):
         """Ask every page about input typed and not saved, before ACTION_TEXT."""
         if session.current_path() is None:
             return True
-        return confirm_leave(self, [self.pages.widget(i) for i in range(self.pages.count())], action_text)
+        return confirm_leave(self, self.all_pages(), action_text)
 
     def closeEvent(self, event) -> None:
         if not self.may_leave("退出"):

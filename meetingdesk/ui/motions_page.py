@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, motions, output, roster, session
 from meetingdesk.services.motions import MotionInput, MotionRow
 
-from . import views
+from . import page, views
 from .deadlines import DeadlineBanner
 from .messages import warn
 from .page_heading import PageHeading
@@ -53,10 +53,12 @@ def late_offer(parent: QWidget, write: Callable[[MotionInput], object], data: Mo
         return write(replace(data, kind="建议"))
 
 
-class MotionsPage(QWidget):
+class MotionsPage(page.Page):
     """`refresh()` re-reads everything; `changed` follows every write; `now` is the clock."""
+    TITLE = "议案"
+    SHOWS = frozenset({page.MOTIONS, page.ROSTER, page.SCHEDULE})
+    CHANGES = frozenset({page.MOTIONS})
 
-    changed = Signal()
     TARGETS = ("motion",)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, schedule
 
+from . import page
 from .chair_groups import ChairGroupsTab
 from .messages import warn
 from .page_heading import PageHeading
@@ -86,10 +87,12 @@ class AdoptionTab(QWidget):
         self.changed.emit()
 
 
-class PresidiumPage(QWidget):
+class PresidiumPage(page.Page):
     """Everything about the presidium; `refresh()` re-reads it all, `changed` follows every write."""
+    TITLE = "主席团"
+    SHOWS = frozenset({page.PRESIDIUM, page.ROSTER, page.SCHEDULE})
+    CHANGES = frozenset({page.PRESIDIUM})
 
-    changed = Signal()
     TARGETS = ("presidium", "role", "group", "offices", "adoption")  # the Problem targets focus() shows
 
     def __init__(self, parent: QWidget | None = None) -> None:

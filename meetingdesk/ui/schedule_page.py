@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from meetingdesk.services import ServiceError, presidium, schedule, session
 from meetingdesk.services.presidium import GroupRow
 from meetingdesk.services.schedule import MeetingRow
 
-from . import meeting_dialog
+from . import meeting_dialog, page
 from .meeting_dialog import MeetingDialog
 from .messages import warn
 from .page_heading import PageHeading
@@ -51,8 +51,10 @@ def _meeting_ops(meeting_id: int) -> ItemOps:
                    schedule.remove_item, schedule.move_item, "如：听取东西湖区人民政府工作报告")
 
 
-class SchedulePage(QWidget):
-    changed = Signal()
+class SchedulePage(page.Page):
+    TITLE = "议程日程"
+    SHOWS = frozenset({page.SCHEDULE, page.PRESIDIUM, page.ROSTER, page.SESSION})
+    CHANGES = frozenset({page.SCHEDULE})
     TARGETS = ("meeting", "agenda", "schedule")  # the Problem targets focus() shows
 
     def __init__(self, parent: QWidget | None = None) -> None:

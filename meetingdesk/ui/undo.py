@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from meetingdesk.services import ServiceError
 
+from . import page
 from .messages import warn
 
 UNDO, REDO = "撤销", "重做"
@@ -30,6 +31,12 @@ class Command(QUndoCommand):
     the stack's first redo is skipped. Subclasses write `apply` (do it again) and `revert`
     (undo it) and, where a step could break what other areas recorded, `blocked_undo` /
     `blocked_redo`; `undone` / `redone` run after a step succeeded."""
+
+    AREAS: frozenset[str] = page.ALL  # what undoing or redoing it changes (ui.page areas)
+
+    def members(self) -> tuple[int, ...]:
+        """The members it changes, when the roster changes only in their rows; () otherwise."""
+        return ()
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
