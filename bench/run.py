@@ -218,6 +218,17 @@ def main() -> None:
         for label, ours, base in results:
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×")
         session.close_session()
+        _window(path)
+
+
+def _window(path: Path) -> None:
+    """The window, as the clerk waits for it: absolute goals of issue 14 beside the ratios."""
+    import gui
+
+    print(f"\n{'window (5,000 people)':<42}{'MeetingDesk':>12}{'baseline':>12}{'ratio':>8}{'goal':>9}")
+    for label, ours, base, goal in gui.run(path):
+        mark = "" if goal is None else (f"≤{goal * 1000:.0f}ms" + (" ✓" if ours <= goal else " ✗"))
+        print(f"{label:<42}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×{mark:>10}")
 
 
 if __name__ == "__main__":

@@ -106,7 +106,7 @@ def _primary(chars: str, single_name_first: bool) -> tuple:
     return tuple(keys)
 
 
-@lru_cache(maxsize=16384)  # the roll of a plenary is sorted again after every check-in
+@lru_cache(maxsize=None)  # the roll is sorted again after every check-in; unbounded: 50,000 names must not fall off a cliff
 def stroke_key(name: str, *, single_name_first: bool = False) -> tuple:
     """Sort key for a display name; a total order over cleaned names.
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 Readings = tuple[tuple[str, ...], ...]  # per character, its readings without tones
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=None)  # unbounded: at 50,000 names a fixed size fell off a cliff
 def readings(name: str) -> Readings:
     """The toneless readings of each Han character of NAME; other characters are dropped."""
     from pypinyin import Style, pinyin  # its dictionary loads on the first search, not at import

@@ -103,12 +103,20 @@ def _single_name_first() -> bool:
 def _rows(query) -> list[MemberRow]:
     leaders = {m: t for m, t in Leader.select(Leader.member, Leader.title).tuples()}
     rows = []
+    # the cursor's own tuples: peewee's row conversion was most of the time of a 5,000-row read
     for (mid, pid, name, gender, note, title, did, dname, role, status, ended, reason,
-         started, start_reason, constituency, confirmed_by, decision) in query.tuples():
+         started, start_reason, constituency, confirmed_by, decision) in store.database.execute(query):
         rows.append(MemberRow(mid, pid, name, gender, note, title, did, dname or "", role, status,
-                              ended, reason, leaders.get(mid, ""), started, start_reason, constituency,
-                              confirmed_by, decision))
+                              _day(ended), reason, leaders.get(mid, ""), _day(started), start_reason,
+                              constituency, confirmed_by, decision))
     return rows
+
+
+def _day(value) -> dt.date | None:
+    """A DateField as SQLite returns it (ISO text) made a date, as peewee would."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _member_query():
