@@ -15,18 +15,32 @@ from pathlib import Path
 _logger: logging.Logger | None = None
 
 
+APP_FOLDER = "MeetingDesk"
+
+
+def data_base() -> Path:
+    """Where the platform keeps programs' data folders (Qt's GenericDataLocation; on Windows the
+    roaming AppData, as Qt's AppDataLocation)."""
+    if sys.platform == "win32":  # pragma: no cover
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    if sys.platform == "darwin":  # pragma: no cover
+        return Path.home() / "Library" / "Application Support"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
 def data_folder() -> Path:
-    """The user's data folder, where Qt's AppDataLocation puts it for MeetingDesk (the window
-    keeps its demo there); MEETINGDESK_DATA overrides it."""
+    """The user's data folder, one `MeetingDesk` folder where Qt's AppDataLocation puts it for
+    the window (which keeps its demo there: ui.app names the application so that the two agree);
+    MEETINGDESK_DATA overrides it."""
     if os.environ.get("MEETINGDESK_DATA"):
         return Path(os.environ["MEETINGDESK_DATA"])
-    if sys.platform == "win32":  # pragma: no cover
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":  # pragma: no cover
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "MeetingDesk" / "MeetingDesk"
+    return data_base() / APP_FOLDER
+
+
+def old_data_folder() -> Path:
+    """The doubled folder (`MeetingDesk/MeetingDesk`) of versions before issue 14, whose demo and
+    log ui.app copies into data_folder() once."""
+    return data_base() / APP_FOLDER / APP_FOLDER
 
 
 def log_path() -> Path:

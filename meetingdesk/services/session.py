@@ -235,6 +235,10 @@ def _check_session_fields(region, term, number, start_date, end_date, statutory)
         raise ServiceError("闭幕日期早于开幕日期。", "end_date")
     if statutory < 0:
         raise ServiceError("法定代表名额不能为负数。", "statutory_delegates")
+    if statutory == 0:
+        # a field left unfilled, not a congress of nobody: the check and the 代表变动公告 read it
+        raise ServiceError("请填写法定代表名额（本届人民代表大会依法确定的代表名额，如 214），不能为 0。",
+                           "statutory_delegates")
 
 
 def update_session(**changes) -> SessionInfo:

@@ -315,6 +315,7 @@ class SessionDialog(CheckedDialog):
         self.venue = self.add_field("venue", "会址", QLineEdit())
         self.statutory = self.add_field("statutory_delegates", "法定代表名额", QSpinBox())
         self.statutory.setRange(0, 5000)
+        self.statutory.setSpecialValueText("（请填写）")  # 0 is refused: the number is to be filled in
         self.announced = self.add_field("announced_delegates", "公告的现有代表数", QSpinBox())
         self.announced.setRange(0, 5000)
         self.announced.setSpecialValueText("（未公告）")

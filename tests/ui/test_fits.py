@@ -1,0 +1,334 @@
+"""Every window and dialog of meetingdesk.ui fits a 1,366 × 768 laptop: 1,366 × 700 once the
+taskbar and the title bar (68 px) are taken off. Each is built as the program builds it, on the
+demo session, and its size, sizeHint and minimumSizeHint are checked; the main window with each
+of its pages. A QDialog or QMainWindow subclass that this file does not build fails
+test_every_dialog_is_covered, so a new dialog is measured from its first day."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+import meetingdesk.ui
+from meetingdesk import printing
+from meetingdesk.services import (
+    attendance, counting, elections, motions, presidium, roster, schedule, session, settings, voting,
+)
+
+WIDTH, HEIGHT = 1366, 768 - 68
+NOW = dt.datetime(2023, 12, 21, 9, 0)  # the demo session's second day
+
+# Base classes, never opened themselves.
+BASES = {"dialogs.CheckedDialog"}
+
+
+def _class(name: str) -> type:
+    module, _, cls = name.rpartition(".")
+    return getattr(importlib.import_module(f"meetingdesk.ui.{module}"), cls)
+
+
+def _plenaries():
+    return [m for m in schedule.list_meetings() if m.kind == "全体会议"]
+
+
+def _meeting():
+    """The first plenary (its roll: all 210 delegates)."""
+    return _plenaries()[0]
+
+
+def _largest_delegation():
+    return max(roster.list_delegations(), key=lambda d: d.counts.get("代表", 0))
+
+
+def _election():
+    """The election with the most candidates (the 常委会委员)."""
+    return max(elections.list_elections(), key=lambda e: len(e.candidates))
+
+
+def _nomination():
+    return max((n for e in elections.list_elections() for n in e.nominations),
+               key=lambda n: len(n.active_nominees))
+
+
+def _motion():
+    """The motion with the most signers."""
+    return max(motions.list_motions(), key=lambda m: len(m.signers))
+
+
+def _by_election_member():
+    return next(m for m in roster.list_members(role="代表") if m.start_reason == "补选")
+
+
+def _poll():
+    """A poll of every election and item, as 新建投票 proposes it."""
+    poll_id = counting.create_poll("第三次全体会议选举和表决", [e.election_id for e in elections.list_elections()],
+                                   [i.item_id for i in voting.list_vote_items()], meeting_id=_meeting().meeting_id)
+    return counting.get_poll(poll_id)
+
+
+def _correction(cls):
+    poll = _poll()
+    return cls(poll, {pe.poll_election_id: True for pe in poll.elections}, voting.list_boxes(),
+               lambda box_id: counting.entered(poll.poll_id, box_id, 1))
+
+
+def _further_round(cls):
+    election = _election()
+    ranked = [(c.person_id, c.name, 60) for c in election.candidates]
+    return cls([(e.election_id, e.office) for e in elections.list_elections()],
+               lambda election_id: (2, ranked), counting.further_round_least)
+
+
+def _tick(cls):
+    meeting = _meeting()
+    teams = [(d.delegation_id, d.name) for d in roster.list_delegations()]
+    return cls(teams, lambda did: attendance.roll(meeting.meeting_id, role="代表", delegation_id=did),
+               meeting.name, _largest_delegation().delegation_id)
+
+
+def _prior(cls):
+    from meetingdesk.ui.attendance_dialogs import earlier_session
+
+    info = session.session_info()
+    choices = [(m.person_id, f"{m.display}（{m.delegation}）") for m in roster.list_members(role="代表")]
+    return cls(choices, earlier_session(info.term, info.number))
+
+
+def _member_new(cls):
+    return cls(roster.delegation_choices(), delegation_id=_largest_delegation().delegation_id)
+
+
+def _member_by_election(cls):
+    return cls(roster.delegation_choices(), row=_by_election_member())
+
+
+def _end(cls):
+    office = presidium.list_offices()[0]
+    row = next(m for m in roster.list_members(include_ended=True) if m.person_id == office.person_id)
+    return cls(row, [f"{o.body}{o.title}" for o in presidium.list_offices() if o.person_id == row.person_id]
+               or [f"{office.body}{office.title}"])
+
+
+def _delegation(cls):
+    team = _largest_delegation()
+    return cls(team, roster.list_members(team.delegation_id, role="代表"))
+
+
+def _split(cls):
+    return cls(len(presidium.list_presidium()), max(1, len(presidium.list_groups())),
+               len(schedule.meeting_choices("全体会议")))
+
+
+def _changes(cls):
+    from meetingdesk.ui.changes_dialog import KEY
+
+    return cls(settings.get(KEY))
+
+
+def _new_poll(cls):
+    return cls(elections.list_elections(), voting.list_vote_items(), _plenaries(), _meeting().meeting_id)
+
+
+def _deadline(kind: str) -> dt.datetime | None:
+    found = motions.get_deadline(kind)
+    return found.at if found else None
+
+
+def _withdraw_nominee(cls):
+    nomination = _nomination()
+    election = elections.get_election(nomination.election_id)
+    return cls(election, NOW, (nomination.nomination_id, nomination.active_nominees[0].person_id))
+
+
+def _review(cls):
+    row = _motion()
+    return cls(row, [r for r in motions.list_motions() if r.withdrawn_at is None and r.merged_into_id is None])
+
+
+def _handling(cls):
+    rows = motions.list_motions()
+    return cls(_motion(), sorted({u.unit for r in rows for u in r.units}), NOW.date())
+
+
+def _picker(cls):
+    return cls("添加副秘书长", presidium.person_choices())
+
+
+def _text(cls):
+    agenda = schedule.list_agenda()
+    longest = max((a.text for a in agenda), key=len, default="")
+    return cls("修改议程", "内容", longest, "")
+
+
+# Each dialog as the program opens it (the call in its page or window), on the demo session.
+# A list: the dialog in each of its shapes (new or editing, a field shown only for 补选 …).
+FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
+    "attendance_dialogs.LeaveDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), _meeting().name),
+    "attendance_dialogs.TimeDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), "迟到",
+                                                     _meeting().name, "09:10"),
+    "attendance_dialogs.TickDialog": _tick,
+    "attendance_dialogs.PriorDialog": _prior,
+    "backups_dialog.BackupsDialog": lambda cls: cls(None, readonly=False),
+    "bylaw_dialog.BylawDialog": lambda cls: cls(session.bylaw()),
+    "carry_dialog.CarryDialog": lambda cls: cls(None, session.current_path()),
+    "chair_groups.SplitDialog": _split,
+    "changes_dialog.ChangesDialog": _changes,
+    "counting_dialogs.NewPollDialog": _new_poll,
+    "counting_dialogs.CorrectionDialog": _correction,
+    "counting_dialogs.FurtherRoundDialog": _further_round,
+    "counting_setup.BoxDialog": lambda cls: [cls(), cls(voting.list_boxes()[0])],
+    "counting_setup.ItemDialog": lambda cls: [cls(), cls(voting.list_vote_items()[0], [])],
+    "counting_setup.CountingSetupDialog": lambda cls: cls(None),
+    "deadlines.DeadlineDialog": lambda cls: cls(NOW),
+    "dialogs.MemberDialog": lambda cls: [_member_new(cls), _member_by_election(cls)],
+    "dialogs.EndDialog": _end,
+    "dialogs.DelegationDialog": _delegation,
+    "dialogs.NewDelegationDialog": lambda cls: cls(),
+    "dialogs.SessionDialog": lambda cls: [cls(), cls(session.session_info())],
+    "election_dialogs.ElectionDialog": lambda cls: [cls(), cls(_election())],
+    "election_dialogs.OutsidePersonDialog": lambda cls: cls(),
+    "election_dialogs.NominationDialog": lambda cls: cls(_election(), NOW, _deadline("提名")),
+    "election_dialogs.WithdrawNomineeDialog": _withdraw_nominee,
+    "election_dialogs.WithdrawNominationDialog": lambda cls: cls(_nomination(), NOW),
+    "election_dialogs.FixListDialog": lambda cls: cls(_election(), NOW.date()),
+    "import_dialog.ImportDialog": lambda cls: cls(),
+    "meeting_dialog.MeetingDialog": lambda cls: [
+        cls(presidium.person_choices(), date=_meeting().date),
+        cls(presidium.person_choices(), row=_meeting())],
+    "meeting_dialog.TextDialog": _text,
+    "motion_dialogs.MotionDialog": lambda cls: [cls(NOW, _deadline("议案")),
+                                                cls(NOW, _deadline("议案"), row=_motion())],
+    "motion_dialogs.WithdrawDialog": lambda cls: cls(_motion(), NOW),
+    "motion_dialogs.ReviewDialog": _review,
+    "motion_dialogs.HandlingDialog": _handling,
+    "officers.OutsidePersonDialog": lambda cls: cls(),
+    "offices.OfficeDialog": lambda cls: cls(),
+    "pickers.PickerDialog": _picker,
+    "preliminary_dialog.PreliminaryDialog": lambda cls: cls(_election().election_id, _election().office,
+                                                            lambda: NOW),
+    "presidium_members.AddPresidiumDialog": lambda cls: cls(),
+    "presidium_members.CategoryDialog": lambda cls: cls(presidium.list_presidium()[0]),
+    "presidium_members.ProposalsDialog": lambda cls: cls(),
+    "print_preview.PrintPreviewDialog": lambda cls: [cls(kind, {}) for kind, _title in printing.kinds()],
+    "problems.ProblemsDialog": lambda cls: cls(),
+}
+WINDOWS = {"main_window.MainWindow"}  # built with the session file: test_the_main_window_fits…
+
+# Too large in the committed code of other areas, mended in work not yet in: each is expected to
+# fail until the mending lands (then it shows as XPASS: take its line out).
+KNOWN_MISFITS = {
+    "print_preview.PrintPreviewDialog": "表决票 (votes): the paper's options all on one row, 1,377 px wide",
+}
+
+
+def ui_windows() -> set[str]:
+    """Every QDialog and QMainWindow subclass defined in meetingdesk.ui, as module.Class."""
+    found = set()
+    for info in pkgutil.walk_packages(meetingdesk.ui.__path__, "meetingdesk.ui."):
+        module = importlib.import_module(info.name)
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and issubclass(cls, (QDialog, QMainWindow)):
+                found.add(f"{module.__name__.removeprefix('meetingdesk.ui.')}.{cls.__qualname__}")
+    return found
+
+
+def test_every_dialog_is_covered():
+    found = ui_windows()
+    missing = found - set(FACTORIES) - WINDOWS - BASES
+    assert not missing, f"add these to FACTORIES in {__name__} (built as the program builds them): {sorted(missing)}"
+    gone = (set(FACTORIES) | WINDOWS | BASES) - found
+    assert not gone, f"these no longer exist; take them out of {__name__}: {sorted(gone)}"
+
+
+def misfits(widget: QWidget) -> list[str]:
+    """What of WIDGET (shown) is wider than 1,366 or taller than 700 px."""
+    QApplication.processEvents()
+    widget.layout() and widget.layout().activate()
+    sizes = {"size": widget.size(), "sizeHint": widget.sizeHint(),
+             "minimumSizeHint": widget.minimumSizeHint(), "minimumSize": widget.minimumSize()}
+    return [f"{what} {s.width()}×{s.height()}" for what, s in sizes.items()
+            if s.isValid() and (s.width() > WIDTH or s.height() > HEIGHT)]
+
+
+def _label(widget: QWidget) -> str:
+    kind = getattr(widget, "kind", None)  # the print preview: which paper
+    return f"{type(widget).__name__}（{widget.windowTitle()}{'：' + kind if isinstance(kind, str) else ''}）"
+
+
+@pytest.fixture(autouse=True)
+def as_the_program_starts(qapp):
+    """Measured in the program's own font (the bundled CJK one, as ui.app installs it: without it
+    the test machine draws Chinese in whatever it has, of other widths) and Qt's Chinese texts."""
+    from meetingdesk.ui import translations
+    from meetingdesk.ui.fonts import install_font
+
+    before = qapp.font()
+    install_font(qapp)
+    translations.install(qapp)
+    yield
+    translations.uninstall(qapp)
+    qapp.setFont(before)
+
+
+def _cases() -> list:
+    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=False, reason=KNOWN_MISFITS[name])]
+                         if name in KNOWN_MISFITS else [])
+            for name in sorted(FACTORIES)]
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_the_dialog_fits_the_laptop(name, qtbot, demo_session):
+    built = FACTORIES[name](_class(name))
+    problems = []
+    for dialog in built if isinstance(built, list) else [built]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        wrong = misfits(dialog)
+        if wrong:
+            problems.append(f"{_label(dialog)}: {', '.join(wrong)}")
+        dialog.close()
+    assert not problems, f"larger than {WIDTH} × {HEIGHT}: " + "; ".join(problems)
+
+
+def test_the_main_window_fits_with_each_page(qtbot, demo_file):
+    """Its size and least size with each page. Not its sizeHint: the window never opens at it
+    (maximised, or at the geometry the clerk left it in), and the pages' hints add up past 700."""
+    from meetingdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_file)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    problems = []
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        wrong = [text for text in misfits(window) if not text.startswith("sizeHint")]
+        if wrong:
+            problems.append(f"{window.nav.item(row).text()}: {', '.join(wrong)}")
+    window.close()
+    session.close_session()
+    assert not problems, f"the main window is larger than {WIDTH} × {HEIGHT} with the page " + "; ".join(problems)
+
+
+def test_a_window_larger_than_the_screen_is_fitted_to_it(qtbot):
+    from meetingdesk.ui import recent
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    area = recent.available(widget)
+    widget.resize(area.width() + 300, area.height() + 200)
+    widget.move(area.right() - 50, area.bottom() - 50)
+    recent.fit_to_screen(widget)
+    assert widget.width() <= area.width() and widget.height() <= area.height()
+    assert area.contains(widget.geometry().topLeft()) and widget.x() + widget.width() <= area.right() + 1
+    small = QSize(400, 300)
+    widget.resize(small)
+    recent.fit_to_screen(widget)
+    assert widget.size() == small
