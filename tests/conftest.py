@@ -16,6 +16,12 @@ import pytest
 from meetingdesk.services import demo, session
 
 
+@pytest.fixture(autouse=True)
+def _own_settings(monkeypatch, tmp_path):
+    """Tests never touch the user's 最近打开 list and window geometry."""
+    monkeypatch.setenv("MEETINGDESK_SETTINGS", str(tmp_path / "settings.ini"))
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """The demo session built once; tests get their own copy."""

@@ -199,7 +199,7 @@ def create_session(
     path = Path(path)
     if path.exists():
         raise ServiceError(f"文件“{path.name}”已存在，不会覆盖。请另选文件名。")
-    _check_session_fields(region, term, number, start_date, end_date, statutory_delegates)
+    _check_session_fields(region, term, number, start_date, end_date, statutory_delegates, new=True)
     new_lock = _take_lock(path)
     close_session()
     _lock = new_lock
@@ -221,7 +221,7 @@ def create_session(
     return session_info()
 
 
-def _check_session_fields(region, term, number, start_date, end_date, statutory) -> None:
+def _check_session_fields(region, term, number, start_date, end_date, statutory, new: bool = False) -> None:
     if not region.strip():
         raise ServiceError("请填写行政区名称（如“东西湖区”）。", "region")
     if any(ch in region for ch in '/\\:*?"<>|\0') or ".." in region:
@@ -235,7 +235,7 @@ def _check_session_fields(region, term, number, start_date, end_date, statutory)
         raise ServiceError("闭幕日期早于开幕日期。", "end_date")
     if statutory < 0:
         raise ServiceError("法定代表名额不能为负数。", "statutory_delegates")
-    if statutory == 0:
+    if statutory == 0 and new:
         # a field left unfilled, not a congress of nobody: the check and the 代表变动公告 read it
         raise ServiceError("请填写法定代表名额（本届人民代表大会依法确定的代表名额，如 214），不能为 0。",
                            "statutory_delegates")
@@ -249,8 +249,10 @@ def update_session(**changes) -> SessionInfo:
     if unknown:
         raise ServiceError(f"未知的会议设置：{'、'.join(sorted(unknown))}")
     values.update(changes)
+    # a number once filled in is not emptied; an older file still at 0 takes its other edits
     _check_session_fields(values["region"], values["term"], values["number"],
-                          values["start_date"], values["end_date"], values["statutory_delegates"])
+                          values["start_date"], values["end_date"], values["statutory_delegates"],
+                          new=row.statutory_delegates != 0)
     if values["quorum_rule"] not in QUORUM_RULES:
         raise ServiceError(f"法定人数规则应是{'或'.join(f'“{r}”' for r in QUORUM_RULES)}之一，"
                            f"现为“{values['quorum_rule']}”。", "quorum_rule")

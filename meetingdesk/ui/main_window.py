@@ -37,9 +37,11 @@ from .presidium_page import PresidiumPage
 from .problems import ProblemsDialog
 from .roster_page import RosterPage
 from .schedule_page import SchedulePage
-from .page import ALL, Page
+from . import recent
+from .page import ALL, ROSTER, SESSION, Page
 from .undo import Command, UndoStack
 from .unsaved import confirm_leave
+from .welcome import WelcomePanel
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
@@ -68,6 +70,13 @@ class MainWindow(QMainWindow):
                      self.elections_page, self.counting_page, self.attendance_page):
             self._add_page(each)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # a new, empty session: what to do first, at the top of the 代表团 page (ui.welcome)
+        self.welcome = WelcomePanel(
+            edit_session=self.edit_session, new_delegation=self.roster_page.new_delegation,
+            import_roster=self.roster_page.import_roster, add_member=self.roster_page.add_member,
+            carry_forward=self.carry_forward)
+        self.welcome.hide()
+        self.roster_page.layout().insertWidget(0, self.welcome)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -122,6 +131,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
             action.triggered.connect(slot)
             file_menu.addAction(action)
+        self.recent_menu = recent.add_recent_menu(file_menu, self.open_path)
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -221,6 +231,7 @@ class MainWindow(QMainWindow):
             self._opened()
 
     def _opened(self) -> None:
+        recent.remember(session.current_path())
         self.undo_stack.clear()
         access = session.access()
         lines = [text for text in (access.why, access.warning) if text]
@@ -310,6 +321,8 @@ class MainWindow(QMainWindow):
         if session.current_path() is None:
             return
         self._show_status()
+        if areas & {SESSION, ROSTER}:
+            self.welcome.refresh()
         for each in self.all_pages():
             if each.SHOWS & areas:
                 if members:

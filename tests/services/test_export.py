@@ -74,7 +74,7 @@ def test_importing_the_export_into_an_empty_session_recreates_the_roster(demo_se
     leaders = [(d.name, d.head.name, [m.name for m in d.deputies]) for d in roster.list_delegations()]
     session.close_session()
 
-    session.create_session(tmp_path / "new.meetingdesk", region="东西湖区", term=11, number=3)
+    session.create_session(tmp_path / "new.meetingdesk", region="东西湖区", term=11, number=3, statutory_delegates=214)
     for name, room in teams:
         roster.add_delegation(name, room)
     plan = importer.plan_import(path)
@@ -201,7 +201,7 @@ def test_every_mandate_column_round_trips(demo_session, tmp_path):
     teams = [(d.name, d.room) for d in roster.list_delegations()]
     original = exporter.roster_rows()
     session.close_session()
-    session.create_session(tmp_path / "new.meetingdesk", region="东西湖区", term=11, number=4)
+    session.create_session(tmp_path / "new.meetingdesk", region="东西湖区", term=11, number=4, statutory_delegates=214)
     for name, room in teams:
         roster.add_delegation(name, room)
     plan = importer.plan_import(path)
