@@ -295,3 +295,18 @@ def test_a_problem_about_an_ended_mandate_opens_the_person(window):
     assert window.pages.currentWidget() is page and page.show_ended.isChecked()
     assert page.current_member().member_id == row.member_id
     assert "资格终止" in page.detail.text()
+
+
+def test_the_big_tables_show_every_column_at_1366(window, qtbot):
+    """No horizontal scrolling at a laptop's width: the roster's 备注 and the 日程's 地点 stay on
+    screen (columns are sized by the rows shown, never by measuring every row)."""
+    window.resize(1366, 700)
+    qtbot.wait(10)
+    page = window.roster_page
+    assert not page.member_view.horizontalScrollBar().isVisible()
+    header = page.member_view.horizontalHeader()
+    assert header.sectionViewportPosition(MembersModel.NOTE) + 20 < page.member_view.viewport().width()
+    window.nav.setCurrentRow(window.pages.indexOf(window.schedule_page))
+    window.schedule_page.tabs.setCurrentIndex(1)
+    qtbot.wait(10)
+    assert not window.schedule_page.tree.horizontalScrollBar().isVisible()
