@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from meetingdesk.rules.numerals import chinese_date
 
-from . import attendance
+from . import attendance, snapshot
 from .attendance import Counts, Stray
 from .problem import ERROR, NOTICE, Problem
 from .schedule import MeetingRow
+from .snapshot import Snapshot
 
 AREA = "到会"
 NAMED = 5  # people named in a sentence about an edited roll; more are counted
 
 
-def check() -> list[Problem]:
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of attendance, on SNAP (the session read once: the attendance grouped by meeting,
+    who each meeting expected worked out once for each date; read now when not given)."""
+    snap = snap or snapshot.read()
     found = []
-    for meeting in attendance.meetings():
-        rows = attendance.roll(meeting.meeting_id)
-        c = attendance.counts(meeting.meeting_id, rows)
+    for meeting in snap.meetings:
+        c = snap.counts(meeting.meeting_id)
         target = ("attendance", meeting.meeting_id)
-        strays = attendance.strays(meeting.meeting_id) if c.recorded is not None else []
+        strays = snap.strays(meeting.meeting_id) if c.recorded is not None else []
         if c.basis_changed:
-            found.append(Problem(ERROR, AREA, meeting.label, _basis_text(meeting, c, rows, strays),
+            found.append(Problem(ERROR, AREA, meeting.label, _basis_text(snap, meeting, c, strays),
                                  target=target))
         for stray in strays:
             m = stray.member
@@ -40,7 +43,7 @@ def check() -> list[Problem]:
         if c.unchecked:
             found.append(Problem(NOTICE, AREA, meeting.label,
                                  f"还有 {c.unchecked} 名代表未签到，签到尚未结束。", target=target))
-    for line in attendance.unexcused_flags():
+    for line in snap.unexcused_flags:
         row = line.row
         missed = "、".join(line.prior + (("本次会议",) if line.unexcused_here else ()))
         found.append(Problem(ERROR, AREA, row.delegation,
@@ -51,16 +54,16 @@ def check() -> list[Problem]:
     return found
 
 
-def _basis_text(meeting: MeetingRow, c: Counts, rows: list[attendance.RollRow], strays: list[Stray]) -> str:
+def _basis_text(snap: Snapshot, meeting: MeetingRow, c: Counts, strays: list[Stray]) -> str:
     """第一次全体会议记录的应到代表为 210 人，按现在的名单该日为 209 人：代表名单在会后被改动（…）。"""
     word = attendance.expected_word(meeting)
     changes = []
     gone = [s.member.display for s in strays if s.member.role == "代表"]
     if gone:
         changes.append(f"有到会记录但该日已不在名单中的：{_names(gone)}")
-    if attendance.closed(meeting.meeting_id):
+    if snap.closed(meeting.meeting_id):
         # after 结束签到 everyone then expected has a record: one without is new to the roll
-        added = [r.display for r in rows if r.role == "代表" and not r.status]
+        added = [m.display for m in snap.unrecorded_delegates(meeting.meeting_id)]
         if added:
             changes.append(f"结束签到后才列入该日名单的：{_names(added)}")
     if not changes:

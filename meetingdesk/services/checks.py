@@ -3,28 +3,32 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from meetingdesk.rules.collation import ties, unknown_chars
+from meetingdesk.rules.collation import stroke_key, ties, unknown_chars
 
-from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, roster,
-               schedule_checks, session)
+from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, schedule_checks,
+               session, snapshot)
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Snapshot
 
 __all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
 
 
 def check_session() -> list[Problem]:
+    """Every rule the session breaks. The file is checked first; then every table the rules
+    look at is read once (services.snapshot) and each area's rules work on that one reading."""
     problems: list[Problem] = _check_file()
     if problems and problems[0].severity == ERROR:
         return problems  # a damaged file's other findings would be read from damaged pages
-    problems += _check_counts()
-    problems += _check_delegations()
-    problems += _check_names()
-    problems += presidium_checks.check()
-    problems += schedule_checks.check()
-    problems += motion_checks.check()
-    problems += counting_checks.check()
-    problems += attendance_checks.check()
-    problems += mandate_checks.check()
+    snap = snapshot.read()
+    problems += _check_counts(snap)
+    problems += _check_delegations(snap)
+    problems += _check_names(snap)
+    problems += presidium_checks.check(snap)
+    problems += schedule_checks.check(snap)
+    problems += motion_checks.check(snap)
+    problems += counting_checks.check(snap)
+    problems += attendance_checks.check(snap)
+    problems += mandate_checks.check(snap)
     return problems
 
 
@@ -43,8 +47,8 @@ def _check_file() -> list[Problem]:
     return found
 
 
-def _check_counts() -> list[Problem]:
-    info = session.session_info()
+def _check_counts(snap: Snapshot) -> list[Problem]:
+    info = snap.info
     found = []
     if info.statutory_delegates and info.delegates > info.statutory_delegates:
         found.append(Problem(ERROR, "会议", "会议信息",
@@ -56,9 +60,9 @@ def _check_counts() -> list[Problem]:
     return found
 
 
-def _check_delegations() -> list[Problem]:
+def _check_delegations(snap: Snapshot) -> list[Problem]:
     found = []
-    for d in roster.list_delegations():
+    for d in snap.delegations:
         where = d.name
         if d.head is None:
             found.append(Problem(ERROR, "代表团", where, f"{d.name}没有团长。", d.delegation_id))
@@ -74,29 +78,73 @@ def _check_delegations() -> list[Problem]:
     return found
 
 
-def _check_names() -> list[Problem]:
+def _check_names(snap: Snapshot) -> list[Problem]:
+    """Equal names without a note to tell them apart, characters without stroke data, names the
+    stroke rule cannot order. Only the people a finding names are put in stroke order (the order
+    the findings come in), not the whole roster."""
     found = []
-    members = roster.list_members()
-    by_name: dict[str, list[roster.MemberRow]] = defaultdict(list)
+    members = snap.serving  # in member id order
+    notes: dict[str, dict[int, str]] = defaultdict(dict)  # name -> person id -> the person's note
     for m in members:
+        notes[m.name][m.person_id] = m.note
+    unclear = {name for name, persons in notes.items()
+               if len(persons) > 1 and ("" in persons.values() or len(set(persons.values())) < len(persons))}
+    by_name: dict[str, list[snapshot.Mandate]] = defaultdict(list)
+    for m in snap.sort([m for m in members if m.name in unclear]):
         by_name[m.name].append(m)
     for name, rows in by_name.items():
         persons = {r.person_id: r for r in rows}
-        if len(persons) < 2:
-            continue
-        notes = [r.note for r in persons.values()]
-        if "" in notes or len(set(notes)) < len(notes):
-            first = next(iter(persons.values()))
-            found.append(Problem(ERROR, "代表团", first.delegation,
-                                 f"有 {len(persons)} 位“{name}”，须在备注中写明区别（如工作单位职务）。",
-                                 first.delegation_id, first.member_id))
-    names = [m.name for m in members]
-    for ch in unknown_chars(names):
-        who = next(m for m in members if ch in m.name)
+        first = next(iter(persons.values()))
+        found.append(Problem(ERROR, "代表团", first.delegation,
+                             f"有 {len(persons)} 位“{name}”，须在备注中写明区别（如工作单位职务）。",
+                             first.delegation_id, first.member_id))
+    unknown, tied = _unknown_and_ties(list(dict.fromkeys(m.name for m in members)))
+    for ch in unknown:
+        who = snap.sort([m for m in members if ch in m.name])[0]
         found.append(Problem(NOTICE, "代表团", who.delegation,
                              f"“{ch}”（U+{ord(ch):04X}，见“{who.name}”）没有笔画数据，排在所有已知字之后。",
                              who.delegation_id, who.member_id))
-    for group in ties(names):
+    for group in tied:
         found.append(Problem(NOTICE, "代表团", "笔画排序",
                              "以下姓名笔画数和笔顺完全相同，按字的编码排列，请人工确认顺序：" + "、".join(group)))
     return found
+
+
+ODD = "\x00"  # stands for a character that is not plain in a name's form (no name holds it)
+
+
+def _unknown_and_ties(names: list[str]) -> tuple[list[str], list[list[str]]]:
+    """collation.unknown_chars(NAMES) and collation.ties(NAMES), each asked only of the names that
+    can take part (50,000 names cost half a second otherwise).
+
+    A *plain* character keeps itself through the cleaning and has stroke data: stroke_key(c) is
+    ((its key,), c) with a known key. A name of plain characters only is its own cleaned name, its
+    key their keys, and it has no unknown character; two such names tie exactly when, with each
+    character replaced by the first character of the same key (its *form*), they read the same.
+    So unknown_chars needs only the other (odd) names, and ties the plain names whose form another
+    plain name shares, the odd names, and the plain names whose form is an odd name's key."""
+    keys: dict[str, tuple | None] = {}
+    for c in set().union(*names):
+        primary, cleaned = stroke_key(c)
+        keys[c] = primary[0] if cleaned == c and len(primary) == 1 and primary[0][0] == 0 else None
+    first: dict[tuple, str] = {}
+    for c in sorted(c for c, k in keys.items() if k is not None):
+        first.setdefault(keys[c], c)
+    # each plain character to the first of its key, every other one to ODD
+    to_form = str.maketrans({c: ODD if k is None else first[k] for c, k in keys.items()
+                             if k is None or first[k] != c})
+    forms: dict[str, list[str]] = defaultdict(list)
+    odd = []
+    for name in names:
+        form = name.translate(to_form)
+        if ODD in form:
+            odd.append(name)
+        else:
+            forms[form].append(name)
+    may_tie = list(odd)
+    for name in odd:
+        primary = stroke_key(name)[0]
+        if all(k in first for k in primary):
+            may_tie += forms.pop("".join(first[k] for k in primary), [])
+    may_tie += [name for group in forms.values() if len(group) > 1 for name in group]
+    return unknown_chars(odd), ties(may_tie)

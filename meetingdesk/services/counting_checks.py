@@ -1,26 +1,29 @@
 """Rules of the count (area 计票): what still stands between a vote and its announcement."""
 from __future__ import annotations
 
-from . import counting, elections, preliminary, roster
+from . import snapshot
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Snapshot
 
 AREA = "计票"
 
 
-def check() -> list[Problem]:
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of the count, on SNAP (the session read once; read now when not given)."""
+    snap = snap or snapshot.read()
     found = []
-    polls = counting.list_polls()
+    polls = snap.polls
     revoted = {p.parent_id for p in polls if p.parent_id is not None}
     for poll in polls:
         target = ("poll", poll.poll_id)
-        outcome = counting.result(poll.poll_id)
+        outcome = snap.result(poll)
         if outcome.differences:
             found.append(Problem(NOTICE, AREA, poll.title,
                                  f"两遍录入有 {len(outcome.differences)} 处不一致。", target=target))
         if poll.all_delegates is not None and poll.vote_date is not None:
             # the roster asked for the day of the vote: a later 补选 or ending leaves it as it was,
             # an edited start or end date (or a delegate added or removed outright) does not
-            today = roster.delegates_on(poll.vote_date)
+            today = snap.delegates_on(poll.vote_date)
             if today != poll.all_delegates and poll.confirmed_at is None:
                 found.append(Problem(ERROR, AREA, poll.title,
                                      f"录入时记下的全体代表 {poll.all_delegates} 人，与代表名单按投票当日计的 {today} 人不符，"
@@ -64,17 +67,17 @@ def check() -> list[Problem]:
             found.append(Problem(NOTICE, AREA, poll.title, f"{void}无效，须重新投票。", target=target))
         if poll.confirmed_at is None and outcome.standing and not missing:
             found.append(Problem(NOTICE, AREA, poll.title, "计票已完成，待主席团确认。", target=target))
-    return found + _preliminary()
+    return found + _preliminary(snap)
 
 
-def _preliminary() -> list[Problem]:
+def _preliminary(snap: Snapshot) -> list[Problem]:
     found = []
-    for election in elections.list_elections():
-        found_rounds = preliminary.rounds(election.election_id)
+    for election in snap.elections:
+        found_rounds = snap.rounds(election.election_id)
         if not found_rounds or found_rounds[-1].adopted_at is not None:
             continue
         last = found_rounds[-1]
-        outcome = preliminary.result(last.round_id)
+        outcome = snap.round_result(last)
         target = ("election", election.election_id)
         for problem in outcome.problems:
             found.append(Problem(ERROR, AREA, last.title, problem, target=target))

@@ -6,27 +6,35 @@ from __future__ import annotations
 from meetingdesk.rules import mandates
 from meetingdesk.store import models as store_models
 
-from . import presidium, roster
+from . import snapshot
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Mandate, Snapshot
 
 AREA = "代表团"
 DELEGATE = "代表"
 UNPLACED = "未编团"  # where a member without a delegation is said to be
 
 
-def check() -> list[Problem]:
-    members = roster.list_members(include_ended=True)
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of the mandates, on SNAP (read now when not given): each member's problems, the
+    members with any in stroke order (as the roster lists them)."""
+    snap = snap or snapshot.read()
     held: dict[int, list[str]] = {}
-    for office in presidium.list_offices():  # the offices held now
-        if office.body in store_models.MANDATE_BODIES:
-            held.setdefault(office.person_id, []).append(f"{office.body}{office.title}")
-    found: list[Problem] = []
-    for row in members:
-        found += _check_member(row, held.get(row.person_id, []))
-    return found
+    for person_id, offices in snap.held_offices.items():  # the offices held now
+        for body, title in offices:
+            if body in store_models.MANDATE_BODIES:
+                held.setdefault(person_id, []).append(f"{body}{title}")
+    found: dict[int, list[Problem]] = {}
+    for row in snap.members.values():
+        if row.serving and row.delegation_id is not None and row.start_reason != mandates.BY_ELECTION:
+            continue  # placed, serving, not a 补选: nothing _check_member could find
+        mine = _check_member(snap, row, held.get(row.person_id, []))
+        if mine:
+            found[row.member_id] = mine
+    return [p for row in snap.sort([snap.members[member_id] for member_id in found]) for p in found[row.member_id]]
 
 
-def _problem(severity: str, row: roster.MemberRow, message: str) -> Problem:
+def _problem(severity: str, row: Mandate, message: str) -> Problem:
     return Problem(severity, AREA, row.delegation or UNPLACED, message, row.delegation_id, row.member_id)
 
 
@@ -34,7 +42,7 @@ def _day(day) -> str:
     return f"{day:%Y-%m-%d}" if day else "日期不详，在本次会议之前"
 
 
-def _check_member(row: roster.MemberRow, held: list[str]) -> list[Problem]:
+def _check_member(snap: Snapshot, row: Mandate, held: list[str]) -> list[Problem]:
     found = []
     if row.serving and row.delegation_id is None:
         found.append(_problem(ERROR, row, f"{row.role}“{row.display}”未编入代表团，请选择其所属代表团。"))
@@ -52,7 +60,7 @@ def _check_member(row: roster.MemberRow, held: list[str]) -> list[Problem]:
     wrong = mandates.check_dates(row.started_on, row.ended_on)
     if wrong:
         found.append(_problem(ERROR, row, f"“{row.display}”的{wrong}"))
-    ended = roster.ended_with(row.member_id)
+    ended = snap.ended_with(row)
     if ended:
         found.append(_problem(NOTICE, row, f"{row.display} 代表资格终止（{_day(row.ended_on)}）："
                                            f"{'、'.join(ended)}职务相应终止。"))

@@ -3,26 +3,29 @@ from __future__ import annotations
 
 from meetingdesk.rules.elections import MIN_NOMINATORS
 
-from . import elections, motions
+from . import snapshot
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Snapshot
 
 
-def check() -> list[Problem]:
-    return _check_motions() + _check_elections()
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of the motions and the nominations, on SNAP (read now when not given)."""
+    snap = snap or snapshot.read()
+    return _check_motions(snap) + _check_elections(snap)
 
 
-def _check_motions() -> list[Problem]:
+def _check_motions(snap: Snapshot) -> list[Problem]:
     found = []
-    for row in motions.list_motions(kind="议案"):
+    for row in snap.motions:
         if row.problem and row.withdrawn_at is None and not row.decision:
             found.append(Problem(ERROR, "议案", row.register_no, f"{row.register_no}：{row.problem}",
                                  target=("motion", row.motion_id)))
     return found
 
 
-def _check_elections() -> list[Problem]:
+def _check_elections(snap: Snapshot) -> list[Problem]:
     found = []
-    for e in elections.list_elections():
+    for e in snap.elections:
         target = ("election", e.election_id)
         if e.count_problem:
             # Before the presidium fixes the list the count is still being gathered.
@@ -41,6 +44,6 @@ def _check_elections() -> list[Problem]:
                 found.append(Problem(ERROR, "选举", e.office,
                                      f"{n.by}的提名现只有 {n.serving_signers} 名在任代表（须 {MIN_NOMINATORS} 名以上）。",
                                      target=target))
-    for e, message in elections.standing_problems():
+    for e, message in snap.standing_problems:
         found.append(Problem(ERROR, "选举", e.office, message, target=("election", e.election_id)))
     return found

@@ -3,21 +3,24 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import elections, presidium, schedule
+from . import presidium, snapshot
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Snapshot
 
 AREA = "主席团"
 
 
-def check() -> list[Problem]:
-    members = presidium.list_presidium()
-    found = _check_members(members)
-    found += _check_roles(members)
-    found += _check_groups(members)
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of the presidium, on SNAP (the session read once; read now when not given)."""
+    snap = snap or snapshot.read()
+    members = snap.presidium
+    found = _check_members(snap, members)
+    found += _check_roles(snap, members)
+    found += _check_groups(snap, members)
     return found
 
 
-def _check_members(members: list[presidium.PresidiumRow]) -> list[Problem]:
+def _check_members(snap: Snapshot, members: list[presidium.PresidiumRow]) -> list[Problem]:
     found = []
     if not members:
         return [Problem(NOTICE, AREA, "主席团成员", "尚未确定主席团成员。", target=("presidium", None))]
@@ -26,16 +29,16 @@ def _check_members(members: list[presidium.PresidiumRow]) -> list[Problem]:
             found.append(Problem(ERROR, AREA, "主席团成员",
                                  f"主席团成员“{m.display}”已不是在任代表，应移出主席团。",
                                  target=("presidium", m.presidium_id)))
-    for p in presidium.propose_presidium():
+    for p in snap.proposals:
         found.append(Problem(NOTICE, AREA, "主席团成员",
                              f"按主席团组成惯例，“{p.display}”（{p.delegation}，{p.reason}）应列入主席团，"
                              "目前不在名单中。", target=("presidium", None)))
     return found
 
 
-def _check_roles(members: list[presidium.PresidiumRow]) -> list[Problem]:
+def _check_roles(snap: Snapshot, members: list[presidium.PresidiumRow]) -> list[Problem]:
     found = []
-    roles = presidium.all_roles()
+    roles = snap.roles
 
     def problem(severity: str, kind: str, message: str) -> None:
         found.append(Problem(severity, AREA, presidium.role_label(kind), message, target=("role", kind)))
@@ -57,7 +60,7 @@ def _check_roles(members: list[presidium.PresidiumRow]) -> list[Problem]:
         problem(NOTICE, "审查委员会主任委员", "议案审查委员会尚无主任委员。")
     if roles["监票人"] and not roles["总监票人"]:
         problem(NOTICE, "总监票人", "已有监票人，尚未确定总监票人。")
-    candidates = elections.candidate_person_ids()
+    candidates = snap.candidate_person_ids
     for kind in ("总监票人", "监票人"):
         for r in roles[kind]:
             if r.person_id in candidates:
@@ -74,12 +77,12 @@ def _check_roles(members: list[presidium.PresidiumRow]) -> list[Problem]:
     return found
 
 
-def _check_groups(members: list[presidium.PresidiumRow]) -> list[Problem]:
-    groups = presidium.list_groups()
+def _check_groups(snap: Snapshot, members: list[presidium.PresidiumRow]) -> list[Problem]:
+    groups = snap.groups
     if not groups:
         return []
     found = []
-    meetings = {m.meeting_id: m for m in schedule.list_meetings()}
+    meetings = snap.meeting_by_id
 
     def name(group: presidium.GroupRow) -> str:
         meeting = meetings.get(group.meeting_id)

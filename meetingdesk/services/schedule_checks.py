@@ -4,23 +4,26 @@ from __future__ import annotations
 from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_date
 
-from . import elections, motions, presidium, schedule, session
+from . import schedule, snapshot
 from .presidium_checks import AREA as PRESIDIUM_AREA
 from .problem import ERROR, NOTICE, Problem
+from .snapshot import Snapshot
 
 AREA = "议程日程"
 
 
-def check() -> list[Problem]:
-    meetings = schedule.list_meetings()
+def check(snap: Snapshot | None = None) -> list[Problem]:
+    """The rules of the agenda and the schedule, on SNAP (read now when not given)."""
+    snap = snap or snapshot.read()
+    meetings = snap.meetings
     found = []
-    if not schedule.list_agenda():
+    if not snap.agenda_ids:
         found.append(Problem(NOTICE, AREA, "议程", "尚未拟定会议议程。", target=("agenda", None)))
     if not meetings:
         found.append(Problem(NOTICE, AREA, "日程", "尚未安排会议日程。"))
         return found
-    info = session.session_info()
-    has_presidium = bool(presidium.list_presidium())
+    info = snap.info
+    has_presidium = bool(snap.presidium)
     for m in meetings:
         target = ("meeting", m.meeting_id)
         where = m.label
@@ -39,28 +42,28 @@ def check() -> list[Problem]:
         found.append(Problem(ERROR, AREA, first.label,
                              f"{first.label}与{second.label}同在“{first.place}”，时间重叠。",
                              target=("meeting", first.meeting_id)))
-    found += _check_adoptions()
+    found += _check_adoptions(snap)
     return found
 
 
-def _check_adoptions() -> list[Problem]:
+def _check_adoptions(snap: Snapshot) -> list[Problem]:
     """A paper with content but no adopting meeting prints without its 通过 line."""
-    roles = presidium.all_roles()
+    roles = snap.roles
     has_content = {
-        "presidium": bool(presidium.list_presidium()),
+        "presidium": bool(snap.presidium),
         "chairs": bool(roles["常务主席"]),
-        "groups": bool(presidium.list_groups()),
+        "groups": bool(snap.groups),
         "deputies": bool(roles["副秘书长"]),
         "review": bool(roles["审查委员会委员"]),
         "scrutineers": bool(roles["监票人"]),
-        "motion_review": bool(motions.list_motions(kind="议案")),
-        "candidates": any(e.candidates for e in elections.list_elections()),
-        "agenda": bool(schedule.list_agenda()),
-        "schedule": bool(schedule.list_meetings()),
+        "motion_review": bool(snap.motions),
+        "candidates": any(e.candidates for e in snap.elections),
+        "agenda": bool(snap.agenda_ids),
+        "schedule": bool(snap.meetings),
     }
     found = []
     for paper, (title, _) in schedule.ADOPTED_PAPERS.items():
-        if has_content[paper] and schedule.adoption(paper).meeting_id is None:
+        if has_content[paper] and snap.adoption(paper) is None:
             area = AREA if paper in ("agenda", "schedule") else PRESIDIUM_AREA
             found.append(Problem(NOTICE, area, title, f"{title}尚未登记由哪次会议通过，印出时标题下没有通过日期。",
                                  target=("adoption", paper)))

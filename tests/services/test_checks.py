@@ -41,3 +41,75 @@ def test_equal_names_without_note_are_flagged(demo_session):
 def test_too_many_delegates_for_the_statutory_number(demo_session):
     session.update_session(statutory_delegates=200)
     assert any("超过法定名额" in p.message for p in _errors())
+
+
+# ---------------------------------------------------------------- one reading of the session
+
+
+def _queries(run) -> list[str]:
+    """The SQL statements RUN() makes on the open session."""
+    from meetingdesk import store
+
+    found: list[str] = []
+    connection = store.database.obj.connection()
+    connection.set_trace_callback(found.append)
+    try:
+        run()
+    finally:
+        connection.set_trace_callback(None)
+    return found
+
+
+def test_check_reads_the_session_in_as_many_queries_whatever_its_size(demo_session):
+    """No query per meeting, per person or per poll: a session grown by meetings, attendance,
+    people and a poll is checked in the same queries, each table read once."""
+    import datetime as dt
+    import re
+    from collections import Counter
+
+    from meetingdesk.services import attendance, counting, schedule, voting
+
+    from .test_attendance_over_time import BEFORE, mid, take
+
+    before = _queries(checks.check_session)
+    reading = before[before.index("BEGIN") + 1:before.index("COMMIT")]
+    tables = Counter(re.search(r'FROM "(\w+)"', q).group(1) for q in reading)
+    assert tables and set(tables.values()) == {1}  # each table once
+    assert {"member", "person", "attendance", "meeting"} <= set(tables)
+
+    team = roster.list_delegations()[0].delegation_id
+    for i in range(30):
+        roster.add_member(MemberInput(name=f"新{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'春夏秋'[i // 10]}", delegation_id=team))
+    for day in (dt.date(2023, 12, 22), dt.date(2023, 12, 23)):
+        for start in ("14:00", "16:00", "19:00"):
+            schedule.add_meeting(schedule.MeetingInput(day, "代表团会议", start=start, place=f"第{start}室"))
+    take("1")
+    take("3")
+    take("主席团第一次会议", absent=0)
+    attendance.check_in(mid("6"), attendance.roll(mid("6"), role="代表")[0].member_id, now=BEFORE)
+    poll = counting.create_poll("表决", [], [i.item_id for i in voting.list_vote_items()], meeting_id=mid("3"),
+                                now=dt.datetime(2023, 12, 21, 10, 0))
+    counting.set_present(poll, 200)
+    after = _queries(checks.check_session)
+    assert len(after) == len(before)
+    # what was added is seen: the plenary with one delegate checked in lacks its quorum
+    assert [p.message for p in _errors() if p.area == "到会"] == [
+        "实到代表 1 人，不足法定人数（到会代表必须超过全体代表的三分之二，即至少 161 人）。"]
+
+
+def test_unknown_characters_and_ties_are_found_as_in_the_whole_list():
+    """checks._unknown_and_ties asks collation only of the names that can take part: the same
+    findings as collation.unknown_chars and collation.ties of every name."""
+    import random
+
+    from meetingdesk.rules.collation import ties, unknown_chars
+    from meetingdesk.services.checks import _unknown_and_ties
+
+    rng = random.Random(14)
+    # twins (土士, 己已巳, 未末), characters without stroke data, separators, layout and notes
+    pool = list("王李张土士己已巳未末刘陈杨一二三") + ["𠀋", "䶮", "·", " ", "_", "　"]
+    for _ in range(300):
+        names = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 40))]
+        names += [n + "(注)" for n in names[:3]] + ["王" + "·" + "土", "王土", "王 士"]
+        names = [n for n in dict.fromkeys(names) if n.strip(" _　·")]
+        assert _unknown_and_ties(names) == (unknown_chars(names), ties(names)), names
