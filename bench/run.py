@@ -13,6 +13,9 @@ same run, and prints the ratios (job time / baseline time; best of several runs 
 * print one 选票 per delegate                      vs  reportlab drawing the names and boxes
 * one check-in at the desk (a name's pinyin
   initials + Enter, then the running count)       vs  sqlite3 SELECT of the names and a substring scan
+* meetingdesk check (5,000 and 50,000 people)     vs  meetingdesk info on the same file
+* the window (bench/gui.py): first window, an edit and its undo, switching page, a key in the
+  roster filter, against bare PySide6 doing the same raw work, with issue 14's goals
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import PROVINCES, generate_rows, write_xlsx  # noqa: E402
+import check  # noqa: E402
 
 from meetingdesk import printing, store  # noqa: E402
 from meetingdesk.printing import fonts  # noqa: E402
@@ -215,6 +219,7 @@ def main() -> None:
         results.append(("print full roster PDF", *bench_print(work)))
         results.append(("print one 选票 per delegate", *bench_ballots(work)))
         results.append(("one check-in (initials + Enter)", *bench_checkin(path)))
+        results += check.run(work)
         for label, ours, base in results:
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×")
         session.close_session()
