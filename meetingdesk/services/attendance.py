@@ -390,27 +390,98 @@ def in_stroke_order(rows: Iterable[RollRow]) -> list[RollRow]:
 
 
 # ---------------------------------------------------------------- writing
+#
+# A desk checks in about one person a second, and a clerk may mark every delegate at once: a
+# write reads only the people it writes (never the whole roll), writes them in one transaction
+# and returns the rows as written, so that a caller holding the roll (the desk) updates those
+# rows and its count in place. The bulk writers take the rows as the caller holds them; who is
+# expected and what is recorded are read again from the file, the names only say who it was.
+
+CHUNK = 300  # ids asked for in one IN (…); for more, one plain read of the table is quicker
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     return (now or dt.datetime.now()).replace(microsecond=0)
 
 
-def _row(meeting_id: int, member_id: int) -> RollRow:
-    for row in roll(meeting_id):
-        if row.member_id == member_id:
-            return row
-    if Member.get_or_none(Member.id == member_id) is None:
-        raise ServiceError("该人员已不存在（可能已被撤销）。")
-    raise ServiceError(not_expected_text(_meeting(meeting_id), roster.get_member(member_id)) + "不能记录其到会情况。")
+def _row(meeting: MeetingRow | int, member_id: int) -> RollRow:
+    """One person of the meeting's roll as it stands (two or three small reads); a refusal saying
+    why when they are not in it."""
+    meeting = _meeting(meeting) if isinstance(meeting, int) else meeting
+    member = roster.get_member(member_id)  # "该人员已不存在（可能已被撤销）。" when gone
+    if not_expected_why(meeting, member):
+        raise ServiceError(not_expected_text(meeting, member) + "不能记录其到会情况。")
+    a = Attendance.get_or_none((Attendance.meeting == meeting.meeting_id) & (Attendance.member == member_id))
+    return RollRow(member.member_id, member.person_id, member.name, member.gender, member.note,
+                   member.delegation_id, member.delegation, member.role, member.leader_title,
+                   a.status if a else "", a.reason if a else "", a.approver if a else "",
+                   a.time if a else "", a.source if a else "")
 
 
-def _take_expected(meeting_id: int) -> None:
+def _presidium() -> set[int]:
+    return {m for (m,) in PresidiumMember.select(PresidiumMember.member).tuples()}
+
+
+def _expected_ids(meeting: MeetingRow, member_ids: list[int] | None = None, *,
+                  role: str | None = None) -> set[int]:
+    """Of MEMBER_IDS (None: everyone), those the meeting's roll holds: `roll`'s rule (the
+    mandate covers the meeting's date, the role is expected, the presidium at its meetings)
+    asked of a few columns, without building the roll."""
+    roles = expected_roles(meeting)
+    presidium = _presidium() if meeting.kind == "主席团会议" else None
+    query = Member.select(Member.id, Member.role, Member.status, Member.started_on, Member.ended_on)
+    if role is not None:
+        query = query.where(Member.role == role)
+    if member_ids is None or len(member_ids) > CHUNK:
+        found = list(query.tuples())
+    else:
+        found = list(query.where(Member.id.in_(list(member_ids))).tuples())
+    asked = None if member_ids is None else set(member_ids)
+    day = meeting.date
+    return {mid for mid, r, status, started, ended in found
+            if (asked is None or mid in asked) and r in roles and (presidium is None or mid in presidium)
+            and mandates.serving_on(day, started, status != store.STATUS_SERVING, ended)}
+
+
+def _refuse_unexpected(meeting: MeetingRow, member_ids: list[int]) -> None:
+    """A refusal naming the first of MEMBER_IDS the meeting's roll does not hold, and why."""
+    expected = _expected_ids(meeting, member_ids)
+    for member_id in member_ids:
+        if member_id not in expected:
+            _row(meeting, member_id)  # says why
+            raise ServiceError(f"有人不在{meeting.name}的应到人员之中，未记录。")
+
+
+def _records(meeting_id: int, member_ids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:
+    """(status, reason, approver, time, source) recorded for each of MEMBER_IDS who has a record."""
+    query = (Attendance.select(Attendance.member, Attendance.status, Attendance.reason, Attendance.approver,
+                               Attendance.time, Attendance.source).where(Attendance.meeting == meeting_id))
+    if len(member_ids) <= CHUNK:  # more: the meeting's records, in one plain read
+        query = query.where(Attendance.member.in_(list(member_ids)))
+    asked = set(member_ids)
+    return {mid: tuple(record) for mid, *record in query.tuples() if mid in asked}
+
+
+def _current(meeting: MeetingRow, rows: Iterable[RollRow]) -> list[RollRow]:
+    """ROWS as the caller holds them, each checked to be in the meeting's roll and given what is
+    recorded for them now."""
+    rows = list(rows)
+    ids = [r.member_id for r in rows]
+    _refuse_unexpected(meeting, ids)
+    records = _records(meeting.meeting_id, ids)
+    blank = ("", "", "", "", "")
+    return [replace(r, **dict(zip(("status", "reason", "approver", "time", "source"), records.get(r.member_id, blank))))
+            for r in rows]
+
+
+def _take_expected(meeting: MeetingRow | int) -> None:
     """Keep the 应到 with the meeting when its attendance is first recorded (inside the caller's
     transaction): the figure read to the hall, whatever the roster later says of that day."""
-    if recorded_expected(meeting_id) is None:
-        expected = len(roll(meeting_id, role="代表"))
-        Meeting.update(expected=expected).where((Meeting.id == meeting_id) & Meeting.expected.is_null()).execute()
+    meeting = _meeting(meeting) if isinstance(meeting, int) else meeting
+    if recorded_expected(meeting.meeting_id) is None:
+        expected = len(_expected_ids(meeting, role="代表"))  # len(roll(…, role="代表")), counted
+        Meeting.update(expected=expected).where((Meeting.id == meeting.meeting_id)
+                                                & Meeting.expected.is_null()).execute()
 
 
 def _forget_expected(meeting_id: int) -> None:
@@ -419,13 +490,30 @@ def _forget_expected(meeting_id: int) -> None:
         Meeting.update(expected=None).where(Meeting.id == meeting_id).execute()
 
 
-def _write(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
-           time: str = "", source: str = "手工", now: dt.datetime | None = None) -> None:
+def _put(meeting: MeetingRow | int, rows: list[RollRow], now: dt.datetime) -> None:
+    """Record ROWS' status, reason, approver, time and source, replacing what each had: one
+    transaction, one statement for every BATCH rows."""
+    meeting = _meeting(meeting) if isinstance(meeting, int) else meeting
+    at = _now(now).isoformat(" ")  # as peewee writes a DateTimeField
     with store.database.atomic():
-        _take_expected(meeting_id)
-        Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
-        Attendance.create(meeting=meeting_id, member=member_id, status=status, reason=reason,
-                          approver=approver, time=time, source=source, at=_now(now))
+        _take_expected(meeting)
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start:start + BATCH]
+            store.database.execute_sql(_REPLACE + ", ".join([_ONE] * len(batch)), [
+                value for r in batch
+                for value in (meeting.meeting_id, r.member_id, r.status, r.reason, r.approver, r.time, r.source, at)])
+
+
+# Attendance written in plain SQL: peewee's query builder took longer to build an INSERT of 3,000
+# rows than SQLite to write them. INSERT OR REPLACE: a (meeting, member) has one record.
+BATCH = 120  # rows in one statement: 960 bound values, within any SQLite's limit of 999
+_COLUMNS = (Attendance.meeting, Attendance.member, Attendance.status, Attendance.reason, Attendance.approver,
+            Attendance.time, Attendance.source, Attendance.at)
+_REPLACE = 'INSERT OR REPLACE INTO "{}" ({}) VALUES '.format(
+    Attendance._meta.table_name, ", ".join(f'"{f.column_name}"' for f in _COLUMNS))
+_ONE = "({})".format(", ".join("?" * len(_COLUMNS)))
+_DELETE = 'DELETE FROM "{}" WHERE "{}" = ? AND "{}" IN '.format(
+    Attendance._meta.table_name, Attendance.meeting.column_name, Attendance.member.column_name)
 
 
 def _late(meeting: MeetingRow, now: dt.datetime) -> str:
@@ -439,31 +527,50 @@ def _late(meeting: MeetingRow, now: dt.datetime) -> str:
 def check_in(meeting_id: int, member_id: int, *, source: str = "签到",
              now: dt.datetime | None = None) -> CheckIn:
     """Mark a person present; after the meeting's start time on its day, as 迟到 with the time."""
-    return _check_in(meeting_id, _row(meeting_id, member_id), source, now)
+    meeting = _meeting(meeting_id)
+    return _check_in(meeting, [_row(meeting, member_id)], source, now)[0]
 
 
-def _check_in(meeting_id: int, row: RollRow, source: str, now: dt.datetime | None) -> CheckIn:
-    if row.present:
-        return CheckIn(row, f"{row.display}（{row.delegation}）已签到：{row.status_text}。", False)
+def check_in_rows(meeting_id: int, rows: Iterable[RollRow], *, source: str = "手工",
+                  now: dt.datetime | None = None) -> list[CheckIn]:
+    """`check_in` for the chosen ROWS of the roll at once, in one transaction: those present
+    already are said to be, the others written; all or, when one is refused, none."""
+    meeting = _meeting(meeting_id)
+    return _check_in(meeting, _current(meeting, rows), source, now)
+
+
+def _check_in(meeting: MeetingRow, rows: list[RollRow], source: str, now: dt.datetime | None) -> list[CheckIn]:
+    """ROWS as recorded now: those not present yet are written present (迟到 after the start)."""
     now = _now(now)
-    late = _late(_meeting(meeting_id), now)
+    late = _late(meeting, now)
     status = "迟到" if late else "出席"
-    _write(meeting_id, row.member_id, status, time=late, source=source, now=now)
-    was = f"（原为{row.status_text}）" if row.status else ""
-    # the row as written, without reading the whole roll again: a desk checks in one a second
-    done = replace(row, status=status, reason="", approver="", time=late, source=source)
-    return CheckIn(done, f"{row.display}（{row.delegation}，{row.role}）{status}{' ' + late if late else ''}{was}。",
-                   True)
+    results, written = [], []
+    for row in rows:
+        if row.present:
+            results.append(CheckIn(row, f"{row.display}（{row.delegation}）已签到：{row.status_text}。", False))
+            continue
+        was = f"（原为{row.status_text}）" if row.status else ""
+        done = replace(row, status=status, reason="", approver="", time=late, source=source)
+        written.append(done)
+        results.append(CheckIn(done, f"{row.display}（{row.delegation}，{row.role}）{status}"
+                                     f"{' ' + late if late else ''}{was}。", True))
+    if written:
+        _put(meeting, written, now)
+    return results
 
 
-def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None) -> CheckIn:
-    """What the check-in line does on Enter: one person found is checked in; else it says why not."""
-    found = find(meeting_id, text)
+def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None,
+                  found: Iterable[RollRow] | None = None) -> CheckIn:
+    """What the check-in line does on Enter: one person found is checked in; else it says why not.
+
+    FOUND: those TEXT names (`matches`) in the roll as the caller holds it — the desk has them
+    at hand as the clerk types — so the roll is not read again; the one checked in is."""
+    meeting = _meeting(meeting_id)
+    found = find(meeting_id, text) if found is None else list(found)
     source = "扫码" if text.strip().isdigit() else "签到"
     if len(found) == 1:
-        return _check_in(meeting_id, found[0], source, now)
+        return _check_in(meeting, _current(meeting, found), source, now)[0]
     if not found:
-        meeting = _meeting(meeting_id)
         outside = [m for m in roster.list_members(include_ended=True) if _names(m, text)]
         if 0 < len(outside) <= 3:
             raise ServiceError("".join(not_expected_text(meeting, m) for m in outside) + "不能签到。", "query")
@@ -471,90 +578,144 @@ def check_in_text(meeting_id: int, text: str, *, now: dt.datetime | None = None)
         raise ServiceError(f"{meeting.name}的应到人员中没有{what}为“{text.strip()}”的人。", "query")
     waiting = [r for r in found if not r.present]
     if len(waiting) == 1:  # the others found are in already: the one still outside is meant
-        return _check_in(meeting_id, waiting[0], source, now)
+        return _check_in(meeting, _current(meeting, waiting), source, now)[0]
     names = "、".join(f"{r.display}（{r.delegation}）" for r in found[:8])
     more = f"等 {len(found)} 人" if len(found) > 8 else ""
     raise ServiceError(f"“{text.strip()}”对应 {names}{more}，请多输入几个字母或在名单中选择。", "query")
 
 
-def mark(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
-         time: str = "", source: str = "手工", now: dt.datetime | None = None) -> None:
-    """Set a person's attendance: 请假 needs a reason and who approved it; 迟到/早退 a time."""
+def _details(status: str, name: str, reason: str, approver: str, time: str) -> tuple[str, str, str]:
+    """(reason, approver, time) as recorded with STATUS for NAME; a refusal when one is missing."""
     if status not in store.ATTENDANCE_STATUSES:
         raise ServiceError(f"到会情况应是{'、'.join(store.ATTENDANCE_STATUSES)}之一，现为“{status}”。", "status")
-    row = _row(meeting_id, member_id)
     reason, approver = reason.strip(), approver.strip()
     if status == "请假":
         if not reason:
-            raise ServiceError(f"请填写{row.name}的请假事由。", "reason")
+            raise ServiceError(f"请填写{name}的请假事由。", "reason")
         if not approver:
-            raise ServiceError(f"请填写{row.name}的请假由谁批准。", "approver")
+            raise ServiceError(f"请填写{name}的请假由谁批准。", "approver")
     else:
         reason = approver = ""
     if status in ("迟到", "早退"):
         parsed = parse_time(time or "")
         if not parsed:
             what = "到会" if status == "迟到" else "离会"
-            raise ServiceError(f"请填写{row.name}{what}的时间，如 9:10（现为“{time}”）。", "time")
+            raise ServiceError(f"请填写{name}{what}的时间，如 9:10（现为“{time}”）。", "time")
         time = parsed
     else:
         time = ""
-    _write(meeting_id, member_id, status, reason=reason, approver=approver, time=time, source=source, now=now)
+    return reason, approver, time
 
 
-def mark_all(meeting_id: int, member_ids: Iterable[int], status: str, **details) -> None:
-    """`mark` for several people at once: all are written, or, when one is refused, none."""
-    with store.database.atomic():
-        for member_id in member_ids:
-            mark(meeting_id, member_id, status, **details)
+def mark(meeting_id: int, member_id: int, status: str, *, reason: str = "", approver: str = "",
+         time: str = "", source: str = "手工", now: dt.datetime | None = None) -> RollRow:
+    """Set a person's attendance: 请假 needs a reason and who approved it; 迟到/早退 a time.
+    Returns the row as written."""
+    if status not in store.ATTENDANCE_STATUSES:
+        _details(status, "", "", "", "")
+    meeting = _meeting(meeting_id)
+    row = _row(meeting, member_id)
+    return _mark(meeting, [row], status, reason, approver, time, source, now)[0]
+
+
+def mark_rows(meeting_id: int, rows: Iterable[RollRow], status: str, *, reason: str = "", approver: str = "",
+              time: str = "", source: str = "手工", now: dt.datetime | None = None) -> list[RollRow]:
+    """`mark` for the chosen ROWS of the roll at once (up to everyone), in one transaction: all are
+    written, or, when one is refused, none. Returns the rows as written, in the order given."""
+    rows = list(rows)
+    if status not in store.ATTENDANCE_STATUSES:
+        _details(status, "", "", "", "")
+    meeting = _meeting(meeting_id)
+    _refuse_unexpected(meeting, [r.member_id for r in rows])
+    return _mark(meeting, rows, status, reason, approver, time, source, now)
+
+
+def _mark(meeting: MeetingRow, rows: list[RollRow], status: str, reason: str, approver: str, time: str,
+          source: str, now: dt.datetime | None) -> list[RollRow]:
+    if not rows:
+        return []
+    reason, approver, time = _details(status, rows[0].name, reason, approver, time)
+    done = [replace(r, status=status, reason=reason, approver=approver, time=time, source=source) for r in rows]
+    _put(meeting, done, _now(now))
+    return done
+
+
+def _rows_of(meeting: MeetingRow, member_ids: list[int]) -> list[RollRow]:
+    """The rows of MEMBER_IDS in the meeting's roll (a refusal for one not in it): a few read
+    one by one, more through one read of the roll."""
+    if len(member_ids) <= 20:
+        return [_row(meeting, m) for m in member_ids]
+    held = {r.member_id: r for r in roll(meeting.meeting_id)}
+    return [held[m] if m in held else _row(meeting, m) for m in member_ids]
+
+
+def mark_all(meeting_id: int, member_ids: Iterable[int], status: str, **details) -> list[RollRow]:
+    """`mark` for several people by id at once: all are written, or, when one is refused, none."""
+    if status not in store.ATTENDANCE_STATUSES:
+        _details(status, "", "", "", "")
+    meeting = _meeting(meeting_id)
+    rows = _rows_of(meeting, list(member_ids))
+    return mark_rows(meeting_id, rows, status, **details)
 
 
 def clear_all(meeting_id: int, member_ids: Iterable[int]) -> None:
+    """Back to 未签到 for several people at once, in one transaction."""
+    member_ids = list(member_ids)
     with store.database.atomic():
-        for member_id in member_ids:
-            clear(meeting_id, member_id)
+        for start in range(0, len(member_ids), BATCH * len(_COLUMNS)):
+            batch = member_ids[start:start + BATCH * len(_COLUMNS)]
+            store.database.execute_sql(_DELETE + f"({', '.join('?' * len(batch))})", [meeting_id, *batch])
+        _forget_expected(meeting_id)
+
+
+def clear_rows(meeting_id: int, rows: Iterable[RollRow]) -> list[RollRow]:
+    """`clear_all` for the chosen ROWS of the roll; returns them as they now stand (未签到)."""
+    rows = list(rows)
+    clear_all(meeting_id, [r.member_id for r in rows])
+    return [unchecked(r) for r in rows]
+
+
+def unchecked(row: RollRow) -> RollRow:
+    """ROW with nothing recorded: 未签到."""
+    return replace(row, status="", reason="", approver="", time="", source="")
 
 
 def clear(meeting_id: int, member_id: int) -> None:
     """Back to 未签到: a check-in made by mistake. With the meeting's last record goes its
     recorded 应到: taken again, it is taken from the roster as it then stands."""
-    with store.database.atomic():
-        Attendance.delete().where((Attendance.meeting == meeting_id) & (Attendance.member == member_id)).execute()
-        _forget_expected(meeting_id)
+    clear_all(meeting_id, [member_id])
 
 
 def tick(meeting_id: int, member_ids: Iterable[int], present_ids: Iterable[int], *, source: str = "团长点名",
          now: dt.datetime | None = None) -> int:
     """A delegation leader's list or a sign-in sheet: of MEMBER_IDS, those in PRESENT_IDS are
     present and the others not checked in; leave and absence written down stay. Returns changes."""
+    meeting = _meeting(meeting_id)
     member_ids, present_ids = list(member_ids), set(present_ids)
-    rows = {r.member_id: r for r in roll(meeting_id)}
-    unknown = [m for m in list(member_ids) + list(present_ids) if m not in rows]
+    asked = list(dict.fromkeys(member_ids + list(present_ids)))
+    expected = _expected_ids(meeting, asked)
+    unknown = [m for m in member_ids + list(present_ids) if m not in expected]
     if unknown:
-        raise ServiceError(f"有 {len(unknown)} 人不在{_meeting(meeting_id).name}的应到人员之中，名单未保存。")
-    now = _now(now)
-    changed = 0
+        raise ServiceError(f"有 {len(unknown)} 人不在{meeting.name}的应到人员之中，名单未保存。")
+    records = _records(meeting_id, member_ids)
+    present = {m for m, record in records.items() if record[0] in store.PRESENT_STATUSES}
+    come = [m for m in dict.fromkeys(member_ids) if m in present_ids and m not in present]
+    gone = [m for m in dict.fromkeys(member_ids) if m not in present_ids and m in present]
+    blank = RollRow(0, 0, "", "", "", None, "", "", "", "出席", source=source)
     with store.database.atomic():
-        for member_id in member_ids:
-            row = rows[member_id]
-            if member_id in present_ids and not row.present:
-                _write(meeting_id, member_id, "出席", source=source, now=now)
-                changed += 1
-            elif member_id not in present_ids and row.present:
-                clear(meeting_id, member_id)
-                changed += 1
-    return changed
+        if come:
+            _put(meeting, [replace(blank, member_id=m) for m in come], _now(now))
+        if gone:
+            clear_all(meeting_id, gone)
+    return len(come) + len(gone)
 
 
 def close_roll(meeting_id: int, *, now: dt.datetime | None = None) -> int:
     """结束签到: every delegate not checked in is written down as 缺席. Returns how many."""
     now = _now(now)
-    missing = [r.member_id for r in roll(meeting_id, role="代表") if not r.status]
-    with store.database.atomic():
-        if missing:
-            _take_expected(meeting_id)
-        for member_id in missing:
-            Attendance.create(meeting=meeting_id, member=member_id, status="缺席", source=CLOSING, at=now)
+    missing = [unchecked(r) for r in roll(meeting_id, role="代表") if not r.status]
+    if missing:
+        _put(meeting_id, [replace(r, status="缺席", source=CLOSING) for r in missing], now)
     return len(missing)
 
 

@@ -15,13 +15,21 @@ LOG_LINES = 40  # check-ins kept in the visible log (the record itself is in the
 
 
 def counts_text(c: Counts) -> str:
-    """应到 210 人　实到 141 人　请假 3 人　缺席 66 人"""
-    return f"应到 {c.expected} 人　　实到 {c.present} 人　　请假 {c.leave} 人　　缺席 {c.absent_total} 人"
+    """应到 210 人　实到 141 人　请假 3 人　未签到 66 人 while check-in goes on; once those missing
+    are written down (结束签到, or marked 缺席): 应到 210 人　实到 141 人　请假 3 人　缺席 66 人."""
+    parts = [f"应到 {c.expected} 人", f"实到 {c.present} 人", f"请假 {c.leave} 人"]
+    if c.absent or not c.unchecked:
+        parts.append(f"缺席 {c.absent} 人")
+    if c.unchecked:
+        parts.append(f"未签到 {c.unchecked} 人")
+    return "　　".join(parts)
 
 
 def others_text(c: Counts) -> str:
-    """What is not read as the delegates' count: who has not checked in, late-comers, attendees, staff."""
-    parts = [f"其中未签到 {c.unchecked} 人" if c.unchecked else "全部代表已签到或已记录"]
+    """What is not read as the delegates' count: how those not checked in are reported,
+    late-comers, attendees, staff."""
+    parts = [f"报告到会情况时未签到的计为缺席，即缺席 {c.absent_total} 人" if c.unchecked
+             else "全部代表已签到或已记录"]
     if c.late or c.early:
         parts.append(f"迟到 {c.late} 人、早退 {c.early} 人（计入实到）")
     others = []

@@ -1,11 +1,16 @@
 """签到 tab of the 到会 page: the check-in line, the roll of the chosen meeting with its filters,
-and the acts on its chosen rows — each written at once through services.attendance."""
+and the acts on its chosen rows — each written at once through services.attendance.
+
+The roll is read once (`load`) and held by the model. A check-in finds the name among the rows
+held, the service writes that one row and returns it, and the tab replaces it and counts the
+rows again in memory (`counted`); marking a selection — up to every delegate — is one service
+call, one transaction and one model update. Nothing re-reads or measures the roll per act."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.services import ServiceError, attendance
-from meetingdesk.services.attendance import CheckIn, RollRow
+from meetingdesk.services.attendance import CheckIn, Counts, RollRow
 from meetingdesk.store import ROLES
 
 from . import views
-from .attendance_desk import CheckInLine, CheckInLog
+from .attendance_desk import LOG_LINES, CheckInLine, CheckInLog
 from .attendance_dialogs import LeaveDialog, TickDialog, TimeDialog, who
 from .attendance_models import AMBER, GREEN, STATUS_FILTERS, RollModel, RollProxy
 from .views import RED, select_row, table_view
@@ -44,11 +49,18 @@ class Desk(Protocol):
     def watched(self, rows: list[RollRow]) -> bool: ...
 
 
+# Column widths, in characters of the view's font beyond the text measured (no 5,000 rows measured)
+PAD = 2
+
+
 class RollTab(QWidget):
-    """`show_rows()` shows a re-read roll; `written(flags)` follows every write, FLAGS when it
-    may change who has missed two sessions."""
+    """`load()` reads the chosen meeting's roll (`show_rows()` shows one read elsewhere);
+    `counted(counts)` follows every change of the rows held, with their count for the banner;
+    `written(flags)` follows every write, FLAGS when it may change who has missed two sessions.
+    The rows held are already up to date when `written` comes: there is nothing to re-read."""
 
     written = Signal(bool)
+    counted = Signal(object)  # Counts of the rows held, or None without a meeting
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,13 +80,20 @@ class RollTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = table_view(self.proxy)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
+        self.view.setObjectName("roll_view")
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
+        # widths from the headings and the few texts of each column, never by measuring the rows
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RollModel.STATUS, QHeaderView.ResizeMode.Stretch)
+        self._size_columns([])
         self.view.doubleClicked.connect(self.check_in_clicked)
+        self.view.installEventFilter(self)  # Enter on a highlighted row checks that person in
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.line.setObjectName("checkin_line")
 
         self.delegation_filter = QComboBox()
         self.delegation_filter.currentIndexChanged.connect(self._filter)
@@ -152,9 +171,10 @@ class RollTab(QWidget):
     # ------------------------------------------------------------ the rows shown
 
     def selected_rows(self) -> list[RollRow]:
-        rows = [self.model.row_at(self.proxy.mapToSource(i).row())
-                for i in self.view.selectionModel().selectedRows()]
-        return sorted(rows, key=lambda r: self.model.index_of(r.member_id).row())
+        """The rows chosen, in the roll's order."""
+        proxy, model = self.proxy, self.model
+        rows = [model.row_at(proxy.mapToSource(i).row()) for i in self.view.selectionModel().selectedRows()]
+        return sorted(rows, key=model.service_place)
 
     def select_member(self, member_id: int) -> bool:
         index = self.proxy.mapFromSource(self.model.index_of(member_id))
@@ -165,7 +185,7 @@ class RollTab(QWidget):
         return True
 
     def _update_buttons(self, *_) -> None:
-        any_rows = bool(self.view.selectionModel().selectedRows())
+        any_rows = self.view.selectionModel().hasSelection()
         for button, _slot in self._actions:
             button.setEnabled(any_rows)
 
@@ -205,7 +225,7 @@ class RollTab(QWidget):
         if not text or meeting_id is None:
             return None
         try:
-            result = attendance.check_in_text(meeting_id, text, now=self.desk.now())
+            result = attendance.check_in_text(meeting_id, text, now=self.desk.now(), found=self.model.find(text))
         except ServiceError as exc:
             self.say(exc.message, RED)
             if not self.proxy.rowCount():
@@ -229,58 +249,62 @@ class RollTab(QWidget):
         self._checked_in(result)
         return result
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.check_in_clicked(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
     def _checked_in(self, result: CheckIn) -> None:
         color = GREEN if result.changed else AMBER
         self.say(result.message, color)
         self.log.add(f"{self.desk.now():%H:%M:%S}　{result.message}", color)
         self.line.clear()
         if result.changed:
-            self.written.emit(self.desk.watched([result.row]))
+            self._apply([result.row], [result.row])
         self.line.setFocus()
 
     # ------------------------------------------------------------ acting on the chosen rows
 
-    def _each(self, rows: list[RollRow], write: Callable[[RollRow], None]) -> int:
-        """WRITE for each row; the first refusal is said and stops the rest."""
-        done = 0
-        for row in rows:
-            try:
-                write(row)
-            except ServiceError as exc:
-                self.say(exc.message, RED)
-                break
-            done += 1
-        return done
-
-    def _all(self, write: Callable[[], None]) -> bool:
-        """WRITE, which writes all the chosen rows or none; a refusal is said."""
+    def _all(self, write: Callable[[], list[RollRow]]) -> list[RollRow] | None:
+        """WRITE, which writes all the chosen rows or none and returns them as written; a refusal
+        is said (None)."""
         try:
-            write()
+            return write()
         except ServiceError as exc:
             self.say(exc.message, RED)
-            return False
-        return True
+            return None
+
+    def _apply(self, rows: list[RollRow], chosen: list[RollRow]) -> None:
+        """ROWS as a write returned them replace the rows held, the count follows; then
+        `written`, flagged when any of the CHOSEN may change who has missed two sessions."""
+        self.model.replace_rows(rows)
+        self._recount()
+        self.written.emit(self.desk.watched(chosen))
 
     def mark_present(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         if not rows or meeting_id is None:
             return
-        results: list[CheckIn] = []
-        self._each(rows, lambda r: results.append(
-            attendance.check_in(meeting_id, r.member_id, source="手工", now=self.desk.now())))
-        for result in results:
+        try:
+            results = attendance.check_in_rows(meeting_id, rows, source="手工", now=self.desk.now())
+        except ServiceError as exc:
+            self.say(exc.message, RED)
+            return
+        for result in results[-LOG_LINES:]:  # the log keeps no more
             self.log.add(f"{self.desk.now():%H:%M:%S}　{result.message}", GREEN if result.changed else AMBER)
-        if results:
-            self.say(results[-1].message if len(results) == 1 else f"已签到 {len(results)} 人。", GREEN)
-        self.written.emit(self.desk.watched(rows))
+        self.say(results[-1].message if len(results) == 1 else f"已签到 {len(results)} 人。", GREEN)
+        self._apply([r.row for r in results if r.changed], rows)
 
     def mark_absent(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         if not rows or meeting_id is None:
             return
-        if self._all(lambda: attendance.mark_all(meeting_id, [r.member_id for r in rows], "缺席", now=self.desk.now())):
+        done = self._all(lambda: attendance.mark_rows(meeting_id, rows, "缺席", now=self.desk.now()))
+        if done is not None:
             self.say(f"{who(rows)}记为缺席。", RED)
-            self.written.emit(self.desk.watched(rows))
+            self._apply(done, rows)
 
     def clear(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
@@ -291,9 +315,10 @@ class RollTab(QWidget):
         if (len(rows) > 1 or leave) and not views.confirm(
                 self, "撤销", f"把{who(rows)}改回未签到？" + ("\n请假事由和批准人一并删除。" if leave else ""), "撤销"):
             return
-        if self._all(lambda: attendance.clear_all(meeting_id, [r.member_id for r in rows])):
+        done = self._all(lambda: attendance.clear_rows(meeting_id, rows))
+        if done is not None:
             self.say(f"{who(rows)}已改回未签到。")
-            self.written.emit(self.desk.watched(rows))
+            self._apply(done, rows)
 
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
@@ -302,15 +327,16 @@ class RollTab(QWidget):
         if not rows or meeting_id is None:
             return None
         dialog = LeaveDialog(rows, self.desk.meeting_name(), self)
+        written: list[RollRow] = []
 
         def submit() -> None:
             reason, approver = dialog.value()
-            attendance.mark_all(meeting_id, [r.member_id for r in rows], "请假", reason=reason, approver=approver,
-                                now=self.desk.now())
+            written[:] = attendance.mark_rows(meeting_id, rows, "请假", reason=reason, approver=approver,
+                                              now=self.desk.now())
 
         def done() -> None:
             self.say(f"{who(rows)}请假（{dialog.value()[0].strip()}）。")
-            self.written.emit(self.desk.watched(rows))
+            self._apply(written, rows)
 
         dialog.submit = submit
         dialog.accepted.connect(done)
@@ -322,14 +348,14 @@ class RollTab(QWidget):
         if not rows or meeting_id is None:
             return None
         dialog = TimeDialog(rows, status, self.desk.meeting_name(), f"{self.desk.now():%H:%M}", self)
+        written: list[RollRow] = []
 
         def submit() -> None:
-            attendance.mark_all(meeting_id, [r.member_id for r in rows], status, time=dialog.value(),
-                                now=self.desk.now())
+            written[:] = attendance.mark_rows(meeting_id, rows, status, time=dialog.value(), now=self.desk.now())
 
         def done() -> None:
             self.say(f"{who(rows)}{status} {dialog.value().strip()}。", AMBER)
-            self.written.emit(self.desk.watched(rows))
+            self._apply(written, rows)
 
         dialog.submit = submit
         dialog.accepted.connect(done)
@@ -354,7 +380,10 @@ class RollTab(QWidget):
         def done() -> None:
             self.say(f"{dialog.delegation.currentText()}（{dialog.source()}）：到会 {len(dialog.ticked())} 人，"
                      f"改动 {changes[-1] if changes else 0} 人。", GREEN)
-            self.written.emit(self.desk.watched(dialog.rows))
+            # the delegation's delegates as now recorded: a few dozen rows read, not the roll
+            did = dialog.delegation.currentData()
+            now_rows = attendance.roll(meeting_id, role="代表", delegation_id=did) if did is not None else []
+            self._apply(now_rows, dialog.rows)
 
         dialog.submit = submit
         dialog.accepted.connect(done)
@@ -373,10 +402,46 @@ class RollTab(QWidget):
 
     # ------------------------------------------------------------ the page's part
 
+    def load(self, meeting_id: int | None, team_order: dict[int, int] | None = None) -> Counts | None:
+        """Read the roll of MEETING_ID (None: no meeting) once and show it; `counted` follows."""
+        rows = attendance.roll(meeting_id) if meeting_id is not None else []
+        self.show_rows(rows, team_order)
+        return self._recount()
+
     def show_rows(self, rows: list[RollRow], team_order: dict[int, int] | None = None) -> None:
-        self.model.update(rows, team_order)
+        """Show ROWS, the roll of the chosen meeting as just read."""
+        if self.model.update(rows, team_order):
+            self._size_columns(rows)
         self._show_shown()
         self._update_buttons()
+
+    def counts(self) -> Counts | None:
+        """The count of the rows held (应到, 实到 …) for the chosen meeting."""
+        meeting_id = self.desk.meeting_id()
+        return attendance.counts(meeting_id, self.model.rows()) if meeting_id is not None else None
+
+    def _recount(self) -> Counts | None:
+        counts = self.counts()
+        self.counted.emit(counts)
+        return counts
+
+    def _size_columns(self, rows: list[RollRow]) -> None:
+        """Widths from the headings, the delegations' names, the roles and the longest name —
+        a few dozen texts measured, not the 5,000 rows (the 到会情况 column takes the rest)."""
+        metrics = self.view.fontMetrics()
+        em = metrics.horizontalAdvance("中")
+        model = self.model
+        longest = max(rows, key=lambda r: len(r.display), default=None)
+        samples = {
+            RollModel.DELEGATION: {r.delegation for r in rows},
+            RollModel.NAME: {longest.display} if longest else {"欧阳某某（女）"},
+            RollModel.ROLE: {model.text(r, RollModel.ROLE) for r in rows if r.leader_title} | set(ROLES),
+            RollModel.CARD: {"0" * attendance.CARD_DIGITS},
+        }
+        header = self.view.horizontalHeader()
+        for column, texts in samples.items():
+            widest = max((metrics.horizontalAdvance(t) for t in texts | {model.headers[column]}), default=0)
+            header.resizeSection(column, widest + PAD * em)
 
     def set_teams(self, teams: list[tuple[int, str]]) -> None:
         """The delegation filter's choices, keeping the one chosen."""

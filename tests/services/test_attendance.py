@@ -1,9 +1,11 @@
 """Attendance: the roll of a meeting, check-in, leave and absence, the count and its quorum."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from meetingdesk.services import ServiceError, attendance, session
+from meetingdesk.store import Attendance
 
 FIRST_PLENARY = "3"  # 12月21日上午 第一次全体会议, 08:30
 BEFORE = dt.datetime(2023, 12, 21, 8, 0)
@@ -175,3 +177,98 @@ def test_marking_several_writes_all_or_none(demo_session):
     assert attendance.counts(meeting).leave == 3
     attendance.clear_all(meeting, members)
     assert attendance.counts(meeting).unchecked == 46
+
+
+
+# ---------------------------------------------------------------- writing without reading the roll
+
+
+@pytest.fixture
+def no_roll(monkeypatch):
+    """Call no_roll() to make attendance.roll fail from then on: the writers read only the
+    people they write, never the whole roll (a desk at 5,000 people checks one in a second)."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the whole roll was read")
+
+    return lambda: monkeypatch.setattr(attendance, "roll", refuse)
+
+
+def test_the_expected_are_worked_out_as_the_roll_has_them_at_every_meeting(demo_session):
+    # the demo's mandates ended and started (补选) during the session; a presidium meeting
+    for meeting in attendance.meetings():
+        rows = attendance.roll(meeting.meeting_id)
+        assert attendance._expected_ids(meeting) == {r.member_id for r in rows}, meeting.label
+        delegates = attendance._expected_ids(meeting, role="代表")
+        assert delegates == {r.member_id for r in rows if r.role == "代表"}, meeting.label
+        some = [r.member_id for r in rows[:5]] + [999999]
+        assert attendance._expected_ids(meeting, some) == set(some[:-1])
+
+
+def test_a_check_in_writes_one_row_and_returns_it(plenary, no_roll):
+    rows = attendance.roll(plenary)
+    found = [r for r in rows if attendance.matches(r, "ljg")]
+    no_roll()
+    done = attendance.check_in_text(plenary, "ljg", now=BEFORE, found=found)
+    assert done.changed and done.row == replace(found[0], status="出席", source="签到")
+    assert attendance.check_in(plenary, rows[1].member_id, now=BEFORE).row.status == "出席"
+    c = attendance.counts(plenary, [done.row if r.member_id == done.row.member_id else r for r in rows])
+    assert c.present == 1 and attendance.recorded_expected(plenary) == 210  # the 应到 kept at the first write
+
+
+def test_the_caller_s_copy_of_a_row_is_checked_against_the_file(plenary):
+    stale = next(r for r in attendance.roll(plenary) if r.name == "刘锦刚")
+    attendance.check_in(plenary, stale.member_id, now=BEFORE)
+    again = attendance.check_in_text(plenary, "ljg", now=BEFORE, found=[stale])  # the copy says 未签到
+    assert not again.changed and "已签到" in again.message and again.row.status == "出席"
+    outsider = next(r for r in attendance.roll(plenary) if r.role == "列席")
+    presidium = attendance.find_meeting("主席团第一次会议").meeting_id
+    with pytest.raises(ServiceError, match="不在主席团第一次会议的应到人员之中"):
+        attendance.check_in_text(presidium, outsider.name, now=BEFORE, found=[outsider])
+    with pytest.raises(ServiceError, match="请多输入几个字母"):
+        attendance.check_in_text(plenary, "w", now=BEFORE, found=attendance.find(plenary, "w"))
+
+
+def test_marking_a_selection_is_one_write_of_the_rows_given(plenary, no_roll):
+    rows = attendance.roll(plenary)
+    delegates = [r for r in rows if r.role == "代表"]
+    no_roll()
+    done = attendance.mark_rows(plenary, delegates, "请假", reason=" 因公出差 ", approver="王烁", now=BEFORE)
+    assert [r.member_id for r in done] == [r.member_id for r in delegates]
+    assert {(r.status, r.reason, r.approver, r.source) for r in done} == {("请假", "因公出差", "王烁", "手工")}
+    results = attendance.check_in_rows(plenary, delegates[:3] + rows[-2:], now=dt.datetime(2023, 12, 21, 8, 40))
+    assert [r.changed for r in results] == [True] * 5
+    assert {(r.row.status, r.row.time) for r in results} == {("迟到", "08:40")}
+    assert "原为请假（因公出差，王烁批准）" in results[0].message
+    again = attendance.check_in_rows(plenary, delegates[:1], now=BEFORE)
+    assert not again[0].changed and "已签到" in again[0].message
+    cleared = attendance.clear_rows(plenary, done[:4])
+    assert {r.status for r in cleared} == {""}
+    recorded = [a.status for a in Attendance.select().where(Attendance.meeting == plenary)]
+    assert len(recorded) == 210 - 4 + 2 and recorded.count("迟到") == 2  # the three delegates cleared again
+
+
+def test_a_refused_selection_writes_nothing(plenary):
+    rows = attendance.roll(plenary, role="代表")
+    with pytest.raises(ServiceError, match=f"请填写{rows[0].name}的请假事由"):
+        attendance.mark_rows(plenary, rows, "请假", approver="王烁")
+    presidium = attendance.find_meeting("主席团第一次会议").meeting_id
+    members = attendance.roll(presidium)[:2]
+    outsider = next(r for r in attendance.roll(plenary, role="列席"))
+    with pytest.raises(ServiceError, match="不在主席团第一次会议的应到人员之中"):
+        attendance.mark_rows(presidium, members + [outsider], "缺席")
+    with pytest.raises(ServiceError, match="不在主席团第一次会议的应到人员之中"):
+        attendance.check_in_rows(presidium, members + [outsider])
+    with pytest.raises(ServiceError, match="到会情况应是"):
+        attendance.mark_rows(plenary, rows, "出差")
+    assert not Attendance.select().exists() and attendance.recorded_expected(plenary) is None
+
+
+def test_writing_every_delegate_at_once(plenary):
+    ids = delegates(plenary)
+    attendance.mark_all(plenary, ids, "缺席", now=BEFORE)
+    assert attendance.counts(plenary).absent == 210
+    attendance.mark_all(plenary, ids, "早退", time="10:05", now=BEFORE)
+    c = attendance.counts(plenary)
+    assert (c.present, c.early, c.absent) == (210, 210, 0)
+    attendance.clear_all(plenary, ids)
+    assert attendance.counts(plenary).unchecked == 210 and attendance.recorded_expected(plenary) is None

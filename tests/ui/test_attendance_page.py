@@ -16,6 +16,7 @@ from meetingdesk.store import Attendance, Member, Person
 from meetingdesk.ui import print_preview
 from meetingdesk.ui.attendance_models import RollModel
 from meetingdesk.ui.attendance_page import PAPERS, AttendancePage
+from meetingdesk.ui.attendance_roll import RollTab
 from meetingdesk.ui.views import RED
 
 from .helpers import ok as _ok, shown
@@ -60,7 +61,9 @@ def _shown_names(page) -> list[str]:
 
 def test_opens_on_the_next_plenary_with_the_empty_count(page, qtbot):
     assert page.meeting.currentText() == "12月23日上午 第三次全体会议"
-    assert page.banner.counts.text() == "应到 210 人　　实到 0 人　　请假 0 人　　缺席 210 人"
+    # before 结束签到 those not checked in are 未签到, not 缺席
+    assert page.banner.counts.text() == "应到 210 人　　实到 0 人　　请假 0 人　　未签到 210 人"
+    assert "未签到的计为缺席，即缺席 210 人" in page.banner.others.text()
     assert page.banner.verdict.text() == "不足法定人数"
     assert "即至少 141 人" in page.banner.rule.text()
     assert "列席 0/160 人" in page.banner.others.text() and "工作人员 0/36 人" in page.banner.others.text()
@@ -73,7 +76,7 @@ def test_pinyin_initials_and_enter_check_in(page, qtbot):
     member = _member("刘锦刚")
     assert _status(page, member) == "出席"
     assert "实到 1 人" in page.banner.counts.text()
-    assert "缺席 209 人" in page.banner.counts.text()
+    assert "未签到 209 人" in page.banner.counts.text() and "缺席" not in page.banner.counts.text()
     assert page.line.text() == "" and page.proxy.rowCount() == 406  # ready for the next person
     assert "刘锦刚" in page.message.text()
     assert "刘锦刚" in page.log.lines()[0]
@@ -169,7 +172,7 @@ def test_leave_needs_a_reason_and_an_approver(page, qtbot):
     assert not dialog.isVisible()
     record = Attendance.get(Attendance.member == member)
     assert (record.status, record.reason, record.approver) == ("请假", "因公出差", "大会秘书处")
-    assert "请假 1 人" in page.banner.counts.text() and "缺席 209 人" in page.banner.counts.text()
+    assert "请假 1 人" in page.banner.counts.text() and "未签到 209 人" in page.banner.counts.text()
     assert page.desk_tab.selected_rows()[0].status_text == "请假（因公出差，大会秘书处批准）"  # still chosen
 
 
@@ -403,3 +406,138 @@ def test_the_page_in_the_main_window(window, qtbot):
     _ok(qtbot, dialog)
     page.focus(("attendance", page.meeting.itemData(page.meeting.count() - 1)))
     assert "应到 211 人" in page.banner.counts.text()
+
+
+# ---------------------------------------------------------------- the desk holds the roll
+
+
+class OneMeeting:
+    """What the tab asks of its page (attendance_roll.Desk), for one meeting."""
+
+    def __init__(self, meeting_id: int) -> None:
+        self.now = lambda: NOW
+        self.id = meeting_id
+
+    def meeting_id(self) -> int:
+        return self.id
+
+    def meeting_name(self) -> str:
+        return "第三次全体会议"
+
+    def teams(self) -> list[tuple[int, str]]:
+        return [(d.delegation_id, d.name) for d in roster.list_delegations()]
+
+    def watched(self, rows) -> bool:
+        return False
+
+
+@pytest.fixture
+def tab(qtbot, demo_session, asked):
+    meeting = attendance.default_meeting(NOW.date())
+    desk = RollTab(OneMeeting(meeting))
+    qtbot.addWidget(desk)
+    desk.resize(1280, 700)
+    desk.counts_seen = []
+    desk.counted.connect(desk.counts_seen.append)
+    desk.load(meeting)
+    desk.show()
+    return desk
+
+
+def test_the_tab_writes_without_reading_the_roll_again(tab, qtbot, monkeypatch):
+    meeting = tab.desk.meeting_id()
+    assert tab.counts_seen[-1] == attendance.counts(meeting)
+    reads, resets, changes = [], [], []
+    real_roll = attendance.roll
+    monkeypatch.setattr(attendance, "roll", lambda *a, **k: reads.append(a) or real_roll(*a, **k))
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    tab.model.dataChanged.connect(lambda top, bottom: changes.append((top.row(), bottom.row())))
+
+    def recorded():
+        return attendance.counts(meeting, real_roll(meeting))
+
+    qtbot.keyClicks(tab.line, "ljg")
+    qtbot.keyClick(tab.line, Qt.Key.Key_Return)
+    member = _member("刘锦刚")
+    assert tab.model.row_of(member).status == "出席" and len(changes) == 1
+    assert changes[0][0] == changes[0][1] == tab.model.index_of(member).row()  # that one row
+    assert tab.counts_seen[-1] == recorded() and tab.counts_seen[-1].present == 1
+
+    # a selection: one write, one update of the rows held
+    team = next(d.delegation_id for d in roster.list_delegations() if d.name == "吴家山街代表团")
+    tab.delegation_filter.setCurrentIndex(tab.delegation_filter.findData(team))
+    tab.view.selectAll()
+    chosen = tab.selected_rows()
+    qtbot.mouseClick(tab.absent_button, Qt.MouseButton.LeftButton)
+    assert {tab.model.row_of(r.member_id).status for r in chosen} == {"缺席"} and len(changes) == 2
+    dialog = tab.leave()
+    dialog.reason.setCurrentText("因病")
+    dialog.approver.setText("大会秘书处")
+    _ok(qtbot, dialog)
+    assert {tab.model.row_of(r.member_id).status_text for r in chosen} == {"请假（因病，大会秘书处批准）"}
+    qtbot.mouseClick(tab.present_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert {tab.model.row_of(r.member_id).status for r in chosen} == {""}
+    assert not reads and not resets
+    assert tab.counts_seen[-1] == recorded()  # what is held is what is recorded
+    assert [r for r in tab.model.in_order()] == real_roll(meeting)
+
+
+def test_enter_on_a_highlighted_row_of_the_list_checks_that_person_in(page, qtbot):
+    qtbot.keyClicks(page.line, "wang")
+    qtbot.keyClick(page.line, Qt.Key.Key_Down)
+    assert page.focusWidget() is page.view
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)  # the second of those found
+    wanted = page.desk_tab.selected_rows()[0]
+    assert wanted.member_id == page.model.row_at(page.proxy.mapToSource(page.proxy.index(1, 0)).row()).member_id
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert _status(page, wanted.member_id) == "出席"
+    assert wanted.name in page.message.text() and "实到 1 人" in page.banner.counts.text()
+    assert page.line.text() == "" and page.focusWidget() is page.line  # the next name
+
+
+def test_the_list_filters_as_the_services_match_letter_by_letter(page, qtbot):
+    rows = attendance.roll(page.meeting_id())
+
+    def shown() -> set[int]:
+        return {page.model.row_at(page.proxy.mapToSource(page.proxy.index(r, 0)).row()).member_id
+                for r in range(page.proxy.rowCount())}
+
+    def named(text: str) -> set[int]:
+        return {r.member_id for r in rows if attendance.matches(r, text, card_start=True)}
+
+    for key in "liuj":
+        qtbot.keyClicks(page.line, key)
+        assert shown() == named(page.line.text()), page.line.text()
+    for _ in range(4):
+        qtbot.keyClick(page.line, Qt.Key.Key_Backspace)
+        assert shown() == (named(page.line.text()) if page.line.text() else {r.member_id for r in rows})
+    card = attendance.card_number(rows[7].member_id)
+    for end in range(1, len(card) + 1):
+        page.line.setText(card[:end])
+        assert shown() == named(card[:end]), card[:end]
+    page.line.setText("刘")
+    assert shown() == named("刘") and len(shown()) > 1
+    # what Enter takes is what the service finds: a whole card, a name's characters or pinyin
+    for text in (card, card[:-1], card[:3] + " " + card[3:], "ljg", " wang ", "Liu J", "刘", "丁哲", "vvv", ""):
+        assert page.model.find(text) == attendance.find(page.meeting_id(), text), text
+
+
+def test_sorting_is_the_model_s_and_keeps_the_selection(page, qtbot):
+    _enter(qtbot, page, "ljg")
+    member = _member("刘锦刚")
+    header = page.view.horizontalHeader()
+    assert all(header.sectionResizeMode(c) != header.ResizeMode.ResizeToContents for c in range(header.count()))
+    page.desk_tab.select_member(_member("丁哲"))
+    page.view.sortByColumn(RollModel.STATUS, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.sortColumn() == -1  # the proxy keeps the model's order: no comparisons in Python
+    assert page.proxy.index(0, RollModel.NAME).data() == "刘锦刚"
+    assert [r.name for r in page.desk_tab.selected_rows()] == ["丁哲"]  # still chosen
+    _enter(qtbot, page, "丁哲")  # sorted by 到会情况, the row moves up with its new status
+    assert {page.proxy.index(r, RollModel.NAME).data() for r in range(2)} == {"刘锦刚", "丁哲"}
+    page.view.sortByColumn(RollModel.NAME, Qt.SortOrder.AscendingOrder)
+    names = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert names == attendance.in_stroke_order(page.model.in_order())
+    page.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert page.model.rows() == attendance.roll(page.meeting_id())  # the service's order again
+    assert page.model.row_of(member).status == "出席"
