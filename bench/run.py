@@ -230,8 +230,12 @@ def _window(path: Path) -> None:
     """The window, as the clerk waits for it: absolute goals of issue 14 beside the ratios."""
     import gui
 
+    import gui_attendance
+
     print(f"\n{'window (5,000 people)':<42}{'MeetingDesk':>12}{'baseline':>12}{'ratio':>8}{'goal':>9}")
-    for label, ours, base, goal in gui.run(path):
+    rows = gui.run(path)
+    rows += [(label, ours, base, gui_attendance.GOALS.get(label)) for label, ours, base in gui_attendance.run(path.parent)]
+    for label, ours, base, goal in rows:
         mark = "" if goal is None else (f"≤{goal * 1000:.0f}ms" + (" ✓" if ours <= goal else " ✗"))
         print(f"{label:<42}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×{mark:>10}")
 

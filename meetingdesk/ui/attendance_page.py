@@ -90,7 +90,9 @@ class AttendancePage(page.Page):
 
         self.tabs = QTabWidget()
         self.desk_tab = RollTab(self)
-        self.desk_tab.written.connect(lambda flags: self._written(flags=flags))
+        # the tab holds the roll: after a write there its rows and their count are up to date
+        self.desk_tab.written.connect(lambda flags: self._written(flags=flags, reread=False))
+        self.desk_tab.counted.connect(self._show_counts)
         # the tab's parts, reached through the page as on the other pages
         desk = self.desk_tab
         self.line, self.message, self.log, self.say = desk.line, desk.message, desk.log, desk.say
@@ -138,23 +140,29 @@ class AttendancePage(page.Page):
         self._reload(flags=True, teams=True)
 
     def _reload(self, *, flags: bool = False, teams: bool = False) -> None:
-        """The roll and the count of the chosen meeting (one roll() read); FLAGS also re-reads the
-        earlier absences and who has now missed two."""
+        """The roll and the count of the chosen meeting (one roll() read, by the tab, whose
+        `counted` shows the count); FLAGS also re-reads the earlier absences and who has now
+        missed two."""
         meeting_id = self.meeting_id()
-        rows = attendance.roll(meeting_id) if meeting_id is not None else []
-        self.desk_tab.show_rows(rows, self._team_order if teams else None)
-        counts = attendance.counts(meeting_id, rows) if meeting_id is not None else None
-        chosen = self._meetings.get(meeting_id)
-        self.banner.show_counts(counts, chosen.kind if chosen else "")
+        self.desk_tab.load(meeting_id, self._team_order if teams else None)
         self.desk_tab.set_enabled(meeting_id is not None)
+        if flags:
+            self._reload_flags()
+
+    def _show_counts(self, counts: attendance.Counts | None) -> None:
+        """The banner and the buttons that follow the count of the rows the tab holds."""
+        chosen = self._meetings.get(self.meeting_id())
+        self.banner.show_counts(counts, chosen.kind if chosen else "")
         self.close_button.setEnabled(counts is not None and counts.unchecked > 0)
         self.retake_button.setVisible(counts is not None and counts.basis_changed)
-        if flags:
-            found = attendance.unexcused_flags()
-            self.prior_tab.refresh(found)
-            self.flag_notice.setText(flags_text(found))
-            self.flag_notice.setVisible(bool(found))
-            self.tabs.setTabText(1, f"往次缺席（{len(found)} 人需注意）" if found else "往次缺席")
+
+    def _reload_flags(self) -> None:
+        """The earlier absences and who has now missed two sessions without leave."""
+        found = attendance.unexcused_flags()
+        self.prior_tab.refresh(found)
+        self.flag_notice.setText(flags_text(found))
+        self.flag_notice.setVisible(bool(found))
+        self.tabs.setTabText(1, f"往次缺席（{len(found)} 人需注意）" if found else "往次缺席")
 
     def focus(self, target: tuple[str, object] | None) -> bool:
         """Show a problem's target: ("attendance", meeting_id), ("prior", person_id) or
@@ -208,7 +216,7 @@ class AttendancePage(page.Page):
         meeting_id = self.meeting_id()
         if meeting_id is None:
             return 0
-        missing = attendance.counts(meeting_id).unchecked
+        missing = self.desk_tab.counts().unchecked
         if not missing:
             self.say("所有代表都已签到或已记录。")
             return 0
@@ -261,8 +269,12 @@ class AttendancePage(page.Page):
 
     # ------------------------------------------------------------ telling the other pages
 
-    def _written(self, *, flags: bool = False, now: bool = False) -> None:
-        self._reload(flags=flags)
+    def _written(self, *, flags: bool = False, now: bool = False, reread: bool = True) -> None:
+        """After a write: REREAD the roll (the tab's own writes need not), FLAGS the flagged."""
+        if reread:
+            self._reload(flags=flags)
+        elif flags:
+            self._reload_flags()
         if now:
             self._notify.stop()
             self._emit_changed()
