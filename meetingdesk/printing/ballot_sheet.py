@@ -15,7 +15,7 @@ secret ballot traceable.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_LEFT
@@ -89,11 +89,11 @@ class Copies:
     serial: bool
     boxes: tuple[str, ...] = ()  # none; one for every copy; or several in turn
 
-    def marks(self) -> list[tuple[str, str]]:
-        """(No. 0001, 主席团票箱) for each copy; "" where the option is off."""
-        return [(f"No. {n:04d}" if self.serial else "",
-                 self.boxes[(n - 1) % len(self.boxes)] if self.boxes else "")
-                for n in range(1, self.count + 1)]
+    def marks(self) -> Iterator[tuple[str, str]]:
+        """(No. 0001, 主席团票箱) for each copy, one after another; "" where the option is off."""
+        for n in range(1, self.count + 1):
+            yield (f"No. {n:04d}" if self.serial else "",
+                   self.boxes[(n - 1) % len(self.boxes)] if self.boxes else "")
 
 
 def copies_of(what: str, copies: int | None, spares: int, serial: bool, box: str | None,
@@ -211,17 +211,23 @@ def ballot_paper(kind: str, title: str, info: SessionInfo, sheets: Sequence[tupl
     """Every copy of every sheet, one page each; no running header, no page numbers."""
     items = [Printed(info.full_title, "会议名称"), *printed]
 
-    def story() -> list[Flowable]:
-        out: list[Flowable] = []
+    def pages() -> Iterator[Flowable]:
         for index, (sheet, copies) in enumerate(sheets):
             form = f"MDSheet{index}"
             for serial, box in copies.marks():
-                if out:
-                    out.append(PageBreak())
-                out.append(SheetCopy(sheet, form, serial, box))
+                yield SheetCopy(sheet, form, serial, box)
+
+    def story() -> list[Flowable]:
+        out: list[Flowable] = []
+        for copy in pages():
+            if out:
+                out.append(PageBreak())
+            out.append(copy)
         return out
 
-    return Paper(kind, title, info.full_title, items, story, running_header=False, numbered=False)
+    # render streams the pages: 3,000 copies are drawn one after another, never held as a list
+    return Paper(kind, title, info.full_title, items, story, running_header=False, numbered=False,
+                 pages=pages, page_count=sum(copies.count for _, copies in sheets))
 
 
 def heading(info: SessionInfo, title: str, subtitle: str = "") -> list[Flowable]:

@@ -7,8 +7,9 @@ target and renames it when done, so a cancelled or failed job leaves nothing hal
 """
 from __future__ import annotations
 
+import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -266,7 +267,10 @@ class Paper:
     """What a paper module hands to `render`: read from the services, not yet laid out.
 
     `story` builds the flowables from data already read (no database access), so it can
-    run on a worker thread.
+    run on a worker thread. A paper of one flowable a page and no page numbers (the ballots)
+    may give `pages` instead: an iterator of those flowables, made as they are drawn, with
+    `page_count` of them; `render` then streams them page by page onto the canvas, so
+    3,000 ballots are never held in memory as 3,000 pages (`story` still lists them all).
     """
 
     kind: str
@@ -276,44 +280,75 @@ class Paper:
     story: Callable[[], list[Flowable]]
     running_header: bool = True  # False when every page group carries the session title itself
     numbered: bool = True  # False for ballots: a page number would make a secret ballot traceable
+    pages: Callable[[], Iterator[Flowable]] | None = None  # one flowable a page, streamed
+    page_count: int = 0  # how many `pages` yields
 
 
-def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: bool = True):
-    class NumberedCanvas(pdfcanvas.Canvas):
-        """Holds the pages back until the end, to print 第 N 页 共 M 页 on each."""
+def _frame(c: pdfcanvas.Canvas, session_title: str, paper_title: str, header: bool,
+           number: int, total: int | None) -> None:
+    """The running header (from page 2) and, when TOTAL is known, 第 N 页 共 M 页."""
+    if not (header and number > 1) and total is None:
+        return
+    c.saveState()
+    c.setFillColor(RULE)
+    if header and number > 1:
+        text = runs(f"{session_title}　{paper_title}", 9)
+        y = PAGE_HEIGHT - MARGIN_TOP + 10
+        draw_runs(c, text, (PAGE_WIDTH - runs_width(text)) / 2, y)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
+    if total is not None:
+        footer = runs(f"第 {number} 页 共 {total} 页", 10)
+        draw_runs(c, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
+    c.restoreState()
 
+
+def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: bool = True,
+                 keys: list[int] | None = None):
+    """The canvas class for a paper. Numbered: the pages are held back until the end, to print
+    第 N 页 共 M 页 on each. Not numbered: each page is finished and handed to the document as it
+    is shown (nothing held page by page), and KEYS, when given, gets each page's key: the number
+    of the first page drawn exactly the same (the printer renders such a page once)."""
+
+    if numbered:
+        class NumberedCanvas(pdfcanvas.Canvas):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict] = []
+
+            def showPage(self) -> None:
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self) -> None:
+                total = len(self._pages)
+                for number, state in enumerate(self._pages, start=1):
+                    self.__dict__.update(state)
+                    _frame(self, session_title, paper_title, header, number, total)
+                    super().showPage()
+                super().save()
+
+        if keys is not None:
+            keys.clear()  # every page differs: its number
+        return NumberedCanvas
+
+    class StreamingCanvas(pdfcanvas.Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._seen: dict[bytes, int] = {}
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            number = self.getPageNumber()
+            _frame(self, session_title, paper_title, header, number, None)
+            if keys is not None:
+                # the page's content stream; its fonts, forms and images are the document's, named alike
+                digest = hashlib.blake2b("\n".join(self._code).encode("utf-8", "surrogatepass"),
+                                         digest_size=16).digest()
+                keys.append(self._seen.setdefault(digest, number))
+            super().showPage()
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._frame(number, total)
-                super().showPage()
-            super().save()
-
-        def _frame(self, number: int, total: int) -> None:
-            self.saveState()
-            self.setFillColor(RULE)
-            if header and number > 1:
-                text = runs(f"{session_title}　{paper_title}", 9)
-                y = PAGE_HEIGHT - MARGIN_TOP + 10
-                draw_runs(self, text, (PAGE_WIDTH - runs_width(text)) / 2, y)
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
-            if numbered:
-                footer = runs(f"第 {number} 页 共 {total} 页", 10)
-                draw_runs(self, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
-            self.restoreState()
-
-    return NumberedCanvas
+    return StreamingCanvas
 
 
 class _PaperDoc(BaseDocTemplate):
@@ -341,13 +376,31 @@ class _PaperDoc(BaseDocTemplate):
             self._done += units
             self._report(f"正在排版第 {self.page} 页")
 
+    def stream(self, pages: Iterator[Flowable], canvasmaker) -> int:
+        """Draw one flowable a page at the top of the body frame, page by page, as platypus would
+        place it, without platypus holding the pages; returns the pages drawn."""
+        c = self._makeCanvas(filename=self.filename, canvasmaker=canvasmaker)
+        count = 0
+        for flowable in pages:
+            _, height = flowable.wrapOn(c, FRAME_WIDTH, FRAME_HEIGHT)
+            flowable.drawOn(c, MARGIN_LEFT, MARGIN_BOTTOM + FRAME_HEIGHT - height)
+            c.showPage()
+            count += 1
+            self._done = count
+            self._report(f"正在排版第 {count} 页")
+        c.save()
+        return count
+
 
 _render_lock = threading.Lock()  # reportlab's font subsets are shared state
 
 
-def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) -> int:
+def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None,
+           keys: list[int] | None = None) -> int:
     """Write PAPER as a PDF to OUT (atomically); returns the number of pages.
 
+    KEYS, when given, is filled with each page's key for a printer (see `_make_canvas`): left
+    empty for a numbered paper, whose pages all differ.
     Raises FontCoverageError before writing anything if a character cannot be drawn,
     PrintCancelled if PROGRESS returned False, ServiceError if OUT cannot be written.
     """
@@ -360,17 +413,23 @@ def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None) ->
             raise PrintCancelled()
 
     report(0, 1, "正在准备")
-    story = paper.story()
-    total = sum(getattr(f, "progress_units", 0) for f in story)
+    streamed = paper.pages is not None and not paper.numbered
+    story: list[Flowable] = [] if streamed else paper.story()
+    total = paper.page_count if streamed else sum(getattr(f, "progress_units", 0) for f in story)
     pages = 0
 
     def produce(tmp: str) -> None:
         nonlocal pages
         with _render_lock:
+            if keys is not None:
+                keys.clear()
             doc = _PaperDoc(tmp, paper, progress, total)
-            doc.build(story, canvasmaker=_make_canvas(paper.session_title, paper.title,
-                                                             paper.running_header, paper.numbered))
-            pages = doc.page
+            maker = _make_canvas(paper.session_title, paper.title, paper.running_header, paper.numbered, keys)
+            if streamed:
+                pages = doc.stream(paper.pages(), maker)
+            else:
+                doc.build(story, canvasmaker=maker)
+                pages = doc.page
         report(total, total, "正在写入文件")
 
     output.write(out, ".pdf", produce)

@@ -431,3 +431,41 @@ def test_the_preliminary_ballot_fills_the_number_the_bylaw_decided(empty_session
     assert election.needs_preliminary and preballots.places(election) == 12
     elections.update_election(eid, election.office, 10, "差额", "上级人大代表", candidates=None)
     assert preballots.places(elections.get_election(eid)) == 15  # the legal maximum when the 办法 fixed none
+
+
+# ---------------------------------------------------------------- thousands of copies
+
+
+def test_copies_are_streamed_page_by_page_and_alike_pages_keyed_alike(demo_session, tmp_path):
+    paper = printing.prepare("ballots", copies=3, spares=1, serial=True, box="cycle")
+    assert paper.page_count == 4 and not paper.numbered
+    copies = paper.pages()
+    assert not isinstance(copies, list)  # made as they are drawn
+    first = next(copies)
+    assert (first.serial, first.box) == ("No. 0001", BOXES[0])
+    keys: list[int] = []
+    assert printing.write_pdf("ballots", tmp_path / "b.pdf", keys=keys, copies=5) == 5
+    assert keys == [1] * 5  # the printer renders one page for all five
+    assert printing.write_pdf("ballots", tmp_path / "s.pdf", keys=keys, copies=3, serial=True) == 3
+    assert keys == [1, 2, 3]
+    preliminary_election()
+    assert printing.write_pdf("preballots", tmp_path / "p.pdf", keys=keys) == len(keys) == 210
+    teams = [d for d in roster.list_delegations() if d.count("代表")]
+    assert len(set(keys)) == len(teams)  # a sheet for each delegation, its name under the title
+    assert keys[:teams[0].count("代表") + 1] == [1] * teams[0].count("代表") + [teams[0].count("代表") + 1]
+
+
+def test_3000_ballots_are_not_held_in_memory_page_by_page(demo_session, tmp_path):
+    import tracemalloc
+
+    def peak(count: int) -> int:
+        tracemalloc.start()
+        try:
+            assert printing.write_pdf("ballots", tmp_path / f"{count}.pdf", copies=count, serial=True) == count
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    peak(3)  # fonts registered, subsets made
+    # each page leaves only reportlab's page object (was 5.3 kB a page: every page's state held to the end)
+    assert (peak(3000) - peak(300)) / 2700 < 4000
