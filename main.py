@@ -4,4 +4,7 @@ import sys
 from meetingdesk.ui.app import main
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the paper builder is a spawned process (a frozen build needs this)
     sys.exit(main())
