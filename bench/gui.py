@@ -62,7 +62,7 @@ ROWS_SQL = ("SELECT p.name, p.gender, m.role, d.name, '', m.status, p.work_title
 
 def run(path: Path) -> list[tuple[str, float, float, float]]:
     from meetingdesk.services import roster, session
-    from meetingdesk.ui import commands
+    from meetingdesk.ui.roster import commands
     from meetingdesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

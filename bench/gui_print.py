@@ -100,7 +100,7 @@ def run(work: Path) -> list[tuple[str, float, float]]:
 
     from meetingdesk import printing
     from meetingdesk.services import demo, session
-    from meetingdesk.ui import print_preview
+    from meetingdesk.ui.common import print_preview
 
     app = QApplication.instance() or QApplication([])
     work = Path(work) / "gui_print"

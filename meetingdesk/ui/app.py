@@ -19,10 +19,10 @@ from meetingdesk import errorlog
 from meetingdesk.services import ServiceError, demo, session
 from meetingdesk.store.lock import holder_of
 
-from . import error_dialog, recent, translations
-from .fonts import install_font
-from .main_window import MainWindow
-from .messages import warn
+from meetingdesk.ui.common import error_dialog, recent, translations
+from meetingdesk.ui.common.fonts import install_font
+from meetingdesk.ui.main_window import MainWindow
+from meetingdesk.ui.common.messages import warn
 
 APPLICATION = "MeetingDesk"
 SIDECARS = ("", "-journal", "-wal", "-shm", ".backups")  # a session file and what belongs to it

@@ -22,26 +22,27 @@ from meetingdesk.services.checks import Problem
 from meetingdesk.store import DamagedFileError
 from meetingdesk.store.lock import SessionLockedError
 
-from . import commands, views
-from .attendance_page import AttendancePage
-from .backups_dialog import BackupsDialog
-from .bylaw_dialog import edit_bylaw
-from .carry_dialog import CarryDialog
-from .changes_dialog import edit_changes
-from .counting_page import CountingPage
-from .dialogs import SessionDialog
-from .elections_page import ElectionsPage
-from .messages import warn
-from .motions_page import MotionsPage
-from .presidium_page import PresidiumPage
-from .problems import ProblemsDialog
-from .roster_page import RosterPage
-from .schedule_page import SchedulePage
-from . import recent
-from .page import ALL, ROSTER, SESSION, Page
-from .undo import Command, UndoStack
-from .unsaved import confirm_leave
-from .welcome import WelcomePanel
+from meetingdesk.ui.roster import commands
+from meetingdesk.ui.common import views
+from meetingdesk.ui.attendance.page import AttendancePage
+from meetingdesk.ui.common.backups_dialog import BackupsDialog
+from meetingdesk.ui.session.bylaw_dialog import edit_bylaw
+from meetingdesk.ui.session.carry_dialog import CarryDialog
+from meetingdesk.ui.session.changes_dialog import edit_changes
+from meetingdesk.ui.counting.page import CountingPage
+from meetingdesk.ui.session.dialogs import SessionDialog
+from meetingdesk.ui.elections.page import ElectionsPage
+from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.motions.page import MotionsPage
+from meetingdesk.ui.presidium.page import PresidiumPage
+from meetingdesk.ui.common.problems import ProblemsDialog
+from meetingdesk.ui.roster.page import RosterPage
+from meetingdesk.ui.schedule.page import SchedulePage
+from meetingdesk.ui.common import recent
+from meetingdesk.ui.common.page import ALL, ROSTER, SESSION, Page
+from meetingdesk.ui.common.undo import Command, UndoStack
+from meetingdesk.ui.common.unsaved import confirm_leave
+from meetingdesk.ui.session.welcome import WelcomePanel
 
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from meetingdesk.services import session
-from meetingdesk.ui import views
+from meetingdesk.ui.common import views
 
 
 class Asked(list):

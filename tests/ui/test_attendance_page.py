@@ -13,11 +13,11 @@ from meetingdesk import printing
 from meetingdesk.services import attendance, roster, session
 from meetingdesk.services.problem import NOTICE, Problem
 from meetingdesk.store import Attendance, Member, Person
-from meetingdesk.ui import print_preview
-from meetingdesk.ui.attendance_models import RollModel
-from meetingdesk.ui.attendance_page import PAPERS, AttendancePage
-from meetingdesk.ui.attendance_roll import RollTab
-from meetingdesk.ui.views import RED
+from meetingdesk.ui.common import print_preview
+from meetingdesk.ui.attendance.models import RollModel
+from meetingdesk.ui.attendance.page import PAPERS, AttendancePage
+from meetingdesk.ui.attendance.roll import RollTab
+from meetingdesk.ui.common.views import RED
 
 from .helpers import ok as _ok, shown
 
@@ -349,7 +349,7 @@ def test_papers_take_the_chosen_meeting_and_filters(page):
 
 def test_printing_passes_the_meeting(page, monkeypatch):
     seen = []
-    from meetingdesk.ui import page_heading
+    from meetingdesk.ui.common import page_heading
 
     monkeypatch.setattr(page_heading, "show_print_preview",
                         lambda parent, kind, **options: seen.append((kind, options)))

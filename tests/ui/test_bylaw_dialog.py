@@ -5,8 +5,8 @@ import pytest
 
 from meetingdesk.rules.bylaw import SEED, TOPICS
 from meetingdesk.services import session
-from meetingdesk.ui import bylaw_dialog
-from meetingdesk.ui.bylaw_dialog import BylawDialog, edit_bylaw
+from meetingdesk.ui.session import bylaw_dialog
+from meetingdesk.ui.session.bylaw_dialog import BylawDialog, edit_bylaw
 
 from .helpers import ok, warnings_of
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from meetingdesk.services import roster, session
-from meetingdesk.ui.carry_dialog import CarryDialog
+from meetingdesk.ui.session.carry_dialog import CarryDialog
 
 FOURTH = "东西湖区第十一届人民代表大会第四次会议"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from meetingdesk.services import settings
-from meetingdesk.ui.changes_dialog import edit_changes
+from meetingdesk.ui.session.changes_dialog import edit_changes
 
 
 def test_the_wording_is_edited_shown_and_undone(window, qtbot):

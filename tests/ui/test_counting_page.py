@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from meetingdesk import printing
 from meetingdesk.services import ServiceError, counting, elections, voting
 from meetingdesk.services.counting import Figure
-from meetingdesk.ui import counting_page
-from meetingdesk.ui.counting_models import PollsModel
-from meetingdesk.ui.counting_page import PAPERS, CountingPage
-from meetingdesk.ui.entry_table import ERROR_BACK, NOTICE_BACK
-from meetingdesk.ui.views import RED
+from meetingdesk.ui.counting import page as counting_page
+from meetingdesk.ui.counting.models import PollsModel
+from meetingdesk.ui.counting.page import PAPERS, CountingPage
+from meetingdesk.ui.counting.entry_table import ERROR_BACK, NOTICE_BACK
+from meetingdesk.ui.common.views import RED
 
 from .helpers import ok as _ok, shown, warnings_of
 
@@ -456,7 +456,7 @@ def test_the_attendance_of_the_plenary_decides_the_present(page, poll):
 
 
 def test_the_print_menu_prints_the_chosen_poll(page, poll, monkeypatch):
-    from meetingdesk.ui import page_heading
+    from meetingdesk.ui.common import page_heading
 
     asked_for: list[tuple[str, dict]] = []
     monkeypatch.setattr(page_heading, "show_print_preview",

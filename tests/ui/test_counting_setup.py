@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from meetingdesk.services import counting, voting
 from meetingdesk.services.counting import Figure
-from meetingdesk.ui.counting_page import CountingPage
-from meetingdesk.ui.counting_setup import BoxesModel, CountingSetupDialog, ItemsModel
+from meetingdesk.ui.counting.page import CountingPage
+from meetingdesk.ui.counting.setup import BoxesModel, CountingSetupDialog, ItemsModel
 
 from .helpers import ok, shown
 

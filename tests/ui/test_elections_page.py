@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from meetingdesk import printing
 from meetingdesk.services import elections, roster
 from meetingdesk.store import Election, Nomination
-from meetingdesk.ui import print_preview
-from meetingdesk.ui.election_models import ElectionsModel
-from meetingdesk.ui.elections_page import PAPERS, ElectionsPage
+from meetingdesk.ui.common import print_preview
+from meetingdesk.ui.elections.models import ElectionsModel
+from meetingdesk.ui.elections.page import PAPERS, ElectionsPage
 
 from .helpers import ok as _ok, shown
 

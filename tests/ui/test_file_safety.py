@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.services import backups, roster, session
 from meetingdesk.store.errors import StorageError
-from meetingdesk.ui import error_dialog
+from meetingdesk.ui.common import error_dialog
 from meetingdesk.ui.main_window import MainWindow
 
 from tests.services.test_session import _flip_a_table_page

@@ -25,7 +25,7 @@ WIDTH, HEIGHT = 1366, 768 - 68
 NOW = dt.datetime(2023, 12, 21, 9, 0)  # the demo session's second day
 
 # Base classes, never opened themselves.
-BASES = {"dialogs.CheckedDialog"}
+BASES = {"common.dialogs.CheckedDialog"}
 
 
 def _class(name: str) -> type:
@@ -93,7 +93,7 @@ def _tick(cls):
 
 
 def _prior(cls):
-    from meetingdesk.ui.attendance_dialogs import earlier_session
+    from meetingdesk.ui.attendance.dialogs import earlier_session
 
     info = session.session_info()
     choices = [(m.person_id, f"{m.display}（{m.delegation}）") for m in roster.list_members(role="代表")]
@@ -126,7 +126,7 @@ def _split(cls):
 
 
 def _changes(cls):
-    from meetingdesk.ui.changes_dialog import KEY
+    from meetingdesk.ui.session.changes_dialog import KEY
 
     return cls(settings.get(KEY))
 
@@ -169,54 +169,54 @@ def _text(cls):
 # Each dialog as the program opens it (the call in its page or window), on the demo session.
 # A list: the dialog in each of its shapes (new or editing, a field shown only for 补选 …).
 FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
-    "attendance_dialogs.LeaveDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), _meeting().name),
-    "attendance_dialogs.TimeDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), "迟到",
+    "attendance.dialogs.LeaveDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), _meeting().name),
+    "attendance.dialogs.TimeDialog": lambda cls: cls(attendance.roll(_meeting().meeting_id), "迟到",
                                                      _meeting().name, "09:10"),
-    "attendance_dialogs.TickDialog": _tick,
-    "attendance_dialogs.PriorDialog": _prior,
-    "backups_dialog.BackupsDialog": lambda cls: cls(None, readonly=False),
-    "bylaw_dialog.BylawDialog": lambda cls: cls(session.bylaw()),
-    "carry_dialog.CarryDialog": lambda cls: cls(None, session.current_path()),
-    "chair_groups.SplitDialog": _split,
-    "changes_dialog.ChangesDialog": _changes,
-    "counting_dialogs.NewPollDialog": _new_poll,
-    "counting_dialogs.CorrectionDialog": _correction,
-    "counting_dialogs.FurtherRoundDialog": _further_round,
-    "counting_setup.BoxDialog": lambda cls: [cls(), cls(voting.list_boxes()[0])],
-    "counting_setup.ItemDialog": lambda cls: [cls(), cls(voting.list_vote_items()[0], [])],
-    "counting_setup.CountingSetupDialog": lambda cls: cls(None),
-    "deadlines.DeadlineDialog": lambda cls: cls(NOW),
-    "dialogs.MemberDialog": lambda cls: [_member_new(cls), _member_by_election(cls)],
-    "dialogs.EndDialog": _end,
-    "dialogs.DelegationDialog": _delegation,
-    "dialogs.NewDelegationDialog": lambda cls: cls(),
-    "dialogs.SessionDialog": lambda cls: [cls(), cls(session.session_info())],
-    "election_dialogs.ElectionDialog": lambda cls: [cls(), cls(_election())],
-    "election_dialogs.OutsidePersonDialog": lambda cls: cls(),
-    "election_dialogs.NominationDialog": lambda cls: cls(_election(), NOW, _deadline("提名")),
-    "election_dialogs.WithdrawNomineeDialog": _withdraw_nominee,
-    "election_dialogs.WithdrawNominationDialog": lambda cls: cls(_nomination(), NOW),
-    "election_dialogs.FixListDialog": lambda cls: cls(_election(), NOW.date()),
-    "import_dialog.ImportDialog": lambda cls: cls(),
-    "meeting_dialog.MeetingDialog": lambda cls: [
+    "attendance.dialogs.TickDialog": _tick,
+    "attendance.dialogs.PriorDialog": _prior,
+    "common.backups_dialog.BackupsDialog": lambda cls: cls(None, readonly=False),
+    "session.bylaw_dialog.BylawDialog": lambda cls: cls(session.bylaw()),
+    "session.carry_dialog.CarryDialog": lambda cls: cls(None, session.current_path()),
+    "presidium.chair_groups.SplitDialog": _split,
+    "session.changes_dialog.ChangesDialog": _changes,
+    "counting.dialogs.NewPollDialog": _new_poll,
+    "counting.dialogs.CorrectionDialog": _correction,
+    "counting.dialogs.FurtherRoundDialog": _further_round,
+    "counting.setup.BoxDialog": lambda cls: [cls(), cls(voting.list_boxes()[0])],
+    "counting.setup.ItemDialog": lambda cls: [cls(), cls(voting.list_vote_items()[0], [])],
+    "counting.setup.CountingSetupDialog": lambda cls: cls(None),
+    "motions.deadlines.DeadlineDialog": lambda cls: cls(NOW),
+    "roster.dialogs.MemberDialog": lambda cls: [_member_new(cls), _member_by_election(cls)],
+    "roster.dialogs.EndDialog": _end,
+    "roster.dialogs.DelegationDialog": _delegation,
+    "roster.dialogs.NewDelegationDialog": lambda cls: cls(),
+    "session.dialogs.SessionDialog": lambda cls: [cls(), cls(session.session_info())],
+    "elections.dialogs.ElectionDialog": lambda cls: [cls(), cls(_election())],
+    "elections.dialogs.OutsidePersonDialog": lambda cls: cls(),
+    "elections.dialogs.NominationDialog": lambda cls: cls(_election(), NOW, _deadline("提名")),
+    "elections.dialogs.WithdrawNomineeDialog": _withdraw_nominee,
+    "elections.dialogs.WithdrawNominationDialog": lambda cls: cls(_nomination(), NOW),
+    "elections.dialogs.FixListDialog": lambda cls: cls(_election(), NOW.date()),
+    "roster.import_dialog.ImportDialog": lambda cls: cls(),
+    "schedule.meeting_dialog.MeetingDialog": lambda cls: [
         cls(presidium.person_choices(), date=_meeting().date),
         cls(presidium.person_choices(), row=_meeting())],
-    "meeting_dialog.TextDialog": _text,
-    "motion_dialogs.MotionDialog": lambda cls: [cls(NOW, _deadline("议案")),
+    "schedule.meeting_dialog.TextDialog": _text,
+    "motions.dialogs.MotionDialog": lambda cls: [cls(NOW, _deadline("议案")),
                                                 cls(NOW, _deadline("议案"), row=_motion())],
-    "motion_dialogs.WithdrawDialog": lambda cls: cls(_motion(), NOW),
-    "motion_dialogs.ReviewDialog": _review,
-    "motion_dialogs.HandlingDialog": _handling,
-    "officers.OutsidePersonDialog": lambda cls: cls(),
-    "offices.OfficeDialog": lambda cls: cls(),
-    "pickers.PickerDialog": _picker,
-    "preliminary_dialog.PreliminaryDialog": lambda cls: cls(_election().election_id, _election().office,
+    "motions.dialogs.WithdrawDialog": lambda cls: cls(_motion(), NOW),
+    "motions.dialogs.ReviewDialog": _review,
+    "motions.dialogs.HandlingDialog": _handling,
+    "presidium.officers.OutsidePersonDialog": lambda cls: cls(),
+    "presidium.offices.OfficeDialog": lambda cls: cls(),
+    "common.pickers.PickerDialog": _picker,
+    "elections.preliminary_dialog.PreliminaryDialog": lambda cls: cls(_election().election_id, _election().office,
                                                             lambda: NOW),
-    "presidium_members.AddPresidiumDialog": lambda cls: cls(),
-    "presidium_members.CategoryDialog": lambda cls: cls(presidium.list_presidium()[0]),
-    "presidium_members.ProposalsDialog": lambda cls: cls(),
-    "print_preview.PrintPreviewDialog": lambda cls: [cls(kind, {}) for kind, _title in printing.kinds()],
-    "problems.ProblemsDialog": lambda cls: cls(),
+    "presidium.members.AddPresidiumDialog": lambda cls: cls(),
+    "presidium.members.CategoryDialog": lambda cls: cls(presidium.list_presidium()[0]),
+    "presidium.members.ProposalsDialog": lambda cls: cls(),
+    "common.print_preview.PrintPreviewDialog": lambda cls: [cls(kind, {}) for kind, _title in printing.kinds()],
+    "common.problems.ProblemsDialog": lambda cls: cls(),
 }
 WINDOWS = {"main_window.MainWindow"}  # built with the session file: test_the_main_window_fits…
 
@@ -263,8 +263,8 @@ def _label(widget: QWidget) -> str:
 def as_the_program_starts(qapp):
     """Measured in the program's own font (the bundled CJK one, as ui.app installs it: without it
     the test machine draws Chinese in whatever it has, of other widths) and Qt's Chinese texts."""
-    from meetingdesk.ui import translations
-    from meetingdesk.ui.fonts import install_font
+    from meetingdesk.ui.common import translations
+    from meetingdesk.ui.common.fonts import install_font
 
     before = qapp.font()
     install_font(qapp)
@@ -316,7 +316,7 @@ def test_the_main_window_fits_with_each_page(qtbot, demo_file):
 
 
 def test_a_window_larger_than_the_screen_is_fitted_to_it(qtbot):
-    from meetingdesk.ui import recent
+    from meetingdesk.ui.common import recent
 
     widget = QWidget()
     qtbot.addWidget(widget)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
 from meetingdesk.services import exporter, roster
-from meetingdesk.ui import import_dialog
-from meetingdesk.ui.import_dialog import ImportDialog, PlanModel, export_roster
+from meetingdesk.ui.roster import import_dialog
+from meetingdesk.ui.roster.import_dialog import ImportDialog, PlanModel, export_roster
 
 from ..services.test_import import HEADER, snapshot, write_csv, write_xlsx
 
@@ -135,7 +135,7 @@ def test_export_roster_asks_for_a_file_and_reports_in_the_status_bar(qtbot, demo
 def test_the_preview_names_the_sheet_and_what_was_hidden(qtbot, demo_session, tmp_path):
     from openpyxl import Workbook
 
-    from meetingdesk.ui.import_dialog import ImportDialog
+    from meetingdesk.ui.roster.import_dialog import ImportDialog
 
     wb = Workbook()
     visible = wb.active

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from meetingdesk.services import session
 from meetingdesk.store import Member, Person
 from meetingdesk.ui.main_window import MainWindow
-from meetingdesk.ui.models import MembersModel
+from meetingdesk.ui.roster.models import MembersModel
 
 from .helpers import ok as _ok
 

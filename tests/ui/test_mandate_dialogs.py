@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate
 from meetingdesk.rules.mandates import END_REASONS
 from meetingdesk.services import presidium, roster
 from meetingdesk.store import Member, Person
-from meetingdesk.ui.dialogs import EndDialog, MemberDialog
-from meetingdesk.ui.models import MembersModel, mandate_text
+from meetingdesk.ui.roster.dialogs import EndDialog, MemberDialog
+from meetingdesk.ui.roster.models import MembersModel, mandate_text
 
 from .helpers import ok
 
@@ -279,7 +279,7 @@ def test_the_mandate_column_sorts_ended_apart(window):
 
 
 def test_reinstating_a_dateless_ending_asks_and_its_undo_says_why_not(window, asked, monkeypatch):
-    from meetingdesk.ui import undo as undo_module
+    from meetingdesk.ui.common import undo as undo_module
 
     from .helpers import warnings_of
 

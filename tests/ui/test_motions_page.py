@@ -11,9 +11,9 @@ from meetingdesk import printing
 from meetingdesk.services import motions, roster, schedule
 from meetingdesk.services.motions import MotionInput
 from meetingdesk.store import HandlingUnit, Motion
-from meetingdesk.ui import print_preview
-from meetingdesk.ui.motion_models import MotionsModel
-from meetingdesk.ui.motions_page import PAPERS, MotionsPage
+from meetingdesk.ui.common import print_preview
+from meetingdesk.ui.motions.models import MotionsModel
+from meetingdesk.ui.motions.page import PAPERS, MotionsPage
 
 from .helpers import ok as _ok, shown
 

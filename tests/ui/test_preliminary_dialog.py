@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from meetingdesk.services import elections, preliminary
-from meetingdesk.ui import preliminary_dialog
-from meetingdesk.ui.elections_page import ElectionsPage
+from meetingdesk.ui.elections import preliminary_dialog
+from meetingdesk.ui.elections.page import ElectionsPage
 
 from ..data.builders import DEPUTY_DIRECTOR as OFFICE, preliminary_election
 from .helpers import shown, warnings_of

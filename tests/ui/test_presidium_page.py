@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
 
 from meetingdesk import printing
 from meetingdesk.services import presidium, roster, schedule
-from meetingdesk.ui import print_preview, views
-from meetingdesk.ui.chair_group_models import MIME_TYPE, decode_members
-from meetingdesk.ui.officers import RolesModel
-from meetingdesk.ui.presidium_members import PresidiumModel
-from meetingdesk.ui.presidium_page import PresidiumPage
+from meetingdesk.ui.common import print_preview, views
+from meetingdesk.ui.presidium.chair_group_models import MIME_TYPE, decode_members
+from meetingdesk.ui.presidium.officers import RolesModel
+from meetingdesk.ui.presidium.members import PresidiumModel
+from meetingdesk.ui.presidium.page import PresidiumPage
 
 from .helpers import ok as _ok
 
@@ -26,7 +26,7 @@ MOVE = Qt.DropAction.MoveAction
 def shown(monkeypatch) -> list[str]:
     """Messages that would have been shown in a message box; every question answered yes."""
     messages: list[str] = []
-    for module in ("chair_groups", "officers", "offices", "presidium_members", "presidium_page"):
+    for module in ("presidium.chair_groups", "presidium.officers", "presidium.offices", "presidium.members", "presidium.page"):
         monkeypatch.setattr(f"meetingdesk.ui.{module}.warn", lambda parent, title, text: messages.append(text))
     monkeypatch.setattr(views, "confirm", lambda *args, **kwargs: True)
     return messages

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog
 
 from meetingdesk.services import attendance, roster
 from meetingdesk.services.roster import MemberInput
-from meetingdesk.ui import print_preview
-from meetingdesk.ui.print_preview import PrintPreviewDialog, show_print_preview
+from meetingdesk.ui.common import print_preview
+from meetingdesk.ui.common.print_preview import PrintPreviewDialog, show_print_preview
 
 from ..printing.pdftext import compact, pages_text
 
@@ -184,7 +184,7 @@ def _built(qtbot, dialog: PrintPreviewDialog) -> PrintPreviewDialog:
 
 
 def test_the_window_loads_no_reportlab():
-    code = ("import sys, meetingdesk.ui.main_window, meetingdesk.ui.print_preview; "
+    code = ("import sys, meetingdesk.ui.main_window, meetingdesk.ui.common.print_preview; "
             "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'meetingdesk.printing.'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout

@@ -6,7 +6,7 @@ import sys
 from PySide6.QtCore import QObject, Signal
 
 import meetingdesk.ui  # noqa: F401 — installs the workaround
-from meetingdesk.ui import qt_workarounds
+from meetingdesk.ui.common import qt_workarounds
 
 
 class _Emitter(QObject):

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMenu
 
 from meetingdesk import errorlog
 from meetingdesk.services import demo, session
-from meetingdesk.ui import app, recent, translations
+from meetingdesk.ui import app
+from meetingdesk.ui.common import recent, translations
 
 
 @pytest.fixture(autouse=True)

@@ -9,9 +9,10 @@ from PySide6.QtCore import QDate, QMimeData, QModelIndex, Qt
 from meetingdesk import printing
 from meetingdesk.services import presidium, schedule
 from meetingdesk.store import AgendaItem, ChairGroup, Meeting, MeetingItem
-from meetingdesk.ui import meeting_dialog, print_preview
-from meetingdesk.ui.schedule_models import ROW_MIME, ScheduleModel
-from meetingdesk.ui.schedule_page import SchedulePage
+from meetingdesk.ui.schedule import meeting_dialog
+from meetingdesk.ui.common import print_preview
+from meetingdesk.ui.schedule.models import ROW_MIME, ScheduleModel
+from meetingdesk.ui.schedule.page import SchedulePage
 
 from .helpers import ok as _ok
 
@@ -396,14 +397,14 @@ def test_print_opens_the_preview(page, qtbot, monkeypatch, kind):
 
 def test_an_unknown_paper_is_a_message_not_a_traceback(page, monkeypatch):
     shown = []
-    monkeypatch.setattr("meetingdesk.ui.page_heading.warn", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("meetingdesk.ui.common.page_heading.warn", lambda parent, title, text: shown.append(text))
     assert page.print_paper("no-such-paper") is None
     assert shown and "没有名为" in shown[0]
 
 
 def test_a_refused_write_is_a_chinese_message_and_the_list_is_re_read(page, monkeypatch):
     shown = []
-    monkeypatch.setattr("meetingdesk.ui.schedule_widgets.warn", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("meetingdesk.ui.schedule.widgets.warn", lambda parent, title, text: shown.append(text))
     panel = page.agenda_panel
     gone = page.agenda.row_at(0)
     panel.select_item(gone.item_id)

@@ -13,9 +13,10 @@ from meetingdesk import store
 from meetingdesk.services import attendance, presidium, roster, schedule, session
 from meetingdesk.services.roster import MemberInput
 from meetingdesk.store import Member, Person
-from meetingdesk.ui import commands, main_window
-from meetingdesk.ui import undo as undo_module
-from meetingdesk.ui.undo import UndoStack
+from meetingdesk.ui.roster import commands
+from meetingdesk.ui import main_window
+from meetingdesk.ui.common import undo as undo_module
+from meetingdesk.ui.common.undo import UndoStack
 from tests.services.test_roster import record_everywhere
 
 from .helpers import ok, warnings_of
@@ -232,7 +233,7 @@ def test_undoing_a_reinstatement_is_refused_after_records_made_since(window, war
 
 def test_plain_commands_still_undo_as_qt_does(window, qtbot):
     """A QUndoCommand that knows nothing of the checks (the 办法 dialog's) steps as before."""
-    from meetingdesk.ui.bylaw_dialog import EditBylaw
+    from meetingdesk.ui.session.bylaw_dialog import EditBylaw
 
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)

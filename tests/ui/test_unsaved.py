@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.services import counting, drafts, elections, session, voting
-from meetingdesk.ui import counting_page
-from meetingdesk.ui.counting_page import CountingPage
-from meetingdesk.ui.unsaved import Drafted, confirm_leave
+from meetingdesk.ui.counting import page as counting_page
+from meetingdesk.ui.counting.page import CountingPage
+from meetingdesk.ui.common.unsaved import Drafted, confirm_leave
 
 from .helpers import shown, warnings_of
 

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from meetingdesk.services import ServiceError, roster, session
 from meetingdesk.services.roster import MemberInput
-from meetingdesk.ui import welcome
-from meetingdesk.ui.dialogs import SessionDialog
-from meetingdesk.ui.welcome import WelcomePanel
+from meetingdesk.ui.session import welcome
+from meetingdesk.ui.session.dialogs import SessionDialog
+from meetingdesk.ui.session.welcome import WelcomePanel
 
 from .helpers import ok
 

@@ -1,0 +1,1 @@
+"""到会: the check-in desk, the roll, leave and absences."""

@@ -1,0 +1,1 @@
+"""Widgets, models and dialogs every area shares."""

@@ -1,0 +1,1 @@
+"""计票: polls, the two clerks' entries, results and corrections."""

@@ -1,0 +1,1 @@
+"""选举: elections, nominations and the preliminary vote."""

@@ -1,0 +1,1 @@
+"""议案: motions and suggestions, their deadline and handling."""

@@ -1,0 +1,1 @@
+"""主席团: members, officers, offices and the executive-chair groups."""

@@ -1,0 +1,1 @@
+"""议程日程: the agenda and the meetings."""
