@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetingdesk import store
@@ -504,13 +505,20 @@ def _compute(poll: PollRow) -> PollResult:
     diffs, missing = differences(poll.poll_id)
     if diffs or missing:
         return PollResult(poll, not diffs, tuple(diffs), tuple(missing))
-    bylaw = session.bylaw()
-    rule = session.session_info().quorum_rule
-    whole = all_delegates_of(poll)
-    sheets, totals, keys = _totals(poll)
+    return decide(poll, all_delegates_of(poll), session.bylaw(), session.session_info().quorum_rule,
+                  _totals(poll), elections.delegates_only, lambda: roster.delegate_names_on(poll.vote_date))
+
+
+def decide(poll: PollRow, whole: int, bylaw, rule: str, summed: tuple, delegates_only: Callable[[int], bool],
+           delegate_names: Callable[[], frozenset[str]]) -> PollResult:
+    """The result of POLL whose two entries agree, from its figures summed over the boxes
+    (SUMMED: _totals' sheets, totals and keys) and what the session says: 全体代表 WHOLE, the
+    办法 BYLAW, the quorum RULE, whether an election takes delegates only and who they are (asked
+    only when a write-in needs it). Reads nothing itself: `check` decides from a snapshot."""
+    sheets, totals, keys = summed
     papers = {paper: (sheets[paper][0], sheets[paper][1]) for paper in poll.papers}
     figures = [Figure(*key, *values) for key, values in totals.items()]
-    found = check_entry(poll, papers, figures)
+    found = check_entry(dataclasses.replace(poll, all_delegates=whole), papers, figures)
     problems = tuple(f"各票箱合计 · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in found if f.error)
     notices = [f"各票箱合计：{f.message}" for f in found if not f.error]
     if poll.present_used is not None and poll.present_used > whole:
@@ -538,8 +546,8 @@ def _compute(poll: PollRow) -> PollResult:
                      for (peid, _, write_in, _), (yes, no, abstain, _) in totals.items()
                      if peid == pe.poll_election_id and write_in]
         only_delegates = None
-        if write_ins and elections.delegates_only(pe.election_id):
-            delegates = delegates if delegates is not None else roster.delegate_names_on(poll.vote_date)
+        if write_ins and delegates_only(pe.election_id):
+            delegates = delegates if delegates is not None else delegate_names()
             only_delegates = delegates
         votes, set_aside = rules.sort_write_ins(candidates, write_ins, bylaw, only_delegates)
         void = totals.get((pe.poll_election_id, None, "", None), [0, 0, 0, 0])[3]

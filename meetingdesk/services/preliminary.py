@@ -10,6 +10,7 @@ differ. The only writer of PreRound, PreCandidate, PreSheet and PreVote.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from meetingdesk import store
@@ -208,11 +209,17 @@ def _differences(row: RoundRow, team: str, first: SheetInput, second: SheetInput
 
 def result(round_id: int) -> RoundResult:
     """The round's count, delegation by delegation, and what it decides once complete."""
-    row = get_round(round_id)
+    return decide(get_round(round_id), roster.list_delegations(), session.bylaw(),
+                  lambda team_id, entry: entered(round_id, team_id, entry))
+
+
+def decide(row: RoundRow, teams: list, bylaw, sheet: Callable[[int, int], SheetInput | None]) -> RoundResult:
+    """The count of round ROW over the delegations TEAMS from each one's SHEET(delegation id,
+    entry); reads nothing itself (`check` decides from a snapshot)."""
     lines, diffs = [], []
-    for team in roster.list_delegations():
+    for team in teams:
         delegates = team.count("代表")
-        first, second = (entered(round_id, team.delegation_id, e) for e in ENTRIES)
+        first, second = (sheet(team.delegation_id, e) for e in ENTRIES)
         if first is None and second is None:
             if delegates:
                 lines.append(DelegationLine(team.delegation_id, team.name, delegates, "未录入", None))
@@ -228,7 +235,7 @@ def result(round_id: int) -> RoundResult:
         problems = []
         if not rules.preliminary_quorum_met(first.present, delegates):
             problems.append(f"{team.name}参加预选 {first.present} 人，未超过该团代表 {delegates} 人的半数，"
-                            f"不能进行预选{session.bylaw().cite('预选')}。")
+                            f"不能进行预选{bylaw.cite('预选')}。")
         check = rules.check_round(first.issued, first.returned, "预选选票")
         if not check.valid:
             problems.append(f"{team.name}：{check.text}")
@@ -242,8 +249,7 @@ def result(round_id: int) -> RoundResult:
     outcome = None
     if complete:
         outcome = rules.decide_preliminary(
-            [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places,
-            session.bylaw())
+            [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places, bylaw)
     return RoundResult(row, tuple(lines), tuple(diffs), complete, outcome, totals)
 
 

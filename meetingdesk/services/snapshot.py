@@ -1005,72 +1005,12 @@ class Snapshot:
         """counting.result(POLL.poll_id): as confirmed when it was, else worked out (counting._compute)."""
         if poll.poll_id in self._frozen:
             return self._frozen[poll.poll_id]
-        rules = count_rules
         diffs, missing = self._differences(poll)
         if diffs or missing:
             return counting.PollResult(poll, not diffs, tuple(diffs), tuple(missing))
-        bylaw = self.bylaw
-        rule = self.info.quorum_rule
-        whole = self.all_delegates_of(poll)
-        sheets, totals, keys = self._totals(poll)
-        papers = {paper: (sheets[paper][0], sheets[paper][1]) for paper in poll.papers}
-        figures = [counting.Figure(*key, *values) for key, values in totals.items()]
-        found = counting.check_entry(dataclasses.replace(poll, all_delegates=whole), papers, figures)
-        problems = tuple(f"各票箱合计 · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in found if f.error)
-        notices = [f"各票箱合计：{f.message}" for f in found if not f.error]
-        if poll.present_used is not None and poll.present_used > whole:
-            problems += (f"到会代表 {poll.present_used} 人多于全体代表 {whole} 人。",)
-        rounds = {paper: rules.check_round(*papers[paper], paper) for paper in poll.papers}
-        quorum, met = "", None
-        if poll.present_used is not None:
-            quorum = rules.quorum_text(poll.present_used, whole, rule)
-            met = rules.quorum_met(poll.present_used, whole, rule)
-        if problems:
-            return counting.PollResult(poll, True, (), (), rounds, quorum, met, all_delegates=whole,
-                                       problems=problems, notices=tuple(notices))
-        void_reason = {paper: ("" if check.valid else check.text) for paper, check in rounds.items()}
-        if met is False:
-            void_reason = {paper: f"{quorum}" for paper in rounds}
-        delegates = None
-        results = []
-        for pe in poll.elections:
-            entered_any = any(k[0] == pe.poll_election_id for k in keys)
-            candidates = []
-            for c in pe.candidates:
-                yes, no, abstain, _ = totals.get((pe.poll_election_id, c.person_id, "", None), [0, 0, 0, 0])
-                candidates.append(rules.Votes(c.person_id, c.name, yes, no, abstain))
-            write_ins = [rules.Votes(("另选", write_in), f"{write_in}（另选人）", yes, no, abstain)
-                         for (peid, _, write_in, _), (yes, no, abstain, _) in totals.items()
-                         if peid == pe.poll_election_id and write_in]
-            only_delegates = None
-            if write_ins and self.delegates_only(pe.election_id):
-                delegates = delegates if delegates is not None else self.delegate_names_on(poll.vote_date)
-                only_delegates = delegates
-            votes, set_aside = rules.sort_write_ins(candidates, write_ins, bylaw, only_delegates)
-            void = totals.get((pe.poll_election_id, None, "", None), [0, 0, 0, 0])[3]
-            valid = papers["选票"][1] - void
-            warnings = tuple(f"{v.name}的赞成、反对、弃权合计 {v.yes + v.no + v.abstain} 票，少于有效选票 {valid} 张"
-                             "（差额为画得不清、对该候选人无效的票）。"
-                             for v in candidates if v.yes + v.no + v.abstain < valid)
-            if not entered_any:
-                outcome = rules.Outcome(rules.majority(whole), (), lines=(f"{pe.office}：票数未录入。",))
-            elif void_reason.get("选票"):
-                outcome = rules.void_election(pe.seats, void_reason["选票"])
-            else:
-                outcome = rules.decide_election(votes, pe.seats, whole, bylaw, revote=poll.revote)
-                if set_aside:
-                    outcome = dataclasses.replace(outcome,
-                                                  lines=outcome.lines[:1] + tuple(set_aside) + outcome.lines[1:])
-            results.append(counting.ElectionResult(pe.poll_election_id, pe.office, pe.seats, void, outcome, warnings,
-                                                   entered_any, tuple(votes)))
-        items = []
-        for pi in poll.items:
-            key = (None, None, "", pi.poll_item_id)
-            yes, no, abstain, _ = totals.get(key, [0, 0, 0, 0])
-            items.append(rules.decide_item(pi.title, yes, no, abstain, whole, bylaw, entered=key in keys,
-                                           void_reason=void_reason.get("表决票", "")))
-        return counting.PollResult(poll, True, (), (), rounds, quorum, met, tuple(results), tuple(items), whole, (),
-                                   tuple(notices))
+        return counting.decide(poll, self.all_delegates_of(poll), self.bylaw, self.info.quorum_rule,
+                               self._totals(poll), self.delegates_only,
+                               lambda: self.delegate_names_on(poll.vote_date))
 
     # ------------------------------------------------------------ the preliminary vote
 
@@ -1101,42 +1041,6 @@ class Snapshot:
         return found
 
     def round_result(self, row: preliminary.RoundRow) -> preliminary.RoundResult:
-        """preliminary.result(ROW.round_id)."""
-        rules = count_rules
-        lines, diffs = [], []
-        for team in self.delegations:
-            delegates = team.count(DELEGATE)
-            first, second = (self._pre_sheets.get((row.round_id, team.delegation_id, e)) for e in preliminary.ENTRIES)
-            if first is None and second is None:
-                if delegates:
-                    lines.append(preliminary.DelegationLine(team.delegation_id, team.name, delegates, "未录入", None))
-                continue
-            if first is None or second is None:
-                lines.append(preliminary.DelegationLine(team.delegation_id, team.name, delegates, "仅录入一遍", None))
-                continue
-            found = preliminary._differences(row, team.name, first, second)
-            if found:
-                diffs += found
-                lines.append(preliminary.DelegationLine(team.delegation_id, team.name, delegates, "两遍不一致", None))
-                continue
-            problems = []
-            if not rules.preliminary_quorum_met(first.present, delegates):
-                problems.append(f"{team.name}参加预选 {first.present} 人，未超过该团代表 {delegates} 人的半数，"
-                                f"不能进行预选{self.bylaw.cite('预选')}。")
-            check = rules.check_round(first.issued, first.returned, "预选选票")
-            if not check.valid:
-                problems.append(f"{team.name}：{check.text}")
-            lines.append(preliminary.DelegationLine(team.delegation_id, team.name, delegates, "两遍一致", first,
-                                                    tuple(problems)))
-        complete = bool(lines) and all(line.state == "两遍一致" and not line.problems for line in lines)
-        totals = {c.person_id: 0 for c in row.candidates}
-        for line in lines:
-            if line.sheet is not None:
-                for pid in totals:
-                    totals[pid] += line.sheet.votes.get(pid, 0)
-        outcome = None
-        if complete:
-            outcome = rules.decide_preliminary(
-                [rules.Votes(c.person_id, c.display, totals[c.person_id]) for c in row.candidates], row.places,
-                self.bylaw)
-        return preliminary.RoundResult(row, tuple(lines), tuple(diffs), complete, outcome, totals)
+        """preliminary.result(ROW.round_id), from the sheets read once."""
+        return preliminary.decide(row, self.delegations, self.bylaw,
+                                  lambda team_id, entry: self._pre_sheets.get((row.round_id, team_id, entry)))
