@@ -444,28 +444,35 @@ def _label(poll: PollRow, f: Figure) -> str:
 
 def differences(poll_id: int) -> tuple[list[str], list[str]]:
     """(differences between the two clerks, boxes or entries missing), box by box."""
-    poll = get_poll(poll_id)
+    boxes = [(box.id, box.name) for box in BallotBox.select().order_by(BallotBox.position, BallotBox.id)]
+    return compare_entries(get_poll(poll_id), boxes, lambda box_id, entry: entered(poll_id, box_id, entry))
+
+
+def compare_entries(poll: PollRow, boxes: list[tuple[int, str]],
+                    entry_of: Callable[[int, int], tuple[dict, list[Figure]]]) -> tuple[list[str], list[str]]:
+    """The two clerks' entries of POLL compared over BOXES ((id, name) in order), each read by
+    ENTRY_OF(box id, entry); reads nothing itself (`check` compares from a snapshot)."""
     found, missing = [], []
-    for box in BallotBox.select().order_by(BallotBox.position, BallotBox.id):
-        one, two = entered(poll_id, box.id, 1), entered(poll_id, box.id, 2)
+    for box_id, name in boxes:
+        one, two = entry_of(box_id, 1), entry_of(box_id, 2)
         for entry, (papers, _) in ((1, one), (2, two)):
             if not papers:
-                missing.append(f"{box.name}第{'一二'[entry - 1]}遍未录入")
+                missing.append(f"{name}第{'一二'[entry - 1]}遍未录入")
         if not one[0] or not two[0]:
             continue
         for paper in poll.papers:
             a, b = one[0].get(paper, (0, 0)), two[0].get(paper, (0, 0))
             for i, what in enumerate(("发出", "收回")):
                 if a[i] != b[i]:
-                    found.append(f"{box.name} {paper}{what}：第一遍 {a[i]}，第二遍 {b[i]}")
+                    found.append(f"{name} {paper}{what}：第一遍 {a[i]}，第二遍 {b[i]}")
         first = {f.key: f for f in one[1]}
         second = {f.key: f for f in two[1]}
         for key in list(first) + [k for k in second if k not in first]:
             a, b = first.get(key, Figure(*key)), second.get(key, Figure(*key))
             for what in ("yes", "no", "abstain", "void"):
                 if getattr(a, what) != getattr(b, what):
-                    name = {"yes": "赞成", "no": "反对", "abstain": "弃权", "void": "无效"}[what]
-                    found.append(f"{box.name} {_label(poll, a)} {name}：第一遍 {getattr(a, what)}，"
+                    label = {"yes": "赞成", "no": "反对", "abstain": "弃权", "void": "无效"}[what]
+                    found.append(f"{name} {_label(poll, a)} {label}：第一遍 {getattr(a, what)}，"
                                  f"第二遍 {getattr(b, what)}")
     return found, missing
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import JOIN
@@ -440,15 +441,20 @@ def _not_a_delegate(person_id: int) -> str | None:
 def standing_problems() -> list[tuple[ElectionRow, str]]:
     """Candidates who may not stand: a non-delegate in a delegates-only election, one person in
     two elections whose organs exclude each other. (election, message) in election order."""
-    rows = list_elections()
-    serving = serving_delegate_ids()
+    return standing_problems_of(list_elections(), serving_delegate_ids(), _not_a_delegate)
+
+
+def standing_problems_of(rows: list[ElectionRow], serving: set[int],
+                         not_a_delegate: Callable[[int], str | None]) -> list[tuple[ElectionRow, str]]:
+    """standing_problems over ROWS, SERVING the delegates' person ids and NOT_A_DELEGATE saying
+    what a person is instead; reads nothing itself (`check` asks it from a snapshot)."""
     found: list[tuple[ElectionRow, str]] = []
     for e in rows:
         if not e.delegates_only:
             continue
         for c in e.candidates:
             if c.person_id not in serving:
-                found.append((e, f"候选人“{c.display}”{_not_a_delegate(c.person_id)}，"
+                found.append((e, f"候选人“{c.display}”{not_a_delegate(c.person_id)}，"
                                  f"{e.body_text}组成人员须从本级人民代表大会代表中选举。"))
     standing: dict[int, list[tuple[ElectionRow, NomineeRow]]] = {}
     for e in rows:

@@ -666,28 +666,9 @@ class Snapshot:
 
     @cached_property
     def standing_problems(self) -> list[tuple[elections.ElectionRow, str]]:
-        """elections.standing_problems()."""
-        rows = self.elections
+        """elections.standing_problems(), from what was read once."""
         serving = {m.person_id for m in self.serving if m.role == DELEGATE}
-        found: list[tuple[elections.ElectionRow, str]] = []
-        for e in rows:
-            if not e.delegates_only:
-                continue
-            for c in e.candidates:
-                if c.person_id not in serving:
-                    found.append((e, f"候选人“{c.display}”{self._not_a_delegate(c.person_id)}，"
-                                     f"{e.body_text}组成人员须从本级人民代表大会代表中选举。"))
-        standing: dict[int, list[tuple[elections.ElectionRow, elections.NomineeRow]]] = {}
-        for e in rows:
-            for c in e.candidates:
-                standing.setdefault(c.person_id, []).append((e, c))
-        for entries in standing.values():
-            for i, (a, person) in enumerate(entries):
-                for b, _ in entries[i + 1:]:
-                    if election_rules.incompatible(a.body, b.body):
-                        found.append((b, f"“{person.display}”同时是{a.office}和{b.office}的候选人："
-                                         "人大常委会组成人员不得担任国家行政机关、监察机关、审判机关和检察机关的职务。"))
-        return found
+        return elections.standing_problems_of(self.elections, serving, self._not_a_delegate)
 
     @cached_property
     def _elections_by_id(self) -> dict:
@@ -953,30 +934,9 @@ class Snapshot:
         return found
 
     def _differences(self, poll: counting.PollRow) -> tuple[list[str], list[str]]:
-        """counting.differences."""
-        found, missing = [], []
-        for box_id, name, _ in sorted(self.box_rows, key=lambda b: (b[2], b[0])):
-            one, two = self._entered(poll.poll_id, box_id, 1), self._entered(poll.poll_id, box_id, 2)
-            for entry, (papers, _) in ((1, one), (2, two)):
-                if not papers:
-                    missing.append(f"{name}第{'一二'[entry - 1]}遍未录入")
-            if not one[0] or not two[0]:
-                continue
-            for paper in poll.papers:
-                a, b = one[0].get(paper, (0, 0)), two[0].get(paper, (0, 0))
-                for i, what in enumerate(("发出", "收回")):
-                    if a[i] != b[i]:
-                        found.append(f"{name} {paper}{what}：第一遍 {a[i]}，第二遍 {b[i]}")
-            first = {f.key: f for f in one[1]}
-            second = {f.key: f for f in two[1]}
-            for key in list(first) + [k for k in second if k not in first]:
-                a, b = first.get(key, counting.Figure(*key)), second.get(key, counting.Figure(*key))
-                for what in ("yes", "no", "abstain", "void"):
-                    if getattr(a, what) != getattr(b, what):
-                        label = {"yes": "赞成", "no": "反对", "abstain": "弃权", "void": "无效"}[what]
-                        found.append(f"{name} {counting._label(poll, a)} {label}：第一遍 {getattr(a, what)}，"
-                                     f"第二遍 {getattr(b, what)}")
-        return found, missing
+        """counting.differences, from the entries read once."""
+        boxes = [(box_id, name) for box_id, name, _ in sorted(self.box_rows, key=lambda b: (b[2], b[0]))]
+        return counting.compare_entries(poll, boxes, lambda box_id, entry: self._entered(poll.poll_id, box_id, entry))
 
     def _totals(self, poll: counting.PollRow):
         """counting._totals."""
