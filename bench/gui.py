@@ -93,7 +93,7 @@ def run(path: Path) -> list[tuple[str, float, float, float]]:
         app.processEvents()
         windows.append(view)
 
-    results.append(("first window (5,000 people)", _best(first_window), _best(bare_window), None))
+    results.append(("first window with the session", _best(first_window), _best(bare_window), None))
     window = windows[0] if isinstance(windows[0], MainWindow) else next(w for w in windows if isinstance(w, MainWindow))
     for w in windows:
         if w is not window:
