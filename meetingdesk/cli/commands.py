@@ -5,14 +5,15 @@ import argparse
 import sys
 
 from meetingdesk.rules.collation import sort_names, ties, unknown_chars
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, checks, demo as demo_service, roster, session
 
 
 def demo(args: argparse.Namespace) -> int:
     info = demo_service.create_demo(args.path)
     session.close_session()
-    print(f"已写入演示会议：{info.title}（代表 {info.counts['代表']} 人，列席 {info.counts['列席']} 人，"
-          f"工作人员 {info.counts['工作人员']} 人）→ {args.path}")
+    print(f"已写入演示会议：{info.title}（代表 {info.counts[Role.DELEGATE]} 人，列席 {info.counts[Role.ATTENDEE]} 人，"
+          f"工作人员 {info.counts[Role.STAFF]} 人）→ {args.path}")
     return 0
 
 
@@ -221,8 +222,8 @@ def info(args: argparse.Namespace) -> int:
     data = session.open_session(args.session, session.READ)
     session.close_session()
     print(data.full_title)
-    print(f"法定名额 {data.statutory_delegates} 人；代表 {data.counts['代表']} 人，"
-          f"列席 {data.counts['列席']} 人，工作人员 {data.counts['工作人员']} 人")
+    print(f"法定名额 {data.statutory_delegates} 人；代表 {data.counts[Role.DELEGATE]} 人，"
+          f"列席 {data.counts[Role.ATTENDEE]} 人，工作人员 {data.counts[Role.STAFF]} 人")
     return 0
 
 

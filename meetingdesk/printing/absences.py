@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.services import attendance
 from meetingdesk.services.attendance import RollRow
+from meetingdesk.rules.words import AttendanceStatus, Role
 
 from .attendance_report import as_of, meeting_line, named_row, now
 from .bodies import headed_paper
@@ -36,8 +37,8 @@ CAPTION = style("absences-caption", font=HEI, size=14, leading=26, align=TA_LEFT
 # 情况 holds 缺席（未签到）, 批准人 区人大常委会主任 on a line; the reason takes what is left.
 COLUMNS = (Column("序号", 30), Column("姓　名", 84, "left"), Column("情　况", 92),
            Column("请假事由", align="left"), Column("批准人", 108, "left"))
-SUMMARY = (Column("代表团", align="left"), Column("应到", 52), Column("实到", 52), Column("请假", 52),
-           Column("缺席", 52), Column(("其中", "未签到"), 60))
+SUMMARY = (Column("代表团", align="left"), Column("应到", 52), Column("实到", 52), Column(AttendanceStatus.LEAVE, 52),
+           Column(AttendanceStatus.ABSENT, 52), Column(("其中", "未签到"), 60))
 NOT_CHECKED = "缺席（未签到）"
 TOTAL = "合计"
 
@@ -72,8 +73,8 @@ def summary_rows(rows: list[RollRow]) -> list[list[str]]:
         by.setdefault(r.delegation, []).append(r)
 
     def line(name: str, group: list[RollRow]) -> list[str]:
-        figures = (len(group), sum(r.present for r in group), sum(r.status == "请假" for r in group),
-                   sum(r.status in ("缺席", "") for r in group), sum(not r.status for r in group))
+        figures = (len(group), sum(r.present for r in group), sum(r.status == AttendanceStatus.LEAVE for r in group),
+                   sum(r.status in (AttendanceStatus.ABSENT, "") for r in group), sum(not r.status for r in group))
         return [name, *(str(n) for n in figures)]
 
     return [line(name, group) for name, group in by.items()] + [line(TOTAL, rows)]
@@ -82,7 +83,7 @@ def summary_rows(rows: list[RollRow]) -> list[list[str]]:
 def prepare(meeting: str | None = None) -> Paper:
     """MEETING: its number in the schedule ("3") or its name; by default today's or the next plenary."""
     m = attendance.chosen_meeting(meeting)
-    rows = attendance.roll(m.meeting_id, role="代表")
+    rows = attendance.roll(m.meeting_id, role=Role.DELEGATE)
     groups = attendance.absences_by_delegation(m.meeting_id)
     when = now()
     person = attendance.expected_word(m)

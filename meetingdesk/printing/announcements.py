@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.rules.words import Role
 from meetingdesk.services import counting, session
 from meetingdesk.services.counting import Announcement, Elected
 from meetingdesk.services.errors import ServiceError
@@ -39,7 +40,7 @@ MARK = 10  # (女)
 LEADING = 30
 NUMBER = style("announcement-number", size=SIZE, leading=LEADING, align=TA_CENTER)
 SIGNER = "主席团"
-DELEGATES = "代表"  # an office of deputies to a higher congress: "代表2名", not "(2人,…)"
+DELEGATES = Role.DELEGATE  # an office of deputies to a higher congress: "代表2名", not "(2人,…)"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.services import attendance
 from meetingdesk.services.attendance import Counts, RollRow
 from meetingdesk.services.schedule import MeetingRow
@@ -75,8 +76,10 @@ def named_row(columns: Sequence[Column], texts: Sequence[Text], at: int, person:
 
 def figures(c: Counts) -> tuple[list[Column], list[str]]:
     """应到 实到 请假 缺席, then 其中迟到 / 其中早退 / 其中未签到 where there are any."""
-    pairs = [("应到", c.expected), ("实到", c.present), ("请假", c.leave), ("缺席", c.absent_total)]
-    pairs += [(f"其中{label}", n) for label, n in (("迟到", c.late), ("早退", c.early), ("未签到", c.unchecked)) if n]
+    pairs = [("应到", c.expected), ("实到", c.present), (AttendanceStatus.LEAVE, c.leave),
+             (AttendanceStatus.ABSENT, c.absent_total)]
+    pairs += [(f"其中{label}", n) for label, n in (
+        (AttendanceStatus.LATE, c.late), (AttendanceStatus.LEFT_EARLY, c.early), ("未签到", c.unchecked)) if n]
     columns = [Column(label, max(FIGURE_WIDTH, runs_width(runs(label, TABLE_SIZE, HEI)) + 2 * PAD + 4))
                for label, _ in pairs]
     return columns, [f"{n}" for _, n in pairs]
@@ -85,7 +88,7 @@ def figures(c: Counts) -> tuple[list[Column], list[str]]:
 def others_text(c: Counts) -> str:
     """列席人员应到160人，实到150人；工作人员应到36人，实到36人。不计入法定人数。"""
     parts = [f"{label}应到{expected}人，实到{present}人"
-             for label, (present, expected) in (("列席人员", c.attendees), ("工作人员", c.staff)) if expected]
+             for label, (present, expected) in (("列席人员", c.attendees), (Role.STAFF, c.staff)) if expected]
     if not parts:
         return ""
     return "；".join(parts) + "。列席人员和工作人员不计入法定人数。"
@@ -123,9 +126,9 @@ def prepare(meeting: str | None = None) -> Paper:
     c = attendance.counts(m.meeting_id, rows)
     sentence = attendance.report_text(m.meeting_id)
     when = now()
-    expected = [r for r in rows if r.role == "代表"]
-    leave = attendance.in_stroke_order([r for r in expected if r.status == "请假"])
-    absent = attendance.in_stroke_order([r for r in expected if r.status in ("缺席", "")])
+    expected = [r for r in rows if r.role == Role.DELEGATE]
+    leave = attendance.in_stroke_order([r for r in expected if r.status == AttendanceStatus.LEAVE])
+    absent = attendance.in_stroke_order([r for r in expected if r.status in (AttendanceStatus.ABSENT, "")])
     columns, values = figures(c)
     wide = sum(column.width for column in columns)
     others = others_text(c)

@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import AttendanceStatus
 from meetingdesk.services import attendance, roster
 from meetingdesk.services.attendance import SessionLine
 from meetingdesk.services.errors import ServiceError
@@ -51,7 +52,14 @@ NARROW_NUMBER_W = 22
 NARROW_PRIOR_W = 30
 NARROW_NOTE_MIN = 80
 SMALLEST_HEAD = 6.5
-MARKS = {"出席": "√", "迟到": "迟", "早退": "退", "请假": "假", "缺席": "缺", "": ""}
+MARKS = {
+    AttendanceStatus.PRESENT: "√",
+    AttendanceStatus.LATE: "迟",
+    AttendanceStatus.LEFT_EARLY: "退",
+    AttendanceStatus.LEAVE: "假",
+    AttendanceStatus.ABSENT: "缺",
+    "": "",
+}
 OUTSIDE = "—"  # not a delegate on the meeting's date: before a 补选 start, from a mandate's end
 FLAG = "★"
 FLAGGED = "两次未经批准不出席"
@@ -95,7 +103,7 @@ def layout(shown: list[MeetingRow]) -> Layout:
     if not shown or room / len(shown) >= MEETING_W:
         meetings = [Column(("".join(short_name(m)), f"{m.date.month}月{m.date.day}日"), MEETING_W) for m in shown]
         return Layout([Column("序号", NUMBER_W), Column("姓　名", NAME_W, "left"), *meetings,
-                       Column(("往次", "未经批准", "缺席"), PRIOR_W), Column("备　注", align="left")], SIZE)
+                       Column(("往次", "未经批准", AttendanceStatus.ABSENT), PRIOR_W), Column("备　注", align="left")], SIZE)
     room = FRAME_WIDTH - NARROW_NUMBER_W - NAME_W - NARROW_PRIOR_W - NARROW_NOTE_MIN
     width = room / len(shown)
     headings = [(*short_name(m), f"{m.date.month}月", f"{m.date.day}日") for m in shown]
@@ -103,7 +111,7 @@ def layout(shown: list[MeetingRow]) -> Layout:
     size = max(SMALLEST_HEAD, min(SIZE, (width - 2 * PAD) / chars))
     return Layout([Column("序号", NARROW_NUMBER_W), Column("姓　名", NAME_W, "left"),
                    *(Column(lines, width) for lines in headings),
-                   Column(("往次", "缺席"), NARROW_PRIOR_W), Column("备　注", align="left")], size)
+                   Column(("往次", AttendanceStatus.ABSENT), NARROW_PRIOR_W), Column("备　注", align="left")], size)
 
 
 def month_day(day: dt.date) -> str:

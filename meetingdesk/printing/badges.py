@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, PageBreak
 from meetingdesk.services import attendance, roster, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import MemberRow
+from meetingdesk.rules.words import Role
 
 from .coverage import Printed
 from .fonts import HEI, SONG, Run, runs, runs_width
@@ -44,9 +45,9 @@ CUT_GAP = 2 * mm  # between the grid and a cut mark
 CUT_LEN = 5 * mm
 SIDE = 4 * mm  # inside a card's edge
 
-CARDS = {"代表": "出席证", "列席": "列席证", "工作人员": "工作证"}
-COLOURS = {"代表": colors.Color(0.72, 0.08, 0.08), "列席": colors.Color(0.08, 0.25, 0.58),
-           "工作人员": colors.Color(0.06, 0.42, 0.2)}
+CARDS = {Role.DELEGATE: "出席证", Role.ATTENDEE: "列席证", Role.STAFF: "工作证"}
+COLOURS = {Role.DELEGATE: colors.Color(0.72, 0.08, 0.08), Role.ATTENDEE: colors.Color(0.08, 0.25, 0.58),
+           Role.STAFF: colors.Color(0.06, 0.42, 0.2)}
 BORDER = colors.Color(0.7, 0.7, 0.7)
 
 TITLE_SIZE, TITLE_BASE = 9, CARD_H - 13

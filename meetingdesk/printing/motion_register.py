@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.rules.motions import KINDS
+from meetingdesk.rules.words import Role
 from meetingdesk.services import motions
 from meetingdesk.services.motions import MotionRow
 
@@ -25,7 +26,7 @@ LEADING = 12
 # the title takes what is left and wraps (a portrait page: the frame has no landscape).
 COLUMNS = (
     Column("编号", 44), Column("类别", 25), Column("标题", align="left"), Column("提出者", 79, "left"),
-    Column(("领衔", "代表"), 34), Column(("联名", "人数"), 25), Column("代表团", 44),
+    Column(("领衔", Role.DELEGATE), 34), Column(("联名", "人数"), 25), Column("代表团", 44),
     Column(("收到", "时间"), 52), Column("状态", 44),
 )
 

@@ -11,6 +11,7 @@ the 说明 says them as the 办法 sets them (`session.bylaw()`), with its artic
 from __future__ import annotations
 
 from meetingdesk.rules.bylaw import Bylaw
+from meetingdesk.rules.words import Role
 from meetingdesk.services import elections, roster, session
 from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.errors import ServiceError
@@ -55,8 +56,8 @@ def prepare(delegation_id: int | None = None, spares: int = 0, serial: bool = Fa
     if not sections:
         raise ServiceError("没有需要预选的选举：各项选举的被提名人都不多于办法规定的候选人数。")
     teams = roster.list_delegations() if delegation_id is None else [roster.get_delegation(delegation_id)]
-    stacks = [(team, copies_of(TITLE, team.count("代表"), spares, serial, None, 0))
-              for team in teams if team.count("代表") or spares]  # a delegation with no one gets none
+    stacks = [(team, copies_of(TITLE, team.count(Role.DELEGATE), spares, serial, None, 0))
+              for team in teams if team.count(Role.DELEGATE) or spares]  # a delegation with no one gets none
     if not stacks:
         raise ServiceError("所选代表团没有在任代表，没有预选选票可印。")
     bylaw = session.bylaw()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import Role
 from meetingdesk.services import elections, preliminary
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.preliminary import RoundResult
@@ -25,7 +26,7 @@ from .tally_report import BODY, SECTION, TOTAL, Signatures, captioned, signature
 KIND = "preliminary_report"
 TITLE = "预选计票结果报告"
 
-DELEGATION_COLUMNS = (Column("代表团"), *(Column(what, 56) for what in ("代表", "参加预选", "发出", "收回", "无效",
+DELEGATION_COLUMNS = (Column("代表团"), *(Column(what, 56) for what in (Role.DELEGATE, "参加预选", "发出", "收回", "无效",
                                                                        "有效")))
 KEPT = 4
 VOTE_COLUMNS = (Column("序号", 40), Column("候选人"), Column("得票", 70), Column("结果", 150))

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from meetingdesk.services import roster, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
+from meetingdesk.rules.words import Role
 
 from .coverage import Printed
 from .fonts import runs
@@ -28,8 +29,8 @@ LABEL_WIDTH = 5 * SIZE + 6  # 工作人员：
 COLUMN = (FRAME_WIDTH - LABEL_WIDTH) / COLUMNS
 GAP = 6
 
-LABELS = {"团长": "团　长：", "副团长": "副团长：", "代表": "代　表：", "列席": "列　席：",
-          "工作人员": "工作人员：", "讨论地点": "讨论地点："}
+LABELS = {"团长": "团　长：", "副团长": "副团长：", Role.DELEGATE: "代　表：", Role.ATTENDEE: "列　席：",
+          Role.STAFF: "工作人员：", "讨论地点": "讨论地点："}
 
 
 def totals_text(counts: dict[str, int]) -> str:

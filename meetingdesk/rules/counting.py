@@ -14,12 +14,13 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
 from .bylaw import REVOTE_RULES, WRITE_IN_LISTED_RULES, Bylaw
+from .words import Quorum
 
 # The quorum a vote needs: the 办法 of seed 000 says 超过全体代表的三分之二; the law's
 # default for convening a session is 三分之二以上 (two thirds or more).
 QUORUM_RULES = {
-    "超过三分之二": "到会代表必须超过全体代表的三分之二",
-    "三分之二以上": "到会代表须有全体代表的三分之二以上",
+    Quorum.MORE_THAN_TWO_THIRDS: "到会代表必须超过全体代表的三分之二",
+    Quorum.TWO_THIRDS_OR_MORE: "到会代表须有全体代表的三分之二以上",
 }
 
 
@@ -28,20 +29,20 @@ def majority(all_delegates: int) -> int:
     return all_delegates // 2 + 1
 
 
-def quorum_needed(all_delegates: int, rule: str = "超过三分之二") -> int:
+def quorum_needed(all_delegates: int, rule: str = Quorum.MORE_THAN_TWO_THIRDS) -> int:
     """The fewest delegates present that meet the quorum rule."""
-    if rule == "超过三分之二":
+    if rule == Quorum.MORE_THAN_TWO_THIRDS:
         return all_delegates * 2 // 3 + 1
-    if rule == "三分之二以上":
+    if rule == Quorum.TWO_THIRDS_OR_MORE:
         return -(-all_delegates * 2 // 3)
     raise ValueError(f"unknown quorum rule {rule}")
 
 
-def quorum_met(present: int, all_delegates: int, rule: str = "超过三分之二") -> bool:
+def quorum_met(present: int, all_delegates: int, rule: str = Quorum.MORE_THAN_TWO_THIRDS) -> bool:
     return present >= quorum_needed(all_delegates, rule)
 
 
-def quorum_text(present: int | None, all_delegates: int, rule: str = "超过三分之二") -> str:
+def quorum_text(present: int | None, all_delegates: int, rule: str = Quorum.MORE_THAN_TWO_THIRDS) -> str:
     """The quorum in words; PRESENT None (not counted yet) says what is needed."""
     need = quorum_needed(all_delegates, rule)
     start = f"全体代表 {all_delegates} 人，{QUORUM_RULES[rule]}，即至少 {need} 人；"

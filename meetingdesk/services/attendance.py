@@ -23,6 +23,7 @@ from meetingdesk.rules import people as people_rules
 from meetingdesk.rules import pinyin
 from meetingdesk.rules.schedule import parse_time
 from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.store import Attendance, Delegation, Meeting, Member, Person, PresidiumMember, PriorAbsence
 
 from . import roster, schedule, session
@@ -71,10 +72,10 @@ class RollRow:
         """出席 / 请假（因公出差，张三批准）/ 迟到 09:10 / 未签到"""
         if not self.status:
             return UNCHECKED
-        if self.status == "请假":
+        if self.status == AttendanceStatus.LEAVE:
             detail = "，".join(p for p in (self.reason, f"{self.approver}批准" if self.approver else "") if p)
-            return f"请假（{detail}）" if detail else "请假"
-        if self.status in ("迟到", "早退") and self.time:
+            return f"请假（{detail}）" if detail else AttendanceStatus.LEAVE
+        if self.status in (AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY) and self.time:
             return f"{self.status} {self.time}"
         return self.status
 
@@ -204,11 +205,11 @@ def _meeting(meeting_id: int) -> MeetingRow:
 
 def expected_word(meeting: MeetingRow) -> str:
     """Whom the meeting expects, as its report names them: 主席团成员 at a presidium meeting, else 代表."""
-    return "主席团成员" if meeting.kind == "主席团会议" else "代表"
+    return "主席团成员" if meeting.kind == "主席团会议" else Role.DELEGATE
 
 
 def expected_roles(meeting: MeetingRow) -> tuple[str, ...]:
-    return ("代表",) if meeting.kind == "主席团会议" else store.ROLES
+    return (Role.DELEGATE,) if meeting.kind == "主席团会议" else store.ROLES
 
 
 # ---------------------------------------------------------------- the roll
@@ -256,7 +257,7 @@ def _day(day: dt.date) -> str:
 
 
 def _mandate_word(role: str) -> str:
-    return "代表资格" if role == "代表" else f"{role}身份"
+    return "代表资格" if role == Role.DELEGATE else f"{role}身份"
 
 
 def outside_reason(member: roster.MemberRow, day: dt.date) -> str:
@@ -279,7 +280,7 @@ def not_expected_why(meeting: MeetingRow, member: roster.MemberRow) -> str:
     why = outside_reason(member, meeting.date)
     if why:
         return why
-    if meeting.kind == "主席团会议" and member.role == "代表":
+    if meeting.kind == "主席团会议" and member.role == Role.DELEGATE:
         if not PresidiumMember.select().where(PresidiumMember.member == member.member_id).exists():
             return "其不是主席团成员"
         return ""
@@ -299,7 +300,7 @@ def not_expected_text(meeting: MeetingRow, member: roster.MemberRow) -> str:
 def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
     meeting = _meeting(meeting_id)
     rows = roll(meeting_id) if rows is None else rows
-    delegates = [r for r in rows if r.role == "代表"]
+    delegates = [r for r in rows if r.role == Role.DELEGATE]
     by_status: dict[str, int] = {}
     for r in delegates:
         by_status[r.status] = by_status.get(r.status, 0) + 1
@@ -313,11 +314,12 @@ def counts(meeting_id: int, rows: list[RollRow] | None = None) -> Counts:
     return Counts(
         meeting_id, meeting.name, expected,
         present=sum(by_status.get(s, 0) for s in store.PRESENT_STATUSES),
-        late=by_status.get("迟到", 0), early=by_status.get("早退", 0),
-        leave=by_status.get("请假", 0), absent=by_status.get("缺席", 0), unchecked=by_status.get("", 0),
+        late=by_status.get(AttendanceStatus.LATE, 0), early=by_status.get(AttendanceStatus.LEFT_EARLY, 0),
+        leave=by_status.get(AttendanceStatus.LEAVE, 0), absent=by_status.get(AttendanceStatus.ABSENT, 0),
+        unchecked=by_status.get("", 0),
         rule=rule, quorum_applies=meeting.kind in QUORUM_KINDS,
         need=counting_rules.quorum_needed(expected, rule),
-        attendees=of_role("列席"), staff=of_role("工作人员"), recorded=recorded_expected(meeting_id),
+        attendees=of_role(Role.ATTENDEE), staff=of_role(Role.STAFF), recorded=recorded_expected(meeting_id),
     )
 
 
@@ -346,16 +348,16 @@ def present_for_vote(meeting_id: int, vote_time: str = "") -> int | None:
     taken. One who left early (早退) is present only if known to have left after the vote began;
     with no time of the vote, nobody who left early is counted (the quorum is never overstated).
     One who came late (迟到) after the vote began is not present for it."""
-    rows = roll(meeting_id, role="代表")
+    rows = roll(meeting_id, role=Role.DELEGATE)
     if not any(r.status for r in rows):
         return None
     present = 0
     for r in rows:
-        if r.status == "出席":
+        if r.status == AttendanceStatus.PRESENT:
             present += 1
-        elif r.status == "迟到":
+        elif r.status == AttendanceStatus.LATE:
             present += not (vote_time and r.time and r.time > vote_time)
-        elif r.status == "早退":
+        elif r.status == AttendanceStatus.LEFT_EARLY:
             present += bool(vote_time and r.time and r.time > vote_time)
     return present
 
@@ -479,7 +481,7 @@ def _take_expected(meeting: MeetingRow | int) -> None:
     transaction): the figure read to the hall, whatever the roster later says of that day."""
     meeting = _meeting(meeting) if isinstance(meeting, int) else meeting
     if recorded_expected(meeting.meeting_id) is None:
-        expected = len(_expected_ids(meeting, role="代表"))  # len(roll(…, role="代表")), counted
+        expected = len(_expected_ids(meeting, role=Role.DELEGATE))  # len(roll(…, role="代表")), counted
         Meeting.update(expected=expected).where((Meeting.id == meeting.meeting_id)
                                                 & Meeting.expected.is_null()).execute()
 
@@ -543,7 +545,7 @@ def _check_in(meeting: MeetingRow, rows: list[RollRow], source: str, now: dt.dat
     """ROWS as recorded now: those not present yet are written present (迟到 after the start)."""
     now = _now(now)
     late = _late(meeting, now)
-    status = "迟到" if late else "出席"
+    status = AttendanceStatus.LATE if late else AttendanceStatus.PRESENT
     results, written = [], []
     for row in rows:
         if row.present:
@@ -589,17 +591,17 @@ def _details(status: str, name: str, reason: str, approver: str, time: str) -> t
     if status not in store.ATTENDANCE_STATUSES:
         raise ServiceError(f"到会情况应是{'、'.join(store.ATTENDANCE_STATUSES)}之一，现为“{status}”。", "status")
     reason, approver = reason.strip(), approver.strip()
-    if status == "请假":
+    if status == AttendanceStatus.LEAVE:
         if not reason:
             raise ServiceError(f"请填写{name}的请假事由。", "reason")
         if not approver:
             raise ServiceError(f"请填写{name}的请假由谁批准。", "approver")
     else:
         reason = approver = ""
-    if status in ("迟到", "早退"):
+    if status in (AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY):
         parsed = parse_time(time or "")
         if not parsed:
-            what = "到会" if status == "迟到" else "离会"
+            what = "到会" if status == AttendanceStatus.LATE else "离会"
             raise ServiceError(f"请填写{name}{what}的时间，如 9:10（现为“{time}”）。", "time")
         time = parsed
     else:
@@ -701,7 +703,7 @@ def tick(meeting_id: int, member_ids: Iterable[int], present_ids: Iterable[int],
     present = {m for m, record in records.items() if record[0] in store.PRESENT_STATUSES}
     come = [m for m in dict.fromkeys(member_ids) if m in present_ids and m not in present]
     gone = [m for m in dict.fromkeys(member_ids) if m not in present_ids and m in present]
-    blank = RollRow(0, 0, "", "", "", None, "", "", "", "出席", source=source)
+    blank = RollRow(0, 0, "", "", "", None, "", "", "", AttendanceStatus.PRESENT, source=source)
     with store.database.atomic():
         if come:
             _put(meeting, [replace(blank, member_id=m) for m in come], _now(now))
@@ -713,9 +715,9 @@ def tick(meeting_id: int, member_ids: Iterable[int], present_ids: Iterable[int],
 def close_roll(meeting_id: int, *, now: dt.datetime | None = None) -> int:
     """结束签到: every delegate not checked in is written down as 缺席. Returns how many."""
     now = _now(now)
-    missing = [unchecked(r) for r in roll(meeting_id, role="代表") if not r.status]
+    missing = [unchecked(r) for r in roll(meeting_id, role=Role.DELEGATE) if not r.status]
     if missing:
-        _put(meeting_id, [replace(r, status="缺席", source=CLOSING) for r in missing], now)
+        _put(meeting_id, [replace(r, status=AttendanceStatus.ABSENT, source=CLOSING) for r in missing], now)
     return len(missing)
 
 
@@ -726,7 +728,7 @@ def retake_expected(meeting_id: int) -> int | None:
         if not Attendance.select().where(Attendance.meeting == meeting_id).exists():
             Meeting.update(expected=None).where(Meeting.id == meeting_id).execute()
             return None
-        expected = len(roll(meeting_id, role="代表"))
+        expected = len(roll(meeting_id, role=Role.DELEGATE))
         Meeting.update(expected=expected).where(Meeting.id == meeting_id).execute()
     return expected
 
@@ -769,10 +771,10 @@ def absences_by_delegation(meeting_id: int) -> list[tuple[str, list[RollRow], li
     """(delegation, on leave, absent) for each delegation with anyone missing; absent
     includes those never checked in."""
     grouped: dict[str, tuple[list[RollRow], list[RollRow]]] = {}
-    for r in roll(meeting_id, role="代表"):
-        if r.status == "请假":
+    for r in roll(meeting_id, role=Role.DELEGATE):
+        if r.status == AttendanceStatus.LEAVE:
             grouped.setdefault(r.delegation, ([], []))[0].append(r)
-        elif r.status in ("缺席", ""):
+        elif r.status in (AttendanceStatus.ABSENT, ""):
             grouped.setdefault(r.delegation, ([], []))[1].append(r)
     return [(name, leave, absent) for name, (leave, absent) in grouped.items()]
 
@@ -851,10 +853,10 @@ def _delegates(shown: list[MeetingRow]) -> list[roster.MemberRow]:
     delegation and in stroke order within it."""
     if shown:
         days = sorted({m.date for m in shown})
-        members = [m for m in roster.list_members(role="代表", include_ended=True)
+        members = [m for m in roster.list_members(role=Role.DELEGATE, include_ended=True)
                    if any(m.serving_on(day) for day in days)]
     else:
-        members = roster.list_members(role="代表")
+        members = roster.list_members(role=Role.DELEGATE)
     positions = _positions()
     return sorted(members, key=lambda m: positions.get(m.delegation_id, 0))
 
@@ -862,7 +864,7 @@ def _delegates(shown: list[MeetingRow]) -> list[roster.MemberRow]:
 def _unexcused(statuses: list[str]) -> bool:
     """Missed this session without leave: written down 缺席 at a plenary of the mandate and
     present at none."""
-    return "缺席" in statuses and not any(s in store.PRESENT_STATUSES for s in statuses)
+    return AttendanceStatus.ABSENT in statuses and not any(s in store.PRESENT_STATUSES for s in statuses)
 
 
 # ---------------------------------------------------------------- earlier sessions

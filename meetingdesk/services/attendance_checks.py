@@ -3,6 +3,7 @@ a record whose basis was edited after the meeting."""
 from __future__ import annotations
 
 from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.rules.words import Role
 
 from . import attendance, snapshot
 from .attendance import Counts, Stray
@@ -58,7 +59,7 @@ def _basis_text(snap: Snapshot, meeting: MeetingRow, c: Counts, strays: list[Str
     """第一次全体会议记录的应到代表为 210 人，按现在的名单该日为 209 人：代表名单在会后被改动（…）。"""
     word = attendance.expected_word(meeting)
     changes = []
-    gone = [s.member.display for s in strays if s.member.role == "代表"]
+    gone = [s.member.display for s in strays if s.member.role == Role.DELEGATE]
     if gone:
         changes.append(f"有到会记录但该日已不在名单中的：{_names(gone)}")
     if snap.closed(meeting.meeting_id):

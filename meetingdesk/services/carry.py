@@ -35,13 +35,14 @@ from pathlib import Path
 
 from meetingdesk import store
 from meetingdesk.rules.numerals import chinese_number, session_title
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Member
 
 from . import attendance, presidium, roster, session
 from .errors import ServiceError
 
-DELEGATE = "代表"
-OTHERS = ("列席", "工作人员")
+DELEGATE = Role.DELEGATE
+OTHERS = (Role.ATTENDEE, Role.STAFF)
 NOTE_HERE = "据上次会议到会记录结转"  # the note of an absence the old session's own records show
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from meetingdesk.rules.collation import stroke_key, ties, unknown_chars
+from meetingdesk.rules.words import Role
 
 from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, schedule_checks,
                session, snapshot)
@@ -69,11 +70,11 @@ def _check_delegations(snap: Snapshot) -> list[Problem]:
         if not d.deputies:
             found.append(Problem(NOTICE, "代表团", where, f"{d.name}没有副团长。", d.delegation_id))
         for leader in ([d.head] if d.head else []) + list(d.deputies):
-            if leader.role != "代表" or not leader.serving or leader.delegation_id != d.delegation_id:
+            if leader.role != Role.DELEGATE or not leader.serving or leader.delegation_id != d.delegation_id:
                 found.append(Problem(ERROR, "代表团", where,
                                      f"{d.name}的{leader.leader_title}“{leader.name}”不是该团的在任代表。",
                                      d.delegation_id, leader.member_id))
-        if d.count("代表") == 0:
+        if d.count(Role.DELEGATE) == 0:
             found.append(Problem(NOTICE, "代表团", where, f"{d.name}没有代表。", d.delegation_id))
     return found
 

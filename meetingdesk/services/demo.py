@@ -10,6 +10,7 @@ from meetingdesk import store
 from meetingdesk.assets import seed
 from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.words import Quorum, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
 
@@ -77,7 +78,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
     )
     try:
         with store.database.atomic():
-            session_service.update_session(quorum_rule=meta.get("quorum_rule", "超过三分之二"))
+            session_service.update_session(quorum_rule=meta.get("quorum_rule", Quorum.MORE_THAN_TWO_THIRDS))
             session_service.set_bylaw(**bylaw)
             settings.set_text(settings.BY_ELECTION_WHERE, toml.get("changes", {}).get("by_election", ""))
             _load_roster()
@@ -132,7 +133,7 @@ def _load_roster() -> None:
         team = row["代表团"]
         titles = [("团长", row["团长"])] + [("副团长", n) for n in row["副团长"].split("、") if n]
         for position, (title, name) in enumerate(titles):
-            member = members.get((team, "代表", name))
+            member = members.get((team, Role.DELEGATE, name))
             if member is None:
                 raise ServiceError(f"delegations.csv：{team}的{title}“{name}”不是该团代表")
             Leader.create(delegation=delegations[team], member=member, title=title, position=position)
@@ -143,7 +144,7 @@ def _check_mandate(row: dict[str, str], ended: bool, started_on: dt.date | None,
     """'' or what is wrong with a row's mandate (its start, its end, its delegation)."""
     if row["开始方式"] not in mandates.START_REASONS:
         return f"开始方式只能为空（换届选举）或“{mandates.BY_ELECTION}”，不能是“{row['开始方式']}”"
-    if row["开始方式"] == mandates.BY_ELECTION and (row["身份"] != "代表" or started_on is None):
+    if row["开始方式"] == mandates.BY_ELECTION and (row["身份"] != Role.DELEGATE or started_on is None):
         return "补选的须是代表，并填写开始日期（常委会确认代表资格的日期）"
     if not ended and (row["终止日期"] or row["终止原因"] or row["终止决定"]):
         return "在任人员不能有终止日期、原因或决定"
@@ -156,7 +157,7 @@ def _check_mandate(row: dict[str, str], ended: bool, started_on: dt.date | None,
 
 def _delegate(name: str, where: str) -> Member:
     found = list(Member.select().join(Person).where(
-        Person.name == name, Member.role == "代表", Member.status == store.STATUS_SERVING))
+        Person.name == name, Member.role == Role.DELEGATE, Member.status == store.STATUS_SERVING))
     if len(found) != 1:
         raise ServiceError(f"{where}：“{name}”不是名单中唯一的在任代表")
     return found[0]
@@ -188,7 +189,7 @@ def _load_office(row: dict[str, str], where: str) -> None:
     office_id = presidium.add_office(person.id, row["机构"], row["职务"])
     if row["状态"] == "在任":
         return
-    mandate = Member.get_or_none((Member.person == person.id) & (Member.role == "代表")
+    mandate = Member.get_or_none((Member.person == person.id) & (Member.role == Role.DELEGATE)
                                  & (Member.status == store.STATUS_ENDED))
     if row["状态"] != "相应终止" or row["机构"] not in store_models.MANDATE_BODIES or mandate is None:
         raise ServiceError(f"{where}：状态只能是“在任”，或在代表资格终止时“相应终止”"

@@ -18,6 +18,7 @@ from meetingdesk.rules import elections as rules
 from meetingdesk.rules import motions as motion_rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Delegation, Election, Member, Nomination, NominationSigner, Nominee, Person
 
 from . import motions, roster
@@ -316,7 +317,7 @@ def add_nomination(data: NominationInput, now: dt.datetime | None = None) -> int
     if any(m is None for m in members):
         raise ServiceError("所选代表已不存在。", "signers")
     if data.nominator == "代表联名":
-        not_delegates = [m.person.name for m in members if m.role != "代表"]
+        not_delegates = [m.person.name for m in members if m.role != Role.DELEGATE]
         if not_delegates:
             raise ServiceError(f"“{'、'.join(not_delegates)}”不是代表，不能联名提名。", "signers")
         serving = motion_rules.count_signers(
@@ -408,7 +409,7 @@ def withdraw_nominee(nomination_id: int, person_id: int, at: dt.datetime, reason
 
 
 def _serving_delegates():
-    return (Member.select(Member.person).where((Member.role == "代表")
+    return (Member.select(Member.person).where((Member.role == Role.DELEGATE)
                                                & (Member.status == store.STATUS_SERVING)))
 
 
@@ -428,12 +429,12 @@ def delegates_only(election_id: int) -> bool:
 def _not_a_delegate(person_id: int) -> str | None:
     """Why the person is not a serving delegate (代表资格已终止 / 是列席人员 / …), or None."""
     roles = list(Member.select(Member.role, Member.status).where(Member.person == person_id).tuples())
-    if any(role == "代表" and status == store.STATUS_SERVING for role, status in roles):
+    if any(role == Role.DELEGATE and status == store.STATUS_SERVING for role, status in roles):
         return None
-    if any(role == "代表" for role, _ in roles):
+    if any(role == Role.DELEGATE for role, _ in roles):
         return "的代表资格已终止"
     if roles:
-        return "是" + "、".join(dict.fromkeys(f"{role}人员" if role == "列席" else role for role, _ in roles)) + \
+        return "是" + "、".join(dict.fromkeys(f"{role}人员" if role == Role.ATTENDEE else role for role, _ in roles)) + \
             "，不是代表"
     return "不是本级人民代表大会代表"
 

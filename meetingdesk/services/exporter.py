@@ -24,6 +24,7 @@ from pathlib import Path
 from meetingdesk.services import output, roster
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.importer import COLUMNS, REELECTED_WORD
+from meetingdesk.rules.words import Role
 
 
 MAX_CELL = 32_767  # Excel's limit for one cell
@@ -44,7 +45,7 @@ def roster_rows() -> list[tuple[str, ...]]:
     members = roster.list_members(include_ended=True)  # stroke order; the sort below is stable
     members.sort(key=lambda m: (not m.serving, order.get(m.delegation_id, len(order)), roster.ROLE_ORDER[m.role]))
     return [(m.name, m.gender, m.delegation, m.role, m.work_title, m.note, m.leader_title, m.status,
-             m.start_reason or (REELECTED_WORD if m.role == "代表" else ""), _date(m.started_on),
+             m.start_reason or (REELECTED_WORD if m.role == Role.DELEGATE else ""), _date(m.started_on),
              m.constituency, m.confirmed_by, _date(m.ended_on), m.end_reason, m.end_decision)
             for m in members]
 

@@ -77,6 +77,7 @@ from meetingdesk import store
 from meetingdesk.rules import mandates as mandate_rules
 from meetingdesk.rules import normalize
 from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
 
@@ -99,7 +100,7 @@ ALIASES = {"工作职务": TITLE, "所属代表团": DELEGATION, "团职": LEADE
            "资格终止日期": ENDED_ON, "资格终止原因": END_REASON, "选举单位": CONSTITUENCY,
            # the demo's seeds/people.csv
            "开始方式": START_REASON, "开始日期": STARTED_ON, "确认会议": CONFIRMED_BY}
-ROLE_ALIASES = {"列席人员": "列席", "列席代表": "列席", "工作人员们": "工作人员"}
+ROLE_ALIASES = {"列席人员": Role.ATTENDEE, "列席代表": Role.ATTENDEE, "工作人员们": Role.STAFF}
 SERVING, ENDED = store.STATUS_SERVING, store.STATUS_ENDED
 STATUS_ALIASES = {"已终止": ENDED, "资格终止": ENDED, "终止资格": ENDED, "资格已终止": ENDED}
 START_WORDS = {"换届": mandate_rules.REELECTED, "换届选举": mandate_rules.REELECTED,
@@ -1036,7 +1037,7 @@ def _parse(cells: list[str], line: int, table: _Table, snap: _Snapshot,
         bad(marks[-1][0], "同一人不能既是团长又是副团长。")
     elif titles:
         row.leader = titles.pop()
-        if row.role in store.ROLES and row.role != "代表":
+        if row.role in store.ROLES and row.role != Role.DELEGATE:
             bad(marks[0][0], f"{row.leader}必须是本代表团的代表，这一行的身份是{row.role}。")
         elif row.status == ENDED:
             bad(marks[0][0], f"{row.leader}必须是在任代表，这一行的状态是终止。")
@@ -1293,7 +1294,7 @@ def _check_mandates(rows: list[PlanRow], snap: _Snapshot, source: str) -> None:
         def bad(column: str, reason: str) -> None:
             _error(row, source, column, reason)
 
-        if merged.start_reason == mandate_rules.BY_ELECTION and row.role == "代表" and merged.started_on is None:
+        if merged.start_reason == mandate_rules.BY_ELECTION and row.role == Role.DELEGATE and merged.started_on is None:
             bad(STARTED_ON, "补选的代表请填写资格开始日期（常委会确认其代表资格的日期）。")
         if ended:
             if merged.ended_on is None and not was_ended:
@@ -1324,7 +1325,7 @@ def _check_by_election(rows: list[PlanRow], snap: _Snapshot, source: str) -> Non
     """Only a delegate has a 补选 (roster.add_member's rule). Asked after the leaders: a 团长 or
     副团长 made 列席 is told that first."""
     for row in rows:
-        if row.ok and row.role != "代表" and row.result.start_reason == mandate_rules.BY_ELECTION:
+        if row.ok and row.role != Role.DELEGATE and row.result.start_reason == mandate_rules.BY_ELECTION:
             given = "start_reason" in row.mandate
             _error(row, source, START_REASON if given else ROLE,
                    f"只有代表才有补选，这一行的身份是{row.role}。" if given else
@@ -1389,7 +1390,7 @@ def _plan_leaders(rows: list[PlanRow], snap: _Snapshot, source: str) -> dict[int
         for row in good:  # a leader who leaves the delegation, stops being a 代表 or ends
             if row.ok and not row.new_member and row.member_id in leader_of:
                 did, title = leader_of[row.member_id]
-                if (row.delegation_id, row.role) == (did, "代表") and not row.ending:
+                if (row.delegation_id, row.role) == (did, Role.DELEGATE) and not row.ending:
                     continue
                 if title == HEAD and heads[did] != row.member_id:
                     continue  # the file names a new head
@@ -1511,7 +1512,7 @@ def _start_word(reason: str, role: str) -> str:
     """资格开始方式 as the file writes it: 补选, 换届 for a delegate elected with the congress."""
     if reason:
         return reason
-    return REELECTED_WORD if role == "代表" else ""
+    return REELECTED_WORD if role == Role.DELEGATE else ""
 
 
 def _end_text(m: Mandate) -> str:
@@ -1521,7 +1522,7 @@ def _end_text(m: Mandate) -> str:
 
 def _offices_needing(row: PlanRow, snap: _Snapshot) -> list[str]:
     """The open offices that end with this row's mandate (as roster.end_member ends them)."""
-    if row.role != "代表" or row.person_id not in snap.offices:
+    if row.role != Role.DELEGATE or row.person_id not in snap.offices:
         return []
     return [f"{body}{title}" for body, title, ended, _ in snap.offices[row.person_id]
             if ended is None and body in store_models.MANDATE_BODIES]

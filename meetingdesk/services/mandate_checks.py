@@ -4,6 +4,7 @@ decision that made it. Each problem names the member, so the roster page can ope
 from __future__ import annotations
 
 from meetingdesk.rules import mandates
+from meetingdesk.rules.words import Role
 from meetingdesk.store import models as store_models
 
 from . import snapshot
@@ -11,7 +12,7 @@ from .problem import ERROR, NOTICE, Problem
 from .snapshot import Mandate, Snapshot
 
 AREA = "代表团"
-DELEGATE = "代表"
+DELEGATE = Role.DELEGATE
 UNPLACED = "未编团"  # where a member without a delegation is said to be
 
 

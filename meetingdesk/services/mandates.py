@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from meetingdesk.rules import mandates as rules
 from meetingdesk.rules.collation import stroke_key
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Delegation, Office, Person
 from meetingdesk.store import models as store_models
 
 from . import roster, session
 from .roster import MemberRow
 
-DELEGATE = "代表"
+DELEGATE = Role.DELEGATE
 
 # The grounds of 代表法 第四十九条 in its order, then the other ends; a group of endings is
 # printed in this order (seed 000: those who moved away, then those who resigned).

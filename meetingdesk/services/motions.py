@@ -16,6 +16,7 @@ from meetingdesk import store
 from meetingdesk.rules import motions as rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person
 
 from . import roster, schedule
@@ -323,7 +324,7 @@ def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Membe
         member = Member.get_or_none(id=mid)
         if member is None:
             raise ServiceError("所选代表已不存在。", "signers")
-        if member.role != "代表":
+        if member.role != Role.DELEGATE:
             raise ServiceError(f"“{member.person.name}”不是代表，不能联名。", "signers")
         members.append(member)
     if data.submitter == rules.BY_DELEGATES and data.lead_member_id is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from meetingdesk import store
 from meetingdesk.rules import counting as rules
+from meetingdesk.rules.words import Role
 from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
 
 from . import elections, roster, session
@@ -157,7 +158,7 @@ def enter(round_id: int, delegation_id: int, entry: int, sheet: SheetInput) -> N
         raise ServiceError("录入遍次只能是第 1 遍或第 2 遍。")
     team = roster.get_delegation(delegation_id)
     where = f"{team.name}（第 {entry} 遍）"
-    delegates = team.count("代表")
+    delegates = team.count(Role.DELEGATE)
     for label, value in (("参加预选人数", sheet.present), ("发出票数", sheet.issued), ("收回票数", sheet.returned),
                          ("无效票数", sheet.void)):
         if value < 0:
@@ -218,7 +219,7 @@ def decide(row: RoundRow, teams: list, bylaw, sheet: Callable[[int, int], SheetI
     entry); reads nothing itself (`check` decides from a snapshot)."""
     lines, diffs = [], []
     for team in teams:
-        delegates = team.count("代表")
+        delegates = team.count(Role.DELEGATE)
         first, second = (sheet(team.delegation_id, e) for e in ENTRIES)
         if first is None and second is None:
             if delegates:

@@ -11,6 +11,7 @@ from meetingdesk import store
 from meetingdesk.rules import grouping
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
+from meetingdesk.rules.words import Role
 from meetingdesk.store import (
     ChairGroup,
     ChairGroupMember,
@@ -153,7 +154,7 @@ def add_presidium_member(member_id: int, category: str = "其他") -> int:
     member = Member.get_or_none(id=member_id)
     if member is None:
         raise ServiceError("该人员已不存在（可能已被撤销）。", "member")
-    if member.role != "代表" or member.status != store.STATUS_SERVING:
+    if member.role != Role.DELEGATE or member.status != store.STATUS_SERVING:
         raise ServiceError(f"“{member.person.name}”不是在任代表，不能担任主席团成员。", "member")
     if PresidiumMember.get_or_none(member=member) is not None:
         raise ServiceError(f"“{member.person.name}”已是主席团成员。", "member")
@@ -213,7 +214,7 @@ def propose_presidium() -> list[Proposal]:
                                    .where(_held()).tuples()):
         offices.setdefault(person_id, []).append((body, title))
     found = []
-    for row in roster.list_members(role="代表"):
+    for row in roster.list_members(role=Role.DELEGATE):
         if row.member_id in on:
             continue
         implied = implied_category(row.member_id, offices.get(row.person_id, []), row.member_id in heads)
@@ -289,7 +290,7 @@ def _person_facts() -> dict[int, tuple[bool, str]]:
     """person id -> (is a serving delegate, delegation shown)."""
     facts: dict[int, tuple[bool, str]] = {}
     for member in Member.select(Member, Delegation).join(Delegation):
-        delegate = member.role == "代表" and member.status == store.STATUS_SERVING
+        delegate = member.role == Role.DELEGATE and member.status == store.STATUS_SERVING
         old = facts.get(member.person_id)
         if old is None or (delegate and not old[0]):
             facts[member.person_id] = (delegate, member.delegation.name)

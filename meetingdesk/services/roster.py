@@ -11,6 +11,7 @@ from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person, Session
 from meetingdesk.store import models as store_models
 
@@ -61,7 +62,7 @@ class MemberInput:
     note: str = ""
     work_title: str = ""
     delegation_id: int | None = None
-    role: str = "代表"
+    role: str = Role.DELEGATE
     started_on: dt.date | None = None  # a 补选 delegate's start; None since the congress was elected
     start_reason: str = ""  # "" 换届 / "补选"
     constituency: str = ""
@@ -233,9 +234,9 @@ def _validate(data: MemberInput, *, member_id: int | None = None) -> None:
         raise ServiceError("请选择所属代表团。", "delegation")
     if data.start_reason not in mandates.START_REASONS:
         raise ServiceError(f"资格开始的方式只能是换届选举或补选，不能是“{data.start_reason}”。", "start_reason")
-    if data.start_reason == mandates.BY_ELECTION and data.role == "代表" and data.started_on is None:
+    if data.start_reason == mandates.BY_ELECTION and data.role == Role.DELEGATE and data.started_on is None:
         raise ServiceError("补选的代表请填写资格开始的日期（常委会确认代表资格的日期）。", "started_on")
-    if data.start_reason == mandates.BY_ELECTION and data.role != "代表":
+    if data.start_reason == mandates.BY_ELECTION and data.role != Role.DELEGATE:
         raise ServiceError("只有代表才有补选。", "start_reason")
     person_id = Member.get_by_id(member_id).person_id if member_id else None
     others = (Person.select(Person.id, Person.note).where(Person.name == data.name))
@@ -335,7 +336,7 @@ def end_member(member_id: int, ended_on: dt.date, reason: str, decision: str = "
     with store.database.atomic():
         Member.update(status=store.STATUS_ENDED, ended_on=ended_on, end_reason=reason.strip(),
                       end_decision=decision.strip()).where(Member.id == member_id).execute()
-        if member.role == "代表":
+        if member.role == Role.DELEGATE:
             for office in (Office.select().where((Office.person == member.person_id)
                                                  & Office.body.in_(store_models.MANDATE_BODIES)
                                                  & Office.ended_on.is_null() & (Office.end_reason == ""))):
@@ -431,7 +432,7 @@ def update_delegation(delegation_id: int, *, name: str, room: str,
         if mid is None:
             continue
         m = Member.get_or_none(Member.id == mid)
-        if m is None or m.delegation_id != delegation_id or m.role != "代表" \
+        if m is None or m.delegation_id != delegation_id or m.role != Role.DELEGATE \
                 or m.status != store.STATUS_SERVING:
             who = m.person.name if m else "所选人员"
             raise ServiceError(f"{title}必须是本代表团的在任代表，“{who}”不是。", field_name)
@@ -474,7 +475,7 @@ def _serving_on(day: dt.date):
 def _delegates_on(day: dt.date):
     """The delegates who count on DAY (a mandate ends on its end date: on that day the person no
     longer counts, as rules.motions.signed_while_serving)."""
-    return (Member.role == "代表") & _serving_on(day)
+    return (Member.role == Role.DELEGATE) & _serving_on(day)
 
 
 def delegates_on(day: dt.date) -> int:
@@ -546,7 +547,7 @@ def _pre_round(pre_round) -> str:
 
 
 def _attendance(row, names: _Names) -> tuple[str, str]:
-    word = row.status if row.status in ("请假", "缺席") else "签到"
+    word = row.status if row.status in (AttendanceStatus.LEAVE, AttendanceStatus.ABSENT) else "签到"
     return f"已在{{}}{word}", names.meeting(row.meeting_id)
 
 

@@ -14,6 +14,7 @@ from meetingdesk.store.lock import Holder, SessionLock, SessionLockedError
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.rules.numerals import session_title
+from meetingdesk.rules.words import Quorum, Role
 from meetingdesk.store import Member, Session
 
 from .errors import ServiceError
@@ -32,7 +33,7 @@ class SessionInfo:
     statutory_delegates: int
     announced_delegates: int | None
     single_name_first: bool
-    quorum_rule: str = "超过三分之二"  # a key of rules.counting.QUORUM_RULES
+    quorum_rule: str = Quorum.MORE_THAN_TWO_THIRDS  # a key of rules.counting.QUORUM_RULES
     counts: dict[str, int] = field(default_factory=dict)  # serving members per role
 
     @property
@@ -46,7 +47,7 @@ class SessionInfo:
 
     @property
     def delegates(self) -> int:
-        return self.counts.get("代表", 0)
+        return self.counts.get(Role.DELEGATE, 0)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from meetingdesk.rules import motions as motion_rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.collation import sort_names
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.store import (
     AgendaItem,
     Adoption,
@@ -78,7 +79,7 @@ from . import attendance, counting, elections, motions, preliminary, presidium, 
 
 SERVING = store.STATUS_SERVING
 ENDED = store.STATUS_ENDED
-DELEGATE = "代表"
+DELEGATE = Role.DELEGATE
 PRESIDIUM_MEETING = "主席团会议"
 
 
@@ -660,7 +661,7 @@ class Snapshot:
         if any(role == DELEGATE for role, _ in roles):
             return "的代表资格已终止"
         if roles:
-            return "是" + "、".join(dict.fromkeys(f"{role}人员" if role == "列席" else role for role, _ in roles)) + \
+            return "是" + "、".join(dict.fromkeys(f"{role}人员" if role == Role.ATTENDEE else role for role, _ in roles)) + \
                 "，不是代表"
         return "不是本级人民代表大会代表"
 
@@ -780,12 +781,12 @@ class Snapshot:
         return attendance.Counts(
             meeting_id, meeting.name, total,
             present=sum(delegates.get(s, 0) for s in store.PRESENT_STATUSES),
-            late=delegates.get("迟到", 0), early=delegates.get("早退", 0),
-            leave=delegates.get("请假", 0), absent=delegates.get("缺席", 0),
+            late=delegates.get(AttendanceStatus.LATE, 0), early=delegates.get(AttendanceStatus.LEFT_EARLY, 0),
+            leave=delegates.get(AttendanceStatus.LEAVE, 0), absent=delegates.get(AttendanceStatus.ABSENT, 0),
             unchecked=total - sum(n for status, n in delegates.items() if status),
             rule=rule, quorum_applies=meeting.kind in attendance.QUORUM_KINDS,
             need=count_rules.quorum_needed(total, rule),
-            attendees=of_role("列席"), staff=of_role("工作人员"),
+            attendees=of_role(Role.ATTENDEE), staff=of_role(Role.STAFF),
             recorded=self.recorded_expected.get(meeting_id))
 
     def not_expected_why(self, meeting: schedule.MeetingRow, member: Mandate) -> str:
@@ -827,11 +828,11 @@ class Snapshot:
         present = 0
         for r in records:
             status, time = r[STATUS], r[TIME]
-            if status == "出席":
+            if status == AttendanceStatus.PRESENT:
                 present += 1
-            elif status == "迟到":
+            elif status == AttendanceStatus.LATE:
                 present += not (vote_time and time and time > vote_time)
-            elif status == "早退":
+            elif status == AttendanceStatus.LEFT_EARLY:
                 present += bool(vote_time and time and time > vote_time)
         return present
 
@@ -849,7 +850,7 @@ class Snapshot:
         statuses = tuple((self.records.get(m.meeting_id, {}).get(member.member_id) or NO_RECORD)[STATUS]
                          if inside else "" for m, inside in zip(shown, serving))
         voting = [s for m, s, inside in zip(shown, statuses, serving) if inside and m.kind in attendance.QUORUM_KINDS]
-        unexcused = "缺席" in voting and not any(s in store.PRESENT_STATUSES for s in voting)
+        unexcused = AttendanceStatus.ABSENT in voting and not any(s in store.PRESENT_STATUSES for s in voting)
         return attendance.SessionLine(row, statuses, tuple(self.prior.get(member.person_id, ())), unexcused, serving,
                                       member.row)
 

@@ -18,9 +18,12 @@ from peewee import (
     TextField,
 )
 
+from meetingdesk.rules import words
+from meetingdesk.rules.words import AttendanceStatus, Quorum, Role
+
 database = DatabaseProxy()
 
-ROLES = ("代表", "列席", "工作人员")
+ROLES = tuple(Role)  # the words themselves: rules.words
 STATUS_SERVING = "在任"
 STATUS_ENDED = "终止"
 LEADER_TITLES = ("团长", "副团长")
@@ -46,7 +49,7 @@ class Session(BaseModel):
     announced_delegates = IntegerField(null=True)
     single_name_first = BooleanField(default=False)
     # The quorum a vote needs, a key of rules.counting.QUORUM_RULES (schema 5).
-    quorum_rule = CharField(default="超过三分之二")
+    quorum_rule = CharField(default=Quorum.MORE_THAN_TWO_THIRDS)
     # The session's 选举和表决办法 as settings (rules.bylaw.Bylaw as JSON; schema 6): the rule of a
     # re-vote, what becomes of vacant seats, the ballot's marks, the articles the count cites.
     bylaw = TextField(default="{}")
@@ -417,8 +420,8 @@ class PollAct(BaseModel):
 
 # ------------------------------------------------------------ schema 5: attendance
 
-ATTENDANCE_STATUSES = ("出席", "迟到", "早退", "请假", "缺席")
-PRESENT_STATUSES = ("出席", "迟到", "早退")
+ATTENDANCE_STATUSES = tuple(AttendanceStatus)
+PRESENT_STATUSES = words.PRESENT_STATUSES
 ATTENDANCE_SOURCES = ("签到", "扫码", "团长点名", "签到表", "手工", "结束签到")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, backups, session
 from meetingdesk.services.checks import Problem
 from meetingdesk.store import DamagedFileError
@@ -350,8 +351,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{info.title}{readonly} — MeetingDesk")
         self.status_title.setText(f"{info.full_title}　{Path(info.path).name}")
         self.status_counts.setText(
-            f"代表 {info.counts['代表']} 人　列席 {info.counts['列席']} 人　"
-            f"工作人员 {info.counts['工作人员']} 人　法定名额 {info.statutory_delegates} 人")
+            f"代表 {info.counts[Role.DELEGATE]} 人　列席 {info.counts[Role.ATTENDEE]} 人　"
+            f"工作人员 {info.counts[Role.STAFF]} 人　法定名额 {info.statutory_delegates} 人")
 
     def show_problems(self) -> ProblemsDialog:
         """One check list per window, kept current as the session changes."""

@@ -9,6 +9,7 @@ from meetingdesk.services.attendance import Counts
 
 from meetingdesk.ui.attendance.models import GREEN, GREY
 from meetingdesk.ui.common.views import RED
+from meetingdesk.rules.words import Role
 
 BANNER_PT = 34
 LOG_LINES = 40  # check-ins kept in the visible log (the record itself is in the file)
@@ -33,7 +34,7 @@ def others_text(c: Counts) -> str:
     if c.late or c.early:
         parts.append(f"迟到 {c.late} 人、早退 {c.early} 人（计入实到）")
     others = []
-    for role, (present, expected) in (("列席", c.attendees), ("工作人员", c.staff)):
+    for role, (present, expected) in ((Role.ATTENDEE, c.attendees), (Role.STAFF, c.staff)):
         if expected:
             others.append(f"{role} {present}/{expected} 人")
     if others:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.rules.numerals import session_title
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.services.attendance import RollRow
 
 from meetingdesk.ui.common.dialogs import CheckedDialog
@@ -46,7 +47,7 @@ class LeaveDialog(CheckedDialog):
     """请假: why, and who approved it — both are required by the services."""
 
     def __init__(self, rows: list[RollRow], meeting: str, parent: QWidget | None = None) -> None:
-        super().__init__("请假", parent)
+        super().__init__(AttendanceStatus.LEAVE, parent)
         self.rows = rows
         self.form.addRow(_note(f"{meeting}：{who(rows)}请假。请假须写明事由和批准人，"
                                "与未经批准的缺席分开记录。"))
@@ -57,7 +58,7 @@ class LeaveDialog(CheckedDialog):
         self.reason.lineEdit().setPlaceholderText("如：因公出差")
         self.approver = self.add_field("approver", "批准人", QLineEdit())
         self.approver.setPlaceholderText("如：大会秘书处、代表团团长姓名")
-        if len(rows) == 1 and rows[0].status == "请假":
+        if len(rows) == 1 and rows[0].status == AttendanceStatus.LEAVE:
             self.reason.setCurrentText(rows[0].reason)
             self.approver.setText(rows[0].approver)
         self.resize(440, self.sizeHint().height())
@@ -75,7 +76,7 @@ class TimeDialog(CheckedDialog):
         self.status = status
         self.rows = rows
         self.form.addRow(_note(f"{meeting}：{who(rows)}{status}。{status}的代表计入实到人数。"))
-        label = "到会时间" if status == "迟到" else "离会时间"
+        label = "到会时间" if status == AttendanceStatus.LATE else "离会时间"
         self.time = self.add_field("time", label, QLineEdit(time))
         self.time.setPlaceholderText("如 9:10")
         self.time.selectAll()
@@ -135,7 +136,7 @@ class TickDialog(CheckedDialog):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.list)
         inner.addLayout(buttons)
-        self.add_field("members", "代表", box)
+        self.add_field("members", Role.DELEGATE, box)
         self.delegation.currentIndexChanged.connect(self._fill)
         self._fill()
         self.resize(480, 620)
@@ -192,7 +193,7 @@ class PriorDialog(PickerDialog):
 
     def __init__(self, choices: list[tuple[int, str]], session_name: str = "",
                  person_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("记录往次未经批准缺席", choices, key="person", label="代表", parent=parent)
+        super().__init__("记录往次未经批准缺席", choices, key="person", label=Role.DELEGATE, parent=parent)
         self.session = self.add_field("session", "缺席的会议", QLineEdit(session_name))
         self.session.setPlaceholderText("如：第十一届人民代表大会第二次会议")
         self.note = self.add_field("note", "备注", QLineEdit())

@@ -19,22 +19,37 @@ from meetingdesk.store import PRESENT_STATUSES
 
 from meetingdesk.ui.common.models import RowsModel, RowsProxy, _Index
 from meetingdesk.ui.common.views import RED
+from meetingdesk.rules.words import AttendanceStatus
 
 GREEN = "#1b5e20"
 AMBER = "#a05a00"
 GREY = "#777777"
-STATUS_ORDER = {"": 0, "出席": 1, "迟到": 2, "早退": 3, "请假": 4, "缺席": 5}
-STATUS_COLORS = {"": GREY, "出席": GREEN, "迟到": AMBER, "早退": AMBER, "请假": "#1f4e9a", "缺席": RED}
+STATUS_ORDER = {
+    "": 0,
+    AttendanceStatus.PRESENT: 1,
+    AttendanceStatus.LATE: 2,
+    AttendanceStatus.LEFT_EARLY: 3,
+    AttendanceStatus.LEAVE: 4,
+    AttendanceStatus.ABSENT: 5,
+}
+STATUS_COLORS = {
+    "": GREY,
+    AttendanceStatus.PRESENT: GREEN,
+    AttendanceStatus.LATE: AMBER,
+    AttendanceStatus.LEFT_EARLY: AMBER,
+    AttendanceStatus.LEAVE: "#1f4e9a",
+    AttendanceStatus.ABSENT: RED,
+}
 MATCHES_KEPT = 256  # typed texts whose matches are remembered (a check-in line's worth of typing)
 
 # The status filter: (label, test of a row's status)
 STATUS_FILTERS: tuple[tuple[str, object], ...] = (
     ("全部状态", None),
     ("未签到", lambda s: s == ""),
-    ("出席", lambda s: s in PRESENT_STATUSES),
-    ("请假", lambda s: s == "请假"),
-    ("缺席", lambda s: s == "缺席"),
-    ("迟到早退", lambda s: s in ("迟到", "早退")),
+    (AttendanceStatus.PRESENT, lambda s: s in PRESENT_STATUSES),
+    (AttendanceStatus.LEAVE, lambda s: s == AttendanceStatus.LEAVE),
+    (AttendanceStatus.ABSENT, lambda s: s == AttendanceStatus.ABSENT),
+    ("迟到早退", lambda s: s in (AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)),
 )
 
 

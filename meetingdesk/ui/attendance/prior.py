@@ -15,6 +15,7 @@ from meetingdesk.ui.common import views
 from meetingdesk.ui.attendance.dialogs import PriorDialog, earlier_session
 from meetingdesk.ui.attendance.models import FlagsModel, PriorModel
 from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
+from meetingdesk.rules.words import Role
 
 FLAG_TEXT = "两次未经批准不出席本级人民代表大会会议"
 
@@ -121,7 +122,7 @@ class PriorTab(QWidget):
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
     def add(self, person_id: int | None = None) -> PriorDialog:
-        choices = [(m.person_id, f"{m.display}（{m.delegation}）") for m in roster.list_members(role="代表")]
+        choices = [(m.person_id, f"{m.display}（{m.delegation}）") for m in roster.list_members(role=Role.DELEGATE)]
         info = session.session_info()
         if person_id is None:
             row = current_row(self.prior_view)

@@ -32,6 +32,7 @@ from meetingdesk.ui.attendance.desk import LOG_LINES, CheckInLine, CheckInLog
 from meetingdesk.ui.attendance.dialogs import LeaveDialog, TickDialog, TimeDialog, who
 from meetingdesk.ui.attendance.models import AMBER, GREEN, STATUS_FILTERS, RollModel, RollProxy
 from meetingdesk.ui.common.views import RED, select_row, table_view
+from meetingdesk.rules.words import AttendanceStatus, Role
 
 
 class Desk(Protocol):
@@ -121,14 +122,16 @@ class RollTab(QWidget):
 
         self.present_button = QPushButton("签到（出席）")
         self.leave_button = QPushButton("请假…")
-        self.absent_button = QPushButton("缺席")
+        self.absent_button = QPushButton(AttendanceStatus.ABSENT)
         self.late_button = QPushButton("迟到…")
         self.early_button = QPushButton("早退…")
         self.clear_button = QPushButton("撤销")
         self.clear_button.setToolTip("改回未签到（签错了人时）")
         self._actions = ((self.present_button, self.mark_present), (self.leave_button, self.leave),
-                         (self.absent_button, self.mark_absent), (self.late_button, lambda: self.mark_time("迟到")),
-                         (self.early_button, lambda: self.mark_time("早退")), (self.clear_button, self.clear))
+                         (self.absent_button, self.mark_absent),
+                         (self.late_button, lambda: self.mark_time(AttendanceStatus.LATE)),
+                         (self.early_button, lambda: self.mark_time(AttendanceStatus.LEFT_EARLY)),
+                         (self.clear_button, self.clear))
         buttons = QHBoxLayout()
         for button, slot in self._actions:
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -301,7 +304,7 @@ class RollTab(QWidget):
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         if not rows or meeting_id is None:
             return
-        done = self._all(lambda: attendance.mark_rows(meeting_id, rows, "缺席", now=self.desk.now()))
+        done = self._all(lambda: attendance.mark_rows(meeting_id, rows, AttendanceStatus.ABSENT, now=self.desk.now()))
         if done is not None:
             self.say(f"{who(rows)}记为缺席。", RED)
             self._apply(done, rows)
@@ -311,7 +314,7 @@ class RollTab(QWidget):
         rows = [r for r in rows if r.status]
         if not rows or meeting_id is None:
             return
-        leave = [r for r in rows if r.status == "请假"]
+        leave = [r for r in rows if r.status == AttendanceStatus.LEAVE]
         if (len(rows) > 1 or leave) and not views.confirm(
                 self, "撤销", f"把{who(rows)}改回未签到？" + ("\n请假事由和批准人一并删除。" if leave else ""), "撤销"):
             return
@@ -331,7 +334,7 @@ class RollTab(QWidget):
 
         def submit() -> None:
             reason, approver = dialog.value()
-            written[:] = attendance.mark_rows(meeting_id, rows, "请假", reason=reason, approver=approver,
+            written[:] = attendance.mark_rows(meeting_id, rows, AttendanceStatus.LEAVE, reason=reason, approver=approver,
                                               now=self.desk.now())
 
         def done() -> None:
@@ -369,7 +372,7 @@ class RollTab(QWidget):
         if delegation_id is None:
             chosen = self.selected_rows()
             delegation_id = self.delegation_filter.currentData() or (chosen[0].delegation_id if chosen else None)
-        dialog = TickDialog(self.desk.teams(), lambda did: attendance.roll(meeting_id, role="代表", delegation_id=did),
+        dialog = TickDialog(self.desk.teams(), lambda did: attendance.roll(meeting_id, role=Role.DELEGATE, delegation_id=did),
                             self.desk.meeting_name(), delegation_id, self)
         changes: list[int] = []
 
@@ -382,7 +385,7 @@ class RollTab(QWidget):
                      f"改动 {changes[-1] if changes else 0} 人。", GREEN)
             # the delegation's delegates as now recorded: a few dozen rows read, not the roll
             did = dialog.delegation.currentData()
-            now_rows = attendance.roll(meeting_id, role="代表", delegation_id=did) if did is not None else []
+            now_rows = attendance.roll(meeting_id, role=Role.DELEGATE, delegation_id=did) if did is not None else []
             self._apply(now_rows, dialog.rows)
 
         dialog.submit = submit

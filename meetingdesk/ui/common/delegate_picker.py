@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.rules import motions as motion_rules
+from meetingdesk.rules.words import Role
 from meetingdesk.services import roster
 from meetingdesk.services.motions import SignerRow
 
@@ -46,7 +47,7 @@ class Choice:
 def delegate_choices() -> list[Choice]:
     """Serving delegates in stroke order; an ended mandate is never offered."""
     return [Choice(m.member_id, f"{m.display}（{m.delegation}）", f"{m.name} {m.note} {m.delegation}",
-                   m.delegation) for m in roster.list_members(role="代表")]
+                   m.delegation) for m in roster.list_members(role=Role.DELEGATE)]
 
 
 def signer_choice(signer: SignerRow) -> Choice:

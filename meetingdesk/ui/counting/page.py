@@ -35,6 +35,7 @@ from meetingdesk.ui.counting.setup import open_counting_setup
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
 from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
+from meetingdesk.rules.words import Quorum
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
 PAPERS = (("tally_report", "计票结果报告单"), ("announcements", "公告"), ("vote_results", "表决结果"))
@@ -60,7 +61,7 @@ class CountingPage(page.Page):
         self._wanted: int | None = None
         self._refreshing = False
         self._reverting = False
-        self._rule = "超过三分之二"
+        self._rule = Quorum.MORE_THAN_TWO_THIRDS
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
         self._path = None  # the session file last read: another one starts afresh
 

@@ -34,10 +34,11 @@ from meetingdesk.ui.counting.entry_table import number_spin
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.views import RED, current_row, select_row, table_view
+from meetingdesk.rules.words import Role
 
 
 class DelegationLinesModel(RowsModel):
-    headers = ("代表团", "代表", "参加", "录入情况")
+    headers = ("代表团", Role.DELEGATE, "参加", "录入情况")
 
     def text(self, row: DelegationLine, column: int) -> str:
         present = str(row.sheet.present) if row.sheet else ""

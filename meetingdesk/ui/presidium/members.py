@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, presidium, roster
 from meetingdesk.services.presidium import PresidiumRow, Proposal
 from meetingdesk.store import PRESIDIUM_CATEGORIES
@@ -85,7 +86,7 @@ class AddPresidiumDialog(PickerDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         on = {r.member_id for r in presidium.list_presidium()}
         choices = [(m.member_id, f"{m.display}（{m.delegation}）")
-                   for m in roster.list_members(role="代表") if m.member_id not in on]
+                   for m in roster.list_members(role=Role.DELEGATE) if m.member_id not in on]
         super().__init__("添加主席团成员", choices, key="member", label="在任代表", parent=parent)
         self.category = self.add_field("category", "组成方面", QComboBox())
         self.category.addItems(list(PRESIDIUM_CATEGORIES))

@@ -15,8 +15,9 @@ from meetingdesk.services.roster import REMOVE_FIRST, MemberInput
 
 from meetingdesk.ui.common import page
 from meetingdesk.ui.common.undo import Command
+from meetingdesk.rules.words import Role
 
-DELEGATE = "代表"
+DELEGATE = Role.DELEGATE
 
 
 def _name(member_id: int, fallback: str) -> str:

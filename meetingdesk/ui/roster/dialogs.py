@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 from meetingdesk.rules import mandates
 from meetingdesk.rules.mandates import END_REASONS
+from meetingdesk.rules.words import Role
 from meetingdesk.services.roster import DelegationRow, MemberInput, MemberRow
 from meetingdesk.store import ROLES
 from meetingdesk.ui.common.dialogs import CheckedDialog, OptionalDateEdit
 
 
-DELEGATE = "代表"
+DELEGATE = Role.DELEGATE
 
 
 START_CHOICES = (("换届选举", mandates.REELECTED), ("补选", mandates.BY_ELECTION))

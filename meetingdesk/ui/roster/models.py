@@ -4,12 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from meetingdesk.rules import mandates
+from meetingdesk.rules.words import Role
 from meetingdesk.services.roster import ROLE_ORDER, DelegationRow, MemberRow, sort_members
 from meetingdesk.ui.common.models import RowsModel, FilteredRowsModel, RowsProxy, _Index
 
 
 class DelegationsModel(RowsModel):
-    headers = ("代表团", "代表", "列席", "工作人员", "团长", "讨论地点")
+    headers = ("代表团", "代表", "列席", "工作人员", "团长", "讨论地点")  # headings, shown as they read
     ALL = None  # the first row, 全部, stands for every delegation
 
     def set_rows(self, rows: list[DelegationRow]) -> None:
@@ -17,11 +18,11 @@ class DelegationsModel(RowsModel):
 
     def text(self, row: DelegationRow | None, column: int) -> str:
         if row is None:
-            totals = [sum(r.count(role) for r in self._rows[1:]) for role in ("代表", "列席", "工作人员")]
+            totals = [sum(r.count(role) for r in self._rows[1:]) for role in Role]
             return ["全部代表团", *map(str, totals), "", ""][column]
         head = row.head.display if row.head else "（未定）"
-        return [row.name, str(row.count("代表")), str(row.count("列席")),
-                str(row.count("工作人员")), head, row.room][column]
+        return [row.name, str(row.count(Role.DELEGATE)), str(row.count(Role.ATTENDEE)),
+                str(row.count(Role.STAFF)), head, row.room][column]
 
     def sort_value(self, position: int, row, column: int):
         if column == 0 or row is None:
@@ -65,7 +66,7 @@ def mandate_detail(row: MemberRow, ended_offices: list[str] = ()) -> str:
     if row.start_reason == mandates.BY_ELECTION:
         said = [x for x in (row.constituency, f"{row.confirmed_by}确认" if row.confirmed_by else "") if x]
         parts.append(f"补选，{_long_date(row.started_on)}起" + (f"（{'，'.join(said)}）" if said else ""))
-    elif row.role == "代表":
+    elif row.role == Role.DELEGATE:
         parts.append("换届选举产生")
     if not row.serving:
         decision = f"（{row.end_decision}）" if row.end_decision else "（终止决定未填）"

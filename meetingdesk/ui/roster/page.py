@@ -35,6 +35,7 @@ from meetingdesk.ui.common.models import SORT_ROLE
 from meetingdesk.ui.roster.models import DelegationsModel, MembersModel, mandate_detail
 from meetingdesk.ui.common.print_preview import show_print_preview
 from meetingdesk.ui.common.views import current_row, select_row, table_view
+from meetingdesk.rules.words import Role
 
 
 # The papers of this page; the presidium and schedule pages offer their own.
@@ -394,7 +395,7 @@ class RosterPage(page.Page):
         if row is None or not row.serving:
             return None
         ending = []
-        if row.role == "代表":  # the offices only a delegate may hold end with the mandate
+        if row.role == Role.DELEGATE:  # the offices only a delegate may hold end with the mandate
             ending = [f"{o.body}{o.title}" for o in presidium.list_offices()
                       if o.person_id == row.person_id and o.body in MANDATE_BODIES]
         dialog = EndDialog(row, ending, self)
@@ -433,7 +434,7 @@ class RosterPage(page.Page):
         team = self.current_delegation()
         if team is None:
             return None
-        delegates = roster.list_members(team.delegation_id, role="代表")
+        delegates = roster.list_members(team.delegation_id, role=Role.DELEGATE)
         dialog = DelegationDialog(team, delegates, self)
         before = {"name": team.name, "room": team.room,
                   "head_id": team.head.member_id if team.head else None,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, carry, output, session
 
 from meetingdesk.ui.common.dialogs import CheckedDialog
@@ -205,7 +206,7 @@ class CarryDialog(CheckedDialog):
         p = self.plan
         if p is None:
             return ""
-        roles = ("代表", "列席", "工作人员") if p.include_others else ("代表",)
+        roles = (Role.DELEGATE, Role.ATTENDEE, Role.STAFF) if p.include_others else (Role.DELEGATE,)
         counts = "、".join(f"{r} {p.total(r)} 人" for r in roles)
         absences = f"，以往未经批准缺席 {len(p.absences)} 条" if p.absences else ""
         return f"已从上次会议新建{p.title}：{counts}{absences}。"
