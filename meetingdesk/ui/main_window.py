@@ -45,6 +45,7 @@ from meetingdesk.ui.common.undo import Command, UndoStack
 from meetingdesk.ui.common.unsaved import confirm_leave
 from meetingdesk.ui.session.welcome import WelcomePanel
 
+PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage)
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
 
@@ -61,17 +62,13 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(120)
         self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
         self.pages = QStackedWidget()
-        self.roster_page = RosterPage(self.undo_stack)
-        self.presidium_page = PresidiumPage()
-        self.schedule_page = SchedulePage()
-        self.motions_page = MotionsPage()
-        self.elections_page = ElectionsPage()
-        self.counting_page = CountingPage()
-        self.attendance_page = AttendancePage()
-        for each in (self.roster_page, self.presidium_page, self.schedule_page, self.motions_page,
-                     self.elections_page, self.counting_page, self.attendance_page):
-            self._add_page(each)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # a page is built when first shown (or asked for): the first window waits for one page, not seven
+        self._built: dict[int, Page] = {}
+        for cls in PAGES:
+            self.nav.addItem(cls.TITLE)
+            self.pages.addWidget(QWidget())
+        self._page_at(0)
+        self.nav.currentRowChanged.connect(self._show_page)
         # a new, empty session: what to do first, at the top of the 代表团 page (ui.welcome)
         self.welcome = WelcomePanel(
             edit_session=self.edit_session, new_delegation=self.roster_page.new_delegation,
@@ -111,13 +108,38 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
-    def _add_page(self, page: Page) -> None:
-        self.nav.addItem(page.TITLE)
-        self.pages.addWidget(page)
-        page.changed.connect(lambda p=page: self.changed(p.CHANGES))
+    def _page_at(self, index: int) -> Page:
+        """The page at INDEX, built (and put in its placeholder's place) the first time."""
+        page = self._built.get(index)
+        if page is None:
+            cls = PAGES[index]
+            page = cls(self.undo_stack) if cls is RosterPage else cls()
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            page.changed.connect(lambda p=page: self.changed(p.CHANGES))
+            self._built[index] = page
+            if session.current_path() is not None:
+                page.mark_stale()  # read when first shown
+        return page
+
+    def _show_page(self, index: int) -> None:
+        if index >= 0:
+            self._page_at(index)
+        self.pages.setCurrentIndex(index)
 
     def all_pages(self) -> list[Page]:
-        return [self.pages.widget(i) for i in range(self.pages.count())]
+        """The pages built so far (one never shown holds nothing and reads when shown)."""
+        return [self._built[i] for i in sorted(self._built)]
+
+    roster_page = property(lambda self: self._page_at(0))
+    presidium_page = property(lambda self: self._page_at(1))
+    schedule_page = property(lambda self: self._page_at(2))
+    motions_page = property(lambda self: self._page_at(3))
+    elections_page = property(lambda self: self._page_at(4))
+    counting_page = property(lambda self: self._page_at(5))
+    attendance_page = property(lambda self: self._page_at(6))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -386,9 +408,9 @@ class MainWindow(QMainWindow):
         kind, value = target
         if kind == "adoption" and value in ("agenda", "schedule"):
             kind = str(value)
-        for page in self.all_pages():
-            if kind in page.TARGETS:
-                return page
+        for index, cls in enumerate(PAGES):
+            if kind in cls.TARGETS:
+                return self._page_at(index)
         return None
 
     @staticmethod
