@@ -77,6 +77,7 @@ from meetingdesk import store
 from meetingdesk.rules import mandates as mandate_rules
 from meetingdesk.rules import normalize
 from meetingdesk.rules import people as people_rules
+from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.words import Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
@@ -1428,7 +1429,7 @@ def _flag_traditional(rows: list[PlanRow], snap: _Snapshot) -> None:
     for row in named:
         key = normalize.simplified_key(row.name)
         if row.name not in snap.by_name:
-            for other in sorted(roster_names.get(key, ())):
+            for other in sort_names(roster_names.get(key, ())):
                 if other != row.name:
                     row.warnings.append(f"与名单中的“{other}”只有繁简字不同，请确认是否同一人。")
         for other, line in file_names[key].items():

@@ -92,7 +92,7 @@ def listing(session: Path) -> list[Backup]:
         stem = path.name[: -len(SUFFIX)]
         stamp, _, kind = stem.partition("_")
         try:
-            time = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").replace(microsecond=0)
+            taken = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
         except ValueError:
             continue  # not ours
         detail = ""
@@ -101,8 +101,9 @@ def listing(session: Path) -> list[Backup]:
             detail = str(meta.get("detail", ""))
         except (OSError, ValueError, AttributeError):
             pass  # the JSON is a courtesy; the name says when and why
-        found.append(Backup(path, time, kind, detail, path.stat().st_size))
-    return sorted(found, key=lambda b: b.path.name, reverse=True)
+        found.append((taken, Backup(path, taken.replace(microsecond=0), kind, detail, path.stat().st_size)))
+    found.sort(key=lambda pair: pair[0], reverse=True)  # by when taken, to the microsecond
+    return [backup for _taken, backup in found]
 
 
 def _prune(folder: Path, kind: str, keep: int) -> None:
