@@ -23,7 +23,6 @@ import datetime as dt
 import io
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,20 +34,12 @@ from meetingdesk.cli.main import main as cli  # noqa: E402
 from meetingdesk.services import (attendance, counting, importer, presidium, schedule, session,  # noqa: E402
                                   voting)
 
-REPEAT = 3
+from timing import best  # noqa: E402
 SIZES = (("check (5,000)", {}), ("check (50,000)", {"delegates": 30000, "others": 20000}))
 IMPORT_ROWS = 20_000  # importer.MAX_DATA_ROWS
 START = dt.date(2024, 3, 5)
 AT = dt.datetime(2024, 3, 5, 8, 0)
 
-
-def best(fn, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def build(work: Path, name: str, rows: list[dict]) -> Path:

@@ -19,16 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QTableView  # noqa: E402
 
-REPEAT = 3
+from timing import REPEAT, best  # noqa: E402
 
-
-def _best(fn, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 class _Bare(QAbstractTableModel):
@@ -93,7 +85,7 @@ def run(path: Path) -> list[tuple[str, float, float, float]]:
         app.processEvents()
         windows.append(view)
 
-    results.append(("first window with the session", _best(first_window), _best(bare_window), None))
+    results.append(("first window with the session", best(first_window), best(bare_window), None))
     window = windows[0] if isinstance(windows[0], MainWindow) else next(w for w in windows if isinstance(w, MainWindow))
     for w in windows:
         if w is not window:
@@ -143,7 +135,7 @@ def run(path: Path) -> list[tuple[str, float, float, float]]:
         app.processEvents()
 
     session.close_session()  # the bare baseline writes the file directly
-    base = _best(bare_edit)
+    base = best(bare_edit)
     session.open_session(path)
     results.append(("edit a person (until the window answers)", min(edits), base, 0.100))
     results.append(("undo it", min(undos), base, 0.100))
@@ -165,7 +157,7 @@ def run(path: Path) -> list[tuple[str, float, float, float]]:
             app.processEvents()
 
     # after an edit, every other page is stale once: the first round re-reads them
-    results.append(("switch through all 7 pages (each)", _best(switch) / 7, _best(bare_switch) / 7, 0.050))
+    results.append(("switch through all 7 pages (each)", best(switch) / 7, best(bare_switch) / 7, 0.050))
 
     # ---- a key in the roster's filter vs a list filter and a bare model reset
     line = window.roster_page.filter
@@ -182,7 +174,7 @@ def run(path: Path) -> list[tuple[str, float, float, float]]:
             bare.reset([r for r, t in zip(rows, texts) if text in t])
             app.processEvents()
 
-    results.append(("a key in the roster filter (each)", _best(keys) / 4, _best(bare_keys) / 4, 0.030))
+    results.append(("a key in the roster filter (each)", best(keys) / 4, best(bare_keys) / 4, 0.030))
     con.close()
     window.close()
     session.close_session()

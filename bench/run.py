@@ -23,7 +23,6 @@ from __future__ import annotations
 import sqlite3
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,16 +36,8 @@ from meetingdesk.printing import fonts  # noqa: E402
 from meetingdesk.rules.collation import sort_names, stroke_key  # noqa: E402
 from meetingdesk.services import importer, roster, session  # noqa: E402
 
-REPEAT = 3
+from timing import REPEAT, best  # noqa: E402
 
-
-def best(fn, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def new_session(path: Path) -> None:

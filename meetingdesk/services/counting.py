@@ -492,10 +492,14 @@ def result(poll_id: int) -> PollResult:
 def _totals(poll: PollRow) -> tuple[dict[str, list[int]], dict[tuple, list[int]], set[tuple]]:
     """(issued and returned per paper, figures per key, the keys anybody entered), summed over
     the boxes from the first entry (the second agrees with it)."""
+    return sum_entries([entered(poll.poll_id, box_id, 1) for box_id in [b.id for b in BallotBox.select()]])
+
+
+def sum_entries(entries: list[tuple[dict, list[Figure]]]) -> tuple[dict[str, list[int]], dict[tuple, list[int]], set[tuple]]:
+    """_totals over ENTRIES (each box's papers and figures), read by the caller."""
     sheets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for box_id in [b.id for b in BallotBox.select()]:
-        papers, figures = entered(poll.poll_id, box_id, 1)
+    for papers, figures in entries:
         for paper, (issued, returned) in papers.items():
             sheets[paper][0] += issued
             sheets[paper][1] += returned

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict, namedtuple
+from collections import namedtuple
 from functools import cached_property
 
 from peewee import BooleanField, DateField, DateTimeField
@@ -940,21 +940,8 @@ class Snapshot:
         return counting.compare_entries(poll, boxes, lambda box_id, entry: self._entered(poll.poll_id, box_id, entry))
 
     def _totals(self, poll: counting.PollRow):
-        """counting._totals."""
-        sheets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-        for box_id, _, _ in self.box_rows:
-            papers, figures = self._entered(poll.poll_id, box_id, 1)
-            for paper, (issued, returned) in papers.items():
-                sheets[paper][0] += issued
-                sheets[paper][1] += returned
-            for f in figures:
-                t = totals[f.key]
-                t[0] += f.yes
-                t[1] += f.no
-                t[2] += f.abstain
-                t[3] += f.void
-        return sheets, totals, set(totals)
+        """counting._totals, from the entries read once."""
+        return counting.sum_entries([self._entered(poll.poll_id, box_id, 1) for box_id, _, _ in self.box_rows])
 
     def all_delegates_of(self, poll: counting.PollRow) -> int:
         """counting.all_delegates_of."""
