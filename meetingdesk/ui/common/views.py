@@ -62,3 +62,16 @@ def current_row(view: QAbstractItemView):
     if isinstance(model, QSortFilterProxyModel):
         index, model = model.mapToSource(index), model.sourceModel()
     return model.row_at(index.row())
+
+
+def open_adding(tab, dialog):
+    """Open DIALOG, which adds a row (its `added`): on OK, TAB says it changed and selects it."""
+
+    def done() -> None:
+        tab.changed.emit()
+        if dialog.added is not None:
+            tab.select(dialog.added)
+
+    dialog.accepted.connect(done)
+    dialog.open()
+    return dialog

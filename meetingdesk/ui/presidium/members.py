@@ -24,7 +24,7 @@ from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.pickers import PickerDialog
-from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
+from meetingdesk.ui.common.views import RED, current_row, open_adding, select_row, sort_proxy, table_view
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(PRESIDIUM_CATEGORIES)}
 
@@ -264,16 +264,7 @@ class MembersTab(QWidget):
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
     def add_member(self) -> AddPresidiumDialog:
-        dialog = AddPresidiumDialog(self)
-
-        def done() -> None:
-            self.changed.emit()
-            if dialog.added is not None:
-                self.select(dialog.added)
-
-        dialog.accepted.connect(done)
-        dialog.open()
-        return dialog
+        return open_adding(self, AddPresidiumDialog(self))
 
     def edit_category(self) -> CategoryDialog | None:
         row = self.current()

@@ -11,7 +11,7 @@ from meetingdesk.store import OFFICE_BODIES
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.pickers import PickerDialog
-from meetingdesk.ui.common.views import select_row, table_view
+from meetingdesk.ui.common.views import open_adding, select_row, table_view
 
 
 class OfficesModel(RowsModel):
@@ -80,16 +80,7 @@ class OfficesTab(QWidget):
         self.remove_button.setEnabled(self.current() is not None)
 
     def add_office(self) -> OfficeDialog:
-        dialog = OfficeDialog(self)
-
-        def done() -> None:
-            self.changed.emit()
-            if dialog.added is not None:
-                self.select(dialog.added)
-
-        dialog.accepted.connect(done)
-        dialog.open()
-        return dialog
+        return open_adding(self, OfficeDialog(self))
 
     def remove_office(self) -> None:
         row = self.current()
