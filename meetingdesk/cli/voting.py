@@ -3,6 +3,7 @@ through services.voting as on the 计票 page. A ServiceError goes to cli.main, 
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
 
 from meetingdesk.services import ServiceError, session, voting
 from meetingdesk.store import VOTE_ITEM_KINDS
@@ -104,10 +105,19 @@ def _print_items() -> None:
         print(f"{i.number:>3}. [{i.kind}] {i.title}{listed}")
 
 
-def boxes(args: argparse.Namespace) -> int:
-    session.open_session(args.session, session.READ if not args.action or args.action == "list" else session.WRITE)
+@contextmanager
+def _opened(args: argparse.Namespace):
+    """The session for ARGS.action: read-only for a listing, held for writing for a change."""
+    action = args.action or "list"
+    session.open_session(args.session, session.READ if action == "list" else session.WRITE)
     try:
-        action = args.action or "list"
+        yield action
+    finally:
+        session.close_session()
+
+
+def boxes(args: argparse.Namespace) -> int:
+    with _opened(args) as action:
         if action == "add":
             voting.add_box(args.name, args.place)
             print(f"已添加票箱“{' '.join(args.name.split())}”。")
@@ -125,15 +135,11 @@ def boxes(args: argparse.Namespace) -> int:
             voting.remove_box(box.box_id)
             print(f"已删除票箱“{box.name}”。")
         _print_boxes()
-    finally:
-        session.close_session()
     return 0
 
 
 def items(args: argparse.Namespace) -> int:
-    session.open_session(args.session, session.READ if not args.action or args.action == "list" else session.WRITE)
-    try:
-        action = args.action or "list"
+    with _opened(args) as action:
         if action == "add":
             voting.add_vote_item(args.title, args.kind)
             print(f"已添加表决事项“{' '.join(args.title.split())}”。")
@@ -151,6 +157,4 @@ def items(args: argparse.Namespace) -> int:
             voting.remove_vote_item(item.item_id)
             print(f"已删除表决事项“{item.title}”。")
         _print_items()
-    finally:
-        session.close_session()
     return 0
