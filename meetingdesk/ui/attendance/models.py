@@ -12,14 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from meetingdesk.rules.words import PRESENT_STATUSES, AttendanceStatus
 from meetingdesk.services import attendance
 from meetingdesk.services.attendance import PriorRow, RollRow, SessionLine
 from meetingdesk.services.roster import ROLE_ORDER
-from meetingdesk.store import PRESENT_STATUSES
-
 from meetingdesk.ui.common.models import RowsModel, RowsProxy, _Index
 from meetingdesk.ui.common.views import RED
-from meetingdesk.rules.words import AttendanceStatus
 
 GREEN = "#1b5e20"
 AMBER = "#a05a00"

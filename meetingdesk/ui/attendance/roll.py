@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, attendance
 from meetingdesk.services.attendance import CheckIn, Counts, RollRow
-from meetingdesk.store import ROLES
 
 from meetingdesk.ui.common import views
 from meetingdesk.ui.attendance.desk import LOG_LINES, CheckInLine, CheckInLog
@@ -105,7 +104,7 @@ class RollTab(QWidget):
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.role_filter = QComboBox()
         self.role_filter.addItem("全部身份", None)
-        for role in ROLES:
+        for role in Role:
             self.role_filter.addItem(role, role)
         self.role_filter.currentIndexChanged.connect(self._filter)
         self.shown_count = QLabel()
@@ -438,7 +437,7 @@ class RollTab(QWidget):
         samples = {
             RollModel.DELEGATION: {r.delegation for r in rows},
             RollModel.NAME: {longest.display} if longest else {"欧阳某某（女）"},
-            RollModel.ROLE: {model.text(r, RollModel.ROLE) for r in rows if r.leader_title} | set(ROLES),
+            RollModel.ROLE: {model.text(r, RollModel.ROLE) for r in rows if r.leader_title} | set(Role),
             RollModel.CARD: {"0" * attendance.CARD_DIGITS},
         }
         header = self.view.horizontalHeader()
