@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QApplication
 from meetingdesk import errorlog
 from meetingdesk.services import ServiceError, demo, session
 from meetingdesk.store.lock import holder_of
-
 from meetingdesk.ui.common import error_dialog, recent, translations
 from meetingdesk.ui.common.fonts import install_font
-from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.main_window import MainWindow
 
 APPLICATION = "MeetingDesk"
 SIDECARS = ("", "-journal", "-wal", "-shm", ".backups")  # a session file and what belongs to it

@@ -22,27 +22,25 @@ from meetingdesk.services import ServiceError, backups, session
 from meetingdesk.services.checks import Problem
 from meetingdesk.store import DamagedFileError
 from meetingdesk.store.lock import SessionLockedError
-
-from meetingdesk.ui.roster import commands
-from meetingdesk.ui.common import views
 from meetingdesk.ui.attendance.page import AttendancePage
+from meetingdesk.ui.common import recent, views
 from meetingdesk.ui.common.backups_dialog import BackupsDialog
+from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.common.page import ALL, ROSTER, SESSION, Page
+from meetingdesk.ui.common.problems import ProblemsDialog
+from meetingdesk.ui.common.undo import Command, UndoStack
+from meetingdesk.ui.common.unsaved import confirm_leave
+from meetingdesk.ui.counting.page import CountingPage
+from meetingdesk.ui.elections.page import ElectionsPage
+from meetingdesk.ui.motions.page import MotionsPage
+from meetingdesk.ui.presidium.page import PresidiumPage
+from meetingdesk.ui.roster import commands
+from meetingdesk.ui.roster.page import RosterPage
+from meetingdesk.ui.schedule.page import SchedulePage
 from meetingdesk.ui.session.bylaw_dialog import edit_bylaw
 from meetingdesk.ui.session.carry_dialog import CarryDialog
 from meetingdesk.ui.session.changes_dialog import edit_changes
-from meetingdesk.ui.counting.page import CountingPage
 from meetingdesk.ui.session.dialogs import SessionDialog
-from meetingdesk.ui.elections.page import ElectionsPage
-from meetingdesk.ui.common.messages import warn
-from meetingdesk.ui.motions.page import MotionsPage
-from meetingdesk.ui.presidium.page import PresidiumPage
-from meetingdesk.ui.common.problems import ProblemsDialog
-from meetingdesk.ui.roster.page import RosterPage
-from meetingdesk.ui.schedule.page import SchedulePage
-from meetingdesk.ui.common import recent
-from meetingdesk.ui.common.page import ALL, ROSTER, SESSION, Page
-from meetingdesk.ui.common.undo import Command, UndoStack
-from meetingdesk.ui.common.unsaved import confirm_leave
 from meetingdesk.ui.session.welcome import WelcomePanel
 
 PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage)

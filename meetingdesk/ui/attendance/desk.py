@@ -5,11 +5,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
+from meetingdesk.rules.words import Role
 from meetingdesk.services.attendance import Counts
-
 from meetingdesk.ui.attendance.models import GREEN, GREY
 from meetingdesk.ui.common.views import RED
-from meetingdesk.rules.words import Role
 
 BANNER_PT = 34
 LOG_LINES = 40  # check-ins kept in the visible log (the record itself is in the file)

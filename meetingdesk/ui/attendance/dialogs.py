@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from meetingdesk.rules.numerals import session_title
 from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.services.attendance import RollRow
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.pickers import PickerDialog
 

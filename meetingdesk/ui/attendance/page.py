@@ -18,11 +18,10 @@ from meetingdesk.rules.counting import QUORUM_RULES
 from meetingdesk.services import ServiceError, attendance, roster, session
 from meetingdesk.services.attendance import RollRow
 from meetingdesk.services.schedule import MeetingRow
-
-from meetingdesk.ui.common import page, views
 from meetingdesk.ui.attendance.desk import CountsBanner
 from meetingdesk.ui.attendance.prior import PriorTab, flags_text
 from meetingdesk.ui.attendance.roll import RollTab
+from meetingdesk.ui.common import page, views
 from meetingdesk.ui.common.page_heading import PageHeading
 from meetingdesk.ui.common.views import RED
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, attendance, roster, session
 from meetingdesk.services.attendance import SessionLine
-
-from meetingdesk.ui.common import views
 from meetingdesk.ui.attendance.dialogs import PriorDialog, earlier_session
 from meetingdesk.ui.attendance.models import FlagsModel, PriorModel
+from meetingdesk.ui.common import views
 from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
-from meetingdesk.rules.words import Role
 
 FLAG_TEXT = "两次未经批准不出席本级人民代表大会会议"
 

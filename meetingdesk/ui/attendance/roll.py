@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.services import ServiceError, attendance
 from meetingdesk.services.attendance import CheckIn, Counts, RollRow
-
-from meetingdesk.ui.common import views
 from meetingdesk.ui.attendance.desk import LOG_LINES, CheckInLine, CheckInLog
 from meetingdesk.ui.attendance.dialogs import LeaveDialog, TickDialog, TimeDialog, who
 from meetingdesk.ui.attendance.models import AMBER, GREEN, STATUS_FILTERS, RollModel, RollProxy
+from meetingdesk.ui.common import views
 from meetingdesk.ui.common.views import RED, select_row, table_view
-from meetingdesk.rules.words import AttendanceStatus, Role
 
 
 class Desk(Protocol):

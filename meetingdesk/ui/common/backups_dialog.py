@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.services import ServiceError, backups
-
 from meetingdesk.ui.common import views
 from meetingdesk.ui.common.messages import warn
 

@@ -26,7 +26,6 @@ from meetingdesk.rules import motions as motion_rules
 from meetingdesk.rules.words import Role
 from meetingdesk.services import roster
 from meetingdesk.services.motions import SignerRow
-
 from meetingdesk.ui.common.models import FILTER_ROLE, RowsModel, _Index
 
 GREY = QColor("#888888")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-
 # Carries a value that sorts correctly: the stroke-order rank for names.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # The row object itself, for the views to act on.

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from meetingdesk import printing
 from meetingdesk.services import ServiceError
-
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.print_preview import show_print_preview
 

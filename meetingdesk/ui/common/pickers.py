@@ -5,7 +5,6 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from meetingdesk.services import ServiceError
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.models import FILTER_ROLE, RowsModel
 from meetingdesk.ui.common.views import sort_proxy

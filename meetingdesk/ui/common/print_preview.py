@@ -35,8 +35,20 @@ import weakref
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication, QObject, QPointF, QProcess, QRect, QRectF, QSize, Qt, QTemporaryDir, QThread, QTimer, QUrl,
-    Signal, Slot,
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QProcess,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTemporaryDir,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
 )
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
@@ -61,7 +73,6 @@ from PySide6.QtWidgets import (
 from meetingdesk import printing
 from meetingdesk.services import ServiceError, attendance, output, roster, session, voting
 from meetingdesk.store import ROLES
-
 from meetingdesk.ui.common.messages import warn
 
 BACKGROUND = True  # False: build and print on the calling thread (tests)

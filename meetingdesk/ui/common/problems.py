@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, Q
 
 from meetingdesk.services import checks
 from meetingdesk.services.checks import Problem
-
 from meetingdesk.ui.common.models import RowsModel
 
 

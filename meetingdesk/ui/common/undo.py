@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from meetingdesk.services import ServiceError
-
 from meetingdesk.ui.common import page
 from meetingdesk.ui.common.messages import warn
 

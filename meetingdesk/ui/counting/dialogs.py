@@ -12,10 +12,9 @@ from meetingdesk.services.counting import Figure, PollRow
 from meetingdesk.services.elections import ElectionRow
 from meetingdesk.services.schedule import MeetingRow
 from meetingdesk.services.voting import BoxRow, VoteItemRow
-
 from meetingdesk.ui.common import views
-from meetingdesk.ui.counting.form import SheetForm
 from meetingdesk.ui.common.dialogs import CheckedDialog
+from meetingdesk.ui.counting.form import SheetForm
 
 Entered = tuple[dict[str, tuple[int, int]], list[Figure]]
 

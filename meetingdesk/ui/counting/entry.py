@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, counting, drafts, session, voting
 from meetingdesk.services.counting import PollRow
-
 from meetingdesk.ui.common import views
-from meetingdesk.ui.counting.form import SheetForm
-from meetingdesk.ui.counting.models import short_time
 from meetingdesk.ui.common.unsaved import Drafted
 from meetingdesk.ui.common.views import RED
+from meetingdesk.ui.counting.form import SheetForm
+from meetingdesk.ui.counting.models import short_time
 
 ENTRY_NAMES = drafts.PASS_NAMES  # {1: "第一遍", 2: "第二遍"}
 DRAFT_DELAY = 300  # ms after the last change the draft is written

@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 from meetingdesk.rules.counting import COLUMNS, Impossible
 from meetingdesk.services import ServiceError, counting
 from meetingdesk.services.counting import Figure, PollElectionRow, PollItemRow, PollRow
-
-from meetingdesk.ui.counting.models import Line, SheetModel
-from meetingdesk.ui.counting.entry_table import MOST, EntryTable, number_spin, show_mark
 from meetingdesk.ui.common.views import RED
+from meetingdesk.ui.counting.entry_table import MOST, EntryTable, number_spin, show_mark
+from meetingdesk.ui.counting.models import Line, SheetModel
 
 AMBER = "#8a5a00"  # the text of a notice: may be right, should be looked at
 FIGURE_COLUMNS = {"yes": 1, "no": 2, "abstain": 3, "void": 4}  # a Figure's field: its column in a sheet

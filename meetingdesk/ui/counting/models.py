@@ -11,10 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from meetingdesk.services.counting import PollResult, PollRow
-
-from meetingdesk.ui.counting.entry_table import ERROR_BACK, NOTICE_BACK
 from meetingdesk.ui.common.models import Headed, RowsModel
 from meetingdesk.ui.common.views import RED
+from meetingdesk.ui.counting.entry_table import ERROR_BACK, NOTICE_BACK
 
 _Index = QModelIndex | QPersistentModelIndex
 PALE_RED = QColor("#fde7ea")

@@ -23,19 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
+from meetingdesk.rules.words import Quorum
 from meetingdesk.services import ServiceError, counting, drafts, elections, roster, schedule, session, voting
 from meetingdesk.services.counting import PollResult, PollRow
-
 from meetingdesk.ui.common import page, views
+from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.common.page_heading import PageHeading
+from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
 from meetingdesk.ui.counting.dialogs import CorrectionDialog, FurtherRoundDialog, NewPollDialog
 from meetingdesk.ui.counting.entry import EntryTab
 from meetingdesk.ui.counting.models import ActLine, ActsModel, PollLine, PollsModel, poll_state, short_time
 from meetingdesk.ui.counting.report import names, quorum_text, result_html
 from meetingdesk.ui.counting.setup import open_counting_setup
-from meetingdesk.ui.common.messages import warn
-from meetingdesk.ui.common.page_heading import PageHeading
-from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
-from meetingdesk.rules.words import Quorum
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
 PAPERS = (("tally_report", "计票结果报告单"), ("announcements", "公告"), ("vote_results", "表决结果"))

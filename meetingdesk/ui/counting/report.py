@@ -8,7 +8,6 @@ from html import escape
 
 from meetingdesk.rules import counting as rules
 from meetingdesk.services.counting import ElectionResult, PollResult
-
 from meetingdesk.ui.common.views import RED
 
 GREEN = "#1b5e20"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, session, voting
 from meetingdesk.services.voting import BoxRow, PollUse, VoteItemRow
 from meetingdesk.store import VOTE_ITEM_KINDS
-
 from meetingdesk.ui.common import views
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.models import RowsModel

@@ -21,8 +21,13 @@ from meetingdesk.rules import motions as motion_rules
 from meetingdesk.services import ServiceError, presidium
 from meetingdesk.services.elections import ElectionRow, NominationInput, NominationRow
 from meetingdesk.store import NOMINATORS
-
-from meetingdesk.ui.common.delegate_picker import Choice, DelegatePicker, MultiPicker, delegate_choices, delegation_order
+from meetingdesk.ui.common.delegate_picker import (
+    Choice,
+    DelegatePicker,
+    MultiPicker,
+    delegate_choices,
+    delegation_order,
+)
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.elections.models import NOMINATOR_TEXT, chinese_date
 from meetingdesk.ui.motions.dialogs import HINT_STYLE, date_time_edit, value_of

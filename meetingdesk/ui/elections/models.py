@@ -6,7 +6,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from meetingdesk.rules.elections import MIN_NOMINATORS, RULE_TEXT
 from meetingdesk.services.elections import ElectionRow, NominationRow, NomineeRow
-
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.motions.models import short_time
 

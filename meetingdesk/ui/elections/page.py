@@ -21,18 +21,28 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, elections, motions, preliminary, session
 from meetingdesk.services.elections import ElectionRow, NominationRow
-
 from meetingdesk.ui.common import page, views
-from meetingdesk.ui.motions.deadlines import DeadlineBanner
-from meetingdesk.ui.elections.dialogs import ElectionDialog, FixListDialog, NominationDialog, WithdrawNomineeDialog, WithdrawNominationDialog
-from meetingdesk.ui.elections.models import CandidatesModel, ElectionsModel, NominationsModel, chinese_date, status_text
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
+from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
+from meetingdesk.ui.elections.dialogs import (
+    ElectionDialog,
+    FixListDialog,
+    NominationDialog,
+    WithdrawNominationDialog,
+    WithdrawNomineeDialog,
+)
+from meetingdesk.ui.elections.models import (
+    CandidatesModel,
+    ElectionsModel,
+    NominationsModel,
+    chinese_date,
+    status_text,
+)
 from meetingdesk.ui.elections.preliminary_dialog import PreliminaryDialog
+from meetingdesk.ui.motions.deadlines import DeadlineBanner
 from meetingdesk.ui.motions.dialogs import value_of
 from meetingdesk.ui.schedule.widgets import PaddedDelegate
-from meetingdesk.ui.common.views import RED, current_row, select_row, sort_proxy, table_view
-
 
 # The papers of this page; a paper not yet in printing.PAPERS shows disabled.
 PAPERS = (("candidates", "正式候选人名单"), ("ballots", "选票"), ("votes", "表决票"), ("preballots", "预选选票"),

@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, preliminary
 from meetingdesk.services.preliminary import DelegationLine, RoundResult, RoundRow, SheetInput
-
 from meetingdesk.ui.common import views
-from meetingdesk.ui.counting.entry_table import number_spin
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.views import RED, current_row, select_row, table_view
-from meetingdesk.rules.words import Role
+from meetingdesk.ui.counting.entry_table import number_spin
 
 
 class DelegationLinesModel(RowsModel):

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import motions, schedule, session
 from meetingdesk.store import DEADLINE_KINDS
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 
 REFRESH_MS = 30_000  # the banner counts minutes; every 30 s keeps it within one

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from meetingdesk.rules import motions as rules
 from meetingdesk.services.motions import MotionInput, MotionRow
 from meetingdesk.store import RATINGS, REVIEW_DECISIONS
-
 from meetingdesk.ui.common.delegate_picker import DelegatePicker, delegate_choices, delegation_order, signer_choice
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.motions.models import long_time

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.services.motions import MotionRow
-
 from meetingdesk.ui.common.models import ROW_ROLE, RowsModel, RowsProxy, _Index
 
 RED = QColor("#b00020")

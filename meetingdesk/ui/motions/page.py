@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, motions, output, roster, session
 from meetingdesk.services.motions import MotionInput, MotionRow
-
 from meetingdesk.ui.common import page, views
-from meetingdesk.ui.motions.deadlines import DeadlineBanner
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
+from meetingdesk.ui.common.views import current_row, select_row, sort_proxy, table_view
+from meetingdesk.ui.motions.deadlines import DeadlineBanner
 from meetingdesk.ui.motions.dialogs import HandlingDialog, MotionDialog, ReviewDialog, WithdrawDialog
 from meetingdesk.ui.motions.models import DelegationCountsModel, MotionsModel, MotionsProxy, details_html
-from meetingdesk.ui.common.views import current_row, select_row, sort_proxy, table_view
 
 # The papers of this page; the printing engineer adds them to printing.PAPERS one by one.
 PAPERS = (("motion_deadline", "关于提出议案截止时间的决定"), ("motions", "议案登记表"),

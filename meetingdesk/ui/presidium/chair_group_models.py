@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QListView
 from meetingdesk.services import ServiceError, presidium, presidium_checks
 from meetingdesk.services.presidium import GroupRow, PresidiumRow
 from meetingdesk.services.problem import ERROR, NOTICE, Problem
-
 from meetingdesk.ui.common.models import ROW_ROLE
-from meetingdesk.ui.presidium.members import group_name
 from meetingdesk.ui.common.views import RED
+from meetingdesk.ui.presidium.members import group_name
 
 MIME_TYPE = "application/x-meetingdesk-presidium-member"
 STANDING_MARK = "★"

@@ -24,13 +24,19 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, presidium, presidium_checks, schedule
 from meetingdesk.services.presidium import GroupRow
 from meetingdesk.services.problem import ERROR, NOTICE, Problem
-
 from meetingdesk.ui.common import views
-from meetingdesk.ui.presidium.chair_group_models import GROUPS_WHERE, HOST_MARK, STANDING_MARK, GroupMembersModel, group_problems, member_list
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
-from meetingdesk.ui.presidium.members import group_name
 from meetingdesk.ui.common.views import RED
+from meetingdesk.ui.presidium.chair_group_models import (
+    GROUPS_WHERE,
+    HOST_MARK,
+    STANDING_MARK,
+    GroupMembersModel,
+    group_problems,
+    member_list,
+)
+from meetingdesk.ui.presidium.members import group_name
 
 AMBER = "#9a6700"  # a notice: worth a look, not wrong
 

@@ -18,7 +18,6 @@ from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, presidium, roster
 from meetingdesk.services.presidium import PresidiumRow, Proposal
 from meetingdesk.store import PRESIDIUM_CATEGORIES
-
 from meetingdesk.ui.common import views
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn

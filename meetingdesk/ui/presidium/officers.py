@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, presidium
 from meetingdesk.services.presidium import RoleRow
 from meetingdesk.store import SESSION_ROLES
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from meetingdesk.services import ServiceError, presidium
 from meetingdesk.services.presidium import OfficeRow
 from meetingdesk.store import OFFICE_BODIES
-
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.pickers import PickerDialog

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.services import ServiceError, schedule
-
 from meetingdesk.ui.common import page
-from meetingdesk.ui.presidium.chair_groups import ChairGroupsTab
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
-from meetingdesk.ui.presidium.offices import OfficesTab
-from meetingdesk.ui.presidium.officers import OfficersTab
+from meetingdesk.ui.presidium.chair_groups import ChairGroupsTab
 from meetingdesk.ui.presidium.members import MembersTab
+from meetingdesk.ui.presidium.officers import OfficersTab
+from meetingdesk.ui.presidium.offices import OfficesTab
 
 # The papers of this page, in the order the secretariat issues them.
 # The papers of this page's 打印 menu; the motion desk and the elections page print their own.

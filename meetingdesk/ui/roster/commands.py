@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, roster, session
 from meetingdesk.services.roster import REMOVE_FIRST, MemberInput
-
 from meetingdesk.ui.common import page
 from meetingdesk.ui.common.undo import Command
-from meetingdesk.rules.words import Role
 
 DELEGATE = Role.DELEGATE
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,13 +13,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QWidget,
 )
+
 from meetingdesk.rules import mandates
 from meetingdesk.rules.mandates import END_REASONS
 from meetingdesk.rules.words import Role
 from meetingdesk.services.roster import DelegationRow, MemberInput, MemberRow
 from meetingdesk.store import ROLES
 from meetingdesk.ui.common.dialogs import CheckedDialog, OptionalDateEdit
-
 
 DELEGATE = Role.DELEGATE
 

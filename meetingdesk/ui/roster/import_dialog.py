@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from meetingdesk.services import ServiceError, exporter, importer, output, session
 from meetingdesk.services.importer import ERROR, KINDS, NEW, UPDATED, ImportPlan, PlanRow
-
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import FILTER_ROLE, RowsModel
 

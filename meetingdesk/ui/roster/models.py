@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
+
 from meetingdesk.rules import mandates
 from meetingdesk.rules.words import Role
 from meetingdesk.services.roster import ROLE_ORDER, DelegationRow, MemberRow, sort_members
-from meetingdesk.ui.common.models import RowsModel, FilteredRowsModel, RowsProxy, _Index
+from meetingdesk.ui.common.models import FilteredRowsModel, RowsModel, RowsProxy, _Index
 
 
 class DelegationsModel(RowsModel):

@@ -21,22 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk import printing
+from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, presidium, roster
 from meetingdesk.services.roster import MemberRow
 from meetingdesk.store import ROLES
 from meetingdesk.store.models import MANDATE_BODIES
-
-from meetingdesk.ui.roster import commands
 from meetingdesk.ui.common import page, views
-from meetingdesk.ui.roster.dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
-from meetingdesk.ui.roster.import_dialog import ImportDialog, export_roster
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import SORT_ROLE
-from meetingdesk.ui.roster.models import DelegationsModel, MembersModel, mandate_detail
 from meetingdesk.ui.common.print_preview import show_print_preview
 from meetingdesk.ui.common.views import current_row, select_row, table_view
-from meetingdesk.rules.words import Role
-
+from meetingdesk.ui.roster import commands
+from meetingdesk.ui.roster.dialogs import DelegationDialog, EndDialog, MemberDialog, NewDelegationDialog
+from meetingdesk.ui.roster.import_dialog import ImportDialog, export_roster
+from meetingdesk.ui.roster.models import DelegationsModel, MembersModel, mandate_detail
 
 # The papers of this page; the presidium and schedule pages offer their own.
 ROSTER_PAPERS = ("roster", "signin", "people")

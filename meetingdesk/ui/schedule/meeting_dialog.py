@@ -19,7 +19,6 @@ from meetingdesk.rules.numerals import weekday_name
 from meetingdesk.rules.schedule import half_of, parse_time, printed_time
 from meetingdesk.services.schedule import ATTENDANCE_ITEM, MeetingInput, MeetingRow
 from meetingdesk.store import HALVES, MEETING_KINDS
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 
 NO_HALF = "（不定）"

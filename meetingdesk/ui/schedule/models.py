@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from meetingdesk.rules.schedule import printed_time
 from meetingdesk.services.schedule import AgendaRow, ItemRow, MeetingRow
-
 from meetingdesk.ui.common.models import ROW_ROLE, Headed, RowsModel, _Index
 
 ROW_MIME = "application/x-meetingdesk-row"

@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 from meetingdesk.services import ServiceError, presidium, schedule, session
 from meetingdesk.services.presidium import GroupRow
 from meetingdesk.services.schedule import MeetingRow
-
-from meetingdesk.ui.schedule import meeting_dialog
 from meetingdesk.ui.common import page
-from meetingdesk.ui.schedule.meeting_dialog import MeetingDialog
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
+from meetingdesk.ui.common.views import select_row
+from meetingdesk.ui.schedule import meeting_dialog
+from meetingdesk.ui.schedule.meeting_dialog import MeetingDialog
 from meetingdesk.ui.schedule.models import AgendaModel, MeetingItemsModel, ScheduleModel, host_text, time_text
 from meetingdesk.ui.schedule.widgets import AdoptionBar, ItemOps, ItemsPanel, PaddedDelegate
-from meetingdesk.ui.common.views import select_row
 
 PAPERS = (("agenda", "议程"), ("schedule", "日程"))
 AGENDA_OPS = ItemOps("议程", schedule.add_agenda_item, schedule.update_agenda_item,

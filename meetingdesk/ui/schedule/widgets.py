@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.services import ServiceError, schedule
-
+from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.common.views import select_row
 from meetingdesk.ui.schedule import meeting_dialog
 from meetingdesk.ui.schedule.meeting_dialog import TextDialog
-from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.schedule.models import OrderedRowsModel
-from meetingdesk.ui.common.views import select_row
 
 
 class PaddedDelegate(QStyledItemDelegate):

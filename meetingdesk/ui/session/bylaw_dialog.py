@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLine
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.bylaw import TOPICS, Bylaw
 from meetingdesk.services import ServiceError, session
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, carry, output, session
-
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from meetingdesk.services import session, settings
-
 from meetingdesk.ui.common import page
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
 from meetingdesk.ui.common.dialogs import CheckedDialog
 
 
