@@ -159,9 +159,6 @@ class FilteredRowsModel(RowsModel):
         self._column, self._order = column, order
         self._show()
 
-    def sortColumn(self) -> int:
-        return self._column
-
     def _show(self) -> None:
         text = self._text
         chosen = [i for i, r in enumerate(self._all)

@@ -1,13 +1,13 @@
 """The roster's table models: delegations and members."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from meetingdesk.rules import mandates
 from meetingdesk.rules.words import Role
 from meetingdesk.services.roster import ROLE_ORDER, DelegationRow, MemberRow, sort_members
-from meetingdesk.ui.common.models import FilteredRowsModel, RowsModel, RowsProxy, _Index
+from meetingdesk.ui.common.models import FilteredRowsModel, RowsModel
 
 
 class DelegationsModel(RowsModel):
@@ -134,23 +134,3 @@ class MembersModel(FilteredRowsModel):
 
     def index_of_member(self, member_id: int) -> QModelIndex:
         return self.index_by("member_id", member_id)
-
-
-class MembersProxy(RowsProxy):
-    """Filter by typed text (name, note, title) and by role; sort through SORT_ROLE."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._role: str | None = None
-
-    def set_role(self, role: str | None) -> None:
-        self.beginFilterChange()
-        self._role = role
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self._role is not None:
-            row = self.sourceModel().row_at(source_row)
-            if row.role != self._role:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
