@@ -14,7 +14,7 @@ from meetingdesk.rules.words import Quorum, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
 
-from . import elections, motions, presidium, schedule, settings, voting
+from . import elections, motions, presidium, schedule, seating, settings, voting
 from . import session as session_service
 from .errors import ServiceError
 
@@ -92,6 +92,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
             _load_motions()
             _load_elections(elections_data)
             _load_voting()
+            _load_hall()
     except (ServiceError, KeyError, ValueError) as exc:
         session_service.close_session()
         path.unlink(missing_ok=True)
@@ -196,6 +197,21 @@ def _load_office(row: dict[str, str], where: str) -> None:
                            f"（{'、'.join(store_models.MANDATE_BODIES)}的职务）")
     Office.update(ended_on=mandate.ended_on, end_reason=mandates.OFFICES_END_WITH).where(
         Office.id == office_id).execute()
+
+
+def _load_hall() -> None:
+    """The invented hall of seeds/hall.toml (the documents do not give one), arranged."""
+    with open(seed("hall.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    hall = data["hall"]
+    blocks = tuple(
+        seating.BlockSpec(b["name"], seating.parse_counts(b["rows"], b["name"], "rows"), b.get("zone", "代表"),
+                          b.get("numbering", "顺序"), b.get("first_number", 1), b.get("first_row", 1),
+                          b.get("band", 0))
+        for b in data["block"])
+    seating.set_hall(seating.HallSpec(hall["name"], blocks, tuple(hall["podium_rows"]), hall["precedence"],
+                                      hall["direction"], hall["rotation"]))
+    seating.rearrange()
 
 
 def _load_schedule() -> dict[str, int]:

@@ -15,10 +15,10 @@ from peewee import SqliteDatabase
 
 from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -166,8 +166,13 @@ def _to_9(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_9_MODELS)
 
 
+def _to_10(db: SqliteDatabase) -> None:
+    """Schema 10 seats the session: the hall, its blocks, who sits where, the 主席台's lists."""
+    db.create_tables(SCHEMA_10_MODELS)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10}
 
 
 def _inspect(path: Path) -> tuple[int, int] | None:

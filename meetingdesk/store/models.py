@@ -511,6 +511,57 @@ class Setting(BaseModel):
     value = TextField(default="")
 
 
+class Hall(BaseModel):
+    """The plenary hall and its 主席台 (schema 10); one per session. PODIUM_ROWS gives the seats
+    of each 主席台 row, the front row first ("9,12"); the rest are the arrangement's settings
+    (rules.seating's words)."""
+
+    name = CharField(default="会场")
+    podium_rows = CharField(default="")
+    precedence = CharField(default="左为上")
+    direction = CharField(default="纵向")
+    rotation = CharField(default="不轮换")
+    rotation_step = IntegerField(default=1)
+    rotation_start = IntegerField(default=0)  # the delegation that comes first this session
+
+
+class Block(BaseModel):
+    """A block (区) of the hall (schema 10): ROWS gives the seats of each row, front first."""
+
+    hall = ForeignKeyField(Hall, backref="blocks", on_delete="CASCADE")
+    name = CharField()
+    position = IntegerField(default=0)  # left to right as seen from the hall, within its band
+    band = IntegerField(default=0)  # 0 the front band; 1 behind it …
+    zone = CharField(default=Role.DELEGATE)
+    rows = CharField()
+    numbering = CharField(default="顺序")
+    first_number = IntegerField(default=1)
+    first_row = IntegerField(default=1)
+    aisles = CharField(default="")
+
+
+class SeatAssignment(BaseModel):
+    """Who sits where in the hall (schema 10). MEETING is None for the session's arrangement; a
+    plenary has its own when delegations rotate from one plenary to the next. ROW and COLUMN
+    count from 0 (front row, leftmost column as seen from the hall)."""
+
+    member = ForeignKeyField(Member, backref="seats", on_delete="CASCADE")
+    meeting = ForeignKeyField(Meeting, null=True, backref="seats", on_delete="CASCADE")
+    block = ForeignKeyField(Block, backref="seats", on_delete="CASCADE")
+    row = IntegerField()
+    column = IntegerField()
+    pinned = BooleanField(default=False)
+
+
+class PodiumPerson(BaseModel):
+    """Who sits on the 主席台 at one meeting, in precedence order, once the clerk has set the list
+    by hand (schema 10); without rows the list comes from the meeting's 执行主席 group."""
+
+    meeting = ForeignKeyField(Meeting, backref="podium", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="podium_seats", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
@@ -520,5 +571,6 @@ SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollI
 SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, PreVote]
 SCHEMA_7_MODELS = [Draft]
 SCHEMA_9_MODELS = [Setting]
+SCHEMA_10_MODELS = [Hall, Block, SeatAssignment, PodiumPerson]
 ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
-              + SCHEMA_7_MODELS + SCHEMA_9_MODELS)
+              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS)
