@@ -7,7 +7,7 @@ from meetingdesk.rules.collation import stroke_key, ties, unknown_chars
 from meetingdesk.rules.words import Role
 
 from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, schedule_checks,
-               session, snapshot)
+               seating_checks, session, snapshot)
 from .problem import ERROR, NOTICE, Problem
 from .snapshot import Snapshot
 
@@ -30,6 +30,7 @@ def check_session() -> list[Problem]:
     problems += counting_checks.check(snap)
     problems += attendance_checks.check(snap)
     problems += mandate_checks.check(snap)
+    problems += seating_checks.check()
     return problems
 
 

@@ -84,9 +84,9 @@ def parse_counts(text: str, what: str, field_name: str) -> tuple[int, ...]:
     for part in (p.strip() for p in cleaned.split(",")):
         if not part:
             continue
-        seats, _, times = part.partition("×")
+        seats, times_sign, times = part.partition("×")
         try:
-            n, k = int(seats), int(times) if times else 1
+            n, k = int(seats), int(times) if times_sign else 1
         except ValueError:
             raise ServiceError(f"{what}“{text}”写法不对：应写每排座位数，用逗号分开，如“12,12,14”或“12×3,14”。",
                                field_name) from None
@@ -476,11 +476,12 @@ def _save(key: int | None, blocks: list[Block], seating: dict[int, tuple[int, in
     return True
 
 
-def arrangement(meeting_id: int | None = None) -> Arrangement:
+def arrangement(meeting_id: int | None = None, *, keep: bool = True) -> Arrangement:
     """Who sits where at MEETING (None: the session's arrangement), re-flowed to the roster of
-    today; kept when the session is held for writing."""
+    today; the re-flow is kept when KEEP and the session is held for writing (so that the next
+    change moves nobody it moved now)."""
     hall, spec, blocks, key, meeting, people, seating, unseated, unzoned, stored, pinned = _compute(meeting_id)
-    if not session.access().readonly:
+    if keep and not session.access().readonly:
         _save(key, blocks, seating, stored, pinned)
     return _arrangement(spec, meeting_id, key, people, seating, unseated, unzoned, pinned)
 
