@@ -9,7 +9,7 @@ from meetingdesk import errorlog
 from meetingdesk.services import ServiceError
 from meetingdesk.store.errors import storage_error
 
-from . import commands, voting as voting_commands
+from . import commands, seating as seating_commands, voting as voting_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session", type=Path, help="会议文件")
     p.set_defaults(func=commands.info)
     voting_commands.register(sub)
+    seating_commands.register(sub)
 
     p = sub.add_parser("print", help="把名单等打印件写成 PDF；--list 列出可打印的种类",
                        description="meetingdesk print KIND SESSION -o OUT.pdf；meetingdesk print --list")

@@ -201,16 +201,7 @@ def _load_office(row: dict[str, str], where: str) -> None:
 
 def _load_hall() -> None:
     """The invented hall of seeds/hall.toml (the documents do not give one), arranged."""
-    with open(seed("hall.toml"), "rb") as fh:
-        data = tomllib.load(fh)
-    hall = data["hall"]
-    blocks = tuple(
-        seating.BlockSpec(b["name"], seating.parse_counts(b["rows"], b["name"], "rows"), b.get("zone", "代表"),
-                          b.get("numbering", "顺序"), b.get("first_number", 1), b.get("first_row", 1),
-                          b.get("band", 0))
-        for b in data["block"])
-    seating.set_hall(seating.HallSpec(hall["name"], blocks, tuple(hall["podium_rows"]), hall["precedence"],
-                                      hall["direction"], hall["rotation"]))
+    seating.set_hall(seating.hall_from_toml(seed("hall.toml")))
     seating.rearrange()
 
 

@@ -96,6 +96,60 @@ def parse_counts(text: str, what: str, field_name: str) -> tuple[int, ...]:
     return tuple(counts)
 
 
+HALL_KEYS = {"name", "podium_rows", "precedence", "direction", "rotation", "rotation_step", "rotation_start"}
+BLOCK_KEYS = {"name", "zone", "rows", "numbering", "first_number", "first_row", "band", "aisles"}
+
+
+def hall_from_toml(path) -> HallSpec:
+    """The hall described in a TOML file ([hall] and one [[block]] per block, as seeds/hall.toml);
+    every mistake named with the file and the field."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ServiceError(f"找不到会场文件“{path}”。") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ServiceError(f"会场文件“{path.name}”格式不对（{exc}）。") from None
+    except OSError as exc:
+        raise ServiceError(f"读取会场文件“{path.name}”时出错：{exc.strerror or exc}。") from None
+    hall = data.get("hall", {})
+    where = f"会场文件“{path.name}”"
+    unknown = set(hall) - HALL_KEYS
+    if not isinstance(hall, dict) or unknown:
+        raise ServiceError(f"{where}的 [hall] 中有不认识的项：{'、'.join(sorted(unknown))}。")
+    blocks = []
+    for i, block in enumerate(data.get("block", []), start=1):
+        at = f"{where}第 {i} 个 [[block]]"
+        unknown = set(block) - BLOCK_KEYS
+        if unknown:
+            raise ServiceError(f"{at}中有不认识的项：{'、'.join(sorted(unknown))}。")
+        rows = block.get("rows", "")
+        rows = parse_counts(rows if isinstance(rows, str) else ",".join(str(n) for n in rows), f"{at}的 rows", "rows")
+        try:
+            blocks.append(BlockSpec(str(block.get("name", "")), rows, block.get("zone", Role.DELEGATE),
+                                    block.get("numbering", Numbering.SEQUENTIAL), int(block.get("first_number", 1)),
+                                    int(block.get("first_row", 1)), int(block.get("band", 0)),
+                                    tuple(int(a) for a in block.get("aisles", ()))))
+        except (TypeError, ValueError):
+            raise ServiceError(f"{at}的 first_number、first_row、band、aisles 应是整数。") from None
+    try:
+        spec = HallSpec(str(hall.get("name", "会场")), tuple(blocks), tuple(int(n) for n in hall.get("podium_rows", ())),
+                        hall.get("precedence", Precedence.LEFT), hall.get("direction", Direction.COLUMNS),
+                        hall.get("rotation", Rotation.NONE), int(hall.get("rotation_step", 1)),
+                        int(hall.get("rotation_start", 0)))
+    except (TypeError, ValueError):
+        raise ServiceError(f"{where}的 podium_rows、rotation_step、rotation_start 应是整数。") from None
+    try:
+        _validate(spec)
+    except ServiceError as exc:
+        raise ServiceError(f"{where}：{exc}") from None
+    return spec
+
+
 def _unit(block: BlockSpec, i: int) -> str:
     return f"第 {i + 1} 个区（{block.name or '未命名'}）"
 
@@ -336,7 +390,10 @@ class Arrangement:
 
     def delegations_in(self, block_index: int) -> list[str]:
         """The delegations seated in a block, in the order they come."""
-        return list(dict.fromkeys(s.delegation for s in self.seats if s.block_index == block_index and s.delegation))
+        seats = [s for s in self.seats if s.block_index == block_index and s.delegation]
+        if self.hall.direction == Direction.COLUMNS:  # in the order the names run
+            seats.sort(key=lambda s: (s.column, s.row))
+        return list(dict.fromkeys(s.delegation for s in seats))
 
     def split_delegations(self) -> dict[str, list[str]]:
         """Delegation -> the blocks it sits in, for those in more than one."""
