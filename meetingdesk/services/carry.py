@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from meetingdesk import store
@@ -38,7 +38,7 @@ from meetingdesk.rules.numerals import chinese_number, session_title
 from meetingdesk.rules.words import Role
 from meetingdesk.store import Member
 
-from . import attendance, presidium, roster, session
+from . import attendance, presidium, roster, seating, session
 from .errors import ServiceError
 
 DELEGATE = Role.DELEGATE
@@ -90,6 +90,8 @@ class CarryPlan:
     members: tuple[roster.MemberRow, ...] = field(repr=False, default=())
     office_rows: tuple[presidium.OfficeRow, ...] = field(repr=False, default=())
     prior: tuple[tuple[int, str, str], ...] = field(repr=False, default=())  # (person, session, note)
+    hall: seating.HallSpec | None = field(repr=False, default=None)  # as the new session gets it
+    pins: tuple[seating.SeatState, ...] = field(repr=False, default=())  # pinned seats of carried members
 
     def total(self, role: str) -> int:
         return sum(d.count(role) for d in self.delegations)
@@ -113,6 +115,12 @@ class CarryPlan:
             out.append(f"未结转{left}（每次会议另行邀请；{others_hint}）。")
         if self.offices:
             out.append(f"结转现任职务 {self.offices} 项。")
+        if self.hall is not None:
+            turn = ("，代表团座区按“每次大会轮换”前移 " f"{self.hall.rotation_step} 个代表团"
+                    if self.hall.rotation == seating.Rotation.SESSION else "")
+            pins = f"，固定座位 {len(self.pins)} 个照旧" if self.pins else ""
+            out.append(f"结转会场“{self.hall.name}”（{len(self.hall.blocks)} 个区、{self.hall.capacity()} 个座位），"
+                       f"按规则重新排座{turn}{pins}。")
         if self.absences:
             shown = "；".join(f"{a.name}（{a.session}）" for a in self.absences[:10])
             more = f"等 {len(self.absences)} 条" if len(self.absences) > 10 else ""
@@ -217,6 +225,11 @@ def _read(old_path: Path, number: int | None, start_date, end_date, include_othe
             prior.append((pid, here, NOTE_HERE))
     offices = tuple(o for o in presidium.list_offices() if o.person_id in carried_people)
     bylaw = session.bylaw()
+    hall = seating.get_hall()
+    if hall is not None and hall.rotation == seating.Rotation.SESSION:
+        hall = replace(hall, rotation_start=hall.rotation_start + hall.rotation_step)
+    carried = {m.member_id for m in members}
+    pins = tuple(s for s in seating.pinned_seats() if s.member_id in carried) if hall is not None else ()
     return CarryPlan(
         old_path=str(old_path), old_title=info.title, title=session_title(info.region, info.term, number),
         number=number, start_date=start_date, end_date=end_date, include_others=include_others,
@@ -227,7 +240,7 @@ def _read(old_path: Path, number: int | None, start_date, end_date, include_othe
                   "statutory_delegates": info.statutory_delegates,
                   "single_name_first": info.single_name_first, "quorum_rule": info.quorum_rule},
         bylaw={f.name: getattr(bylaw, f.name) for f in fields(bylaw)},
-        rows=rows, members=tuple(members), office_rows=offices, prior=tuple(prior))
+        rows=rows, members=tuple(members), office_rows=offices, prior=tuple(prior), hall=hall, pins=pins)
 
 
 def _check(info: session.SessionInfo, number: int, start_date, end_date) -> None:
@@ -287,3 +300,7 @@ def _write_roster(plan: CarryPlan) -> None:
         presidium.add_office(people[o.person_id], o.body, o.title)
     for pid, text, note in plan.prior:
         attendance.add_prior(people[pid], text, note)
+    if plan.hall is not None:
+        seating.set_hall(plan.hall)
+        seating.restore(None, tuple(replace(pin, member_id=members[pin.member_id]) for pin in plan.pins))
+        seating.rearrange()

@@ -24,7 +24,7 @@ from .errors import ServiceError
 __all__ = ["Direction", "Numbering", "Precedence", "Rotation", "BlockSpec", "HallSpec", "SeatRow",
            "Arrangement", "PodiumSeat", "Podium", "SeatState", "HallState", "get_hall", "set_hall",
            "restore_hall", "arrangement", "rearrange", "restore", "swap", "move", "set_pinned",
-           "seat_labels", "podium", "set_podium_people", "podium_choices", "SEATED_KINDS"]
+           "seat_labels", "pinned_seats", "hall_from_toml", "parse_counts", "podium", "set_podium_people", "podium_choices", "SEATED_KINDS"]
 
 SEATED_KINDS = ("预备会议", "全体会议")  # the meetings held in the hall, with a 主席台
 ZONES = tuple(Role)
@@ -248,6 +248,11 @@ def _seat_states(meeting_id: int | None | object = ...) -> tuple[SeatState, ...]
         query = query.where(SeatAssignment.meeting.is_null() if meeting_id is None
                             else SeatAssignment.meeting == meeting_id)
     return tuple(SeatState(*t) for t in query.order_by(SeatAssignment.id).tuples())
+
+
+def pinned_seats() -> tuple[SeatState, ...]:
+    """The pinned seats of the session's arrangement (a carry keeps them for the next session)."""
+    return tuple(s for s in _seat_states(None) if s.pinned)
 
 
 def _state() -> HallState:

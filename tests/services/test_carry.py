@@ -216,3 +216,31 @@ def test_a_file_of_an_older_version_is_read_from_a_copy_never_upgraded_in_place(
     assert plan.total("代表") == session.session_info().counts["代表"] > 200
     assert len(roster.list_delegations()) == 12
     session.close_session()
+
+
+def test_the_hall_is_carried_rotated_with_its_pins(demo_file, tmp_path):
+    from meetingdesk.services import seating
+
+    session.open_session(demo_file)
+    hall = seating.get_hall()
+    seating.set_hall(seating.HallSpec(hall.name, hall.blocks, hall.podium_rows,
+                                      rotation=seating.Rotation.SESSION, rotation_step=3))
+    old = seating.arrangement()
+    first = old.delegations_in(0)[0]
+    pinned = next(s for s in old.seats if s.role == "代表" and s.block == "三区")
+    seating.set_pinned(pinned.member_id, True)
+    session.close_session()
+
+    new = tmp_path / "第四次会议.meetingdesk"
+    plan = carry.carry_forward(demo_file, new, number=4)
+    assert any("结转会场“区人民会堂”" in line and "前移 3 个代表团" in line and "固定座位 1 个" in line
+               for line in plan.lines())
+    carried = seating.get_hall()
+    assert carried.rotation_start == 3 and carried.blocks == hall.blocks
+    arr = seating.arrangement()
+    teams = [d.name for d in roster.list_delegations()]
+    assert first == teams[0] and arr.delegations_in(0)[0] == teams[3]
+    seat = arr.seat_of(pinned.member_id)
+    assert seat.pinned and (seat.block, seat.row, seat.column) == (pinned.block, pinned.row, pinned.column)
+    assert not arr.unseated and len(arr.seats) == len(roster.list_members())
+    session.close_session()
