@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TypeVar
 
 P = TypeVar("P", bound=Hashable)
@@ -127,7 +128,7 @@ class Block:
     band: int = 0  # 0 the front band of blocks; 1 the one behind it (楼上 …)
     aisles: tuple[int, ...] = ()
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max(self.rows, default=0)
 
@@ -135,12 +136,16 @@ class Block:
     def capacity(self) -> int:
         return sum(self.rows)
 
+    @cached_property
+    def offsets(self) -> tuple[int, ...]:
+        """Column of each row's first seat: shorter rows are centred."""
+        return tuple((self.width - n) // 2 for n in self.rows)
+
     def offset(self, row: int) -> int:
-        """Column of the row's first seat: shorter rows are centred."""
-        return (self.width - self.rows[row]) // 2
+        return self.offsets[row]
 
     def has(self, row: int, column: int) -> bool:
-        return 0 <= row < len(self.rows) and self.offset(row) <= column < self.offset(row) + self.rows[row]
+        return 0 <= row < len(self.rows) and self.offsets[row] <= column < self.offsets[row] + self.rows[row]
 
     def row_label(self, row: int) -> int:
         return self.first_row + row

@@ -472,6 +472,12 @@ def _serving_on(day: dt.date):
     return started & (serving | ended_later)
 
 
+def in_session(day: dt.date | None = None):
+    """The condition on Member of who is in the session: on DAY (a meeting's date), or serving
+    now when DAY is None. One statement of it, for every query that selects people by it."""
+    return Member.status == store.STATUS_SERVING if day is None else _serving_on(day)
+
+
 def _delegates_on(day: dt.date):
     """The delegates who count on DAY (a mandate ends on its end date: on that day the person no
     longer counts, as rules.motions.signed_while_serving)."""

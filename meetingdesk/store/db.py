@@ -46,6 +46,11 @@ class SessionDatabase(SqliteDatabase):
     def execute_sql(self, sql, params=None):
         return self._translate(super().execute_sql, sql, params)
 
+    def execute_many(self, sql: str, rows) -> None:
+        """One statement for many rows (sqlite3's executemany): thousands of rows written without
+        peewee building a statement per batch; failures arrive as StorageError as any other."""
+        return self._translate(self.connection().executemany, sql, rows)
+
     def begin(self, lock_type=None):
         return self._translate(super().begin, lock_type)
 
