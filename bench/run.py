@@ -15,6 +15,8 @@ same run, and prints the ratios (job time / baseline time; best of several runs 
 * one check-in at the desk (a name's pinyin
   initials + Enter, then the running count)       vs  sqlite3 SELECT of the names and a substring scan
 * meetingdesk check (5,000 and 50,000 people)     vs  meetingdesk info on the same file
+* seating (bench/seating.py): arranging 5,000 people in 6,000 seats, the re-flow after one is added
+  (goal ≤ 100 ms) and the 会场座次图, against plain sqlite3 / bare reportlab doing the same work
 * the window (bench/gui.py): first window, an edit and its undo, switching page, a key in the
   roster filter, against bare PySide6 doing the same raw work, with issue 14's goals
 """
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import PROVINCES, generate_rows, write_xlsx  # noqa: E402
 import check  # noqa: E402
+import seating as seating_bench  # noqa: E402
 
 from meetingdesk import printing, store  # noqa: E402
 from meetingdesk.printing import fonts  # noqa: E402
@@ -230,6 +233,7 @@ def main() -> None:
         results.append(("print one 选票 per delegate", *bench_ballots(work)))
         results.append(("one check-in (initials + Enter)", *bench_checkin(path)))
         results += check.run(work)
+        results += seating_bench.run(work)
         for label, ours, base in results:
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×")
         session.close_session()
