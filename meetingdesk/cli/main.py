@@ -98,10 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="要写入的 PDF 文件")
     p.add_argument("--list", action="store_true", help="列出可打印的种类和名称")
     p.add_argument("--delegation", help="只打印这个代表团（名称，如“吴家山街代表团”）")
-    p.add_argument("--role", help="只打印这一身份：代表、列席或工作人员（signin、people、badges）")
+    p.add_argument("--role", help="只打印这一身份：代表、列席或工作人员（signin、people、badges、tent_cards）")
     p.add_argument("--meeting", metavar="N|名称",
                    help="签到表上印的会议名称，如“第一次全体会议”（signin）；attendance、absences 为日程中"
-                        "会议的序号或名称，如 3 或“第一次全体会议”，省略时为当天或下一次全体会议")
+                        "会议的序号或名称，如 3 或“第一次全体会议”，省略时为当天或下一次全体会议；"
+                        "seating、podium、seat_list、tent_cards 为预备会议或全体会议（其主席台和座次），"
+                        "podium 必须指明")
     p.add_argument("--order", help="排列：delegation（按代表团，默认）或 name（按姓名笔画）（people）")
     p.add_argument("--copies", metavar="N", help="份数，默认每位在任代表一份（ballots、votes）")
     p.add_argument("--spares", metavar="N", help="另印的备用份数，默认 0（ballots、votes、preballots 每团）")

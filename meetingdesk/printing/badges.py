@@ -8,6 +8,10 @@ borders, with cut marks in the margin; each kind of card starts a sheet of its o
 printed on different stock). Order: 出席证, 列席证, 工作证; by delegation, then stroke order.
 Options `role` (one kind) and `delegation_id` (one delegation).
 
+When the session has a hall, a seated person's card also carries the seat (座位：一区3排5号)
+under the delegation, the barcode a little lower; not when the delegations change blocks at
+each plenary (the seat would hold for one sitting only). Without a hall the cards are as before.
+
 A sheet is one flowable drawn at fixed places on the page; what every card of a kind shares
 (border, title, kind) is drawn once into a PDF form and placed on each card, so 400 cards
 take a few seconds.
@@ -22,7 +26,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from meetingdesk.services import attendance, roster, session
+from meetingdesk.services import attendance, roster, seating, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import MemberRow
 from meetingdesk.rules.words import Role
@@ -57,6 +61,9 @@ NAME_SIZE, NAME_BASE = 24, 75
 NOTE_SIZE, NOTE_BASE = 7.5, 64
 DELEGATION_SIZE, DELEGATION_BASE = 11, 49
 BAR_Y, BAR_HEIGHT, BAR_MODULE = 17, 21, 1.0  # a module ≈ 0.35 mm: read by any desk scanner
+SEAT_SIZE, SEAT_BASE = 10, 37.5  # the seat, when the hall gives one
+SEATED_DELEGATION_BASE = 51.5
+SEATED_BAR_HEIGHT = 16  # still 5.6 mm: the scanners read 1D bars far shorter
 NUMBER_SIZE, NUMBER_BASE = 8, 8
 CAPTION_SIZE = 9
 
@@ -67,6 +74,7 @@ class Card:
     note: str  # printed only for a namesake
     delegation: str
     number: str
+    seat: str = ""  # 一区3排5号, when the session has a hall
 
 
 def spaced(text: str) -> str:
@@ -109,8 +117,12 @@ def draw_card(c, card: Card) -> None:
     centred(c, fit(padded(card.name), inner, NAME_SIZE, HEI), SIDE, inner, NAME_BASE + raised)
     if card.note:
         centred(c, fit(f"({card.note})", inner, NOTE_SIZE), SIDE, inner, NOTE_BASE)
-    centred(c, fit(card.delegation, inner, DELEGATION_SIZE), SIDE, inner, DELEGATION_BASE)
-    bar = Code128(card.number, barWidth=BAR_MODULE, barHeight=BAR_HEIGHT, humanReadable=False)
+    centred(c, fit(card.delegation, inner, DELEGATION_SIZE), SIDE, inner,
+            SEATED_DELEGATION_BASE if card.seat else DELEGATION_BASE)
+    if card.seat:
+        centred(c, fit(f"座位：{card.seat}", inner, SEAT_SIZE, HEI), SIDE, inner, SEAT_BASE)
+    bar = Code128(card.number, barWidth=BAR_MODULE, barHeight=SEATED_BAR_HEIGHT if card.seat else BAR_HEIGHT,
+                  humanReadable=False)
     bar.drawOn(c, (CARD_W - bar.width) / 2, BAR_Y)
     centred(c, runs(card.number, NUMBER_SIZE), 0, CARD_W, NUMBER_BASE)
 
@@ -184,6 +196,15 @@ def caption(role: str, cards: Sequence[Card], sheet: int, sheets: int) -> str:
     return f"{CARDS[role]}（{role}）　{'、'.join(names)}　第 {sheet} 张，共 {sheets} 张"
 
 
+def badge_seats() -> dict[int, str]:
+    """member -> 一区3排5号 for the cards; {} without a hall, or when the delegations move from
+    block to block at each plenary."""
+    hall = seating.get_hall()
+    if hall is None or hall.rotation == seating.Rotation.PLENARY:
+        return {}
+    return seating.seat_labels()
+
+
 def prepare(*, role: str | None = None, delegation_id: int | None = None) -> Paper:
     """ROLE: 代表, 列席 or 工作人员 (by default all three, in that order); DELEGATION_ID: one delegation."""
     if role is not None and role not in ROLES:
@@ -192,15 +213,18 @@ def prepare(*, role: str | None = None, delegation_id: int | None = None) -> Pap
         raise ServiceError("找不到要打印的代表团（可能已被删除）。")
     info = session.session_info()
     shared = namesakes(roster.list_members())
+    seats = badge_seats()
     roles = ROLES if role is None else (role,)
     decks: list[tuple[str, list[Card]]] = []
     items = [Printed(info.full_title, "会议名称")]
     for r in roles:
         members = ordered(delegation_id, r)
         decks.append((r, [Card(m.name, m.note if m.name in shared else "", m.delegation,
-                               attendance.card_number(m.member_id)) for m in members]))
+                               attendance.card_number(m.member_id), seats.get(m.member_id, ""))
+                          for m in members]))
         items += [printed(m) for m in members]
         items += [Printed(d, "代表团名称") for d in dict.fromkeys(m.delegation for m in members)]
+        items += [Printed(seats[m.member_id], f"{m.name}的座位") for m in members if m.member_id in seats]
     decks = [(r, cards) for r, cards in decks if cards]
     if not decks:
         raise ServiceError("没有要印证件的人员。")

@@ -1,6 +1,7 @@
 """The page frame every paper shares, and the few flowables the papers are made of.
 
-A4 portrait, the same margins everywhere, the session title at the top of every page
+A4 portrait (a paper may ask for another size: `Paper.pagesize`, e.g. the 会场座次图 on A3
+landscape), the same margins everywhere, the session title at the top of every page
 after the first (the first carries it in its title block), `第 N 页 共 M 页` at the foot,
 both bundled fonts embedded. `render()` writes the PDF to a temporary file beside the
 target and renames it when done, so a cancelled or failed job leaves nothing half-written.
@@ -282,6 +283,16 @@ class Paper:
     numbered: bool = True  # False for ballots: a page number would make a secret ballot traceable
     pages: Callable[[], Iterator[Flowable]] | None = None  # one flowable a page, streamed
     page_count: int = 0  # how many `pages` yields
+    pagesize: tuple[float, float] = A4  # (width, height) in points; the margins stay the same
+
+    @property
+    def frame_size(self) -> tuple[float, float]:
+        """The body frame's (width, height) on this paper's pages."""
+        return frame_size(self.pagesize)
+
+
+def frame_size(pagesize: tuple[float, float]) -> tuple[float, float]:
+    return (pagesize[0] - MARGIN_LEFT - MARGIN_RIGHT, pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM)
 
 
 def _frame(c: pdfcanvas.Canvas, session_title: str, paper_title: str, header: bool,
@@ -289,18 +300,19 @@ def _frame(c: pdfcanvas.Canvas, session_title: str, paper_title: str, header: bo
     """The running header (from page 2) and, when TOTAL is known, 第 N 页 共 M 页."""
     if not (header and number > 1) and total is None:
         return
+    page_width, page_height = c._pagesize
     c.saveState()
     c.setFillColor(RULE)
     if header and number > 1:
         text = runs(f"{session_title}　{paper_title}", 9)
-        y = PAGE_HEIGHT - MARGIN_TOP + 10
-        draw_runs(c, text, (PAGE_WIDTH - runs_width(text)) / 2, y)
+        y = page_height - MARGIN_TOP + 10
+        draw_runs(c, text, (page_width - runs_width(text)) / 2, y)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        c.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
+        c.line(MARGIN_LEFT, y - 4, page_width - MARGIN_RIGHT, y - 4)
     if total is not None:
         footer = runs(f"第 {number} 页 共 {total} 页", 10)
-        draw_runs(c, footer, (PAGE_WIDTH - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
+        draw_runs(c, footer, (page_width - runs_width(footer)) / 2, MARGIN_BOTTOM / 2)
     c.restoreState()
 
 
@@ -353,12 +365,13 @@ def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: b
 
 class _PaperDoc(BaseDocTemplate):
     def __init__(self, filename: str, paper: Paper, progress: ProgressFn | None, total: int) -> None:
-        super().__init__(filename, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        super().__init__(filename, pagesize=paper.pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
                          title=f"{paper.session_title} {paper.title}", author="MeetingDesk",
                          creator="MeetingDesk", subject=paper.title, invariant=True,
                          initialFontName=SONG, initialFontSize=12)
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+        self.frame_width, self.frame_height = paper.frame_size
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.frame_width, self.frame_height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._progress = progress
@@ -382,8 +395,8 @@ class _PaperDoc(BaseDocTemplate):
         c = self._makeCanvas(filename=self.filename, canvasmaker=canvasmaker)
         count = 0
         for flowable in pages:
-            _, height = flowable.wrapOn(c, FRAME_WIDTH, FRAME_HEIGHT)
-            flowable.drawOn(c, MARGIN_LEFT, MARGIN_BOTTOM + FRAME_HEIGHT - height)
+            _, height = flowable.wrapOn(c, self.frame_width, self.frame_height)
+            flowable.drawOn(c, MARGIN_LEFT, MARGIN_BOTTOM + self.frame_height - height)
             c.showPage()
             count += 1
             self._done = count

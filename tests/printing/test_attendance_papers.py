@@ -10,7 +10,7 @@ import pytest
 from meetingdesk import printing
 from meetingdesk.printing import absences, attendance_report, attendance_table, badges
 from meetingdesk.rules.collation import sort_names
-from meetingdesk.services import ServiceError, attendance, roster, session
+from meetingdesk.services import ServiceError, attendance, roster, seating, session
 
 from .pdftext import compact, out_of_order, pages_text
 
@@ -241,8 +241,9 @@ def test_badges_eight_a_sheet_each_kind_on_its_own_sheets(demo_session, tmp_path
     assert pages[27].count("列席证") == 8 + 1 and pages[-1].count("工作证") == 4 + 1
     first = roster.list_members(roster.list_delegations()[0].delegation_id, role="代表")[0]
     number = attendance.card_number(first.member_id)
+    seat = seating.seat_labels()[first.member_id]  # the demo has a hall: the seat under the delegation
     assert compact(texts[0]).startswith(f"武汉市东西湖区第十一届人民代表大会第三次会议出席证{first.name}"
-                                        f"{first.delegation}{number}")
+                                        f"{first.delegation}座位：{seat}{number}")
     assert "(女)" not in text  # no gender marker on a badge
     assert "王超(区消防救援大队大队长)" in text and "王超(区融媒体中心主任)" in text  # namesakes told apart
     assert "出席证（代表）吴家山街代表团第1张，共27张" in compact(texts[0])

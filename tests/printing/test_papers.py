@@ -147,7 +147,7 @@ def test_signin_one_delegation_per_page_group_in_stroke_order(demo_session, tmp_
     for d, t in zip(delegations, texts):
         assert t.startswith(f"武汉市东西湖区第十一届人民代表大会第三次会议{d.name}签到表"
                             f"（代表{d.count('代表')}人、列席{d.count('列席')}人、工作人员{d.count('工作人员')}人，按姓名笔画排序）")
-        assert "序号姓名签名序号姓名签名" in t
+        assert "序号姓名座位签名序号姓名座位签名" in t  # the demo has a hall: each person's seat
         names = [m.display for m in roster.list_members(d.delegation_id)]
         by_role = []
         for role in ("代表", "列席", "工作人员"):
@@ -176,7 +176,7 @@ def test_signin_over_a_page_break_repeats_heading_and_column_titles(demo_session
     texts = [compact(t) for t in pages_text(out)]
     assert pages >= 2
     for t in texts[1:]:
-        assert t.startswith("东山街代表团代表签到表（续）序号姓名签名序号姓名签名")
+        assert t.startswith("东山街代表团代表签到表（续）序号姓名座位签名序号姓名座位签名")
     assert "78" in texts[-1]
 
 
@@ -232,7 +232,7 @@ def test_only_the_bundled_fonts_embedded(demo_session, tmp_path, kind):
         counted_poll()  # the demo has no count yet
     if kind == "preliminary_report":
         counted_preliminary()
-    out, _ = _write(kind, tmp_path)
+    out, _ = _write(kind, tmp_path, **({"meeting": "3"} if kind == "podium" else {}))
     found = fonts(out)
     assert found
     for font in found:
