@@ -37,13 +37,15 @@ from meetingdesk.ui.presidium.page import PresidiumPage
 from meetingdesk.ui.roster import commands
 from meetingdesk.ui.roster.page import RosterPage
 from meetingdesk.ui.schedule.page import SchedulePage
+from meetingdesk.ui.seating.page import SeatingPage
 from meetingdesk.ui.session.bylaw_dialog import edit_bylaw
 from meetingdesk.ui.session.carry_dialog import CarryDialog
 from meetingdesk.ui.session.changes_dialog import edit_changes
 from meetingdesk.ui.session.dialogs import SessionDialog
 from meetingdesk.ui.session.welcome import WelcomePanel
 
-PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage)
+PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage,
+         SeatingPage)
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
 
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(index)
         if page is None:
             cls = PAGES[index]
-            page = cls(self.undo_stack) if cls is RosterPage else cls()
+            page = cls(self.undo_stack) if cls in (RosterPage, SeatingPage) else cls()
             placeholder = self.pages.widget(index)
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(placeholder)
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
     elections_page = property(lambda self: self._page_at(4))
     counting_page = property(lambda self: self._page_at(5))
     attendance_page = property(lambda self: self._page_at(6))
+    seating_page = property(lambda self: self._page_at(7))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

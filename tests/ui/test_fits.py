@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 import meetingdesk.ui
 from meetingdesk import printing
 from meetingdesk.services import (
-    attendance, counting, elections, motions, presidium, roster, schedule, session, settings, voting,
+    attendance, counting, elections, motions, presidium, roster, schedule, seating, session, settings, voting,
 )
 
 WIDTH, HEIGHT = 1366, 768 - 68
@@ -166,6 +166,17 @@ def _text(cls):
     return cls("修改议程", "内容", longest, "")
 
 
+def _hall(cls):
+    """The demo's hall as set, and a new hall as the dialog first proposes it."""
+    counts = dict(session.session_info().counts)
+    return [cls(seating.get_hall(), counts), cls(None, counts)]
+
+
+def _podium(cls):
+    meeting = _meeting()
+    return cls(meeting.name, seating.podium(meeting.meeting_id), seating.podium_choices())
+
+
 # Each dialog as the program opens it (the call in its page or window), on the demo session.
 # A list: the dialog in each of its shapes (new or editing, a field shown only for 补选 …).
 FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
@@ -217,6 +228,8 @@ FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
     "presidium.members.ProposalsDialog": lambda cls: cls(),
     "common.print_preview.PrintPreviewDialog": lambda cls: [cls(kind, {}) for kind, _title in printing.kinds()],
     "common.problems.ProblemsDialog": lambda cls: cls(),
+    "seating.dialogs.HallDialog": _hall,
+    "seating.dialogs.PodiumDialog": _podium,
 }
 WINDOWS = {"main_window.MainWindow"}  # built with the session file: test_the_main_window_fits…
 

@@ -36,7 +36,7 @@ class AttendancePage(page.Page):
     """`refresh()` re-reads everything; `changed` follows writes (check-ins a moment later);
     `now` is the clock."""
     TITLE = "到会"
-    SHOWS = frozenset({page.ATTENDANCE, page.ROSTER, page.SCHEDULE, page.PRESIDIUM, page.SESSION})
+    SHOWS = frozenset({page.ATTENDANCE, page.ROSTER, page.SCHEDULE, page.PRESIDIUM, page.SESSION, page.SEATING})
     CHANGES = frozenset({page.ATTENDANCE})
 
     TARGETS = ("attendance", "attendance_member", "prior")
@@ -132,6 +132,7 @@ class AttendancePage(page.Page):
         self._team_order = {d.delegation_id: d.position for d in teams}
         self._teams = [(d.delegation_id, d.name) for d in teams]
         self.desk_tab.set_teams(self._teams)
+        self.desk_tab.seat_map.mark_stale()  # the hall or who sits where may have changed
 
         self.rule.blockSignals(True)
         self.rule.setCurrentIndex(max(0, self.rule.findData(session.session_info().quorum_rule)))

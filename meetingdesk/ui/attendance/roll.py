@@ -12,6 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ from meetingdesk.services.attendance import CheckIn, Counts, RollRow
 from meetingdesk.ui.attendance.desk import LOG_LINES, CheckInLine, CheckInLog
 from meetingdesk.ui.attendance.dialogs import LeaveDialog, TickDialog, TimeDialog, who
 from meetingdesk.ui.attendance.models import AMBER, GREEN, STATUS_FILTERS, RollModel, RollProxy
+from meetingdesk.ui.attendance.seat_map import SeatMap
 from meetingdesk.ui.common import views
 from meetingdesk.ui.common.views import RED, select_row, table_view
 
@@ -109,12 +113,31 @@ class RollTab(QWidget):
         self.shown_count = QLabel()
         self.tick_button = QPushButton("按代表团点名 / 录入签到表…")
         self.tick_button.clicked.connect(lambda: self.tick_delegation())
+        # the roll as a list, or as the hall's seats coloured by 到会情况 (ui.attendance.seat_map)
+        self.seat_map = SeatMap()
+        self.seat_map.clicked.connect(lambda member: member is not None and self.select_member(member))
+        self.seat_map.activated.connect(self.check_in_member)
+        self.as_list, self.as_map = QToolButton(), QToolButton()
+        self.as_list.setObjectName("roll_as_list")
+        self.as_map.setObjectName("roll_as_map")
+        shown_as = QButtonGroup(self)
+        for button, text in ((self.as_list, "名单"), (self.as_map, "座次图")):
+            button.setText(text)
+            button.setCheckable(True)
+            shown_as.addButton(button)
+        self.as_list.setChecked(True)
+        self.as_map.toggled.connect(self.show_map)
         filters = QHBoxLayout()
+        filters.addWidget(self.as_list)
+        filters.addWidget(self.as_map)
+        filters.addSpacing(8)
         filters.addWidget(self.delegation_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.role_filter)
         filters.addSpacing(8)
         filters.addWidget(self.shown_count)
+        self.seat_map.bar.hide()
+        filters.addWidget(self.seat_map.bar)
         filters.addStretch()
         filters.addWidget(self.tick_button)
 
@@ -149,7 +172,10 @@ class RollTab(QWidget):
         roll_layout = QVBoxLayout(roll_box)
         roll_layout.setContentsMargins(0, 0, 0, 0)
         roll_layout.addLayout(filters)
-        roll_layout.addWidget(self.view, 1)
+        self.shown_as = QStackedWidget()
+        self.shown_as.addWidget(self.view)
+        self.shown_as.addWidget(self.seat_map)
+        roll_layout.addWidget(self.shown_as, 1)
         roll_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(roll_box)
@@ -238,12 +264,17 @@ class RollTab(QWidget):
 
     def check_in_clicked(self, index=None) -> CheckIn | None:
         """A double-click on a row of the list checks that person in."""
-        meeting_id = self.desk.meeting_id()
-        if index is None or not index.isValid() or meeting_id is None:
+        if index is None or not index.isValid():
             return None
-        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        return self.check_in_member(self.model.row_at(self.proxy.mapToSource(index).row()).member_id)
+
+    def check_in_member(self, member_id: int) -> CheckIn | None:
+        """Check one person in (a row or a seat double-clicked)."""
+        meeting_id = self.desk.meeting_id()
+        if meeting_id is None:
+            return None
         try:
-            result = attendance.check_in(meeting_id, row.member_id, source="签到", now=self.desk.now())
+            result = attendance.check_in(meeting_id, member_id, source="签到", now=self.desk.now())
         except ServiceError as exc:
             self.say(exc.message, RED)
             return None
@@ -281,6 +312,7 @@ class RollTab(QWidget):
         """ROWS as a write returned them replace the rows held, the count follows; then
         `written`, flagged when any of the CHOSEN may change who has missed two sessions."""
         self.model.replace_rows(rows)
+        self.seat_map.update_rows(rows)
         self._recount()
         self.written.emit(self.desk.watched(chosen))
 
@@ -413,6 +445,7 @@ class RollTab(QWidget):
         """Show ROWS, the roll of the chosen meeting as just read."""
         if self.model.update(rows, team_order):
             self._size_columns(rows)
+        self.seat_map.show_rows(self.desk.meeting_id(), rows)
         self._show_shown()
         self._update_buttons()
 
@@ -443,6 +476,16 @@ class RollTab(QWidget):
         for column, texts in samples.items():
             widest = max((metrics.horizontalAdvance(t) for t in texts | {model.headers[column]}), default=0)
             header.resizeSection(column, widest + PAD * em)
+
+    def show_map(self, shown: bool = True) -> None:
+        """座次图 (SHOWN) or 名单: the roll as the hall's seats or as the list."""
+        self.as_map.setChecked(shown)
+        self.as_list.setChecked(not shown)
+        self.shown_as.setCurrentWidget(self.seat_map if shown else self.view)
+        # the filters choose rows of the list; the map shows everyone, with its colours
+        for widget in (self.delegation_filter, self.status_filter, self.role_filter, self.shown_count):
+            widget.setVisible(not shown)
+        self.seat_map.bar.setVisible(shown)
 
     def set_teams(self, teams: list[tuple[int, str]]) -> None:
         """The delegation filter's choices, keeping the one chosen."""

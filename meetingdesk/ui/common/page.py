@@ -17,7 +17,8 @@ MOTIONS = "motions"
 ELECTIONS = "elections"
 COUNTING = "counting"
 ATTENDANCE = "attendance"
-ALL = frozenset({SESSION, ROSTER, PRESIDIUM, SCHEDULE, MOTIONS, ELECTIONS, COUNTING, ATTENDANCE})
+SEATING = "seating"  # the hall, who sits where, the 主席台 lists
+ALL = frozenset({SESSION, ROSTER, PRESIDIUM, SCHEDULE, MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING})
 
 
 class Page(QWidget):
