@@ -300,3 +300,29 @@ def test_a_check_list_problem_shows_its_sitting(page):
     assert page.focus(("seating", PLENARY)) and page.meeting_id() == PLENARY
     assert page.focus(("seating", None)) and page.meeting_id() is None
     assert not page.focus(("motion", 1))
+
+
+# ---------------------------------------------------------------- papers
+
+
+def test_print_menu_offers_the_seating_papers(page):
+    from meetingdesk import printing
+    from meetingdesk.ui.seating.page import PAPERS
+
+    for (kind, _), action in zip(PAPERS, page.heading.print_menu.actions(), strict=True):
+        assert action.isEnabled() == (kind in printing.PAPERS)
+
+
+@pytest.mark.parametrize("kind", ["seating", "podium"])
+def test_a_paper_is_printed_for_the_sitting_chosen(page, monkeypatch, kind):
+    from meetingdesk import printing
+    from meetingdesk.ui.common import print_preview
+
+    if kind not in printing.PAPERS:
+        pytest.skip(f"printing.PAPERS has no “{kind}” yet")
+    monkeypatch.setattr(print_preview, "BACKGROUND", False)
+    page.select_meeting(PLENARY)
+    assert page.paper_options(kind)["meeting"]
+    dialog = page.heading.print_paper(kind)
+    assert dialog is not None and dialog.pages >= 1
+    dialog.close()

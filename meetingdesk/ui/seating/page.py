@@ -36,7 +36,8 @@ from meetingdesk.ui.seating.hall_scene import Seat
 from meetingdesk.ui.seating.hall_view import HallView
 from meetingdesk.ui.seating.side_panel import SidePanel
 
-PAPERS = (("seating", "会场座次图"),)
+# The papers of this page; with a sitting chosen, each is printed for it (its 主席台, its seats).
+PAPERS = (("seating", "会场座次图"), ("podium", "主席台座次表"), ("seat_list", "座次表"), ("tent_cards", "桌签"))
 WHOLE = "本次会议（全部）"
 HINT = "拖动一人到另一人处交换座位，拖到空座即移过去；右键固定座位。Ctrl+滚轮缩放，拖动空白处平移。"
 FOUND_LISTED = 5
