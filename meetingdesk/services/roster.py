@@ -582,14 +582,17 @@ DESCRIPTIONS = {
     ("PriorAbsence", "person"): lambda r, n: ("已有以往缺席记录（{}）", r.session),
     ("PreCandidate", "person"): lambda r, n: ("已是{}的候选人", _pre_round(r.round)),
     ("PreVote", "person"): lambda r, n: ("已有{}的得票", _pre_round(r.sheet.round)),
+    ("PodiumPerson", "person"): lambda r, n: ("已列入{}的主席台名单", n.meeting(r.meeting_id)),
     # of a delegation
     ("Member", "delegation"): lambda r, n: ("已有人员{}", f"{r.person.name}（{r.role}）"),
     ("Leader", "delegation"): lambda r, n: ("已有{}", f"{r.title}{r.member.person.name}"),
     ("PreSheet", "delegation"): lambda r, n: ("已有{}的票数", _pre_round(r.round)),
 }
 _UNITS = {"已有人员{}": "人", "已在{}签到": "个会议", "已在{}请假": "个会议", "已在{}缺席": "个会议"}
-# Foreign keys that are not records of another area: a person's roles are the roster itself.
-NOT_DEPENDENTS = {("Member", "person")}
+# Foreign keys that are not records of another area: a person's roles are the roster itself; a
+# seat in the hall follows the roster (the arrangement re-flows around whoever leaves, and the
+# seat goes with its member by the key's cascade).
+NOT_DEPENDENTS = {("Member", "person"), ("SeatAssignment", "member")}
 
 
 def referencing_keys(target) -> list:

@@ -8,7 +8,7 @@ import pytest
 from meetingdesk.rules.collation import sort_names
 from meetingdesk import store
 from meetingdesk.services import ServiceError, roster
-from meetingdesk.services import attendance, counting, elections, motions, preliminary, presidium, schedule, voting
+from meetingdesk.services import attendance, counting, elections, motions, preliminary, presidium, schedule, seating, voting
 from meetingdesk.services.roster import MemberInput
 from meetingdesk.store import Member, Person
 
@@ -140,6 +140,7 @@ def record_everywhere(member_id: int) -> None:
                                                      host.title, host.place, pid, host.printed))
     attendance.check_in(3, member_id, now=dt.datetime(2023, 12, 21, 8, 10))
     attendance.add_prior(pid, "第十一届人民代表大会第二次会议")
+    seating.set_podium_people(3, [pid])
     motions.register_motion(motions.MotionInput("建议", "关于修缮码头潭路的建议", lead_member_id=member_id,
                                                 signer_member_ids=(mates[0].member_id,), received_at=BEFORE), now=BEFORE)
     motions.register_motion(motions.MotionInput("建议", "关于增设公交站点的建议", lead_member_id=mates[0].member_id,

@@ -255,3 +255,20 @@ def test_without_a_hall(empty_session):
     assert seating.get_hall() is None and seating.seat_labels() == {}
     with pytest.raises(ServiceError, match="设置会场"):
         seating.arrangement()
+
+
+def test_a_seat_does_not_stop_taking_back_an_added_member_but_a_podium_list_does(demo_session):
+    team = next(d for d in roster.list_delegations() if d.name == "吴家山街代表团")
+    mid = roster.add_member(roster.MemberInput("丁一", "男", delegation_id=team.delegation_id))
+    assert mid in _places(seating.arrangement())  # seated by the re-flow, a row written
+    assert store.SeatAssignment.select().where(store.SeatAssignment.member == mid).exists()
+    person_id = roster.get_member(mid).person_id
+    plenary = _plenaries()[0]
+    seating.set_podium_people(plenary, [person_id])
+    with pytest.raises(ServiceError) as err:
+        roster.undo_add_member(mid)
+    assert "已列入第一次全体会议的主席台名单" in err.value.message
+    seating.set_podium_people(plenary, None)
+    roster.undo_add_member(mid)  # the seat goes with the member
+    assert not store.SeatAssignment.select().where(store.SeatAssignment.member == mid).exists()
+    assert mid not in _places(seating.arrangement())
