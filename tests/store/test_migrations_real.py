@@ -23,7 +23,7 @@ from meetingdesk.services import session
 from meetingdesk.store.db import APPLICATION_ID, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sessions"
-VERSIONS = tuple(range(1, 9))  # every earlier schema, one real file each
+VERSIONS = tuple(range(1, 10))  # every earlier schema, one real file each
 
 def _since(version: int):
     return [v for v in VERSIONS if v >= version]
@@ -409,6 +409,22 @@ def test_the_bylaw_settings_keep_their_content(migrated):
     assert (bylaw.yes_mark, bylaw.no_mark, bylaw.abstain_mark) == (
         stored["yes_mark"], stored["no_mark"], stored["abstain_mark"])
     assert bylaw.articles == stored["articles"]
+
+
+# ---------------------------------------------------------------- seating (schema 10)
+
+
+@pytest.mark.parametrize("old", VERSIONS, indirect=True)
+def test_a_migrated_session_has_no_hall_until_one_is_given_and_then_seats_everyone(migrated):
+    from meetingdesk.services import roster, seating
+
+    old, info = migrated
+    assert seating.get_hall() is None
+    assert store.SeatAssignment.select().count() == store.PodiumPerson.select().count() == 0
+    seating.set_hall(seating.hall_from_toml(Path(__file__).resolve().parents[2] / "seeds" / "hall.toml"))
+    arr = seating.arrangement()
+    assert {s.member_id for s in arr.seats} == {m.member_id for m in roster.list_members()}
+    assert not arr.unseated and not arr.unzoned
 
 
 # ---------------------------------------------------------------- today's commands on the migrated file
