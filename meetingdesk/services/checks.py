@@ -1,10 +1,18 @@
 """Every rule the session breaks, each with where to fix it."""
 from __future__ import annotations
 
-from collections import defaultdict
+import contextlib
+import gc
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+import peewee
 
 from meetingdesk.rules.collation import stroke_key, ties, unknown_chars
 from meetingdesk.rules.words import Role
+from meetingdesk.store import StorageError
 
 from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, schedule_checks,
                seating_checks, session, snapshot)
@@ -17,10 +25,41 @@ __all__ = ["ERROR", "NOTICE", "Problem", "check_session"]
 def check_session() -> list[Problem]:
     """Every rule the session breaks. The file is checked first; then every table the rules
     look at is read once (services.snapshot) and each area's rules work on that one reading."""
-    problems: list[Problem] = _check_file()
+    with _no_cycle_collection():
+        return _check_session()
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector held off while the session is read and checked: the hundred
+    thousand rows and objects made then hold no cycles (all go when the check returns), yet they
+    would set the collector off several times, each pass walking every object the program holds
+    (a tenth of the check's time at 5,000 people)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _check_session() -> list[Problem]:
+    from meetingdesk.store import db
+
+    # The texts the snapshot reads whole are decoded there, not twice: a damaged one is found there
+    problems: list[Problem] = _check_file(db.quick_check(snapshot.READ_WHOLE))
     if problems and problems[0].severity == ERROR:
         return problems  # a damaged file's other findings would be read from damaged pages
-    snap = snapshot.read()
+    try:
+        snap = snapshot.read()
+    except (StorageError, peewee.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError):
+        # what quick_check left to this reading may be damaged: the whole check finds it and names
+        # it as it would have before the snapshot was read
+        damage = db.quick_check()
+        if not damage:
+            raise
+        return _check_file(damage)
     problems += _check_counts(snap)
     problems += _check_delegations(snap)
     problems += _check_names(snap)
@@ -34,12 +73,9 @@ def check_session() -> list[Problem]:
     return problems
 
 
-def _check_file() -> list[Problem]:
-    """The file itself: SQLite's quick_check, and a warning for a network drive."""
-    from meetingdesk.store import db
-
+def _check_file(damage: list[str]) -> list[Problem]:
+    """The file itself: DAMAGE (store.db.quick_check's findings), and a warning for a network drive."""
     found = []
-    damage = db.quick_check()
     if damage:
         found.append(Problem(ERROR, "会议", "会议文件",
                              "文件已损坏（" + "；".join(damage[:3]) + "）。请用“文件 ▸ 恢复备份…”"
@@ -86,13 +122,17 @@ def _check_names(snap: Snapshot) -> list[Problem]:
     the findings come in), not the whole roster."""
     found = []
     members = snap.serving  # in member id order
+    # each name once, in member id order; only a name held by more than one member can be unclear
+    names = Counter([m.name for m in members])
+    repeated = {name for name, n in names.items() if n > 1}
     notes: dict[str, dict[int, str]] = defaultdict(dict)  # name -> person id -> the person's note
-    for m in members:
-        notes[m.name][m.person_id] = m.note
+    for m in members if repeated else ():
+        if m.name in repeated:
+            notes[m.name][m.person_id] = m.note
     unclear = {name for name, persons in notes.items()
                if len(persons) > 1 and ("" in persons.values() or len(set(persons.values())) < len(persons))}
     by_name: dict[str, list[snapshot.Mandate]] = defaultdict(list)
-    for m in snap.sort([m for m in members if m.name in unclear]):
+    for m in snap.sort([m for m in members if m.name in unclear]) if unclear else ():
         by_name[m.name].append(m)
     for name, rows in by_name.items():
         persons = {r.person_id: r for r in rows}
@@ -100,7 +140,7 @@ def _check_names(snap: Snapshot) -> list[Problem]:
         found.append(Problem(ERROR, "代表团", first.delegation,
                              f"有 {len(persons)} 位“{name}”，须在备注中写明区别（如工作单位职务）。",
                              first.delegation_id, first.member_id))
-    unknown, tied = _unknown_and_ties(list(dict.fromkeys(m.name for m in members)))
+    unknown, tied = _unknown_and_ties(list(names))
     for ch in unknown:
         who = snap.sort([m for m in members if ch in m.name])[0]
         found.append(Problem(NOTICE, "代表团", who.delegation,
@@ -132,21 +172,25 @@ def _unknown_and_ties(names: list[str]) -> tuple[list[str], list[list[str]]]:
     first: dict[tuple, str] = {}
     for c in sorted(c for c, k in keys.items() if k is not None):
         first.setdefault(keys[c], c)
-    # each plain character to the first of its key, every other one to ODD
-    to_form = str.maketrans({c: ODD if k is None else first[k] for c, k in keys.items()
-                             if k is None or first[k] != c})
-    forms: dict[str, list[str]] = defaultdict(list)
-    odd = []
-    for name in names:
-        form = name.translate(to_form)
-        if ODD in form:
-            odd.append(name)
-        else:
-            forms[form].append(name)
-    may_tie = list(odd)
+    # each plain character to the first of its key, every other one to ODD (the moved characters)
+    moved = {c: ODD if k is None else first[k] for c, k in keys.items() if k is None or first[k] != c}
+    if not moved:
+        return [], []  # every name plain and its own form, and no two names the same: nothing to find
+    # only a name holding a moved character has another form; finding those is cheaper than
+    # translating every name (a translation looks up each character of each name)
+    holds = re.compile("[" + re.escape("".join(moved)) + "]").search
+    to_form = str.maketrans(moved)
+    changed = {name: name.translate(to_form) for name in names if holds(name)}
+    odd = [name for name, form in changed.items() if ODD in form]
+    unchanged = set(names).difference(changed)  # each its own form
+    # the forms more than one plain name has (a changed name's form, or an unchanged name), and
+    # the odd names' keys as forms: the plain names of these forms may tie
+    wanted = {form for form, n in Counter(form for form in changed.values() if ODD not in form).items()
+              if n > 1 or form in unchanged}
     for name in odd:
         primary = stroke_key(name)[0]
         if all(k in first for k in primary):
-            may_tie += forms.pop("".join(first[k] for k in primary), [])
-    may_tie += [name for group in forms.values() if len(group) > 1 for name in group]
+            wanted.add("".join(first[k] for k in primary))
+    may_tie = (odd + [name for name, form in changed.items() if form in wanted]
+               + [form for form in wanted if form in unchanged])
     return unknown_chars(odd), ties(may_tie)

@@ -10,6 +10,7 @@ from peewee import fn
 
 from meetingdesk import store
 from meetingdesk.store import lock as locks
+from meetingdesk.store.db import inspect_session_file
 from meetingdesk.store.lock import Holder, SessionLock, SessionLockedError
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.counting import QUORUM_RULES
@@ -88,7 +89,7 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
     path = Path(path)
     if not path.exists():
         raise ServiceError(f"找不到会议文件“{path}”。")
-    found = store.check_session_file(path)
+    found = inspect_session_file(path)
     if found is None:
         raise ServiceError(f"找不到会议文件“{path}”。")
     same = _current_path is not None and _same_file(path, _current_path)
@@ -98,11 +99,12 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         if not _writable(path):
             raise NotWritableError(f"会议文件“{path.name}”或它所在的文件夹没有写入权限，只能以只读方式打开。")
         new_lock = _lock if same and _lock is not None else _take_lock(path)
-    elif found[1] < store.SCHEMA_VERSION or _hot_journal(path):
+    elif found.version < store.SCHEMA_VERSION or _hot_journal(path):
         # An older format must be upgraded, a crashed writer's journal rolled back: both write,
         # so only while nobody else holds the session.
         if not (same and _lock is not None):
             _settle(path)
+            found = None  # what was inspected is no more: init_db inspects the file again
     old_lock = _lock
     store.close_db()
     _current_path = None
@@ -110,7 +112,7 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         old_lock.release()
     _lock = new_lock
     try:
-        store.init_db(path, readonly=(mode != WRITE))
+        store.init_db(path, readonly=(mode != WRITE), inspection=found)  # not inspected a second time
         if Session.select().count() != 1:
             raise ServiceError(f"“{path.name}”中没有会议信息，无法打开。")
     except BaseException:

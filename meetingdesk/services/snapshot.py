@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import namedtuple
+from collections import Counter, namedtuple
 from functools import cached_property
 
 from peewee import BooleanField, DateField, DateTimeField
@@ -195,6 +195,20 @@ def _select(key: str, build, *, convert: bool = True, named: bool = False) -> li
     return [tuple(r) for r in rows] if convert and any(converters) else rows
 
 
+# The tables read whole (every row, these columns): store.db.quick_check leaves their texts to this
+# reading, which decodes each text as strictly (services.checks takes a damage error here as the
+# check's own finding).
+PERSON_COLUMNS = (Person.id, Person.name, Person.gender, Person.note, Person.work_title)
+MEMBER_COLUMNS = (Member.id, Member.person, Member.delegation, Member.role, Member.status, Member.ended_on,
+                  Member.end_reason, Member.started_on, Member.start_reason, Member.constituency, Member.confirmed_by,
+                  Member.end_decision)
+ATTENDANCE_COLUMNS = (Attendance.meeting, Attendance.member, Attendance.status, Attendance.reason,
+                      Attendance.approver, Attendance.time, Attendance.source)
+READ_WHOLE: dict[str, frozenset[str]] = {
+    columns[0].model._meta.table_name: frozenset(f.column_name for f in columns)
+    for columns in (PERSON_COLUMNS, MEMBER_COLUMNS, ATTENDANCE_COLUMNS)}
+
+
 def _held(ended_on, end_reason) -> bool:
     """presidium._held: an office held now (one that ended with a mandate of unknown date has its
     reason and no date)."""
@@ -217,8 +231,7 @@ class Snapshot:
         self.bylaw = bylaw_rules.from_json(s.bylaw)
         # person id -> (id, name, gender, note, work title), as read
         self.persons: dict[int, tuple[int, str, str, str, str]] = {row[0]: row for row in _select(
-            "person", lambda: Person.select(Person.id, Person.name, Person.gender, Person.note, Person.work_title),
-            convert=False)}
+            "person", lambda: Person.select(*PERSON_COLUMNS), convert=False)}
         self.delegation_rows: list[tuple[int, str, int, str]] = _select("delegation", lambda: Delegation.select(
             Delegation.id, Delegation.name, Delegation.position, Delegation.room).order_by(Delegation.position,
                                                                                            Delegation.id))
@@ -290,8 +303,7 @@ class Snapshot:
         self.records: dict[int, dict[int, tuple]] = {}
         meeting_id, mine = None, {}
         for record in _select("attendance", lambda: (
-                Attendance.select(Attendance.meeting, Attendance.member, Attendance.status, Attendance.reason,
-                                  Attendance.approver, Attendance.time, Attendance.source).order_by(Attendance.id)),
+                Attendance.select(*ATTENDANCE_COLUMNS).order_by(Attendance.id)),
                 convert=False):
             if record[0] != meeting_id:
                 meeting_id = record[0]
@@ -311,10 +323,8 @@ class Snapshot:
         ended_value, started_value = Member.ended_on.python_value, Member.started_on.python_value
         members: dict[int, Mandate] = {}
         for (mid, pid, did, role, status, ended, reason, started, start_reason, constituency, confirmed_by,
-             decision) in _select("member", lambda: Member.select(
-                Member.id, Member.person, Member.delegation, Member.role, Member.status, Member.ended_on,
-                Member.end_reason, Member.started_on, Member.start_reason, Member.constituency,
-                Member.confirmed_by, Member.end_decision).order_by(Member.id), convert=False):
+             decision) in _select("member", lambda: Member.select(*MEMBER_COLUMNS).order_by(Member.id),
+                                  convert=False):
             person = persons.get(pid)
             if person is None:
                 continue  # roster's query joins Person: a member without one is not listed
@@ -742,8 +752,14 @@ class Snapshot:
         if found is None:
             members, roles, day = self.members, store.ROLES, meeting.date
             on = self.presidium_member_ids if meeting.kind == PRESIDIUM_MEETING else None
+            # any other meeting's roll holds these whatever its day: no more to ask of them
+            always = self._on_every_roll if on is None else {}
             inside, outside = [], []
             for member_id, record in self.records.get(meeting.meeting_id, {}).items():
+                m = always.get(member_id)
+                if m is not None:
+                    inside.append((m, record))
+                    continue
                 m = members.get(member_id)
                 if m is None:
                     continue
@@ -759,6 +775,13 @@ class Snapshot:
         return found
 
     @cached_property
+    def _on_every_roll(self) -> dict[int, Mandate]:
+        """The members the roll of every meeting but a presidium meeting holds: serving every day,
+        in a role a roll lists."""
+        roles = store.ROLES
+        return {m.member_id: m for m in self._steady[0] if m.role in roles}
+
+    @cached_property
     def _records_by_meeting(self) -> dict[int, tuple[list[tuple[Mandate, tuple]], list[Mandate]]]:
         return {}
 
@@ -767,9 +790,10 @@ class Snapshot:
         meeting = self.meeting_by_id[meeting_id]
         per_role = self._expected_roles(meeting)
         statuses: dict[str, dict[str, int]] = {}
-        for m, record in self._expected_records(meeting):
-            by_status = statuses.setdefault(m.role, {})
-            by_status[record[STATUS]] = by_status.get(record[STATUS], 0) + 1
+        # counted at once (Counter), not one record after another in Python
+        pairs = Counter([(m.role, record[STATUS]) for m, record in self._expected_records(meeting)])
+        for (role, status), n in pairs.items():
+            statuses.setdefault(role, {})[status] = n
         delegates = statuses.get(DELEGATE, {})
         total = per_role.get(DELEGATE, 0)
         rule = self.info.quorum_rule
@@ -823,17 +847,19 @@ class Snapshot:
         without one is neither present nor anything else)."""
         meeting = self.meeting_by_id[meeting_id]
         records = [r for m, r in self._expected_records(meeting) if m.role == DELEGATE]
-        if not any(r[STATUS] for r in records):
+        statuses = Counter([r[STATUS] for r in records])
+        if not any(statuses):
             return None
-        present = 0
+        late, early = AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY
+        present = statuses[AttendanceStatus.PRESENT]
+        if not vote_time:  # no time to compare with: the late count, those who left early not
+            return present + statuses[late]
         for r in records:
             status, time = r[STATUS], r[TIME]
-            if status == AttendanceStatus.PRESENT:
-                present += 1
-            elif status == AttendanceStatus.LATE:
-                present += not (vote_time and time and time > vote_time)
-            elif status == AttendanceStatus.LEFT_EARLY:
-                present += bool(vote_time and time and time > vote_time)
+            if status == late:
+                present += not (time and time > vote_time)
+            elif status == early:
+                present += bool(time and time > vote_time)
         return present
 
     @cached_property

@@ -6,8 +6,10 @@ before anything is written, so a foreign or newer file is never touched.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
@@ -33,6 +35,10 @@ class DamagedFileError(SessionFileError):
 class SessionDatabase(SqliteDatabase):
     """SqliteDatabase whose failures a clerk can act on (read-only, busy, disk full, damaged)
     arrive as StorageError with a Chinese message; the transaction they hit is rolled back."""
+
+    # The file as SQLite's quick_check found it whole when it was opened (see _whole_since), None
+    # when that is not known (a new or upgraded file, a file in WAL mode, a change on the way).
+    whole_at: _WholeAt | None = None
 
     def _translate(self, call, *args):
         try:
@@ -180,8 +186,45 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10}
 
 
-def _inspect(path: Path) -> tuple[int, int] | None:
-    """(application_id, user_version) of an existing file, None when there is no file."""
+Stamp = tuple[int, int, int, int, int]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    """What changes when anything writes the file: device, inode, size, modification and change
+    times (a stat, no file opened: closing a file SQLite holds would drop its locks)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What _inspect found of an existing file. STAMP is the file's stamp taken while SQLite's
+    quick_check had just found it whole, its read lock still held (no writer came between);
+    None when the stamp would not show a change (a file in WAL mode: commits go to the -wal)."""
+
+    app_id: int
+    version: int
+    stamp: Stamp | None
+
+
+@dataclass(frozen=True)
+class _WholeAt:
+    """The open connection's state when the file was last found whole by quick_check: while none
+    of it has changed, nothing has written the file since and the check need not run again."""
+
+    connection: sqlite3.Connection
+    total_changes: int  # our own writes
+    data_version: int  # commits of other connections
+    path: Path
+    stamp: Stamp  # anything else: DDL, a restored backup, a byte written by another program
+
+
+def _inspect(path: Path) -> Inspection | None:
+    """What an existing file is (application_id, user_version, its stamp when found whole), None
+    when there is no file."""
     if not path.exists():
         return None
     if path.is_dir():
@@ -193,14 +236,18 @@ def _inspect(path: Path) -> tuple[int, int] | None:
     if header != SQLITE_MAGIC:
         raise SessionFileError(f"“{path.name}”不是 MeetingDesk 会议文件（不是 SQLite 数据库）。文件未作任何改动。")
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         try:
+            # one read transaction: the stamp below is of the very file quick_check read
+            con.execute("BEGIN")
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             # A damaged page is found here, before anything is closed or written, not later as a
             # crash or a wrong text.
             findings = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] if app_id == APPLICATION_ID else ["ok"]
+            whole = app_id == APPLICATION_ID and con.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
+            stamp = _stamp(path) if whole else None
         finally:
             con.close()
     except UnicodeDecodeError as exc:  # the schema's own text is damaged
@@ -213,7 +260,7 @@ def _inspect(path: Path) -> tuple[int, int] | None:
         raise DamagedFileError(path, "；".join(findings[:3]))
     if app_id == 0 and version == 0 and tables == 0:
         raise SessionFileError(f"“{path.name}”是一个空的 SQLite 数据库，不是 MeetingDesk 会议文件。文件未作任何改动。")
-    return app_id, version
+    return Inspection(app_id, version, stamp)
 
 
 def check_session_file(path: str | Path) -> tuple[int, int] | None:
@@ -223,11 +270,18 @@ def check_session_file(path: str | Path) -> tuple[int, int] | None:
     exist (a new file). An empty file or an empty database is not taken for a new one: it may be
     a session a failed copy left empty, and writing into it would hide that.
     """
+    found = inspect_session_file(path)
+    return None if found is None else (found.app_id, found.version)
+
+
+def inspect_session_file(path: str | Path) -> Inspection | None:
+    """check_session_file, with the stamp of the file found whole: init_db takes it, so that a
+    file inspected just before it is opened is not read through a second time."""
     path = Path(path)
     found = _inspect(path)
     if found is None:
         return None
-    app_id, version = found
+    app_id, version = found.app_id, found.version
     if app_id != APPLICATION_ID:
         raise SessionFileError(f"“{path.name}”是 SQLite 数据库，但不是 MeetingDesk 会议文件。文件未作任何改动。")
     if version > SCHEMA_VERSION:
@@ -238,13 +292,18 @@ def check_session_file(path: str | Path) -> tuple[int, int] | None:
     return found
 
 
-def init_db(path: str | Path, readonly: bool = False) -> SqliteDatabase:
+def init_db(path: str | Path, readonly: bool = False, inspection: Inspection | None = None) -> SqliteDatabase:
     """Open (creating if new) the session file at PATH and bind the models to it.
 
     READONLY opens an existing file of the current version without ever writing to it (another
-    program holds it); every write is then refused with StorageError(只读)."""
+    program holds it); every write is then refused with StorageError(只读). INSPECTION is what
+    inspect_session_file found of PATH a moment ago (services.session.open_session inspects the
+    file before it closes the session open now): taken as it is while the file's stamp is the
+    same, else PATH is inspected again."""
     path = Path(path)
-    found = check_session_file(path)
+    if inspection is None or inspection.stamp is None or _stamp(path) != inspection.stamp:
+        inspection = inspect_session_file(path)
+    found = None if inspection is None else (inspection.app_id, inspection.version)
     if readonly and found is None:
         raise SessionFileError(f"找不到会议文件“{path}”。")
     if readonly and found[1] < SCHEMA_VERSION:
@@ -281,21 +340,63 @@ def init_db(path: str | Path, readonly: bool = False) -> SqliteDatabase:
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif not readonly:
         _migrate(db, path, found[1])
+    if found is not None and found[1] == SCHEMA_VERSION and inspection.stamp is not None:
+        db.whole_at = _whole_since(db, path, inspection.stamp)
     return db
 
 
-def quick_check() -> list[str]:
-    """SQLite's findings on the open file, [] when it is whole; every row of every table is
-    read too, so a text whose bytes were damaged is found here and not on some page later."""
+def _whole_since(db: SessionDatabase, path: Path, stamp: Stamp) -> _WholeAt | None:
+    """The connection's state now, if the file is still the one the inspection found whole."""
+    conn = db.connection()
+    with db.atomic():  # one read transaction: no writer between the data version and the stamp
+        version = db.execute_sql("PRAGMA data_version").fetchone()[0]
+        if _stamp(path) != stamp:
+            return None  # written since (another program's commit, a rolled back journal)
+    return _WholeAt(conn, conn.total_changes, version, path, stamp)
+
+
+def _unchanged(db: SessionDatabase) -> bool:
+    """Whether nothing has written the open file since it was last found whole (called inside a
+    read transaction, so that what is found stays so while the caller reads)."""
+    known = db.whole_at
+    if known is None:
+        return False
+    conn = db.connection()
+    return (conn is known.connection and conn.total_changes == known.total_changes
+            and db.execute_sql("PRAGMA data_version").fetchone()[0] == known.data_version
+            and _stamp(known.path) == known.stamp)
+
+
+def quick_check(read_by_caller: Mapping[str, Collection[str]] | None = None) -> list[str]:
+    """SQLite's findings on the open file, [] when it is whole; every text of every table is
+    read too, so a text whose bytes were damaged is found here and not on some page later.
+
+    SQLite's own check is left out when it found the file whole on opening and nothing has
+    written the file since (a `check` just after opening; the window may check hours later).
+    READ_BY_CALLER names columns (table -> columns) the caller reads next, every row of them
+    through sqlite3, which decodes each text as strictly as this: they are not read here too,
+    and the caller must take a damage error of its own reading as this check would
+    (services.checks: it calls quick_check() then, which names what it finds)."""
     db = database.obj
+    skip = read_by_caller or {}
     try:
-        rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
-        if rows != ["ok"]:
-            return rows
-        tables = [t for (t,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:
-            for _row in db.connection().execute(f'SELECT * FROM "{table}"'):
-                pass
+        with db.atomic():  # one read transaction: no writer between what is found and what is read
+            if not _unchanged(db):
+                rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
+                if rows != ["ok"]:
+                    return rows
+            conn = db.connection()
+            tables = [t for (t,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
+                columns = "*"
+                if table in skip:
+                    left = [c for (c,) in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))
+                            if c not in skip[table]]
+                    if not left:
+                        continue
+                    columns = ", ".join(f'"{c}"' for c in left)
+                for _row in conn.execute(f'SELECT {columns} FROM "{table}"'):
+                    pass
     except (peewee.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [str(exc)]  # damaged beyond what quick_check can walk
     return []

@@ -72,7 +72,9 @@ def test_check_reads_the_session_in_as_many_queries_whatever_its_size(demo_sessi
     from .test_attendance_over_time import BEFORE, mid, take
 
     before = _queries(checks.check_session)
-    reading = before[before.index("BEGIN") + 1:before.index("COMMIT")]
+    # the last read transaction is the snapshot's (the file's own check comes before it)
+    begin = len(before) - 1 - before[::-1].index("BEGIN")
+    reading = before[begin + 1:before.index("COMMIT", begin)]
     tables = Counter(re.search(r'FROM "(\w+)"', q).group(1) for q in reading)
     assert tables and set(tables.values()) == {1}  # each table once
     assert {"member", "person", "attendance", "meeting"} <= set(tables)
@@ -113,3 +115,49 @@ def test_unknown_characters_and_ties_are_found_as_in_the_whole_list():
         names += [n + "(注)" for n in names[:3]] + ["王" + "·" + "土", "王土", "王 士"]
         names = [n for n in dict.fromkeys(names) if n.strip(" _　·")]
         assert _unknown_and_ties(names) == (unknown_chars(names), ties(names)), names
+
+
+# ---------------------------------------------------------------- the file's own check, once
+
+
+def test_sqlite_s_check_is_not_run_again_on_a_file_found_whole_and_unwritten_since(demo_file):
+    """Opening runs SQLite's quick_check; a check just after reads the file's pages again only
+    when something has written the file since: this program, another one, or a stray byte."""
+    import sqlite3
+
+    def sqlite_checks() -> int:
+        return sum("quick_check" in q for q in _queries(checks.check_session))
+
+    session.open_session(demo_file)
+    try:
+        assert sqlite_checks() == 0  # found whole a moment ago, nothing written since
+        roster.add_member(MemberInput(name="丁一", delegation_id=roster.list_delegations()[0].delegation_id))
+        assert sqlite_checks() == 1  # our own write
+        other = sqlite3.connect(demo_file)
+        other.execute("UPDATE person SET note = '另一程序' WHERE name = '丁一'")
+        other.commit()
+        other.close()
+        assert sqlite_checks() == 1  # another program's commit
+    finally:
+        session.close_session()
+
+
+def test_a_damaged_text_in_a_table_the_snapshot_reads_is_named_as_damage(demo_file):
+    """The snapshot decodes the person names itself (the file check leaves them to it): a name
+    whose bytes are not UTF-8 is still reported as a damaged file, not a crash."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_file)
+    con.execute("UPDATE person SET name = CAST(x'e4b8ff' AS TEXT) WHERE id = (SELECT min(id) FROM person)")
+    con.commit()
+    con.close()
+    try:
+        session.open_session(demo_file)
+    except Exception as exc:  # refused on opening is as good: never a wrong text
+        assert "损坏" in str(exc)
+        return
+    try:
+        found = checks.check_session()
+    finally:
+        session.close_session()
+    assert found[0].severity == checks.ERROR and "文件已损坏" in found[0].message
