@@ -343,3 +343,37 @@ def test_a_window_larger_than_the_screen_is_fitted_to_it(qtbot):
     widget.resize(small)
     recent.fit_to_screen(widget)
     assert widget.size() == small
+
+
+def test_the_check_in_banner_of_five_thousand_fits_and_still_shows_every_count(qtbot, demo_file):
+    """Four-digit counts at the banner's 34 pt would ask for 1,385 px: the line takes smaller type
+    (then wraps) and the 到会 page, in the window at 1,366 px, shows every figure whole."""
+    import dataclasses
+
+    from PySide6.QtGui import QFontMetrics
+
+    from meetingdesk.ui.attendance.desk import SMALLEST_BANNER_PT
+    from meetingdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_file)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.attendance_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    from meetingdesk.services import attendance
+
+    big = dataclasses.replace(attendance.counts(3), expected=4998, present=3333, leave=1234, absent=0, unchecked=1431, need=3333)
+    page.banner.show_counts(big, "全体会议")
+    QApplication.processEvents()
+    label = page.banner.counts
+    assert "应到 4998 人" in label.text() and "未签到 1431 人" in label.text()
+    wrong = [text for text in misfits(window) if not text.startswith("sizeHint")]  # as above
+    assert not wrong, wrong
+    assert label.width() <= WIDTH
+    font = label.font()
+    one_line = QFontMetrics(font).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert one_line or font.pointSize() == SMALLEST_BANNER_PT  # else wrapped, in the smallest type
+    window.close()
+    session.close_session()

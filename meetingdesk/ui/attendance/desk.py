@@ -1,8 +1,8 @@
 """The check-in desk's widgets: the running count, read across the hall, and the check-in line."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from meetingdesk.rules.words import Role
@@ -11,6 +11,7 @@ from meetingdesk.ui.attendance.models import GREEN, GREY
 from meetingdesk.ui.common.views import RED
 
 BANNER_PT = 34
+SMALLEST_BANNER_PT = 18  # still read across a room; below it the counts wrap to a second line
 LOG_LINES = 40  # check-ins kept in the visible log (the record itself is in the file)
 
 
@@ -49,6 +50,50 @@ def basis_text(c: Counts) -> str:
             "名单在会后被改动，请核对有关代表资格的日期。")
 
 
+class FittingLabel(QLabel):
+    """A line in large type that takes the size the window gives it: the type shrinks (down to
+    SMALLEST) until the text fits on one line, and the text wraps below that; it never asks for
+    more width than that (at 5,000 people four-digit counts at 34 pt would widen the window past
+    a 1,366-pixel screen)."""
+
+    def __init__(self, largest: int, smallest: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._largest, self._smallest = largest, smallest
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSize(largest)
+        self.setFont(font)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(QFontMetrics(self.font()).horizontalAdvance("应到 0000 人"), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        size = self._largest
+        font = QFont(self.font())
+        while size > self._smallest:
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.text()) <= width:
+                break
+            size -= 2
+        if size != self.font().pointSize():
+            font.setPointSize(size)
+            self.setFont(font)
+            self.updateGeometry()
+
+
 class CountsBanner(QFrame):
     """应到 / 实到 / 请假 / 缺席 in large type, the quorum verdict in green or red, the rest small."""
 
@@ -56,8 +101,8 @@ class CountsBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("countsBanner")
         self.setStyleSheet("#countsBanner { background: #f7f7f2; border: 1px solid #d0d0c8; border-radius: 6px; }")
-        self.counts = QLabel()
-        self.counts.setStyleSheet(f"font-size: {BANNER_PT}pt; font-weight: bold; color: #1a1a1a")
+        self.counts = FittingLabel(BANNER_PT, SMALLEST_BANNER_PT)
+        self.counts.setStyleSheet("color: #1a1a1a")
         self.verdict = QLabel()
         self.rule = QLabel()
         self.rule.setStyleSheet("font-size: 13pt; color: #333333")
