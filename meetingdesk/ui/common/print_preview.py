@@ -90,6 +90,10 @@ MEETING_NONE = {
     "votes": "（不按到会人数：每位在任代表一份）",
     "attendance": "（最近的全体会议）",
     "absences": "（最近的全体会议）",
+    "seating": "（不填：会场座次，主席台只标座次）",
+    "podium": "（请选择一次全体会议）",
+    "seat_list": "（不填：会议的座次安排）",
+    "tent_cards": "（不填：按代表团和身份打印）",
 }
 MEETING_BY_NAME = ("signin",)  # prints the meeting's name; the others take its number in the schedule
 
