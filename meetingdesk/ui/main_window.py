@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(backups.periodic)
         self.backup_timer.start()
 
+        self._pending_message: tuple[str, int] | None = None  # see say()
         self.status_title = QLabel()
         self.status_counts = QLabel()
         self.statusBar().addWidget(self.status_title, 1)
@@ -263,9 +264,22 @@ class MainWindow(QMainWindow):
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
         if access.stale is not None:
-            self.statusBar().showMessage(
-                f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
+            self.say(f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
         self.refresh()
+
+    def say(self, text: str, timeout: int = 5000) -> None:
+        """A message in the status bar. Before the window is first shown it waits for showEvent:
+        showing the window shows the status bar's own labels again, over a message given earlier."""
+        if self.isVisible():
+            self.statusBar().showMessage(text, timeout)
+        else:
+            self._pending_message = (text, timeout)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        pending, self._pending_message = self._pending_message, None
+        if pending is not None:
+            self.statusBar().showMessage(*pending)
 
     def open_session(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "打开会议", "", FILE_FILTER)
@@ -298,7 +312,7 @@ class MainWindow(QMainWindow):
         if accepted or dialog.reopened:
             self._opened()
         if accepted:
-            self.statusBar().showMessage(dialog.summary(), 8000)
+            self.say(dialog.summary(), 8000)
         return dialog
 
     def edit_session(self) -> SessionDialog:
@@ -323,7 +337,7 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             warn(self, "无法保存副本", exc.message)
             return
-        self.statusBar().showMessage(f"副本已保存：{path}", 5000)
+        self.say(f"副本已保存：{path}", 5000)
 
     def show_backups(self) -> BackupsDialog | None:
         if session.current_path() is None:

@@ -177,3 +177,21 @@ def test_a_change_refused_by_a_read_only_file_is_said_in_the_dialog(qtbot, demo_
     dialog._try_accept()
     assert "只读" in dialog.error_text("") and dialog.isVisible()
     session.close_session()
+
+
+def test_after_a_crash_the_window_says_so_in_a_status_bar_that_shows_only_that(qtbot, demo_file):
+    """The message is given while the window is built, before it is shown: showing the window
+    must not bring the status bar's own title back over it (two texts on top of each other)."""
+    from tests.services.test_one_writer import hold
+
+    proc = hold(demo_file)
+    proc.kill()  # kill -9: its lock stays behind
+    proc.wait()
+    win = MainWindow(demo_file)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert "没有正常退出" in win.statusBar().currentMessage()
+    assert not win.status_title.isVisible()
+    win.close()
+    session.close_session()
