@@ -161,6 +161,10 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
         raise ServiceError("没有可以打印签到表的人员。")
 
     seats = signin_seats(meeting)
+    if meeting and meeting.strip().isdigit():
+        # `--meeting 3` is the schedule's third meeting (refused when there is none): its name
+        # is printed, not the number
+        meeting = attendance.find_meeting(meeting).name
     items = [Printed(info.full_title, "会议名称"), Printed(meeting, "会议")]
     items += [Printed(label, "座位") for label in dict.fromkeys((seats or {}).values())]
     for d in delegations:

@@ -169,6 +169,15 @@ def test_signin_for_one_delegation_and_role_with_the_meeting(demo_session, tmp_p
                             enumerate(roster.list_members(d.delegation_id, role="代表"), 1)]) is None
 
 
+def test_signin_given_the_meeting_s_number_prints_its_name(demo_session, tmp_path):
+    d = _delegation("吴家山街代表团")
+    out, _pages = _write("signin", tmp_path, delegation_id=d.delegation_id, role="代表", meeting="3")
+    t = compact(pages_text(out)[0])
+    assert "会议：第一次全体会议" in t and "会议：3" not in t
+    with pytest.raises(ServiceError, match="没有会议“99”"):
+        printing.prepare("signin", meeting="99")
+
+
 def test_signin_over_a_page_break_repeats_heading_and_column_titles(demo_session, tmp_path):
     d = _delegation("东山街代表团")
     _add_many(d.delegation_id, "代表", 60)
