@@ -176,7 +176,7 @@ def test_the_podium_paper_places_no_1_in_the_middle_and_lists_everyone(demo_sess
     assert "座次姓名身份座位" in text
     for s in podium.seats:
         assert f"{s.rank}{s.display}{s.why}" in text
-    assert f"1{podium.seats[0].name}主持人前排左起第7座" in text  # 13 seats in the front row
+    assert f"1{podium.seats[0].name}主持人前排左起第8座" in text  # 15 seats in the front row
     placed = _placed(out)
     drawn = {}
     for t, x, y, size, _u in placed:
@@ -185,7 +185,8 @@ def test_the_podium_paper_places_no_1_in_the_middle_and_lists_everyone(demo_sess
     width = _size(out)[0]
     assert abs(x + 1.5 * size - width / 2) < 2  # No. 1 in the middle of the front row
     assert drawn[podium.seats[2].name][0] < x < drawn[podium.seats[1].name][0]
-    assert drawn[podium.seats[13].name][1] > y  # No. 14 in the row behind (drawn higher)
+    assert drawn[podium.seats[14].name][1] == y  # No. 15 the last of the front row
+    assert drawn[podium.seats[15].name][1] > y  # No. 16 in the row behind (drawn higher)
 
 
 def test_the_podium_paper_needs_a_plenary_with_people(demo_session):
