@@ -377,3 +377,33 @@ def test_the_check_in_banner_of_five_thousand_fits_and_still_shows_every_count(q
     assert one_line or font.pointSize() == SMALLEST_BANNER_PT  # else wrapped, in the smallest type
     window.close()
     session.close_session()
+
+
+def test_the_roll_shows_every_column_at_1366_with_a_long_delegation_and_a_long_name(qtbot, demo_file):
+    """A long delegation name and a long name are elided (whole on hover): 到会情况 and the card
+    number stay on screen, without scrolling sideways."""
+    from meetingdesk.services import roster
+    from meetingdesk.ui.attendance.models import RollModel
+    from meetingdesk.ui.main_window import MainWindow
+
+    session.open_session(demo_file)
+    team = roster.add_delegation("新疆维吾尔自治区伊犁哈萨克自治州代表团")
+    roster.add_member(roster.MemberInput("阿卜杜热合曼·买买提依明·艾则孜·阿不都", "男", delegation_id=team))
+    session.close_session()
+    window = MainWindow(demo_file)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.attendance_page
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    QApplication.processEvents()
+    view = page.desk_tab.view
+    header = view.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    # a leave with its reason and approver reads whole: 请假（因公出差，秘书长批准）
+    assert header.sectionSize(RollModel.STATUS) >= view.fontMetrics().horizontalAdvance("请假（因公出差，秘书长批准）")
+    window.close()
+    session.close_session()

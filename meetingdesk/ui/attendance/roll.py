@@ -54,6 +54,8 @@ class Desk(Protocol):
 
 # Column widths, in characters of the view's font beyond the text measured (no 5,000 rows measured)
 PAD = 2
+# the widest the delegation and name columns grow, in ems (a Chinese character)
+WIDEST_EM = {RollModel.DELEGATION: 11, RollModel.NAME: 9}
 
 
 class RollTab(QWidget):
@@ -475,6 +477,11 @@ class RollTab(QWidget):
         header = self.view.horizontalHeader()
         for column, texts in samples.items():
             widest = max((metrics.horizontalAdvance(t) for t in texts | {model.headers[column]}), default=0)
+            cap = WIDEST_EM.get(column)
+            if cap is not None:
+                # a long delegation or a long name (阿卜杜热合曼·买买提依明) is elided, whole on
+                # hover, rather than pushing 到会情况 and the card number off a 1,366-pixel screen
+                widest = min(widest, cap * em)
             header.resizeSection(column, widest + PAD * em)
 
     def show_map(self, shown: bool = True) -> None:
