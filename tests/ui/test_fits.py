@@ -407,3 +407,37 @@ def test_the_roll_shows_every_column_at_1366_with_a_long_delegation_and_a_long_n
     assert header.sectionSize(RollModel.STATUS) >= view.fontMetrics().horizontalAdvance("请假（因公出差，秘书长批准）")
     window.close()
     session.close_session()
+
+
+def test_the_roster_shows_every_column_at_1366_with_a_long_delegation(qtbot, demo_file):
+    """中国人民解放军和中国人民武装警察部队代表团 is elided in the members table, whole on hover,
+    and no column is pushed off the screen."""
+    from PySide6.QtCore import Qt
+
+    from meetingdesk.services import roster
+    from meetingdesk.ui.main_window import MainWindow
+    from meetingdesk.ui.roster.models import MembersModel
+
+    session.open_session(demo_file)
+    long_name = "中国人民解放军和中国人民武装警察部队代表团"
+    team = roster.add_delegation(long_name)
+    roster.add_member(roster.MemberInput("丁一", "男", delegation_id=team, work_title="某某集团有限公司党委书记、董事长、总经理"))
+    session.close_session()
+    window = MainWindow(demo_file)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    page = window.roster_page
+    page.filter.setText("丁一")
+    QApplication.processEvents()
+    view = page.member_view
+    header = view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width()
+    row = next(r for r in range(page.members.rowCount())
+               if page.members.index(r, MembersModel.DELEGATION).data() == long_name)
+    assert page.members.index(row, MembersModel.DELEGATION).data(Qt.ItemDataRole.ToolTipRole) == long_name
+    window.close()
+    session.close_session()

@@ -129,7 +129,8 @@ class MembersModel(FilteredRowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.MANDATE:
                 return mandate_detail(row) or row.display
-            return row.display
+            # a cell the column's width elides (a long delegation, work title or note), whole
+            return self.text(row, column) if column > 0 and self.text(row, column) else row.display
         return None
 
     def index_of_member(self, member_id: int) -> QModelIndex:

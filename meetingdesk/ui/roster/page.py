@@ -60,6 +60,10 @@ class RosterPage(page.Page):
         self.proxy = self.members  # the model filters and sorts itself (thousands of rows)
         self.member_view = table_view(self.members)
         self.member_view.setObjectName("member_view")
+        # no column wider than 8 characters: a long delegation (中国人民解放军和中国人民武装警察部队
+        # 代表团) or work title is elided, whole on hover, and every column stays on a 1,366-pixel screen
+        em = self.member_view.fontMetrics().horizontalAdvance("中")
+        self.member_view.horizontalHeader().setMaximumSectionSize(8 * em + 12)
         # As the papers print them: 代表, 列席, 工作人员, each in stroke order.
         self.member_view.sortByColumn(MembersModel.ROLE, Qt.SortOrder.AscendingOrder)
         self.member_view.doubleClicked.connect(self.edit_member)
