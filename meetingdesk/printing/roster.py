@@ -9,11 +9,11 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.services import roster, session
-from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
 from meetingdesk.rules.words import Role
 
 from .coverage import Printed
+from .delegations import chosen_delegations
 from .fonts import runs
 from .frame import FRAME_WIDTH, HEADING, HEADING_NOTE, Cell, ContinuedBlock, GridRow, Paper, para, title_block
 from .names import ROLES, name_grid, printed
@@ -72,11 +72,7 @@ def delegation_block(d: DelegationRow, members: dict[str, list[MemberRow]]) -> C
 
 def prepare(*, delegation_id: int | None = None) -> Paper:
     info = session.session_info()
-    delegations = roster.list_delegations()
-    if delegation_id is not None:
-        delegations = [d for d in delegations if d.delegation_id == delegation_id]
-        if not delegations:
-            raise ServiceError("找不到要打印的代表团（可能已被删除）。")
+    delegations = chosen_delegations(delegation_id)
     members = roster.members_by_delegation(delegation_id)
     counts = info.counts if delegation_id is None else delegations[0].counts
 

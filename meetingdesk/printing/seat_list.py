@@ -16,6 +16,7 @@ from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.seating import Arrangement, SeatRow
 
 from .coverage import Printed
+from .delegations import chosen_delegations
 from .fonts import HEI, SONG, runs
 from .frame import TITLE as TITLE_STYLE
 from .frame import FRAME_WIDTH, HEADING_NOTE, TITLE_SESSION, Cell, ContinuedBlock, GridRow, Paper, para, style
@@ -114,11 +115,7 @@ def delegation_block(full_title: str, name: str, line: str, groups: dict[str, li
 
 def prepare(*, delegation_id: int | None = None, meeting: str | None = None) -> Paper:
     info = session.session_info()
-    delegations = roster.list_delegations()
-    if delegation_id is not None:
-        delegations = [d for d in delegations if d.delegation_id == delegation_id]
-        if not delegations:
-            raise ServiceError("找不到要打印的代表团（可能已被删除）。")
+    delegations = chosen_delegations(delegation_id)
     row = chosen_meeting(meeting, TITLE)
     a = seating.arrangement(row.meeting_id if row is not None else None)
     seats = {s.member_id: s for s in a.seats}

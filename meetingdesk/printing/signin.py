@@ -20,6 +20,7 @@ from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
 
 from .coverage import Printed
+from .delegations import chosen_delegations
 from .fonts import HEI, runs, runs_width
 from .frame import TITLE as TITLE_STYLE
 from .frame import (
@@ -150,11 +151,7 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
     if role is not None and role not in ROLES:
         raise ServiceError(f"身份只能是代表、列席或工作人员，不能是“{role}”。")
     roles = ROLES if role is None else (role,)
-    delegations = roster.list_delegations()
-    if delegation_id is not None:
-        delegations = [d for d in delegations if d.delegation_id == delegation_id]
-        if not delegations:
-            raise ServiceError("找不到要打印的代表团（可能已被删除）。")
+    delegations = chosen_delegations(delegation_id)
     members = roster.members_by_delegation(delegation_id, role=role)
     delegations = [d for d in delegations if d.delegation_id in members]
     if not delegations:

@@ -24,6 +24,7 @@ from meetingdesk.services import roster, seating, session
 from meetingdesk.services.errors import ServiceError
 
 from .coverage import Printed
+from .delegations import chosen_delegations
 from .fonts import HEI, runs, runs_width
 from .frame import FRAME_HEIGHT, INK, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_HEIGHT, PAGE_WIDTH, Paper, draw_runs
 from .hall_drawing import chosen_meeting
@@ -127,11 +128,7 @@ def prepare(*, meeting: str | None = None, delegation_id: int | None = None, rol
         people: list = list(seats)
         wheres = [f"{row.name}主席台第 {s.rank} 号" for s in seats]
     else:
-        delegations = roster.list_delegations()
-        if delegation_id is not None:
-            delegations = [d for d in delegations if d.delegation_id == delegation_id]
-            if not delegations:
-                raise ServiceError("找不到要打印的代表团（可能已被删除）。")
+        delegations = chosen_delegations(delegation_id)
         roles = DEFAULT_ROLES if role is None else (role,)
         people = [m for d in delegations for m in delegation_people(d.delegation_id, roles)]
         wheres = [f"{m.delegation} {m.role}" for m in people]

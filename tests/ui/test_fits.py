@@ -345,6 +345,18 @@ def test_a_window_larger_than_the_screen_is_fitted_to_it(qtbot):
     assert widget.size() == small
 
 
+def _laptop_window(qtbot, path):
+    """The main window on PATH at 1,366 × 700, shown."""
+    from meetingdesk.ui.main_window import MainWindow
+
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def test_the_check_in_banner_of_five_thousand_fits_and_still_shows_every_count(qtbot, demo_file):
     """Four-digit counts at the banner's 34 pt would ask for 1,385 px: the line takes smaller type
     (then wraps) and the 到会 page, in the window at 1,366 px, shows every figure whole."""
@@ -353,17 +365,9 @@ def test_the_check_in_banner_of_five_thousand_fits_and_still_shows_every_count(q
     from PySide6.QtGui import QFontMetrics
 
     from meetingdesk.ui.attendance.desk import SMALLEST_BANNER_PT
-    from meetingdesk.ui.main_window import MainWindow
-
-    window = MainWindow(demo_file)
-    qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _laptop_window(qtbot, demo_file)
     page = window.attendance_page
     window.nav.setCurrentRow(window.pages.indexOf(page))
-    from meetingdesk.services import attendance
-
     big = dataclasses.replace(attendance.counts(3), expected=4998, present=3333, leave=1234, absent=0, unchecked=1431, need=3333)
     page.banner.show_counts(big, "全体会议")
     QApplication.processEvents()
@@ -384,17 +388,12 @@ def test_the_roll_shows_every_column_at_1366_with_a_long_delegation_and_a_long_n
     number stay on screen, without scrolling sideways."""
     from meetingdesk.services import roster
     from meetingdesk.ui.attendance.models import RollModel
-    from meetingdesk.ui.main_window import MainWindow
 
     session.open_session(demo_file)
     team = roster.add_delegation("新疆维吾尔自治区伊犁哈萨克自治州代表团")
     roster.add_member(roster.MemberInput("阿卜杜热合曼·买买提依明·艾则孜·阿不都", "男", delegation_id=team))
     session.close_session()
-    window = MainWindow(demo_file)
-    qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _laptop_window(qtbot, demo_file)
     page = window.attendance_page
     window.nav.setCurrentRow(window.pages.indexOf(page))
     QApplication.processEvents()
@@ -415,7 +414,6 @@ def test_the_roster_shows_every_column_at_1366_with_a_long_delegation(qtbot, dem
     from PySide6.QtCore import Qt
 
     from meetingdesk.services import roster
-    from meetingdesk.ui.main_window import MainWindow
     from meetingdesk.ui.roster.models import MembersModel
 
     session.open_session(demo_file)
@@ -423,11 +421,7 @@ def test_the_roster_shows_every_column_at_1366_with_a_long_delegation(qtbot, dem
     team = roster.add_delegation(long_name)
     roster.add_member(roster.MemberInput("丁一", "男", delegation_id=team, work_title="某某集团有限公司党委书记、董事长、总经理"))
     session.close_session()
-    window = MainWindow(demo_file)
-    qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _laptop_window(qtbot, demo_file)
     QApplication.processEvents()
     page = window.roster_page
     page.filter.setText("丁一")
