@@ -310,3 +310,41 @@ def test_the_big_tables_show_every_column_at_1366(window, qtbot):
     window.schedule_page.tabs.setCurrentIndex(1)
     qtbot.wait(10)
     assert not window.schedule_page.tree.horizontalScrollBar().isVisible()
+
+
+def test_an_edit_that_moves_nobody_repaints_its_line_and_one_that_moves_re_sorts(window, qtbot):
+    """A work title edited: that line alone is repainted (no reset of 5,000 rows), the delegations'
+    table untouched; a name edited: the row takes its new place in stroke order and the 团长 the
+    delegations' table shows follows; a filter the edit no longer matches hides the row."""
+    page = window.roster_page
+    model = page.members
+    _select_person(page, "丁哲")
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    delegation_resets: list[int] = []
+    page.delegations.modelReset.connect(lambda: delegation_resets.append(1))
+    dialog = page.edit_member()
+    dialog.work_title.setText("某公司总经理")
+    _ok(qtbot, dialog)
+    assert resets == [] and delegation_resets == []
+    line = next(r for r in range(model.rowCount()) if model.row_at(r).name == "丁哲")
+    assert "某公司总经理" in [model.index(line, c).data() for c in range(model.columnCount())]
+    window.undo_action.trigger()
+    assert resets == [] and next(r for r in model.rows() if r.name == "丁哲").work_title == ""
+
+    # a name edited moves the row, and a filter it no longer matches hides it
+    _select_person(page, "丁哲")
+    assert len(_visible_names(page)) == 1
+    dialog = page.edit_member()
+    dialog.name.setText("蔡哲")
+    _ok(qtbot, dialog)
+    assert _visible_names(page) == []
+    page.filter.setText("")
+    names = [r.name for r in model.rows()]
+    assert "蔡哲" in names and "丁哲" not in names
+    from meetingdesk.services import roster
+
+    assert [r.member_id for r in model.all_rows()] == [
+        m.member_id for m in roster.list_members(page.current_delegation_id())]
+    window.undo_action.trigger()
+    assert "丁哲" in [r.name for r in model.rows()]

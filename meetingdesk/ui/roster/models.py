@@ -115,6 +115,10 @@ class MembersModel(FilteredRowsModel):
     def service_order(self, rows: list) -> list:
         return sort_members(rows)  # stroke order, as roster.list_members gives them
 
+    def same_place(self, old: MemberRow, new: MemberRow) -> bool:
+        # sort_members orders by name, then note: nothing else moves a member
+        return (old.name, old.note) == (new.name, new.note)
+
     def set_role(self, role: str | None) -> None:
         """Only the members of ROLE (None: every role)."""
         self._role = role

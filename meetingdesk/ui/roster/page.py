@@ -1,6 +1,7 @@
 """代表团 page: the delegations with their counts, and the people of the chosen one."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import shiboken6
@@ -208,10 +209,33 @@ class RosterPage(page.Page):
             self.mark_stale()
             return
         current = self.current_member()
+        found: dict[int, MemberRow | None] = {}
+        for member_id in member_ids:
+            try:
+                found[member_id] = roster.get_member(member_id)
+            except ServiceError:
+                found[member_id] = None  # undone: the member is gone
+        shown = {r.member_id: r for r in self.members.all_rows() if r.member_id in found}
+        if not all(_same_for_delegations(shown.get(m), row) for m, row in found.items()):
+            self._delegations_changed()
+        team = self.current_delegation()
+        for member_id, row in found.items():
+            if row is not None and ((team is not None and row.delegation_id != team.delegation_id)
+                                    or (not row.serving and not self.show_ended.isChecked())):
+                row = None  # not in the list shown
+            self.members.put_row("member_id", member_id, row)
+        self._show_heading(team, self.members.all_rows())
+        if current is not None:
+            self._select(current.member_id)
+        self._update_buttons()
+        self._show_notice()
+
+    def _delegations_changed(self) -> None:
+        """The delegations' table read again (its counts, its 团长), the one chosen kept."""
         chosen = self.current_delegation_id()
         rows = roster.list_delegations()
         selection = self.delegation_view.selectionModel()
-        selection.blockSignals(True)  # the members are updated below, not re-read
+        selection.blockSignals(True)  # the members are updated by the caller, not re-read
         try:
             self.delegations.set_rows(rows)
             self.members.set_delegation_order({r.delegation_id: r.position for r in rows})
@@ -224,21 +248,6 @@ class RosterPage(page.Page):
         finally:
             selection.blockSignals(False)
         self.delegation_view.viewport().update()
-        team = self.current_delegation()
-        for member_id in member_ids:
-            try:
-                row = roster.get_member(member_id)
-            except ServiceError:
-                row = None  # undone: the member is gone
-            if row is not None and ((team is not None and row.delegation_id != team.delegation_id)
-                                    or (not row.serving and not self.show_ended.isChecked())):
-                row = None  # not in the list shown
-            self.members.put_row("member_id", member_id, row)
-        self._show_heading(team, self.members.all_rows())
-        if current is not None:
-            self._select(current.member_id)
-        self._update_buttons()
-        self._show_notice()
 
     def refresh_members(self) -> None:
         current = self.current_member()
@@ -261,7 +270,8 @@ class RosterPage(page.Page):
             ended_text = f"　已终止资格 {len(ended)} 人" + (f"（其中未编团 {unplaced} 人）" if unplaced else "")
         if team is None:
             self.heading.setText("全部代表团")
-            counts = {role: sum(1 for r in rows if r.role == role and r.serving) for role in ROLES}
+            serving = Counter(r.role for r in rows if r.serving)  # one pass over 5,000 rows, not one per role
+            counts = {role: serving[role] for role in ROLES}
             self.leaders.setText("、".join(f"{role} {n} 人" for role, n in counts.items()) + ended_text)
         else:
             self.heading.setText(team.name)
@@ -477,3 +487,13 @@ class RosterPage(page.Page):
         dialog.imported.connect(self.changed)
         dialog.open()
         return dialog
+
+
+def _same_for_delegations(before: MemberRow | None, after: MemberRow | None) -> bool:
+    """Whether an edit from BEFORE to AFTER leaves the delegations' table as it was: the same
+    delegation, role and standing (its counts), the same name as its 团长 would show. A member not
+    in the list shown (BEFORE None) may have been anywhere: the table is read again."""
+    if before is None or after is None:
+        return False
+    fields = ("delegation_id", "role", "status", "name", "gender", "note", "leader_title")
+    return all(getattr(before, f) == getattr(after, f) for f in fields)
