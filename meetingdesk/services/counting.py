@@ -516,7 +516,7 @@ def _compute(poll: PollRow) -> PollResult:
     diffs, missing = differences(poll.poll_id)
     if diffs or missing:
         return PollResult(poll, not diffs, tuple(diffs), tuple(missing))
-    return decide(poll, all_delegates_of(poll), session.bylaw(), session.session_info().quorum_rule,
+    return decide(poll, all_delegates_of(poll), session.bylaw(), session.quorum_rule(),
                   _totals(poll), elections.delegates_only, lambda: roster.delegate_names_on(poll.vote_date))
 
 

@@ -131,16 +131,22 @@ def meeting_name(kind: str, number: int | None, title: str = "") -> str:
 # ---------------------------------------------------------------- meetings
 
 
-def list_meetings(*, printed_only: bool = False) -> list[MeetingRow]:
-    """Every meeting in time order, numbered, with its items."""
+def list_meetings(*, printed_only: bool = False, only: int | None = None) -> list[MeetingRow]:
+    """Every meeting in time order, numbered, with its items (ONLY: just that meeting's row,
+    numbered among all, its items and group alone read)."""
     meetings = sorted(Meeting.select(Meeting, Person).join(Person, JOIN.LEFT_OUTER),
                       key=lambda m: timing.order_key(m.date, m.half, m.start, m.position) + (m.id,))
+    item_query = MeetingItem.select().order_by(MeetingItem.position, MeetingItem.id)
+    group_query = ChairGroup.select().where(ChairGroup.meeting.is_null(False))
+    if only is not None:
+        item_query = item_query.where(MeetingItem.meeting == only)
+        group_query = group_query.where(ChairGroup.meeting == only)
     items: dict[int, list[ItemRow]] = {}
-    for item in MeetingItem.select().order_by(MeetingItem.position, MeetingItem.id):
+    for item in item_query:
         items.setdefault(item.meeting_id, []).append(ItemRow(item.id, len(items.get(item.meeting_id, [])),
                                                              item.text))
-    groups = {g.meeting_id: g for g in ChairGroup.select().where(ChairGroup.meeting.is_null(False))}
-    host_names = _group_host_names()
+    groups = {g.meeting_id: g for g in group_query}
+    host_names = _group_host_names() if groups else {}
     counters: dict[str, int] = {}
     rows = []
     for m in meetings:
@@ -154,7 +160,7 @@ def list_meetings(*, printed_only: bool = False) -> list[MeetingRow]:
         else:
             host_id = m.host_id
             host_name = m.host.name if m.host_id else ""
-        if printed_only and not m.printed:
+        if (printed_only and not m.printed) or (only is not None and m.id != only):
             continue
         rows.append(MeetingRow(m.id, m.date, m.half, m.start, m.end, m.kind, number, m.title, m.place,
                                host_id, host_name, m.printed, group.id if group else None,
@@ -170,7 +176,7 @@ def _group_host_names() -> dict[int, str]:
 
 
 def get_meeting(meeting_id: int) -> MeetingRow:
-    for row in list_meetings():
+    for row in list_meetings(only=meeting_id):
         if row.meeting_id == meeting_id:
             return row
     raise ServiceError("该会议已不存在。")

@@ -288,6 +288,12 @@ def session_info() -> SessionInfo:
     )
 
 
+def quorum_rule() -> str:
+    """The session's 法定人数规则 alone (session_info counts the roster too: the desk asks at
+    every check-in)."""
+    return Session.select(Session.quorum_rule).scalar()
+
+
 def bylaw() -> bylaw_rules.Bylaw:
     """The session's 选举和表决办法 settings."""
     return bylaw_rules.from_json(Session.get().bylaw)

@@ -135,7 +135,7 @@ class AttendancePage(page.Page):
         self.desk_tab.seat_map.mark_stale()  # the hall or who sits where may have changed
 
         self.rule.blockSignals(True)
-        self.rule.setCurrentIndex(max(0, self.rule.findData(session.session_info().quorum_rule)))
+        self.rule.setCurrentIndex(max(0, self.rule.findData(session.quorum_rule())))
         self.rule.blockSignals(False)
         self._reload(flags=True, teams=True)
 
@@ -255,14 +255,14 @@ class AttendancePage(page.Page):
 
     def set_rule(self) -> None:
         rule = self.rule.currentData()
-        if rule is None or rule == session.session_info().quorum_rule:
+        if rule is None or rule == session.quorum_rule():
             return
         try:
             attendance.set_quorum_rule(rule)
         except ServiceError as exc:
             self.say(exc.message, RED)
             self.rule.blockSignals(True)
-            self.rule.setCurrentIndex(max(0, self.rule.findData(session.session_info().quorum_rule)))
+            self.rule.setCurrentIndex(max(0, self.rule.findData(session.quorum_rule())))
             self.rule.blockSignals(False)
             return
         self._written(now=True)

@@ -219,7 +219,7 @@ class CountingPage(page.Page):
         else:
             chosen = self._wanted or self.current_id()
         self._wanted = None
-        self._rule = session.session_info().quorum_rule
+        self._rule = session.quorum_rule()
         self._write_ins = {e.election_id: e.write_ins for e in elections.list_elections()}
         meetings = dict(schedule.meeting_choices("全体会议"))
         lines = []
