@@ -104,7 +104,7 @@ class FilteredRowsModel(RowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list = []
-        self._search: list[str] = []
+        self._search: list[str] | None = []  # each row's filter text, lowered; None until a filter asks
         self._text = ""
         self._column = -1
         self._order = Qt.SortOrder.AscendingOrder
@@ -116,7 +116,7 @@ class FilteredRowsModel(RowsModel):
 
     def set_rows(self, rows: list) -> None:
         self._all = list(rows)
-        self._search = [self.filter_text(r).lower() for r in self._all]
+        self._search = None  # made when a filter is first typed, not with the window
         self._keys = {}
         self._show()
 
@@ -138,7 +138,7 @@ class FilteredRowsModel(RowsModel):
         else:
             self._all[at] = row
         self._all = self.service_order(self._all)
-        self._search = [self.filter_text(r).lower() for r in self._all]
+        self._search = None
         self._keys = {}
         self._show()
 
@@ -167,7 +167,8 @@ class FilteredRowsModel(RowsModel):
         if self._column in new_keys and new_keys[self._column] != self._keys[self._column][at]:
             return False
         self._all[at] = row
-        self._search[at] = search
+        if self._search is not None:
+            self._search[at] = search
         for column, value in new_keys.items():
             self._keys[column][at] = value
         if shown_now:
@@ -204,8 +205,10 @@ class FilteredRowsModel(RowsModel):
 
     def _show(self) -> None:
         text = self._text
-        chosen = [i for i, r in enumerate(self._all)
-                  if (not text or text in self._search[i]) and self.accepts(r)]
+        if text and self._search is None:
+            self._search = [self.filter_text(r).lower() for r in self._all]
+        search = self._search
+        chosen = [i for i, r in enumerate(self._all) if (not text or text in search[i]) and self.accepts(r)]
         if self._column >= 0:
             keys = self._keys.get(self._column)
             if keys is None:
