@@ -66,6 +66,7 @@ class RollModel(RowsModel):
 
     DELEGATION, NAME, ROLE, STATUS, CARD = range(5)
     headers = ("代表团", "姓名", "身份", "到会情况", "证号")
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -12,6 +12,7 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 # sizes of their own): answered at once, not through each model's text and extra (a quarter of
 # the calls from painting a table).
 UNANSWERED = frozenset({Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.SizeHintRole})
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # compared as a plain int: the enum's lookup, per cell, adds up
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -65,18 +66,25 @@ class RowsModel(Headed, QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    # The roles extra() answers (None: it is asked for every role not answered here). Painting a
+    # table asks each cell for eight roles; a model that names its own is not called for the rest.
+    EXTRA_ROLES: frozenset | None = None
+
+    def data(self, index: _Index, role: int = DISPLAY):
         if role in UNANSWERED or not index.isValid():
             return None
+        if role == DISPLAY:
+            return self.text(self._rows[index.row()], index.column())
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
         if role == SORT_ROLE:
             return self.sort_value(index.row(), row, index.column())
         if role == FILTER_ROLE:
             return self.filter_text(row)
+        extra = self.EXTRA_ROLES
+        if extra is not None and role not in extra:
+            return None
         return self.extra(row, index.column(), role)
 
     def text(self, row, column: int) -> str:

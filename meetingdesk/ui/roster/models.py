@@ -12,6 +12,7 @@ from meetingdesk.ui.common.models import FilteredRowsModel, RowsModel
 
 class DelegationsModel(RowsModel):
     headers = ("代表团", "代表", "列席", "工作人员", "团长", "讨论地点")  # headings, shown as they read
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole})
     ALL = None  # the first row, 全部, stands for every delegation
 
     def set_rows(self, rows: list[DelegationRow]) -> None:
@@ -82,6 +83,7 @@ class MembersModel(FilteredRowsModel):
     NAME, GENDER, ROLE, DELEGATION, LEADER, MANDATE, TITLE, NOTE = range(8)
     STATUS = MANDATE
     headers = ("姓名", "性别", "身份", "代表团", "团内职务", "资格", "工作职务", "备注")
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

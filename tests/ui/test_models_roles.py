@@ -1,0 +1,45 @@
+"""A model that names the roles its extra() answers (EXTRA_ROLES) is asked for no other: it must
+name every role extra() answers for any row and column, or a colour or a tooltip would be lost."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from meetingdesk.services import attendance, roster
+from meetingdesk.ui.attendance.models import RollModel
+from meetingdesk.ui.common.models import RowsModel
+from meetingdesk.ui.roster.models import DelegationsModel, MembersModel
+
+ROLES = [Qt.ItemDataRole(r) for r in range(0, 16)]
+
+
+def _answered(model: RowsModel) -> set:
+    found = set()
+    for r in range(model.rowCount()):
+        row = model.row_at(r)
+        for c in range(model.columnCount()):
+            for role in ROLES:
+                if model.extra(row, c, role) is not None:
+                    found.add(role)
+    return found
+
+
+def test_every_role_extra_answers_is_named(demo_session, qtbot):
+    ended = roster.list_members(include_ended=True)
+    members = MembersModel()
+    members.set_rows(ended)  # serving and ended: the grey of an ended mandate
+    delegations = DelegationsModel()
+    delegations.set_rows(roster.list_delegations())
+    roll = RollModel()
+    rows = attendance.roll(3)
+    attendance.check_in(3, rows[0].member_id, now=dt.datetime(2023, 12, 21, 8, 10))
+    roll.update(attendance.roll(3))
+    for model in (members, delegations, roll):
+        assert model.EXTRA_ROLES is not None
+        answered = _answered(model)
+        assert answered and answered <= model.EXTRA_ROLES, (type(model).__name__, answered - model.EXTRA_ROLES)
+        # and data() gives them through
+        role = next(iter(answered))
+        assert any(model.index(r, c).data(role) is not None
+                   for r in range(model.rowCount()) for c in range(model.columnCount()))
