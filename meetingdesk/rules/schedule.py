@@ -36,6 +36,24 @@ def half_of(time: str) -> str:
     return "晚上"
 
 
+def clock_words(hour: int, minute: int) -> str:
+    """A time of day as a secretariat writes it in a decision, the half-day and the 12-hour
+    clock: 上午11:00 (the seed's 截止时间), 中午12:00, 下午4:30, 晚上7:00 — never 下午12:00 or
+    下午16:30. The papers follow it with 时 as the seed does (上午11:00时)."""
+    if hour < 6:
+        half = "凌晨"
+    elif hour < 12:
+        half = "上午"
+    elif hour < 13:
+        half = "中午"
+    elif hour < 18:
+        half = "下午"
+    else:
+        half = "晚上"
+    shown = hour - 12 if hour > 12 else hour
+    return f"{half}{shown}:{minute:02d}"
+
+
 def printed_time(time: str) -> str:
     """'08:30' → '8:30', as the seed's schedule prints it."""
     return time[1:] if time.startswith("0") else time

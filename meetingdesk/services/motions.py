@@ -15,6 +15,7 @@ from peewee import JOIN
 from meetingdesk import store
 from meetingdesk.rules import motions as rules
 from meetingdesk.rules import people as people_rules
+from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.rules.words import Role
 from meetingdesk.store import Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person
@@ -42,9 +43,9 @@ class DeadlineRow:
 
     @property
     def text(self) -> str:
-        """2023年12月22日上午11:00 — as the seed's 决定 words it."""
-        half = "上午" if self.at.hour < 12 else ("下午" if self.at.hour < 18 else "晚上")
-        return f"{self.at.year}年{self.at.month}月{self.at.day}日{half}{self.at.hour}:{self.at.minute:02d}"
+        """2023年12月22日上午11:00 — as the seed's 决定 words it (rules.schedule.clock_words)."""
+        at = self.at
+        return f"{at.year}年{at.month}月{at.day}日{timing.clock_words(at.hour, at.minute)}"
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ def test_deadline_decision_without_its_meeting_or_without_a_deadline(demo_sessio
     motions.set_deadline("议案", dt.datetime(2023, 12, 22, 15, 30))
     _, text = _print("motion_deadline", tmp_path)
     assert text.startswith(SESSION + "关于提出议案截止时间的决定东西湖区")
-    assert "规定为2023年12月22日下午15:30时。" in text
+    assert "规定为2023年12月22日下午3:30时。" in text
     motions.set_deadline("议案", None)
     with pytest.raises(ServiceError, match="尚未设定提出议案截止时间"):
         printing.write_pdf("motion_deadline", tmp_path / "d.pdf")

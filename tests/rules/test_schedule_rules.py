@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from meetingdesk.rules.schedule import Slot, half_of, order_key, overlaps, parse_time, printed_time
+import pytest
+
+from meetingdesk.rules.schedule import Slot, clock_words, half_of, order_key, overlaps, parse_time, printed_time
 
 DAY = dt.date(2023, 12, 21)
 
@@ -32,3 +34,17 @@ def test_overlaps_need_the_same_day_and_place():
     assert {(x.key, y.key) for x, y in found} == {(1, 2), (2, 3)}
     tomorrow = Slot(6, DAY + dt.timedelta(days=1), "上午", "09:00", "", "金银湖厅")
     assert overlaps([a, tomorrow]) == []
+
+
+@pytest.mark.parametrize("hour, minute, words", [
+    (11, 0, "上午11:00"),  # seed 000: 规定为2023年12月22日上午11:00时
+    (8, 30, "上午8:30"),
+    (12, 0, "中午12:00"),  # never 下午12:00
+    (12, 30, "中午12:30"),
+    (16, 30, "下午4:30"),  # never 下午16:30
+    (13, 5, "下午1:05"),
+    (19, 0, "晚上7:00"),
+    (0, 30, "凌晨0:30"),
+])
+def test_a_time_of_day_is_worded_as_a_secretariat_writes_it(hour, minute, words):
+    assert clock_words(hour, minute) == words
