@@ -12,9 +12,12 @@ meeting held elsewhere (代表团会议) gets no seats. Without a hall the sheet
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from meetingdesk.rules.numerals import chinese_date
 from meetingdesk.services import attendance, roster, seating, session
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.roster import DelegationRow, MemberRow
@@ -102,7 +105,7 @@ def counts_text(d: DelegationRow, roles: tuple[str, ...]) -> str:
 
 def delegation_block(full_title: str, meeting: str, d: DelegationRow,
                      groups: dict[str, list[MemberRow]], roles: tuple[str, ...],
-                     seats: dict[int, str] | None = None) -> ContinuedBlock:
+                     seats: dict[int, str] | None = None, day: dt.date | None = None) -> ContinuedBlock:
     rows: list[Flowable] = []
     for role in roles:
         people = groups.get(role, [])
@@ -113,7 +116,9 @@ def delegation_block(full_title: str, meeting: str, d: DelegationRow,
         rows += person_rows(people, seats)
     title = d.name + ("" if roles == ROLES else roles[0]) + TITLE
     meeting_line = f"会议：{meeting}" if meeting else "会议：＿＿＿＿＿＿＿＿＿＿＿＿"
-    meeting_line += "　　日期：＿＿＿＿年＿＿月＿＿日"
+    # the meeting's own day when the schedule has it, never the computer's: a sheet printed the
+    # evening before is dated for the morning it is signed
+    meeting_line += f"　　日期：{chinese_date(day)}" if day else "　　日期：＿＿＿＿年＿＿月＿＿日"
 
     def heading(continued: bool) -> list[Flowable]:
         if continued:
@@ -158,10 +163,21 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
         raise ServiceError("没有可以打印签到表的人员。")
 
     seats = signin_seats(meeting)
-    if meeting and meeting.strip().isdigit():
-        # `--meeting 3` is the schedule's third meeting (refused when there is none): its name
-        # is printed, not the number
-        meeting = attendance.find_meeting(meeting).name
+    day = None
+    if meeting and meeting.strip():
+        try:
+            # `--meeting 3` is the schedule's third meeting (refused when there is none): its name
+            # is printed, not the number, and its day
+            row = attendance.find_meeting(meeting)
+            wanted = meeting.strip()
+            named = [m for m in attendance.meetings() if wanted in (m.name, m.label, m.label.replace(" ", ""))]
+            if wanted.isdigit() or len(named) == 1:
+                meeting, day = row.name, row.date
+            # else a name several meetings share (代表团会议): printed as given, the day left blank
+        except ServiceError:
+            if meeting.strip().isdigit():
+                raise
+            # a name typed by hand, not in the schedule: printed as typed, the day left to fill in
     items = [Printed(info.full_title, "会议名称"), Printed(meeting, "会议")]
     items += [Printed(label, "座位") for label in dict.fromkeys((seats or {}).values())]
     for d in delegations:
@@ -174,7 +190,7 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
         for i, d in enumerate(delegations):
             if i:
                 out.append(PageBreak())
-            out.append(delegation_block(info.full_title, meeting, d, members[d.delegation_id], roles, seats))
+            out.append(delegation_block(info.full_title, meeting, d, members[d.delegation_id], roles, seats, day))
         return out
 
     return Paper(KIND, TITLE, info.full_title, items, story, running_header=False)

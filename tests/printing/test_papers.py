@@ -174,6 +174,13 @@ def test_signin_given_the_meeting_s_number_prints_its_name(demo_session, tmp_pat
     out, _pages = _write("signin", tmp_path, delegation_id=d.delegation_id, role="代表", meeting="3")
     t = compact(pages_text(out)[0])
     assert "会议：第一次全体会议" in t and "会议：3" not in t
+    assert "日期：2023年12月21日" in t  # the meeting's day, not the computer's
+    # a name several meetings share is printed as given, its day left to fill in
+    out, _pages = _write("signin", tmp_path, delegation_id=d.delegation_id, role="代表", meeting="代表团会议")
+    t = compact(pages_text(out)[0])
+    assert "会议：代表团会议" in t and "日期：＿＿＿＿年＿＿月＿＿日" in t
+    out, _pages = _write("signin", tmp_path, delegation_id=d.delegation_id, role="代表", meeting="某某会议")
+    assert "会议：某某会议" in compact(pages_text(out)[0])
     with pytest.raises(ServiceError, match="没有会议“99”"):
         printing.prepare("signin", meeting="99")
 

@@ -85,11 +85,12 @@ def test_options_from_the_caller_and_switching_papers(demo_session, qtbot, sync)
     assert dialog.options == {"delegation_id": did, "role": "代表"}  # order: not a sign-in option
     assert dialog.delegation_box.currentData() == did and dialog.role_box.currentData() == "代表"
     assert dialog.pages == 1
-    # the 会议 field lists the schedule's meetings by name; the sign-in sheet prints the name
+    # the 会议 field lists the schedule's meetings by name; the sign-in sheet is given the
+    # meeting's number in the schedule and prints its name and its day
     assert dialog.meeting.itemText(0) == "（不填，留空手写）"
     assert dialog.meeting.count() == len(attendance.meetings()) + 1
     dialog.meeting.setCurrentIndex(dialog.meeting.findText("12月21日上午 第一次全体会议"))
-    assert dialog.options["meeting"] == "第一次全体会议"
+    assert dialog.options["meeting"] == attendance.meeting_key(3)
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("roster"))
     assert dialog.kind == "roster" and dialog.options == {"delegation_id": did}
     assert dialog.pages == 1

@@ -95,7 +95,9 @@ MEETING_NONE = {
     "seat_list": "（不填：会议的座次安排）",
     "tent_cards": "（不填：按代表团和身份打印）",
 }
-MEETING_BY_NAME = ("signin",)  # prints the meeting's name; the others take its number in the schedule
+# Papers given the meeting's name rather than its number in the schedule (none now: the 签到表
+# takes the number too, and prints the meeting's name and its day)
+MEETING_BY_NAME: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- the paper builder process
