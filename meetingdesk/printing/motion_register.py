@@ -16,13 +16,14 @@ from meetingdesk.services.motions import MotionRow
 from .bodies import headed_paper, text_row
 from .coverage import Printed
 from .frame import Paper
+from .names import padded
 from .tables import Column, Text, table
 
 KIND = "motions"
 TITLE = "议案和建议登记表"
 SIZE = 9  # 小五: nine columns on a portrait page
 LEADING = 12
-# Widths fit 议案原案, a three-character name, 吴家山街, 2023-12-21 and 转为代表 on a line;
+# Widths fit 议案原案, a three-character name, 吴家山街, 12月21日 and 转为代表 on a line;
 # the title takes what is left and wraps (a portrait page: the frame has no landscape).
 COLUMNS = (
     Column("编号", 44), Column("类别", 25), Column("标题", align="left"), Column("提出者", 79, "left"),
@@ -35,9 +36,9 @@ def cells(row: MotionRow) -> list[Text]:
     kind_part, _, number = row.register_no.partition("第")  # 议案原案 / 第14号: break before 第
     return [
         (kind_part, "第" + number), row.kind, row.title, row.submitter_text,
-        row.lead.name if row.lead else "", str(len(row.signers)) if row.signers else "",
+        padded(row.lead.name) if row.lead else "", str(len(row.signers)) if row.signers else "",
         [d.removesuffix("代表团") for d in row.delegations],  # the column says 代表团
-        (f"{row.received_at:%Y-%m-%d}", f"{row.received_at:%H:%M}"), row.state,
+        (f"{row.received_at.month}月{row.received_at.day}日", f"{row.received_at:%H:%M}"), row.state,
     ]
 
 

@@ -105,13 +105,13 @@ def test_register_has_a_row_per_item_and_the_counts(demo_session, tmp_path):
     body = _body(text, "motions")
     assert body.startswith("编号类别标题提出者领衔代表联名人数代表团收到时间状态"
                            "议案原案第1号议案强化数字赋能，进一步加快数字化转型步伐，促进我区产业提质增效的议案"
-                           "径河街、辛安渡街等代表团的刘锦刚等10名代表刘锦刚10径河街辛安渡街2023-12-2114:00列为大会议案"
+                           "径河街、辛安渡街等代表团的刘锦刚等10名代表刘锦刚10径河街辛安渡街12月21日14:00列为大会议案"
                            "议案原案第2号议案加强和完善吴家山街、径河等老城区综合交通环境建设的议案"
-                           "吴家山街、将军路街等代表团的李平等19名代表李平19吴家山街将军路街2023-12-2114:10转为代表建议")
+                           "吴家山街、将军路街等代表团的李平等19名代表李平19吴家山街将军路街12月21日14:10转为代表建议")
     rows = [f"议案原案第{n}号议案" for n in range(1, 15)]
     assert out_of_order(body, rows) is None and body.count("议案原案第") == 14
     assert body.count("转为代表建议") == 13
-    assert body.endswith("常青花园2023-12-2116:10转为代表建议议案14件，建议0件；其中撤回0件")
+    assert body.endswith("常青花园12月21日16:10转为代表建议议案14件，建议0件；其中撤回0件")
     assert "议案原案\n第1号" in texts[0]  # broken before 第, not where the width ends
 
 
@@ -122,7 +122,7 @@ def test_register_keeps_a_withdrawn_item_and_counts_suggestions(demo_session, tm
     _register("建议", "关于增开公交线路的建议", late)
     _, text = _print("motions", tmp_path)
     assert "议案原案第15号议案加快建设社区养老服务设施的议案" in text
-    assert "2023-12-2210:30已撤回建议第1号建议关于增开公交线路的建议" in text
+    assert "12月22日10:30已撤回建议第1号建议关于增开公交线路的建议" in text
     assert text.endswith("待交办议案15件，建议1件；其中撤回1件第1页共1页")
 
 
