@@ -187,13 +187,14 @@ def ordered(delegation_id: int | None, role: str) -> list[MemberRow]:
     return sorted(roster.list_members(delegation_id, role=role), key=lambda m: position.get(m.delegation_id, 0))
 
 
-def caption(role: str, cards: Sequence[Card], sheet: int, sheets: int) -> str:
-    """出席证（代表）　吴家山街代表团、长青街代表团　第 1 张，共 27 张"""
+def caption(role: str, cards: Sequence[Card]) -> str:
+    """出席证（代表）　吴家山街代表团、长青街代表团 — which cards the sheet holds, for cutting
+    and sorting them; the page footer is the only counter (第 1 页 共 52 页)."""
     names: list[str] = []
     for card in cards:
         if card.delegation not in names:
             names.append(card.delegation)
-    return f"{CARDS[role]}（{role}）　{'、'.join(names)}　第 {sheet} 张，共 {sheets} 张"
+    return f"{CARDS[role]}（{role}）　{'、'.join(names)}"
 
 
 def badge_seats() -> dict[int, str]:
@@ -237,7 +238,7 @@ def prepare(*, role: str | None = None, delegation_id: int | None = None) -> Pap
                 part = cards[n * PER_SHEET:(n + 1) * PER_SHEET]
                 if out:
                     out.append(PageBreak())
-                out.append(CardSheet(r, part, f"MDBadge{index}", info.full_title, caption(r, part, n + 1, sheets)))
+                out.append(CardSheet(r, part, f"MDBadge{index}", info.full_title, caption(r, part)))
         return out
 
     return Paper(KIND, TITLE, info.full_title, items, story, running_header=False)

@@ -246,7 +246,8 @@ def test_badges_eight_a_sheet_each_kind_on_its_own_sheets(demo_session, tmp_path
                                         f"{first.delegation}座位：{seat}{number}")
     assert "(女)" not in text  # no gender marker on a badge
     assert "王超(区消防救援大队大队长)" in text and "王超(区融媒体中心主任)" in text  # namesakes told apart
-    assert "出席证（代表）吴家山街代表团第1张，共27张" in compact(texts[0])
+    assert "出席证（代表）吴家山街代表团" in compact(texts[0]) and "张，共" not in texts[0]
+    assert compact(texts[0]).count("第1页") == 1  # one counter on the sheet: the footer
 
 
 def test_badges_of_one_kind_and_one_delegation(demo_session, tmp_path):

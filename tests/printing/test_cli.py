@@ -72,7 +72,7 @@ def test_print_badges_of_one_delegation(demo_file, tmp_path, capsys):
     assert main(["print", "badges", str(demo_file), "--delegation", "吴家山街", "--role", "工作人员",
                  "-o", str(out)]) == 0
     assert "已写入代表证件（共 1 页）" in capsys.readouterr().out
-    assert "工作证（工作人员）吴家山街代表团第1张，共1张" in compact(pages_text(out)[0])
+    assert "工作证（工作人员）吴家山街代表团" in compact(pages_text(out)[0]) and "张，共" not in pages_text(out)[0]
 
 
 @pytest.mark.parametrize("args, message", [
