@@ -34,20 +34,22 @@ def adopted_paper(kind: str, title: str, printed: list[Printed],
 
     BODY builds the flowables from data already read, as `Paper.story` requires.
     """
-    return headed_paper(kind, title, schedule.adoption(kind).line, printed, body)
+    return headed_paper(kind, title, schedule.adoption(kind).line, printed, body, adopted=True)
 
 
 def headed_paper(kind: str, title: str, line: str, printed: list[Printed],
-                 body: Callable[[], list[Flowable]]) -> Paper:
+                 body: Callable[[], list[Flowable]], *, adopted: bool = False) -> Paper:
     """As `adopted_paper`, with the line under the title given: papers that schedule.adoption
-    does not keep (a decision dated by its own meeting, a draft) word it themselves or pass ""."""
+    does not keep (a decision dated by its own meeting, a draft) word it themselves or pass "".
+    ADOPTED: a paper the session adopts, which carries no page number when it is one page, as
+    the seed prints them."""
     info = session.session_info()
     items = [Printed(info.full_title, "会议名称"), Printed(line, "通过会议"), *printed]
 
     def story() -> list[Flowable]:
         return [*title_block(info.full_title, title, line), *body()]
 
-    return Paper(kind, title, info.full_title, items, story)
+    return Paper(kind, title, info.full_title, items, story, number_single_page=not adopted)
 
 
 def text_row(content: str | list[Run], *, x: float = 0, font: str = SONG, size: float = SIZE,

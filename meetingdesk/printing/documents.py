@@ -34,12 +34,14 @@ def paragraphs(texts: Sequence[str]) -> list[Flowable]:
     return [para(text, BODY) for text in texts]
 
 
-def prose_paper(kind: str, title: str, line: str, texts: list[str], printed: list[Printed]) -> Paper:
-    """A paper that is paragraphs of body text under its heading (LINE: the adopted-by line or "")."""
+def prose_paper(kind: str, title: str, line: str, texts: list[str], printed: list[Printed], *,
+                adopted: bool = False) -> Paper:
+    """A paper that is paragraphs of body text under its heading (LINE: the adopted-by line or "";
+    ADOPTED as bodies.headed_paper)."""
     def body() -> list[Flowable]:
         return paragraphs(texts)
 
-    return headed_paper(kind, title, line, printed, body)
+    return headed_paper(kind, title, line, printed, body, adopted=adopted)
 
 
 def address(text: str) -> Paragraph:

@@ -284,6 +284,7 @@ class Paper:
     pages: Callable[[], Iterator[Flowable]] | None = None  # one flowable a page, streamed
     page_count: int = 0  # how many `pages` yields
     pagesize: tuple[float, float] = A4  # (width, height) in points; the margins stay the same
+    number_single_page: bool = True  # False: one page alone carries no 第 1 页 共 1 页 (the seed's adopted papers)
 
     @property
     def frame_size(self) -> tuple[float, float]:
@@ -317,7 +318,7 @@ def _frame(c: pdfcanvas.Canvas, session_title: str, paper_title: str, header: bo
 
 
 def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: bool = True,
-                 keys: list[int] | None = None):
+                 keys: list[int] | None = None, single: bool = True):
     """The canvas class for a paper. Numbered: the pages are held back until the end, to print
     第 N 页 共 M 页 on each. Not numbered: each page is finished and handed to the document as it
     is shown (nothing held page by page), and KEYS, when given, gets each page's key: the number
@@ -335,9 +336,10 @@ def _make_canvas(session_title: str, paper_title: str, header: bool, numbered: b
 
             def save(self) -> None:
                 total = len(self._pages)
+                shown = total if total > 1 or single else None  # SINGLE False: one page, no number
                 for number, state in enumerate(self._pages, start=1):
                     self.__dict__.update(state)
-                    _frame(self, session_title, paper_title, header, number, total)
+                    _frame(self, session_title, paper_title, header, number, shown)
                     super().showPage()
                 super().save()
 
@@ -437,7 +439,8 @@ def render(paper: Paper, out: str | Path, progress: ProgressFn | None = None,
             if keys is not None:
                 keys.clear()
             doc = _PaperDoc(tmp, paper, progress, total)
-            maker = _make_canvas(paper.session_title, paper.title, paper.running_header, paper.numbered, keys)
+            maker = _make_canvas(paper.session_title, paper.title, paper.running_header, paper.numbered, keys,
+                                 paper.number_single_page)
             if streamed:
                 pages = doc.stream(paper.pages(), maker)
             else:

@@ -24,4 +24,4 @@ def prepare() -> Paper:
         raise ServiceError(f"尚未设定提出议案截止时间，无法打印{TITLE}。请先设定截止时间再打印。")
     texts = [f"{session.session_info().title}提出议案截止时间，规定为{deadline.text}时。"
              "代表向大会提出的建议，不受议案截止时间的限制。"]
-    return prose_paper(KIND, TITLE, adopted_line(deadline.meeting_id), texts, [])
+    return prose_paper(KIND, TITLE, adopted_line(deadline.meeting_id), texts, [], adopted=True)

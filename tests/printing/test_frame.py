@@ -155,3 +155,21 @@ def test_a_streamed_paper_grows_by_little_a_page(tmp_path):
 
     peak(10)  # fonts registered, subsets made
     assert (peak(2000) - peak(200)) / 1800 < 4000  # bytes a page: reportlab's page object, no more
+
+
+def test_an_adopted_paper_of_one_page_carries_no_page_number_and_of_two_carries_both(tmp_path):
+    """number_single_page False (the seed's adopted papers): one page alone is not numbered; two
+    pages are, 第 1 页 共 2 页 and 第 2 页 共 2 页."""
+    import dataclasses
+
+    from .pdftext import compact, pages_text
+
+    one = dataclasses.replace(_paper(["甲"], numbered=True, streamed=False), number_single_page=False)
+    frame.render(one, tmp_path / "one.pdf")
+    assert compact(pages_text(tmp_path / "one.pdf")[0]) == "甲"
+    two = dataclasses.replace(_paper(["甲", "乙"], numbered=True, streamed=False), number_single_page=False)
+    frame.render(two, tmp_path / "two.pdf")
+    assert [compact(t) for t in pages_text(tmp_path / "two.pdf")] == ["甲第1页共2页", "乙第2页共2页"]
+    # any other paper numbers its one page
+    frame.render(_paper(["甲"], numbered=True, streamed=False), tmp_path / "plain.pdf")
+    assert compact(pages_text(tmp_path / "plain.pdf")[0]) == "甲第1页共1页"

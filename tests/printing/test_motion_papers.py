@@ -314,7 +314,7 @@ def test_an_empty_session_prints_each_paper_or_says_why_not(empty_session, tmp_p
             "本次大会没有收到代表十人以上联名提出的议案原案。以上报告，请予审议。") in texts["motion_review"]
     assert "区人民政府" not in texts["motion_resolution"] and "本次会议没有确定议案。" in texts["motion_resolution"]
     assert "合计00" in texts["motion_counts"] and "合计000" in texts["motion_counts"]
-    assert texts["candidates"].endswith("（以姓名笔画为序）：（尚未确定）第1页共1页")
+    assert texts["candidates"].endswith("（以姓名笔画为序）：（尚未确定）")  # adopted, one page: no number
     with pytest.raises(ServiceError, match="^尚未设定提出议案截止时间"):
         printing.prepare("motion_deadline")
 
