@@ -8,7 +8,7 @@ under the line naming the meeting that adopted it (主席团第四次会议 in t
 """
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from meetingdesk.rules.motions import BY_DELEGATES, SUBMITTERS
 from meetingdesk.rules.numerals import chinese_number
@@ -110,6 +110,9 @@ def prepare() -> Paper:
                *(Printed(row.decision_reason, row.register_no) for row in rows)]
 
     def body() -> list[Flowable]:
-        return [signature(info.title, name), Spacer(1, 12), address("各位主席团成员："), *paragraphs(texts)]
+        paras = paragraphs(texts)
+        # the closing line never stands alone on a last page: it goes with the paragraph before it
+        return [signature(info.title, name), Spacer(1, 12), address("各位主席团成员："), *paras[:-2],
+                KeepTogether(paras[-2:])]
 
     return adopted_paper(KIND, TITLE, printed, body)

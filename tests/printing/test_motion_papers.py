@@ -149,6 +149,13 @@ def test_review_report_in_the_seeds_words(demo_session, tmp_path):
     assert out_of_order(body, REVIEW_LIST) is None
 
 
+def test_review_report_never_leaves_its_closing_line_alone_on_the_last_page(demo_session, tmp_path):
+    texts, _text = _print("motion_review", tmp_path)
+    last = compact(texts[-1])
+    assert "以上报告，请予审议。" in last
+    assert last.index("以上报告，请予审议。") > 0 and "确定为本次大会的议案" in last  # with the paragraph before it
+
+
 def test_review_report_without_a_deadline(demo_session, tmp_path):
     motions.set_deadline("议案", None)
     _, text = _print("motion_review", tmp_path)
