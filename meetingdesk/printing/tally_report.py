@@ -29,6 +29,7 @@ from .bodies import headed_paper
 from .coverage import Printed
 from .fonts import HEI, SONG, runs, runs_width
 from .frame import FRAME_WIDTH, Paper, draw_runs, para, style
+from .names import padded
 from .results import Boxes, by_box, complete_result, decided, poll_line
 from .tables import Column, table
 
@@ -78,8 +79,9 @@ def _sum(found: Sequence[Figure | None], what: str) -> int:
 def election_rows(pe: PollElectionRow, figures: Boxes) -> Rows:
     """候选人 | 赞成 by box | 赞成 反对 弃权 in total; write-ins after the candidates."""
     shared = {c.name for c in pe.candidates if sum(d.name == c.name for d in pe.candidates) > 1}
-    lines = [(c.display if c.name in shared else c.name, (pe.poll_election_id, c.person_id, "", None))
-             for c in pe.candidates]  # a namesake shows its note, as on the ballot
+    # a namesake shows its note, as on the ballot; a two-character name is padded as on the lists
+    lines = [(c.display if c.name in shared else padded(c.name), (pe.poll_election_id, c.person_id, "", None))
+             for c in pe.candidates]
     lines += [(name + WRITE_IN, (pe.poll_election_id, None, name, None)) for name in write_ins(pe, figures)]
     rows = []
     for label, key in lines:
@@ -173,8 +175,8 @@ class Signatures(Flowable):
 
 def signature_slots() -> list[tuple[str, str]]:
     """The chief scrutineer, then the scrutineers in stroke order (a blank line when none is set)."""
-    chief = [r.name for r in presidium.list_roles("总监票人")] or [""]
-    members = [r.name for r in presidium.sort_people(presidium.list_roles("监票人"))] or [""]
+    chief = [padded(r.name) for r in presidium.list_roles("总监票人")] or [""]
+    members = [padded(r.name) for r in presidium.sort_people(presidium.list_roles("监票人"))] or [""]
     return [("总监票人：", name) for name in chief] + [("监票人：", name) for name in members]
 
 

@@ -118,6 +118,9 @@ def test_tally_report_reads_out_the_count(demo_session, tmp_path):
     assert text.count("通过。") == 7
     signatures = "总监票人：肖毅" + "".join(f"监票人：{name}" for name in ["代蕊", "朱磊", "何雄", "夏光", "高博", "漆彬芳"])
     assert signatures + "年月日" in text
+    # two-character names padded, as on the other papers: in the candidates' column and the signatures
+    raw = "\n".join(pages_text(tmp_path / "tally_report.pdf"))
+    assert "李\u3000静" in raw and "肖\u3000毅" in raw and "漆彬芳" in raw
 
 
 def test_tally_report_rows_for_write_ins_and_a_void_round(demo_session, tmp_path):
