@@ -10,7 +10,7 @@ totals. A meeting with nobody missing prints a line saying so. Option `meeting`,
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_LEFT
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from meetingdesk.services import attendance
 from meetingdesk.services.attendance import RollRow
@@ -108,8 +108,10 @@ def prepare(meeting: str | None = None) -> Paper:
         def caption(continued: bool) -> list[Flowable]:
             return [para("各代表团到会人数" + ("（续）" if continued else ""), CAPTION)]
 
-        out += [Spacer(1, 6), table(SUMMARY, totals, size=SUMMARY_SIZE, leading=SUMMARY_LEADING,
-                                    caption=caption, min_rows=2, space_before=10)]
+        # the table of counts on one page: it starts a page of its own rather than break, unless it
+        # is longer than a page (a session of many delegations), when it goes on under （续）
+        out += [Spacer(1, 6), KeepTogether([table(SUMMARY, totals, size=SUMMARY_SIZE, leading=SUMMARY_LEADING,
+                                                  caption=caption, min_rows=2, space_before=10)])]
         return out
 
     return headed_paper(KIND, TITLE, meeting_line(m), items, body)

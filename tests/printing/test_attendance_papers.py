@@ -267,3 +267,21 @@ def test_the_badge_barcode_encodes_the_card_number():
     bar.validate()
     assert bar.valid and bar.value == "000123"
     assert bar.width < badges.CARD_W - 2 * badges.SIDE
+
+
+def test_the_absences_table_of_counts_is_never_broken_across_two_pages(demo_session, tmp_path):
+    """However long the lists above it run, 各代表团到会人数 and its 合计 are on one page."""
+    meeting = attendance.find_meeting(PLENARY).meeting_id
+    ids = [r.member_id for r in delegates()]
+    checked = 0
+    seen_pages = set()
+    for n in range(0, len(ids), 6):  # fewer and fewer names above the table: it lands everywhere
+        attendance.tick(meeting, ids, ids[:n], now=AT)
+        texts, _text = _write("absences", tmp_path, meeting=PLENARY)
+        seen_pages.add(len(texts))
+        holding = [i for i, t in enumerate(texts) if "各代表团到会人数" in t]
+        assert len(holding) == 1, f"{n} checked in: the caption on pages {holding}"
+        page = compact(texts[holding[0]])
+        assert "合计" in page[page.index("各代表团到会人数"):], f"{n} checked in: the table broken"
+        checked += 1
+    assert checked >= 30 and len(seen_pages) >= 4  # lists of many lengths were tried
