@@ -118,7 +118,6 @@ class FilteredRowsModel(RowsModel):
         self._order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, list[tuple]] = {}
         self._positions: list[int] = []
-        self._shown_set: set[int] | None = None  # _positions as a set, made when first asked
 
     # ------------------------------------------------ what is shown
 
@@ -167,9 +166,9 @@ class FilteredRowsModel(RowsModel):
             return False
         search = self.filter_text(row).lower()
         text = self._text
-        shown_before = at in self._positions_set()
+        line = self._positions.index(at) if at in self._positions else None  # its line shown, if any
         shown_now = (not text or text in search) and self.accepts(row)
-        if shown_before != shown_now:
+        if (line is not None) != shown_now:
             return False
         new_keys = {column: _sortable(self.sort_value(at, row, column)) for column in self._keys}
         if self._column in new_keys and new_keys[self._column] != self._keys[self._column][at]:
@@ -179,17 +178,10 @@ class FilteredRowsModel(RowsModel):
             self._search[at] = search
         for column, value in new_keys.items():
             self._keys[column][at] = value
-        if shown_now:
-            line = self._positions.index(at)
+        if line is not None:
             self._rows[line] = row
             self.dataChanged.emit(self.index(line, 0), self.index(line, self.columnCount() - 1))
         return True
-
-    def _positions_set(self) -> set[int]:
-        found = self._shown_set
-        if found is None or len(found) != len(self._positions):
-            found = self._shown_set = set(self._positions)
-        return found
 
     def accepts(self, row) -> bool:
         """Subclasses filter by more than the typed text (a role chosen)."""
@@ -226,12 +218,9 @@ class FilteredRowsModel(RowsModel):
         self.beginResetModel()
         self._rows = [self._all[i] for i in chosen]
         self._positions = chosen
-        self._shown_set = None
         self.endResetModel()
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role in UNANSWERED:
-            return None
+    def data(self, index: _Index, role: int = DISPLAY):
         if role == SORT_ROLE and index.isValid():  # the rank in the service's order, as sorting used it
             return self.sort_value(self._positions[index.row()], self._rows[index.row()], index.column())
         return super().data(index, role)
