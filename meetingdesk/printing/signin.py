@@ -142,7 +142,10 @@ def signin_seats(meeting: str) -> dict[int, str] | None:
     if meeting and meeting.strip():
         try:
             row = attendance.find_meeting(meeting)
-        except ServiceError:  # a name typed by hand, not in the schedule
+        except ServiceError:  # a name typed by hand, not in the schedule, or one several meetings share
+            named = attendance.meetings_named(meeting)
+            if named and all(m.kind not in seating.SEATED_KINDS for m in named):
+                return None  # 代表团会议, whichever day: held in the delegations' rooms
             row = None
     if row is not None and row.kind not in seating.SEATED_KINDS:
         return None
@@ -169,15 +172,12 @@ def prepare(*, delegation_id: int | None = None, role: str | None = None, meetin
             # `--meeting 3` is the schedule's third meeting (refused when there is none): its name
             # is printed, not the number, and its day
             row = attendance.find_meeting(meeting)
-            wanted = meeting.strip()
-            named = [m for m in attendance.meetings() if wanted in (m.name, m.label, m.label.replace(" ", ""))]
-            if wanted.isdigit() or len(named) == 1:
-                meeting, day = row.name, row.date
-            # else a name several meetings share (代表团会议): printed as given, the day left blank
+            meeting, day = row.name, row.date
         except ServiceError:
             if meeting.strip().isdigit():
                 raise
-            # a name typed by hand, not in the schedule: printed as typed, the day left to fill in
+            # a name typed by hand, not in the schedule, or one several meetings share (代表团会议):
+            # printed as typed, the day left to fill in
     items = [Printed(info.full_title, "会议名称"), Printed(meeting, "会议")]
     items += [Printed(label, "座位") for label in dict.fromkeys((seats or {}).values())]
     for d in delegations:

@@ -154,7 +154,8 @@ def meetings() -> list[MeetingRow]:
 
 
 def find_meeting(text: str | int) -> MeetingRow:
-    """A meeting by its number in the schedule (1 = the first meeting) or by its name."""
+    """A meeting by its number in the schedule (1 = the first meeting) or by its name; a name
+    several meetings share is refused with their numbers."""
     rows = meetings()
     if not rows:
         raise ServiceError("日程中还没有会议，请先在“议程日程”中添加会议。")
@@ -164,11 +165,25 @@ def find_meeting(text: str | int) -> MeetingRow:
         if 1 <= n <= len(rows):
             return rows[n - 1]
     else:
-        for row in rows:
-            if wanted in (row.name, row.label, row.label.replace(" ", "")):
-                return row
+        named = [(i, row) for i, row in enumerate(rows, 1) if _named(row, wanted)]
+        if len(named) == 1:
+            return named[0][1]
+        if named:  # 代表团会议: one a day — taking the first would print another day's figures
+            listing = "；".join(f"{i} {row.label}" for i, row in named)
+            raise ServiceError(f"有 {len(named)} 次会议名为“{wanted}”：{listing}。请用会议的序号或带日期的名称。",
+                               "meeting")
     listing = "；".join(f"{i} {row.label}" for i, row in enumerate(rows, 1))
     raise ServiceError(f"没有会议“{wanted}”。请用会议的序号或名称：{listing}。", "meeting")
+
+
+def meetings_named(text: str) -> list[MeetingRow]:
+    """The meetings of the schedule TEXT names (by name or label): several when they share a name."""
+    wanted = str(text).strip()
+    return [row for row in meetings() if _named(row, wanted)]
+
+
+def _named(row: MeetingRow, wanted: str) -> bool:
+    return wanted in (row.name, row.label, row.label.replace(" ", ""))
 
 
 def meeting_key(meeting_id: int) -> str:

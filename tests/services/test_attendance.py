@@ -272,3 +272,12 @@ def test_writing_every_delegate_at_once(plenary):
     assert (c.present, c.early, c.absent) == (210, 210, 0)
     attendance.clear_all(plenary, ids)
     assert attendance.counts(plenary).unchecked == 210 and attendance.recorded_expected(plenary) is None
+
+
+def test_a_name_several_meetings_share_is_refused_with_their_numbers(demo_session):
+    """代表团会议 is held on two afternoons: taking the first would report another day's figures."""
+    with pytest.raises(ServiceError) as err:
+        attendance.find_meeting("代表团会议")
+    assert "有 2 次会议名为“代表团会议”" in err.value.message and "12月21日下午 代表团会议" in err.value.message
+    assert len(attendance.meetings_named("代表团会议")) == 2
+    assert attendance.find_meeting("12月21日下午代表团会议").name == "代表团会议"  # its label names one
