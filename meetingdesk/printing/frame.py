@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
@@ -27,7 +28,7 @@ from meetingdesk.services.errors import ServiceError
 
 from .coverage import Printed, check_coverage
 from .fonts import HEI, SONG, Run, markup, register_fonts, runs, runs_width
-from .linebreak import install_line_breaking
+from .linebreak import install_line_breaking, line_spans
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = MARGIN_RIGHT = 22 * mm
@@ -88,28 +89,56 @@ def title_block(session_title: str, title: str, subtitle: str = "") -> list[Flow
 # ---------------------------------------------------------------- rows
 
 
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> character -> width
+
+
+def _char_widths(run: Run) -> list[float]:
+    known = _CHAR_WIDTHS.get((run.font, run.size))
+    if known is None:
+        known = _CHAR_WIDTHS[(run.font, run.size)] = {}
+    out = []
+    for ch in run.text:
+        w = known.get(ch)
+        if w is None:
+            w = known[ch] = pdfmetrics.stringWidth(ch, run.font, run.size)
+        out.append(w)
+    return out
+
+
 def wrap_runs(items: list[Run], width: float) -> list[list[Run]]:
-    """Break runs into lines no wider than WIDTH, between any two characters (CJK text)."""
-    lines: list[list[Run]] = [[]]
-    used = 0.0
+    """Break runs into lines no wider than WIDTH where prose may break (linebreak.may_break:
+    never "（" at a line's end, "）" or "，" at its start, a number cut or parted from its 票);
+    where a line offers no such place (a very narrow cell), where the width ends."""
+    if runs_width(items) <= width + 0.01:
+        return [items]  # the usual cell: one line, nothing to look at character by character
+    text = "".join(run.text for run in items)
+    widths: list[float] = []
     for run in items:
-        for ch in run.text:
-            w = Run(ch, run.font, run.size).width
-            if used + w > width + 0.01 and lines[-1]:
-                lines.append([])
-                used = 0.0
-            line = lines[-1]
+        widths += _char_widths(run)
+    starts, at = [], 0  # where each run begins in TEXT
+    for run in items:
+        starts.append(at)
+        at += len(run.text)
+    lines = []
+    for start, end in line_spans(text, widths, width, 0.01):
+        line: list[Run] = []
+        for run, first in zip(items, starts):
+            lo, hi = max(start, first), min(end, first + len(run.text))
+            if lo >= hi:
+                continue
+            piece = run.text[lo - first:hi - first]
             if line and line[-1].font == run.font and line[-1].size == run.size:
-                line[-1] = Run(line[-1].text + ch, run.font, run.size)
+                line[-1] = Run(line[-1].text + piece, run.font, run.size)
             else:
-                line.append(Run(ch, run.font, run.size))
-            used += w
-    return lines
+                line.append(Run(piece, run.font, run.size))
+        lines.append(line)
+    return lines or [[]]
 
 
 @dataclass
 class Cell:
-    """Text placed in a row at X, WIDTH wide; several lines if it does not fit."""
+    """Text placed in a row at X, WIDTH wide; several lines if it does not fit (`wrap_runs`).
+    LINES, when given, are the cell's lines as the caller broke them (tables.lines_cell)."""
 
     x: float
     width: float
@@ -117,11 +146,11 @@ class Cell:
     align: str = "left"  # left / center / right
     pad: float = 0.0
     boxed: bool = False  # draw the cell's border
-    lines: list[list[Run]] = field(init=False)
+    lines: list[list[Run]] | None = None
 
     def __post_init__(self) -> None:
-        inner = self.width - 2 * self.pad
-        self.lines = wrap_runs(self.content, inner) if runs_width(self.content) > inner else [self.content]
+        if self.lines is None:
+            self.lines = wrap_runs(self.content, self.width - 2 * self.pad)
 
 
 class GridRow(Flowable):

@@ -30,12 +30,12 @@ class Column:
 
 def lines_cell(x: float, width: float, text: Text, size: float, *, font: str = SONG,
                align: str = "center", pad: float = PAD, boxed: bool = True) -> Cell:
-    """A cell of TEXT; given as lines, it breaks after each, and wraps a line still too wide."""
+    """A cell of TEXT; given as lines, it breaks after each, and wraps a line still too wide where
+    prose would (frame.wrap_runs: no "（" ending a line, no "）" starting one, numbers whole)."""
     parts = [text] if isinstance(text, str) else list(text)
-    cell = Cell(x, width, runs("".join(parts), size, font), align=align, pad=pad, boxed=boxed)
-    # Cell wraps only where the width ends; the forced breaks replace its lines.
-    cell.lines = [line for part in parts for line in wrap_runs(runs(part, size, font), width - 2 * pad)]
-    return cell
+    lines = [line for part in parts for line in wrap_runs(runs(part, size, font), width - 2 * pad)]
+    return Cell(x, width, [run for line in lines for run in line], align=align, pad=pad, boxed=boxed,
+                lines=lines or [[]])
 
 
 def _widths(columns: Sequence[Column], total: float) -> list[float]:

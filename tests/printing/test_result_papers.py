@@ -289,8 +289,9 @@ def test_print_the_papers_of_the_count_from_the_command_line(demo_file, tmp_path
 
 
 def test_a_line_does_not_begin_with_the_space_of_the_counts_words():
-    # "反对 9 票": the break falls after 9, the space goes with it
-    assert split_line_widths("反对 9 票", [10, 10, 3, 5, 3, 10], 28) == [[0, "反对 9"], [18, "票"]]
+    # "反对 9 票": the number stays with its 票, the break falls before it and the space goes
+    assert split_line_widths("反对 9 票", [10, 10, 3, 5, 3, 10], 28) == [[8, "反对"], [10, "9 票"]]
+    assert split_line_widths("反对 19 票", [10, 10, 3, 5, 5, 3, 10], 28) == [[8, "反对"], [5, "19 票"]]
 
 
 def counted_preliminary(*, leave_out: int = 0) -> None:
