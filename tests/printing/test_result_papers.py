@@ -236,17 +236,57 @@ def test_announcements_need_a_confirmed_result(demo_session):
 # ---------------------------------------------------------------- 表决结果
 
 
-def test_vote_results_one_line_an_item(demo_session, tmp_path):
+def test_vote_results_a_table_of_one_row_an_item(demo_session, tmp_path):
     counted_poll(confirm=False)
     texts, text = _print("vote_results", tmp_path)
     assert len(texts) == 1
     body = text.removeprefix(f"{SESSION}表决结果第三次全体会议选举和表决（2023年12月23日第三次全体会议）")
     assert body.startswith("发出表决票210张，收回210张，收回等于或少于发出，本次投票有效。" + QUORUM
-                           + "关于东西湖区人民政府工作报告的决议（草案）：赞成204票，反对3票，弃权3票；"
-                           "全体代表210人，过半数为106票，通过。")
-    lines = [item.title + "：赞成204票，反对3票，弃权3票；全体代表210人，过半数为106票，通过。"
-             for item in voting.list_vote_items()]
-    assert len(lines) == 7 and out_of_order(body, lines) is None and body.count("通过。") == 7
+                           + "全体代表210人，过半数为106票，获得过半数赞成票的事项通过。"
+                           + "序号表决事项赞成反对弃权结果"
+                           + "1关于东西湖区人民政府工作报告的决议（草案）204票3票3票通过")
+    rows = [f"{n}{item.title}204票3票3票通过" for n, item in enumerate(voting.list_vote_items(), start=1)]
+    assert len(rows) == 7 and out_of_order(body, rows) is None and body.count("通过") == 7 + 1
+    assert "：赞成" not in body  # no longer a paragraph an item
+
+
+def test_vote_results_long_names_wrap_within_their_cell(demo_session):
+    from meetingdesk.printing.fonts import runs_width
+    from meetingdesk.printing.frame import GridRow
+
+    voting.add_vote_item("关于武汉市东西湖区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划"
+                         "以及2024年全区预算和政府投资项目计划安排的决议（草案）")
+    counted_poll(confirm=False)
+    paper = printing.prepare("vote_results")
+    rows = [f for block in paper.story() if hasattr(block, "rows") for f in [*block.heading(False), *block.rows]
+            if isinstance(f, GridRow)]
+    assert len(rows) == 1 + 8  # the headings, a row an item
+    tallest = max(rows, key=lambda r: len(r.cells[1].lines))
+    assert len(tallest.cells[1].lines) >= 3  # wrapped in its cell, the figures beside it on one line
+    assert all(len(cell.lines) == 1 for cell in tallest.cells[2:])
+    for row in rows:
+        for cell in row.cells:
+            assert all(runs_width(line) <= cell.width - 2 * cell.pad + 0.01 for line in cell.lines)
+            texts = ["".join(r.text for r in line) for line in cell.lines]
+            assert not any(t.endswith("（") or t.startswith("）") for t in texts)
+
+
+def test_vote_results_say_which_items_fail_and_which_nobody_entered(demo_session, tmp_path):
+    meeting = next(m.meeting_id for m in schedule.list_meetings() if m.name == "第三次全体会议")
+    items = voting.list_vote_items()
+    poll = counting.create_poll("表决", [], [i.item_id for i in items], meeting_id=meeting,
+                                now=dt.datetime(2023, 12, 23, 10, 0))
+    row = counting.get_poll(poll)
+    figures = [Figure(poll_item_id=pi.poll_item_id, yes=30, no=35, abstain=5) for pi in row.items[:1]]
+    figures += [Figure(poll_item_id=pi.poll_item_id, yes=68, no=1, abstain=1) for pi in row.items[1:-1]]
+    for box in voting.list_boxes():
+        for entry in (1, 2):
+            counting.enter(poll, box.box_id, entry, {"表决票": (PER_BOX, PER_BOX)}, figures)
+    counting.set_present(poll, 210)
+    _, text = _print("vote_results", tmp_path)
+    assert f"1{items[0].title}90票105票15票未通过" in text
+    assert f"2{items[1].title}204票3票3票通过" in text
+    assert f"7{items[6].title}———未录入" in text
 
 
 def test_vote_results_refused_until_the_count_stands(demo_session):
