@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from meetingdesk.rules.collation import sort_names, ties, unknown_chars
+from meetingdesk.rules.collation import guesses, sort_names, ties, unknown_chars
+from meetingdesk.rules.strokes import Counted
 from meetingdesk.rules.words import Role
 from meetingdesk.services import ServiceError, checks, demo as demo_service, roster, session
 
@@ -37,17 +38,35 @@ def _read_lines(args: argparse.Namespace) -> list[str]:
     return out
 
 
+STROKE_NAMES = dict(zip("12345", "横竖撇点折"))
+
+
+def _guess_text(g: Counted) -> str:
+    how = "按类推简化" if g.analogical else "本字无笔画数据，按部件"
+    strokes_named = "".join(STROKE_NAMES[d] for d in g.sequence)
+    return f"{how}（{'+'.join(g.parts)}）计 {len(g.sequence)} 画：{strokes_named}"
+
+
 def sort(args: argparse.Namespace) -> int:
     lines = _read_lines(args)
     if args.unknown:
-        for ch in unknown_chars(lines):
-            print(f"{ch}\tU+{ord(ch):04X}")
+        # One list, by code point, of every character whose place a person should check: the
+        # ones the order knows nothing about and the ones it counted by their parts.
+        notes = {ch: "没有笔画数据，排在所有已知字之后" for ch in unknown_chars(lines)}
+        notes.update((g.char, _guess_text(g)) for g in guesses(lines))
+        for ch in sorted(notes):
+            print(f"{ch}\tU+{ord(ch):04X}\t{notes[ch]}")
         return 0
     for line in sort_names(lines, single_name_first=args.single_name_first):
         print(line)
     missing = unknown_chars(lines)
     if missing:
         print("提示：以下字没有笔画数据，已排在最后：" + " ".join(missing), file=sys.stderr)
+    guessed = guesses(lines)
+    if guessed:
+        print("提示：以下字按类推简化或部件计笔画（--unknown 列出详情）："
+              + " ".join(f"{g.char}（{'+'.join(g.parts)}，{len(g.sequence)} 画）" for g in guessed),
+              file=sys.stderr)
     for group in ties(lines):
         print("提示：笔画和笔顺完全相同，按编码排列：" + "、".join(group), file=sys.stderr)
     return 0

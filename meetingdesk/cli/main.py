@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", type=Path, help="UTF-8 文本文件；省略时读标准输入")
     p.add_argument("--single-name-first", action="store_true",
                    help="同姓者单名在前（党代会名单的习惯）")
-    p.add_argument("--unknown", action="store_true", help="只列出没有笔画数据的字")
+    p.add_argument("--unknown", action="store_true",
+                   help="只列出没有笔画数据的字，和按类推简化（如 馼 按 马+文）推算笔画的字")
     p.set_defaults(func=commands.sort)
 
     p = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 文件导入名单；先列出变化，有错误时不写入",

