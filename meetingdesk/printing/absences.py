@@ -4,8 +4,9 @@ Approved leave (请假) and unexcused absence (缺席) are kept apart — two un
 a delegate's mandate. Per delegation, in the delegations' order and stroke order within each:
 those on leave with the reason and who approved it, then those absent; a delegate never checked
 in counts as absent, and says so ("缺席（未签到）"). Then each delegation's figures and the
-totals. A meeting with nobody missing prints a line saying so. Option `meeting`, as for the
-代表到会情况报告.
+totals. A meeting with nobody missing prints a line saying so. Counted to the meeting's time, as
+the 代表到会情况报告 (截至 the close of its roll that day, else its start). Option `meeting`, as
+for the 代表到会情况报告.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from meetingdesk.services import attendance
 from meetingdesk.services.attendance import RollRow
 from meetingdesk.rules.words import AttendanceStatus, Role
 
-from .attendance_report import as_of, meeting_line, named_row, now
+from .attendance_report import as_of, meeting_line, named_row
 from .bodies import headed_paper
 from .coverage import Printed
 from .fonts import HEI
@@ -63,7 +64,7 @@ def delegation_block(name: str, leave: list[RollRow], absent: list[RollRow]) -> 
         return [para(f"{name}（续）" if continued else heading, CAPTION),
                 table_row(COLUMNS, [c.heading for c in COLUMNS], size=SIZE, leading=LEADING, font=HEI, heading=True)]
 
-    return ContinuedBlock(head, rows, min_rows=2, space_before=10)
+    return ContinuedBlock(head, rows, min_rows=min(2, len(rows)), space_before=10)
 
 
 def summary_rows(rows: list[RollRow]) -> list[list[str]]:
@@ -85,7 +86,7 @@ def prepare(meeting: str | None = None) -> Paper:
     m = attendance.chosen_meeting(meeting)
     rows = attendance.roll(m.meeting_id, role=Role.DELEGATE)
     groups = attendance.absences_by_delegation(m.meeting_id)
-    when = now()
+    when = attendance.count_time(m)  # the meeting's time, not the computer's
     person = attendance.expected_word(m)
     leave = sum(len(g[1]) for g in groups)
     absent = sum(len(g[2]) for g in groups)

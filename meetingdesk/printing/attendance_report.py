@@ -1,12 +1,15 @@
 """代表到会情况报告: what the presiding chair reads out as the first item of every plenary.
 
 Under the session title and the meeting ("（2023年12月21日上午第一次全体会议）") and the time
-of the count ("截至2023年12月21日8时52分"), the sentence exactly as services.attendance words
+of the count — the meeting's, never the computer's: "截至2023年12月21日上午8:52时" when its roll
+was closed that day (结束签到, when the chair's figures are said), else its start time from the
+schedule (`attendance.count_time`); only a meeting the schedule gives no time, its roll not
+closed, is counted to the time of printing, and the paper says so — the sentence exactly as services.attendance words
 it — "本次会议应到代表210人，实到198人，请假9人，缺席3人，符合法定人数。" — then, for the
 meetings that vote, the quorum rule in force with the number it needs; a small table of the
 figures (迟到, 早退 and 未签到 only when there are any); 列席 and 工作人员 apart, never counted
 toward the quorum; and the names on leave and absent, in stroke order (a long list is left
-to the 代表请假和缺席名单). Option `meeting`: its number in the schedule or its name, as
+to the 代表请假和缺席名单); 大会秘书处 signs under the meeting's day. Option `meeting`: its number in the schedule or its name, as
 `attendance.find_meeting` takes it; by default today's or the next plenary.
 """
 from __future__ import annotations
@@ -18,9 +21,10 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.platypus import Flowable, Spacer
 
 from meetingdesk.rules.numerals import chinese_date
+from meetingdesk.rules.schedule import moment_words
 from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.services import attendance
-from meetingdesk.services.attendance import Counts, RollRow
+from meetingdesk.services.attendance import CountTime, Counts, RollRow
 from meetingdesk.services.schedule import MeetingRow
 
 from .bodies import headed_paper
@@ -50,13 +54,19 @@ LISTS = "代表请假和缺席名单"  # absences.TITLE: where a long list of na
 
 
 def now() -> dt.datetime:
-    """The time the paper says it counts to (a function, so tests can fix it)."""
+    """The computer's clock: what a paper is counted to only when the meeting gives no time (a
+    function, so tests can move it)."""
     return dt.datetime.now().replace(second=0, microsecond=0)
 
 
-def as_of(when: dt.datetime) -> str:
-    """截至2023年12月21日8时52分"""
-    return f"截至{chinese_date(when.date())}{when.hour}时{when.minute:02d}分"
+def as_of(when: CountTime | None, meeting: str = "本次会议") -> str:
+    """截至2023年12月21日上午8:52时 — WHEN's day and time; without a time (MEETING has no start
+    in the schedule, or there is no meeting: WHEN None), the time of printing, saying so."""
+    if when is not None and when.time:
+        return f"截至{moment_words(when.day, when.time)}"
+    clock = now()
+    why = f"日程中没有{meeting}的开始时间" if when is not None else "尚无到会记录"
+    return f"截至打印时{moment_words(clock.date(), f'{clock:%H:%M}')}，{why}"
 
 
 def meeting_line(m: MeetingRow) -> str:
@@ -108,12 +118,12 @@ def names_block(label: str, people: list[RollRow], paper: str) -> list[Flowable]
     def head(continued: bool) -> list[Flowable]:
         return [para(f"{label}（续）" if continued else f"{label}（{len(people)}人，以姓名笔画为序）：", LABEL)]
 
-    return [ContinuedBlock(head, rows, min_rows=2, space_before=10)]
+    return [ContinuedBlock(head, rows, min_rows=min(2, len(rows)), space_before=10)]
 
 
-def signature(when: dt.datetime) -> GridRow:
-    """大会秘书处 over the date, centred on each other, two characters from the right edge."""
-    lines = [SIGNER, chinese_date(when.date())]
+def signature(day: dt.date) -> GridRow:
+    """大会秘书处 over the date (the meeting's day), centred on each other, two characters from the right edge."""
+    lines = [SIGNER, chinese_date(day)]
     width = max(runs_width(runs(line, SIZE)) for line in lines)
     cell = lines_cell(FRAME_WIDTH - width - 2 * SIZE, width, lines, SIZE, align="center", pad=0, boxed=False)
     return GridRow([cell], size=SIZE, leading=LEADING)
@@ -125,7 +135,7 @@ def prepare(meeting: str | None = None) -> Paper:
     rows = attendance.roll(m.meeting_id)
     c = attendance.counts(m.meeting_id, rows)
     sentence = attendance.report_text(m.meeting_id)
-    when = now()
+    when = attendance.count_time(m)
     expected = [r for r in rows if r.role == Role.DELEGATE]
     leave = attendance.in_stroke_order([r for r in expected if r.status == AttendanceStatus.LEAVE])
     absent = attendance.in_stroke_order([r for r in expected if r.status in (AttendanceStatus.ABSENT, "")])
@@ -149,7 +159,7 @@ def prepare(meeting: str | None = None) -> Paper:
             out += [Spacer(1, 12), para(others, RULE)]
         for label, people in ((f"请假{person}", leave), (f"缺席{person}", absent)):
             out += names_block(label, people, LISTS)
-        out += [Spacer(1, 30), signature(when)]
+        out += [Spacer(1, 30), signature(m.date)]
         return out
 
     return headed_paper(KIND, TITLE, meeting_line(m), printed_items, body)

@@ -9,7 +9,9 @@ for whom this session's and earlier unexcused absences make two, and which sessi
 whose mandate ended during the session stays, the meetings from the end marked "—" and 备注
 "资格终止于12月22日"; a 补选 delegate is listed with the meetings before the start marked "—" and
 备注 "12月22日起补选" — never 缺席 there. The column headings come again on every page; a legend and the
-list of those flagged close the paper. Option `delegation_id`: one delegation.
+list of those flagged close the paper. Dated by the last meeting it counts (截至 the close of its
+roll that day, else its start: `attendance.count_time`), never by the computer's clock. Option
+`delegation_id`: one delegation.
 
 A4 portrait, as every paper (the frame has no landscape page): past four meetings the columns
 narrow, their headings broken into short lines and set smaller — ten meetings still fit.
@@ -29,7 +31,7 @@ from meetingdesk.services.attendance import SessionLine
 from meetingdesk.services.errors import ServiceError
 from meetingdesk.services.schedule import MeetingRow
 
-from .attendance_report import as_of, named_row, now
+from .attendance_report import as_of, named_row
 from .bodies import headed_paper
 from .coverage import Printed
 from .fonts import HEI, runs
@@ -66,6 +68,7 @@ FLAGGED = "两次未经批准不出席"
 HERE = "本次会议未经批准缺席"
 CAPTION = style("attendance-table-caption", font=HEI, size=13, leading=24, align=TA_LEFT)
 LEGEND = style("attendance-table-legend", size=10.5, leading=16, align=TA_LEFT)
+AS_OF = style("attendance-table-as-of", size=12, leading=18)
 LIST_HEADING = style("attendance-table-list", font=HEI, size=12, leading=22, align=TA_LEFT)
 NAMES = 4  # columns of the flagged delegates' names
 NO_DELEGATION = "未编入代表团"
@@ -190,7 +193,7 @@ def delegation_block(name: str, lines: list[tuple[int, SessionLine]], shape: Lay
                 table_row(columns, [c.heading for c in columns], size=shape.head_size, leading=shape.head_leading,
                           font=HEI, heading=True)]
 
-    return ContinuedBlock(head, rows, min_rows=3, space_before=6)
+    return ContinuedBlock(head, rows, min_rows=min(3, len(rows)), space_before=6)
 
 
 def prepare(*, delegation_id: int | None = None) -> Paper:
@@ -207,17 +210,19 @@ def prepare(*, delegation_id: int | None = None) -> Paper:
         groups.setdefault(line.row.delegation or NO_DELEGATION, []).append((number, line))
     flagged = [line for line in lines if line.unexcused_total >= 2]
     outside = any(partial(line) for line in lines)
-    when = now()
+    last = attendance.last_counted(shown)  # dated by the last meeting it counts, not the clock
+    when = attendance.count_time(last) if last is not None else None
     changes = changes_text(lines)
-    subtitle = (f"（代表 {len(lines)} 人{'，' + changes if changes else ''}，以代表团为序，团内以姓名笔画为序；"
-                f"{as_of(when)}）")
+    subtitle = f"（代表 {len(lines)} 人{'，' + changes if changes else ''}，以代表团为序，团内以姓名笔画为序）"
+    counted = f"（{as_of(when, last.name if last is not None else '')}）"  # a line of its own, as on the report
     items = [Printed(m.name, "会议") for m in shown]
     items += [Printed(name, "代表团名称") for name in groups]
     items += [printed(line.row, f"{line.row.delegation} 代表") for line in lines]
     items += [Printed(text, f"{line.row.display} 往次缺席") for line in lines for text in line.prior]
 
     def body() -> list[Flowable]:
-        out: list[Flowable] = [*(delegation_block(name, group, shape) for name, group in groups.items())]
+        out: list[Flowable] = [para(counted, AS_OF), Spacer(1, 4)]
+        out += [delegation_block(name, group, shape) for name, group in groups.items()]
         out += [Spacer(1, 10), para(legend_text(outside), LEGEND), Spacer(1, 8)]
         if flagged:
             rows = name_grid([line.row for line in flagged], columns=NAMES, x=0, column=FRAME_WIDTH / NAMES,

@@ -54,6 +54,18 @@ def clock_words(hour: int, minute: int) -> str:
     return f"{half}{shown}:{minute:02d}"
 
 
+def moment_words(day: dt.date, time: str = "") -> str:
+    """A day and a time as the secretariat dates a count or a deadline: 2023年12月21日上午8:30时
+    (the seed's 截止2023年12月22日上午11:00时); the day alone, 2023年12月21日, when TIME ("08:30")
+    is "" or not a time."""
+    date = f"{day.year}年{day.month}月{day.day}日"
+    parsed = parse_time(time) if time else ""
+    if not parsed:
+        return date
+    hour, minute = parsed.split(":")
+    return f"{date}{clock_words(int(hour), int(minute))}时"
+
+
 def printed_time(time: str) -> str:
     """'08:30' → '8:30', as the seed's schedule prints it."""
     return time[1:] if time.startswith("0") else time

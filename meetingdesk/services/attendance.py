@@ -775,6 +775,44 @@ def closed(meeting_id: int) -> bool:
                                      & (Attendance.source == CLOSING)).exists()
 
 
+def closed_at(meeting_id: int, day: dt.date | None = None) -> dt.datetime | None:
+    """When the meeting's roll was closed (结束签到): the time written with the 缺席 it wrote (the
+    last close, when it was closed again; of DAY's closes when DAY is given); None when it was
+    not, or nobody was left to write."""
+    closes = [dt.datetime.fromisoformat(at) if isinstance(at, str) else at for (at,) in
+              Attendance.select(Attendance.at).distinct().where((Attendance.meeting == meeting_id)
+                                                                & (Attendance.source == CLOSING)).tuples()]
+    return max((at for at in closes if day is None or at.date() == day), default=None)
+
+
+@dataclass(frozen=True)
+class CountTime:
+    """The moment a meeting's figures are counted to, the 截至 of its papers: the time its roll was
+    closed — when the chair's "应到 N 人，实到 M 人" is said — or, before that, the meeting's start."""
+
+    day: dt.date  # the meeting's
+    time: str  # "08:52"; "" when the roll was not closed on the day and the schedule gives no start
+    closed: bool  # TIME is that of 结束签到
+
+
+def count_time(meeting: MeetingRow | int) -> CountTime:
+    """When MEETING's attendance figures hold: the (last) close of its roll on the meeting's day (a
+    close written on another day — the roll finished afterwards — says nothing of the meeting's
+    time), else the start the schedule gives it."""
+    meeting = _meeting(meeting) if isinstance(meeting, int) else meeting
+    at = closed_at(meeting.meeting_id, meeting.date)
+    if at is not None:
+        return CountTime(meeting.date, at.strftime("%H:%M"), True)
+    return CountTime(meeting.date, meeting.start, False)
+
+
+def last_counted(shown: list[MeetingRow]) -> MeetingRow | None:
+    """Of SHOWN (in time order), the last meeting whose attendance has been recorded."""
+    recorded = {m for (m,) in Attendance.select(Attendance.meeting).distinct().tuples()}
+    counted = [m for m in shown if m.meeting_id in recorded]
+    return counted[-1] if counted else None
+
+
 def set_quorum_rule(rule: str) -> None:
     session.update_session(quorum_rule=rule)
 

@@ -16,14 +16,15 @@ from .pdftext import compact, out_of_order, pages_text
 
 PLENARY = "3"  # the schedule's third meeting: 第一次全体会议
 SENTENCE = "本次会议应到代表{expected}人，实到{present}人，请假{leave}人，缺席{absent}人，{verdict}。"
-AT = dt.datetime(2023, 12, 21, 8, 52)
+AT = dt.datetime(2023, 12, 21, 8, 52)  # the plenary's roll closed, on its day
+CLOCK = dt.datetime(2024, 3, 15, 16, 40)  # the computer's clock: another day altogether
 
 
 @pytest.fixture(autouse=True)
 def fixed_time(monkeypatch):
-    """The papers say "截至…" the time they were printed: fixed here."""
-    for module in (attendance_report, absences, attendance_table):
-        monkeypatch.setattr(module, "now", lambda: AT)
+    """The papers are dated by the meeting, never by the clock: the clock is set to another day
+    (a paper says "截至打印时…" only when the meeting gives no time)."""
+    monkeypatch.setattr(attendance_report, "now", lambda: CLOCK)
 
 
 def _write(kind, tmp_path, **options):
@@ -48,8 +49,9 @@ def record(present: int, leave: int = 0, *, meeting: str = PLENARY, close: bool 
     for i, row in enumerate(rows[present:present + leave]):
         attendance.mark(meeting_id, row.member_id, "请假", reason="因公出差" if i % 2 else "病假",
                         approver="区人大常委会主任")
-    if close:
-        attendance.close_roll(meeting_id)
+    if close:  # on the meeting's day, as the desk closes it
+        day = attendance.find_meeting(meeting).date
+        attendance.close_roll(meeting_id, now=dt.datetime.combine(day, AT.time()))
     return rows
 
 
@@ -82,7 +84,7 @@ def test_the_report_reads_the_sentence_the_chair_reads_out(demo_session, tmp_pat
     assert sentence == attendance.report_text(attendance.find_meeting(PLENARY).meeting_id)
     assert sentence in text
     assert text.startswith("武汉市东西湖区第十一届人民代表大会第三次会议代表到会情况报告"
-                           "（2023年12月21日上午第一次全体会议）（截至2023年12月21日8时52分）各位代表：")
+                           "（2023年12月21日上午第一次全体会议）（截至2023年12月21日上午8:52时）各位代表：")
     assert "法定人数：到会代表必须超过全体代表的三分之二，即至少141人。" in text
     assert "应到实到请假缺席210141960" in text
     assert "其中" not in text  # no one late, left early or unchecked once the roll is closed
@@ -192,7 +194,7 @@ def test_the_session_table_has_a_column_per_meeting(demo_session, tmp_path):
     assert text.count("√") == 141 + 200 + 1  # and one in the legend
     assert text.count("假") >= 9
     assert text.startswith("武汉市东西湖区第十一届人民代表大会第三次会议代表出席情况统计表"
-                           "（代表210人，以代表团为序，团内以姓名笔画为序；截至2023年12月21日8时52分）")
+                           "（代表210人，以代表团为序，团内以姓名笔画为序）（截至2023年12月21日上午8:52时）")
     assert "说明：“√”出席，“迟”迟到，“退”早退，“假”请假，“缺”缺席，空白为未记录。" in text
 
 
@@ -225,6 +227,108 @@ def test_the_table_of_one_delegation_and_of_many_meetings(demo_session, tmp_path
 def test_the_table_refuses_an_unknown_delegation(demo_session):
     with pytest.raises(ServiceError, match="找不到要打印的代表团"):
         printing.prepare("attendance_table", delegation_id=9999)
+
+
+# ---------------------------------------------------------------- dated by the meeting, not the clock
+
+
+def test_the_report_is_counted_to_the_close_of_the_roll_and_signed_on_the_meeting_s_day(demo_session, tmp_path):
+    record(141, 9)  # closed at 8:52 on the 21st; the clock says 15 March 2024
+    _, text = _write("attendance", tmp_path, meeting=PLENARY)
+    assert "（截至2023年12月21日上午8:52时）" in text
+    assert text.endswith("大会秘书处2023年12月21日第1页共1页")
+    assert "2024" not in text
+
+
+def test_before_the_roll_is_closed_the_report_is_counted_to_the_meeting_s_start(demo_session, tmp_path):
+    record(141, 9, close=False)
+    for kind in ("attendance", "absences"):
+        _, text = _write(kind, tmp_path, meeting=PLENARY)
+        assert "（截至2023年12月21日上午8:30时）" in text  # 第一次全体会议 starts at 8:30
+        assert "2024" not in text
+    # a close written another day (the roll entered afterwards) says nothing of the meeting's time
+    attendance.close_roll(attendance.find_meeting(PLENARY).meeting_id, now=dt.datetime(2023, 12, 25, 17, 5))
+    _, text = _write("attendance", tmp_path, meeting=PLENARY)
+    assert "（截至2023年12月21日上午8:30时）" in text and "12月25日" not in text
+
+
+def test_an_afternoon_meeting_is_worded_as_the_secretariat_words_it(demo_session, tmp_path):
+    meeting = attendance.find_meeting("4")  # 代表团会议, 12月21日下午 14:30
+    ids = [r.member_id for r in attendance.roll(meeting.meeting_id, role="代表")]
+    attendance.tick(meeting.meeting_id, ids, ids[:100], now=dt.datetime(2023, 12, 21, 14, 0))
+    _, text = _write("absences", tmp_path, meeting="4")
+    assert "（截至2023年12月21日下午2:30时）" in text
+    attendance.close_roll(meeting.meeting_id, now=dt.datetime(2023, 12, 21, 12, 5))
+    _, text = _write("attendance", tmp_path, meeting="4")
+    assert "（截至2023年12月21日中午12:05时）" in text
+
+
+def test_a_meeting_without_a_time_is_counted_to_the_printing_and_says_so(demo_session, tmp_path):
+    _, text = _write("attendance", tmp_path, meeting="2")  # 主席团第一次会议: no start in the schedule
+    assert "（截至打印时2024年3月15日下午4:40时，日程中没有本次会议的开始时间）" in text
+    assert text.endswith("大会秘书处2023年12月20日第1页共1页")  # still signed on the meeting's day
+    record(40, meeting="2")  # closed that day: its time is known
+    _, text = _write("attendance", tmp_path, meeting="2")
+    assert "（截至2023年12月20日上午8:52时）" in text and "打印时" not in text
+
+
+def test_the_session_table_is_dated_by_the_last_meeting_it_counts(demo_session, tmp_path):
+    _, text = _write("attendance_table", tmp_path)
+    assert "以姓名笔画为序）（截至打印时2024年3月15日下午4:40时，尚无到会记录）" in text
+    record(141, 9)  # 第一次全体会议, closed at 8:52
+    _, text = _write("attendance_table", tmp_path)
+    assert "以姓名笔画为序）（截至2023年12月21日上午8:52时）" in text
+    second = attendance.find_meeting("6")  # 第二次全体会议, 12月22日 9:00: people checking in
+    ids = [r.member_id for r in attendance.roll(second.meeting_id, role="代表")]
+    attendance.tick(second.meeting_id, ids, ids[:50], now=dt.datetime(2023, 12, 22, 8, 40))
+    _, text = _write("attendance_table", tmp_path)
+    assert "以姓名笔画为序）（截至2023年12月22日上午9:00时）" in text and "2024" not in text
+
+
+def test_no_paper_of_a_meeting_takes_its_date_from_the_clock(demo_session, tmp_path):
+    record(141, 9)
+    d = roster.list_delegations()[0]
+    with pytest.MonkeyPatch.context() as mp:
+        real_datetime, real_date = dt.datetime, dt.date
+
+        class Clock(real_datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return real_datetime(2024, 3, 15, 16, 40, tzinfo=tz)
+
+        class Calendar(real_date):
+            @classmethod
+            def today(cls):
+                return real_date(2024, 3, 15)
+
+        mp.setattr(dt, "datetime", Clock)
+        mp.setattr(dt, "date", Calendar)
+        mp.setattr(attendance_report, "now", lambda: dt.datetime.now().replace(second=0, microsecond=0))
+        papers = {kind: _write(kind, tmp_path, meeting=PLENARY)[1] for kind in ("attendance", "absences")}
+        papers["attendance_table"] = _write("attendance_table", tmp_path)[1]
+        papers["signin"] = _write("signin", tmp_path, delegation_id=d.delegation_id, meeting=PLENARY)[1]
+    for kind, text in papers.items():
+        assert "2024" not in text and "3月15日" not in text, kind
+    assert "（截至2023年12月21日上午8:52时）" in papers["attendance"]
+    assert "大会秘书处2023年12月21日" in papers["attendance"]
+    assert "（截至2023年12月21日上午8:52时）" in papers["absences"]
+    assert "（截至2023年12月21日上午8:52时）" in papers["attendance_table"]
+    assert "会议：第一次全体会议日期：2023年12月21日" in papers["signin"]
+
+
+def test_a_block_of_one_row_at_a_page_foot_goes_over_whole(demo_session):
+    """A delegation with one person missing, or five names on leave, reaching a page's foot: the
+    block goes to the next page whole (it once failed with an IndexError at 5,000 people)."""
+    from meetingdesk.printing.frame import FRAME_WIDTH
+
+    one = delegates()[:1]
+    blocks = [absences.delegation_block("吴家山街代表团", [], one),
+              *attendance_report.names_block("请假代表", delegates()[:5], absences.TITLE)]
+    for block in blocks:
+        if not hasattr(block, "split"):
+            continue
+        block.wrap(FRAME_WIDTH, 1000)
+        assert block.split(FRAME_WIDTH, 20) == []
 
 
 # ---------------------------------------------------------------- 代表证件

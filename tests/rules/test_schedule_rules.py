@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
-from meetingdesk.rules.schedule import Slot, clock_words, half_of, order_key, overlaps, parse_time, printed_time
+from meetingdesk.rules.schedule import (
+    Slot, clock_words, half_of, moment_words, order_key, overlaps, parse_time, printed_time,
+)
 
 DAY = dt.date(2023, 12, 21)
 
@@ -48,3 +50,16 @@ def test_overlaps_need_the_same_day_and_place():
 ])
 def test_a_time_of_day_is_worded_as_a_secretariat_writes_it(hour, minute, words):
     assert clock_words(hour, minute) == words
+
+
+@pytest.mark.parametrize("time, words", [
+    ("08:52", "2023年12月21日上午8:52时"),  # 截至… as the chair's attendance report
+    ("11:00", "2023年12月21日上午11:00时"),  # seed 000: 截止2023年12月22日上午11:00时
+    ("12:00", "2023年12月21日中午12:00时"),
+    ("15:30", "2023年12月21日下午3:30时"),
+    ("8:30", "2023年12月21日上午8:30时"),
+    ("", "2023年12月21日"),  # no time known: the day alone
+    ("明早", "2023年12月21日"),
+])
+def test_a_moment_is_dated_as_a_secretariat_dates_it(time, words):
+    assert moment_words(DAY, time) == words

@@ -281,3 +281,36 @@ def test_a_name_several_meetings_share_is_refused_with_their_numbers(demo_sessio
     assert "有 2 次会议名为“代表团会议”" in err.value.message and "12月21日下午 代表团会议" in err.value.message
     assert len(attendance.meetings_named("代表团会议")) == 2
     assert attendance.find_meeting("12月21日下午代表团会议").name == "代表团会议"  # its label names one
+
+
+def test_a_meeting_is_counted_to_the_close_of_its_roll_on_its_day_else_to_its_start(plenary):
+    assert attendance.closed_at(plenary) is None
+    assert attendance.count_time(plenary) == attendance.CountTime(dt.date(2023, 12, 21), "08:30", False)
+    ids = delegates(plenary)
+    attendance.tick(plenary, ids, ids[:150], now=BEFORE)
+    attendance.close_roll(plenary, now=dt.datetime(2023, 12, 21, 8, 52, 31))
+    assert attendance.closed_at(plenary) == dt.datetime(2023, 12, 21, 8, 52, 31)
+    assert attendance.count_time(plenary) == attendance.CountTime(dt.date(2023, 12, 21), "08:52", True)
+    # closed again another day (the roll finished afterwards): the close on the meeting's day holds
+    attendance.clear_all(plenary, ids[:1])
+    attendance.close_roll(plenary, now=dt.datetime(2023, 12, 24, 10, 0))
+    assert attendance.closed_at(plenary) == dt.datetime(2023, 12, 24, 10, 0)
+    assert attendance.count_time(plenary).time == "08:52"
+
+
+def test_a_roll_closed_only_another_day_leaves_the_meeting_s_start(plenary):
+    ids = delegates(plenary)
+    attendance.tick(plenary, ids, ids[:150], now=BEFORE)
+    attendance.close_roll(plenary, now=dt.datetime(2023, 12, 25, 17, 5))
+    assert attendance.closed_at(plenary, dt.date(2023, 12, 21)) is None
+    assert attendance.count_time(plenary) == attendance.CountTime(dt.date(2023, 12, 21), "08:30", False)
+
+
+def test_the_last_meeting_counted_is_the_last_with_records(demo_session):
+    shown = attendance.recorded_meetings()
+    assert attendance.last_counted(shown) is None
+    first, second = attendance.find_meeting("3"), attendance.find_meeting("6")
+    for m in (second, first):
+        ids = delegates(m.meeting_id)
+        attendance.tick(m.meeting_id, ids, ids[:10], now=BEFORE)
+    assert attendance.last_counted(attendance.recorded_meetings()) == second

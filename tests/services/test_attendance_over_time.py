@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from meetingdesk import printing
-from meetingdesk.printing import attendance_table
+from meetingdesk.printing import attendance_report
 from meetingdesk.services import ServiceError, attendance, checks, counting, roster
 from meetingdesk.store import Leader, Meeting, PresidiumMember
 
@@ -50,7 +50,8 @@ def line_of(member_id: int) -> attendance.SessionLine:
 
 
 def table_text(tmp_path, delegation_id: int, monkeypatch) -> str:
-    monkeypatch.setattr(attendance_table, "now", lambda: dt.datetime(2023, 12, 23, 12, 0))
+    # the table is dated by the last meeting it counts; the clock only when there is none
+    monkeypatch.setattr(attendance_report, "now", lambda: dt.datetime(2023, 12, 23, 12, 0))
     out = tmp_path / "table.pdf"
     printing.write_pdf("attendance_table", out, delegation_id=delegation_id)
     return compact("".join(pages_text(out)))
