@@ -33,12 +33,18 @@ Method, for every character of strokes.txt that is not in the 通用规范汉字
    Of all decompositions the one with the fewest strokes left is taken (類推 applies to every
    component), then the one with the fewest parts.
 3. Where Unihan names a simplified character with stroke data (驊 → 骅), the result must be
-   its sequence exactly; where it is not (鳳 → 凤, 價 → 价: simplified by a rule of its own,
-   not by analogy), the character is left out and keeps its own count. Where the simplified
+   its sequence exactly. Where it has the same count but another sequence, a component is
+   written in a variant form (說 兌 / 说 兑, 閒 / 闲): the character is counted as that simplified
+   character. Otherwise (鳳 → 凤, 價 → 价: simplified by a rule of its own, not by analogy) the
+   character is left out and keeps its own count. Where the simplified
    character has no stroke data or none is encoded (鍹), the result stands: Unihan's kTotalStrokes
    for such characters is often their traditional form's count (䴖 19, 䶮 20), so it is not used.
 4. A part is shown as the simplified character it became where that character's own sequence is
    the result (閑 → 闲), otherwise as its pieces.
+5. A character no decomposition joins up for, because the data writes a part in a variant form
+   (顏 = 彥 + 頁; the data's 彦 differs), is counted as the simplified character Unihan names
+   when its own count less what its traditional components lose by analogy is exactly that
+   character's count (顏 18 − 3 = 15 = 颜).
 
 Then every character of the 通用规范汉字表 without stroke data whose traditional variant got a
 line is given its simplified parts (𫘜 ← 馼: 马 文; 䶮 ← 龑: 龙 天).
@@ -241,6 +247,29 @@ class Builder:
         walk(root)
         return out
 
+    def losses(self, ch: str, depth: int = 0) -> set[int]:
+        """The strokes CH's traditional components may lose by analogy, over its decompositions,
+        whether or not their sequences join up to CH's own."""
+        out = {0}
+        if depth > 3:
+            return out
+        for parts in self.chaizi.get(ch, []):
+            if ch in parts:  # the data decomposes 絲 into 絲 絲
+                continue
+            totals = {0}
+            for i, p in enumerate(parts):
+                if p in COMPONENTS and p in self.seqs:
+                    mine = {len(self.seqs[p]) - len(self.seqs[COMPONENTS[p]])}
+                elif p in LEFT and i == 0 and p in self.seqs:
+                    mine = {len(self.seqs[p]) - len(self.seqs[LEFT[p]])}
+                elif p in SPELLED and p in self.seqs:
+                    mine = {len(self.seqs[p]) - len(SPELLED[p][1])}
+                else:
+                    mine = self.losses(p, depth + 1)
+                totals = {a + b for a in totals for b in mine}
+            out |= totals
+        return out
+
     def best(self, ch: str) -> list[tuple[str, str, str]] | None:
         if ch in COMPONENTS:  # 馬 itself
             s = COMPONENTS[ch]
@@ -288,7 +317,7 @@ def main() -> None:
 
     lines: dict[str, list[tuple[str, str, str]]] = {}
     left_out: list[str] = []
-    checked = 0
+    checked = by_count = 0
     for ch in sorted(seqs):
         if ch in table:
             continue
@@ -303,16 +332,38 @@ def main() -> None:
         with_data = [s for s in simplified if s in seqs]
         if with_data:
             if not any(seqs[s] == counted for s in with_data):
+                same_count = [s for s in with_data if len(seqs[s]) == len(counted)]
+                if same_count:
+                    # a variant of a component (說 兌 / 说 兑, 閒 / 闲): the simplified character
+                    lines[ch] = [(ch, same_count[0], seqs[same_count[0]])]
+                    by_count += 1
+                    continue
                 left_out.append(f"{ch} → {''.join(with_data)} {seqs[with_data[0]]}, by analogy "
                                 f"{'+'.join(p[1] for p in parts)} {counted}")
                 continue
             checked += 1
         lines[ch] = parts
 
+    # Characters whose parts the stroke data writes in a variant form (顏: 彥 + 頁, the data
+    # for 彦 differs), so that no decomposition joins up: counted as the simplified character
+    # Unihan names when the analogy's count — the character's own, less what its components
+    # lose — is exactly that character's count (顏 18 − 3 = 15 = 颜).
+    for ch in sorted(seqs):
+        if ch in table or ch in lines:
+            continue
+        with_data = [s for s in variants(unihan.get(ch, {}), "kSimplifiedVariant")
+                     if s != ch and s in seqs and s in table]
+        losses = builder.losses(ch) - {0}
+        for s in with_data:
+            if any(len(seqs[ch]) - loss == len(seqs[s]) for loss in losses):
+                lines[ch] = [(ch, s, seqs[s])]
+                by_count += 1
+                break
+
     # Table characters without stroke data: the simplified parts of their traditional form.
     for ch in sorted(table - set(seqs)):
         for trad in variants(unihan[ch], "kTraditionalVariant"):
-            if trad in lines:
+            if trad in lines and lines[trad][0][0] != trad:  # not counted whole as another character
                 lines[ch] = [(p[1], p[1], p[2]) for p in lines[trad]]
                 break
         else:
@@ -321,11 +372,12 @@ def main() -> None:
 
     with args.out.open("w", encoding="utf-8", newline="\n") as f:
         f.write(HEADER)
-        f.write(f"# {len(lines)} characters; {checked} of them checked against the sequence of "
-                "the simplified character Unihan names.\n")
+        f.write(f"# {len(lines)} characters; {checked} of them checked against the sequence of the "
+                f"simplified character Unihan names, {by_count} counted as that character by the count.\n")
         for ch in sorted(lines, key=ord):
             f.write(f"{ch}\t{render(lines[ch], seqs)}\n")
-    print(f"{args.out}: {len(lines)} characters ({checked} checked); {len(left_out)} left out")
+    print(f"{args.out}: {len(lines)} characters ({checked} checked, {by_count} by the count); "
+          f"{len(left_out)} left out")
     if args.report:
         print("\n".join(left_out))
 

@@ -74,6 +74,9 @@ def test_left_hand_forms_only_on_the_left():
     ("驊", "骅"), ("閻", "阎"), ("鍾", "锺"), ("嫻", "娴"), ("馬", "马"), ("鵡", "鹉"),
     ("輪", "轮"), ("漸", "渐"), ("連", "连"), ("頔", "𬱖"), ("劉", "刘"), ("鯤", "鲲"),
     ("韓", "韩"), ("龔", "龚"), ("齡", "龄"), ("麩", "麸"), ("曉", "晓"), ("倫", "伦"),
+    ("張", "张"), ("陳", "陈"), ("楊", "杨"), ("鄭", "郑"), ("謝", "谢"), ("馮", "冯"),
+    # a component the data writes in a variant form: counted as the simplified character
+    ("顏", "颜"), ("說", "说"), ("輝", "辉"), ("鈞", "钧"), ("閒", "闲"),
 ])
 def test_counted_as_the_simplified_character(trad, simp):
     assert counted_strokes(trad) == counted_strokes(simp)
