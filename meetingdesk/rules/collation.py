@@ -17,7 +17,8 @@ The rule (GF 3003-1999, stroke order of GF 0023-2020), as the printed lists
   analogically simplified form (类推简化), as national lists count it: 马馼
   (馼 = 马 + 文, 7 strokes) before 马凯 (凯, 8). So is a character of the table
   that the data lacks, by the simplified parts of its traditional form (𫘜 = 马 + 文,
-  䶮 = 龙 + 天). :func:`guesses` names them; the override table wins over them.
+  䶮 = 龙 + 天). :func:`guesses` names them. An override that gives such a
+  character a sequence other than its written parts wins over the guess.
 * A character without stroke data sorts after every known character, in code
   point order among themselves.
 * Two different characters with identical stroke sequences (土/士, 己/已/巳)
