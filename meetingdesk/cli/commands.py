@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from meetingdesk.rules.collation import guesses, sort_names, ties, unknown_chars
 from meetingdesk.rules.strokes import Counted
@@ -260,7 +261,7 @@ def print_paper(args: argparse.Namespace) -> int:
     if args.session is None:
         raise ServiceError("请指明会议文件。")
     if args.output is None:
-        raise ServiceError("请用 -o 指明要写入的 PDF 文件。")
+        raise ServiceError("请用 -o 指明要写入的文件：.pdf 为 PDF，.docx 为 Word 文档。")
     options = {key: value for key, value in (("role", args.role), ("meeting", args.meeting),
                                              ("order", args.order), ("box", args.box),
                                              ("marks", args.marks)) if value is not None}
@@ -274,14 +275,17 @@ def print_paper(args: argparse.Namespace) -> int:
     try:
         if args.delegation is not None:
             options["delegation_id"] = _delegation_id(args.delegation)
-        pages = printing.write_pdf(args.kind, args.output, **options)
+        pages = printing.write(args.kind, args.output, **options)
     except ServiceError:
         raise
     except Exception as exc:  # a layout failure: a message, not a traceback; nothing was written
         raise ServiceError(f"生成{title}时出错（{type(exc).__name__}：{exc}），没有写入文件。") from exc
     finally:
         session.close_session()
-    print(f"已写入{title}（共 {pages} 页）→ {args.output}")
+    if Path(args.output).suffix.lower() == ".docx":
+        print(f"已写入{title}（Word 文档）→ {args.output}")
+    else:
+        print(f"已写入{title}（共 {pages} 页）→ {args.output}")
     return 0
 
 

@@ -92,11 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     voting_commands.register(sub)
     seating_commands.register(sub)
 
-    p = sub.add_parser("print", help="把名单等打印件写成 PDF；--list 列出可打印的种类",
-                       description="meetingdesk print KIND SESSION -o OUT.pdf；meetingdesk print --list")
+    p = sub.add_parser("print", help="把名单等打印件写成 PDF 或 Word 文档；--list 列出可打印的种类",
+                       description="meetingdesk print KIND SESSION -o OUT.pdf（或 OUT.docx：Word 文档）；meetingdesk print --list")
     p.add_argument("kind", nargs="?", metavar="KIND", help="打印件的种类，如 roster（见 --list）")
     p.add_argument("session", nargs="?", type=Path, metavar="SESSION", help="会议文件")
-    p.add_argument("-o", "--output", type=Path, help="要写入的 PDF 文件")
+    p.add_argument("-o", "--output", type=Path, help="要写入的文件：.pdf 为 PDF，.docx 为 Word 文档")
     p.add_argument("--list", action="store_true", help="列出可打印的种类和名称")
     p.add_argument("--delegation", help="只打印这个代表团（名称，如“吴家山街代表团”）")
     p.add_argument("--role", help="只打印这一身份：代表、列席或工作人员（signin、people、badges、tent_cards）")

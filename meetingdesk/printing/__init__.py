@@ -150,6 +150,23 @@ def write_pdf(kind: str, out: str | Path, progress: ProgressFn | None = None, *,
     return render(prepare(kind, **options), out, progress, keys)
 
 
+def write(kind: str, out: str | Path, progress: ProgressFn | None = None, *,
+          keys: list[int] | None = None, **options) -> int:
+    """KIND to OUT as its suffix says: a .docx for WPS and Word (`word.render_docx`; KEYS stay
+    empty), a PDF otherwise. Returns the PDF's pages, or the pages a .docx starts explicitly."""
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise ServiceError(f"输出文件“{Path(out).name}”应以 .pdf（PDF）或 .docx（Word）结尾。"
+                           "为免误把会议文件当作输出文件覆盖，其他文件名一律不写。")
+    if suffix == ".docx":
+        from .word import render_docx
+
+        if keys is not None:
+            keys.clear()
+        return render_docx(prepare(kind, **options), out, progress)
+    return write_pdf(kind, out, progress, keys=keys, **options)
+
+
 # ---------------------------------------------------------------- the builder process
 
 PROGRESS_EVERY = 0.05  # seconds between two progress messages of the builder
@@ -198,7 +215,7 @@ def _serve(conn, cancelled) -> None:
             keys: list[int] = []
             try:
                 _open(session, path)
-                pages = write_pdf(kind, out, progress, keys=keys, **options)
+                pages = write(kind, out, progress, keys=keys, **options)
             finally:
                 session.close_session()
         except ServiceError as exc:
@@ -206,7 +223,7 @@ def _serve(conn, cancelled) -> None:
 
             conn.send(("cancelled", number) if isinstance(exc, PrintCancelled) else ("failed", number, exc.message))
         except Exception as exc:  # noqa: BLE001 — a layout bug fails the job, not the builder
-            conn.send(("failed", number, f"生成 PDF 时出错：{exc}"))
+            conn.send(("failed", number, f"生成{'Word 文档' if str(out).lower().endswith('.docx') else ' PDF '}时出错：{exc}"))
         else:
             conn.send(("finished", number, pages, keys))
 
@@ -228,5 +245,5 @@ def _open(session, path: str) -> None:
 
 __all__ = [
     "CATALOGUE", "PAPERS", "FontCoverageError", "Paper", "PrintCancelled", "Printed", "ProgressFn",
-    "check_coverage", "kinds", "options_of", "prepare", "render", "serve", "title_of", "write_pdf",
+    "check_coverage", "kinds", "options_of", "prepare", "render", "serve", "title_of", "write", "write_pdf",
 ]

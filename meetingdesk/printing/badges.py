@@ -159,6 +159,32 @@ class CardSheet(Flowable):
         draw_runs(c, runs(self.caption, CAPTION_SIZE), GRID_X, GRID_Y + ROWS * CARD_H + CUT_GAP + CUT_LEN + 3)
         c.restoreState()
 
+    def to_word(self, out) -> None:
+        """The caption, then the cards as a table at their own size (90 × 54 mm), each cell a card:
+        title, kind, name, note, delegation, seat and the card number (the barcode is the PDF's:
+        badges for the scanners are printed from the PDF)."""
+        from .word import Piece, WCell, WPara, WRow
+
+        colour = "%02X%02X%02X" % tuple(round(v * 255) for v in COLOURS[self.role].rgb())
+        out.text(self.caption, size=CAPTION_SIZE, align="left", colour="595959")
+        cells = []
+        for card in self.cards:
+            paras = [WPara([Piece(self.title, "hei", TITLE_SIZE)], align="center", space_before=6),
+                     WPara([Piece(spaced(CARDS[self.role]), "hei", KIND_SIZE, colour=colour)], align="center",
+                           space_before=2),
+                     WPara([Piece(padded(card.name), "hei", NAME_SIZE)], align="center", space_before=4)]
+            if card.note:
+                paras.append(WPara([Piece(f"({card.note})", "song", NOTE_SIZE)], align="center"))
+            paras.append(WPara([Piece(card.delegation, "song", DELEGATION_SIZE)], align="center"))
+            if card.seat:
+                paras.append(WPara([Piece(f"座位：{card.seat}", "hei", SEAT_SIZE)], align="center"))
+            paras.append(WPara([Piece(card.number, "song", NUMBER_SIZE)], align="center"))
+            cells.append(WCell(paras, boxed=True, valign="top"))
+        while len(cells) % COLUMNS:
+            cells.append(WCell([WPara([])]))
+        rows = [WRow(cells[i:i + COLUMNS], height=CARD_H, exact=True) for i in range(0, len(cells), COLUMNS)]
+        out.table([CARD_W] * COLUMNS, rows, centred=True, physical=True)
+
     @staticmethod
     def draw_cut_marks(c) -> None:
         c.setStrokeColor(RULE)

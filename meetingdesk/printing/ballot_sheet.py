@@ -191,6 +191,16 @@ class SheetCopy(Flowable):
             text = runs(self.serial, MARK_SIZE)
             draw_runs(c, text, FRAME_WIDTH - runs_width(text), baseline)
 
+    def to_word(self, out) -> None:
+        """This copy's marks (票箱 at the left, the serial at the right), then the sheet."""
+        from .word import Piece, WCell, WPara, WRow
+
+        if self.box or self.serial:
+            left = WPara([Piece(f"票箱：{self.box}", "song", MARK_SIZE)] if self.box else [])
+            right = WPara([Piece(self.serial, "song", MARK_SIZE)] if self.serial else [], align="right")
+            out.table([FRAME_WIDTH / 2, FRAME_WIDTH / 2], [WRow([WCell([left]), WCell([right])])])
+        out.write(self.sheet.parts)
+
 
 def fitted(what: str, summary: str, build: Callable[[Density], Sheet],
            densities: Sequence[Density] = DENSITIES) -> Sheet:

@@ -202,6 +202,50 @@ def draw_podium(c, st: SeatStyle, centre: float, top: float, rows: Sequence[int]
     return top - y - (st.gap if rows else 0)
 
 
+def podium_lines(rows: Sequence[int], precedence: str, podium: seating.Podium | None
+                 ) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """The 主席台's rows as `seats_word` takes them, the back row first, each centred."""
+    widest = max(rows, default=0)
+    out = []
+    for row in reversed(range(len(rows))):
+        count = rows[row]
+        before = sum(rows[:row])
+        seats = []
+        for column, rank in enumerate(seat_rules.podium_ranks(count, precedence)):
+            person = podium.at(row, column) if podium is not None else None
+            seats.append((str(before + rank), person.name if person else ""))
+        out.append((row_word(row, len(rows)) if len(rows) > 1 else "", widest - count, seats))
+    return out
+
+
+def seats_word(out, st: SeatStyle, lines: Sequence[tuple[str, int, Sequence[tuple[str, str]]]], columns: int, *,
+               half: bool = False, bold_number: bool = False) -> None:
+    """Rows of seats as a table for the .docx: each LINE (its label, the column it starts at — in
+    half seats when HALF, to centre a shorter row —, its seats' (number, name)), COLUMNS seats wide,
+    each seat a boxed cell with its number small and its name under it."""
+    from .word import Piece, WCell, WPara, WRow
+
+    units = 2 * columns if half else columns
+    step = 2 if half else 1
+    label_w = st.size * 3
+    rows = []
+    for label, start, seats in lines:
+        cells = [WCell([WPara([Piece(label, "song", st.label_size, colour="737373")], align="right")], pad=2)]
+        if start:
+            cells.append(WCell([WPara([])], span=start))
+        for number, name in seats:
+            cells.append(WCell([WPara([Piece(number, "hei" if bold_number else "song", st.number_size,
+                                             colour="" if bold_number else "737373")]),
+                                WPara([Piece(padded(name) if name else "", "song", st.name_size(name) if name else st.size)],
+                                      align="center")],
+                               span=step, boxed=True, pad=1, valign="top"))
+        rest = units - start - step * len(seats)
+        if rest > 0:
+            cells.append(WCell([WPara([])], span=rest))
+        rows.append(WRow(cells, height=st.height))
+    out.table([label_w] + [st.pitch_x / step] * units, rows, centred=True, physical=True)
+
+
 def spaced(text: str) -> str:
     """主席台 -> 主　席　台"""
     return "\u3000".join(text)
@@ -214,4 +258,4 @@ def caption(c, text: str, size: float, centre: float, y: float, font: str = HEI,
 
 
 __all__ = ["A3_LANDSCAPE", "A4_LANDSCAPE", "MIN_NAME", "RULE", "SeatStyle", "chosen_meeting", "draw_podium",
-           "draw_seat", "fit_name", "short_delegation"]
+           "draw_seat", "fit_name", "podium_lines", "seats_word", "short_delegation"]

@@ -20,8 +20,8 @@ from .coverage import Printed
 from .fonts import HEI, runs
 from .frame import HEADING_NOTE, Cell, ContinuedBlock, GridRow, Paper, frame_size, para, title_block
 from .hall_drawing import (
-    A4_LANDSCAPE, FAINT, SeatStyle, caption, chosen_meeting, draw_podium, podium_height, podium_width, row_word,
-    spaced,
+    A4_LANDSCAPE, FAINT, SeatStyle, caption, chosen_meeting, draw_podium, podium_height, podium_lines, podium_width,
+    row_word, seats_word, spaced,
 )
 from .names import name_runs, person_text
 
@@ -76,6 +76,13 @@ class PodiumDrawing(Flowable):
         c.line(0, edge, self.width, edge)
         c.setDash()
         caption(c, f"{spaced('台下')}（会场）", 11, centre, edge - 16, colour=FAINT)
+
+    def to_word(self, out) -> None:
+        out.text(spaced("主席台"), role="hei", size=13, space_after=4)
+        rows = self.podium.rows
+        seats_word(out, self.st, podium_lines(rows, self.podium.precedence, self.podium), max(rows, default=0),
+                   half=True, bold_number=True)
+        out.text(f"{spaced('台下')}（会场）", role="hei", size=11, space_before=6, colour="737373")
 
 
 def seat_words(podium: Podium, seat: PodiumSeat) -> str:

@@ -37,7 +37,7 @@ from .frame import (
 )
 from .hall_drawing import (
     A3_LANDSCAPE, A4_LANDSCAPE, FAINT, LINE, MIN_NAME, TINT, SeatStyle, caption, chosen_meeting, draw_podium,
-    draw_seat, name_text, podium_height, podium_width, short_delegation, spaced,
+    draw_seat, name_text, podium_height, podium_lines, podium_width, seats_word, short_delegation, spaced,
 )
 from .names import person_text
 
@@ -289,6 +289,48 @@ def draw_stage(c, hall: Hall, st: SeatStyle, width: float, top: float) -> float:
     return used + STAGE_GAP
 
 
+# ---------------------------------------------------------------- the .docx: a table a block
+
+
+def word_title(out, hall: Hall) -> None:
+    out.text(hall.full_title, role="hei", size=13)
+    out.text(TITLE if not hall.meeting_label else f"{hall.meeting_label}{TITLE}", role="title", size=20,
+             space_before=4)
+    out.text(subtitle_text(hall), size=9.5, colour="737373", space_before=2, space_after=6)
+
+
+def word_stage(out, hall: Hall, st: SeatStyle) -> None:
+    rows = hall.spec.podium_rows
+    if not rows:
+        return
+    out.text(spaced("主席台"), role="hei", size=st.size * 1.3, space_after=2, keep=True)
+    seats_word(out, st, podium_lines(rows, hall.spec.precedence, hall.podium), max(rows), half=True,
+               bold_number=True)
+    out.text("", size=4, space_after=STAGE_GAP / 2)
+
+
+def word_piece(out, hall: Hall, st: SeatStyle, piece: Piece) -> None:
+    """A block (or the part of it a 分图 shows): its heading and delegations, then its rows."""
+    head, lines = hall.header_lines(st, piece)
+    out.text("".join(r.text for r in head), role="hei", size=heading_size(st), align="left", keep=True,
+             space_before=6)
+    shown = "　".join(short_delegation(name) for name in hall.shown_delegations(piece))
+    if shown:
+        out.text(shown, size=delegation_size(st), align="left", keep=True)
+    rule = hall.rules[piece.block]
+    rows = []
+    for r in range(piece.row0, piece.row1):
+        offset, count = rule.offset(r), rule.rows[r]
+        numbers = hall.numbers[piece.block, r]
+        first = max(piece.col0, offset)
+        seats = []
+        for col in range(first, min(piece.col1, offset + count)):
+            seat = hall.a.at(piece.block, r, col)
+            seats.append((str(numbers[col - offset]), seat.name if seat is not None else ""))
+        rows.append((f"{rule.row_label(r)}排", first - piece.col0, seats))
+    seats_word(out, st, rows, piece.col1 - piece.col0)
+
+
 def subtitle_text(hall: Hall) -> str:
     parts = []
     for zone in Role:
@@ -352,6 +394,17 @@ class WholeHall(Sheet):
         for line in self.notes:
             top -= NOTE_LEADING
             draw_runs(c, line, 0, top)
+
+    def to_word(self, out) -> None:
+        hall = self.hall
+        word_title(out, hall)
+        word_stage(out, hall, self.st)
+        for band in hall.bands:
+            for piece in hall.whole(band).pieces:
+                word_piece(out, hall, self.st, piece)
+        for line in self.notes:
+            out.text("".join(r.text for r in line), role="hei" if line and line[0].font == HEI else "song",
+                     size=NOTE_SIZE, align="left")
 
 
 def whole_height(hall: Hall, st: SeatStyle) -> float:
@@ -441,6 +494,14 @@ class TilePage(Sheet):
         left = (width - hall.tile_width(st, self.tile)) / 2
         draw_tile(c, hall, st, self.tile, left, height - TILE_HEADING)
 
+    def to_word(self, out) -> None:
+        hall = self.hall
+        out.text(f"{hall.full_title}{hall.meeting_label}{TITLE}　分图 {self.number}／{self.total}："
+                 f"{tile_title(hall, self.tile)}", role="hei", size=13)
+        out.text("↑ 主席台方向　　图中左右为从会场面向主席台所见，数字为座号", size=8.5, colour="737373")
+        for piece in self.tile.pieces:
+            word_piece(out, hall, self.st, piece)
+
 
 class Overview(Flowable):
     """The first page of a split chart: the 主席台 and the blocks as rectangles, each with its 分图."""
@@ -484,6 +545,16 @@ class Overview(Flowable):
                 draw_block_box(c, hall, piece.block, x, top, w, h)
                 x += w + gap
             top -= band_h + gap
+
+    def to_word(self, out) -> None:
+        """The title, the 主席台 and, for each block, where its 分图 are (the table of blocks follows)."""
+        hall = self.hall
+        word_title(out, hall)
+        word_stage(out, hall, self.st)
+        for index, block in enumerate(hall.blocks):
+            rule = hall.rules[index]
+            out.text(f"{block.name}（{block.zone}）：第{rule.row_label(0)}—{rule.row_label(len(block.rows) - 1)}排，"
+                     f"{block.capacity} 座，见分图 {page_range(hall.pages_of.get(index, []))}", size=11, align="left")
 
 
 def draw_block_box(c, hall: Hall, index: int, x: float, top: float, w: float, h: float) -> None:

@@ -172,6 +172,25 @@ class Signatures(Flowable):
         date = runs(self.DATE, SIZE)
         draw_runs(c, date, FRAME_WIDTH - runs_width(date) - 2 * SIZE, self.ROW / 2)
 
+    def to_word(self, out) -> None:
+        """The same slots as a table: the label and a line to sign on, the name small under it."""
+        from .word import Piece, WCell, WPara, WRow
+
+        width = FRAME_WIDTH / self.COLUMNS
+        rows = []
+        for row in self.rows:
+            cells = []
+            for label, name in row:
+                blank = max(2, round((width - runs_width(runs(label, SIZE)) - SIZE) / (SIZE / 2)))
+                cells.append(WCell([WPara([Piece(label, "song", SIZE), Piece("\u00a0" * blank, "song", SIZE,
+                                                                             underline=True)]),
+                                    WPara([Piece(name, "song", self.NAME_SIZE)], align="center")],
+                                   valign="center"))
+            cells += [WCell([WPara([])]) for _ in range(self.COLUMNS - len(row))]
+            rows.append(WRow(cells, height=self.ROW))
+        out.table([width] * self.COLUMNS, rows)
+        out.text(self.DATE, size=SIZE, align="right", space_before=SIZE)
+
 
 def signature_slots() -> list[tuple[str, str]]:
     """The chief scrutineer, then the scrutineers in stroke order (a blank line when none is set)."""

@@ -95,6 +95,29 @@ class TentCard(Flowable):
         c.line(PAGE_WIDTH - MARK_LEN, fold, PAGE_WIDTH, fold)
         c.restoreState()
 
+    def to_word(self, out) -> None:
+        """The lower face as a table row of half the sheet, the name centred in it; the upper face the
+        same in a box turned 180° at the mirror place above the fold."""
+        from .word import GB_LEFT, GB_TOP, GB_WIDTH, MM, Piece, TextBox, WCell, WPara, WRow
+
+        card = self.card
+        half = 106 * MM  # each half's row: with the page break's line (LibreOffice sets it a full line high), within the 225 mm
+        text = padded(card.name)
+        wide = runs_width(runs(text, 1, HEI)) or 1
+        size = min(NAME_SIZE, GB_WIDTH / wide * 0.98, half * 0.55)
+
+        def face() -> list[WPara]:
+            paras = [WPara([Piece(text, "hei", size)], align="center")]
+            if card.note:
+                paras.append(WPara([Piece(f"（{card.note}）", "song", NOTE_SIZE)], align="center"))
+            return paras
+
+        fold = PAGE_HEIGHT / 2
+        upper = TextBox(face(), GB_LEFT, fold - (GB_TOP + half - fold) - half, GB_WIDTH, half, rotation=180)
+        host = WPara([], boxes=[upper])
+        out.table([GB_WIDTH], [WRow([WCell([host])], height=half, exact=True),
+                               WRow([WCell(face())], height=half, exact=True)], physical=True)
+
 
 def _namesakes(people: Sequence) -> set[str]:
     seen: dict[str, int] = {}

@@ -446,6 +446,9 @@ class PrintPreviewDialog(QDialog):
         self._tmp = QTemporaryDir()
         self._build = 0
         self._job: int | None = None  # the builder's job building it
+        self._export_job: int | None = None  # the builder's job writing the .docx (导出为 Word…)
+        self._export_target: Path | None = None
+        self.exported_to: Path | None = None
         self._connected = False
         self._cancel_here = False  # a build on this thread (BACKGROUND off) is to stop
         self.progress_dialog: QProgressDialog | None = None
@@ -545,6 +548,8 @@ class PrintPreviewDialog(QDialog):
         self.zoom_in = QPushButton("放大")
         self.zoom_out = QPushButton("缩小")
         self.save_button = QPushButton("保存为PDF…")
+        self.word_button = QPushButton("导出为 Word…")
+        self.word_button.setToolTip("把这份文件写成 Word 文档（.docx），可在 WPS 或 Word 中修改后再印")
         self.print_button = QPushButton("打印…")
         self.close_button = QPushButton("关闭")
         self.fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
@@ -552,12 +557,13 @@ class PrintPreviewDialog(QDialog):
         self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
         self.save_button.clicked.connect(self.save_as)
+        self.word_button.clicked.connect(self.export_word)
         self.print_button.clicked.connect(self.print_dialog)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.info, 1)
         for b in (self.page_box, self.fit_width, self.fit_page, self.zoom_out, self.zoom_in, self.save_button,
-                  self.print_button, self.close_button):
+                  self.word_button, self.print_button, self.close_button):
             buttons.addWidget(b)
 
         layout = QVBoxLayout(self)
@@ -673,6 +679,10 @@ class PrintPreviewDialog(QDialog):
         if not BACKGROUND or path is None:
             self._build_here()
             return
+        self._connect_builder()
+        self._job = builder().submit(path, self.kind, self.options, self.pdf_path)
+
+    def _connect_builder(self) -> None:
         paper_builder = builder()
         if not self._connected:
             paper_builder.progress.connect(self._job_progress)
@@ -680,7 +690,6 @@ class PrintPreviewDialog(QDialog):
             paper_builder.failed.connect(self._job_failed)
             paper_builder.cancelled.connect(self._job_cancelled)
             self._connected = True
-        self._job = paper_builder.submit(path, self.kind, self.options, self.pdf_path)
 
     def _build_here(self) -> None:
         build = self._build
@@ -718,21 +727,29 @@ class PrintPreviewDialog(QDialog):
     def _job_progress(self, job: int, done: int, total: int, message: str) -> None:
         if job == self._job:
             self._on_progress(self._build, done, total, message)
+        elif job == self._export_job and self._export_target is not None:
+            self.info.setText(html.escape(f"正在导出 Word 文档……{100 * done // max(total, 1)}%"))
 
     def _job_finished(self, job: int, pages: int, keys: list) -> None:
         if job == self._job:
             self._job = None
             self._finished(self._build, pages, keys)
+        elif job == self._export_job:
+            self._exported()
 
     def _job_failed(self, job: int, message: str) -> None:
         if job == self._job:
             self._job = None
             self._failed(self._build, message)
+        elif job == self._export_job:
+            self._export_failed(message)
 
     def _job_cancelled(self, job: int) -> None:
         if job == self._job:
             self._job = None
             self._cancelled(self._build)
+        elif job == self._export_job:
+            self._export_failed("已取消导出，没有写入文件。")
 
     def _on_progress(self, build: int, done: int, total: int, message: str) -> None:
         dialog = self.progress_dialog
@@ -798,8 +815,9 @@ class PrintPreviewDialog(QDialog):
     def _enable(self, ready: bool) -> None:
         printing_now = self.is_printing()
         for b in (self.save_button, self.print_button, self.fit_width, self.fit_page, self.zoom_in, self.zoom_out,
-                  self.page_box):
-            b.setEnabled(ready and not (printing_now and b is self.print_button))
+                  self.page_box, self.word_button):
+            b.setEnabled(ready and not (printing_now and b is self.print_button)
+                         and not (b is self.word_button and self._export_job is not None))
 
     def _page_shown(self, index: int) -> None:
         self.page_box.blockSignals(True)
@@ -858,6 +876,57 @@ class PrintPreviewDialog(QDialog):
         self.info.setText(f"已保存到 {html.escape(str(self.saved_to))}　"
                           f'<a href="{html.escape(folder, quote=True)}">打开所在文件夹</a>')
         self.info.setToolTip(str(self.saved_to))
+
+    def export_word(self) -> None:
+        folder = session.current_path().parent if session.current_path() else Path.home()
+        name = self.suggested_name().removesuffix(".pdf") + ".docx"
+        path, _ = QFileDialog.getSaveFileName(self, "导出为 Word 文档", str(folder / name), "Word 文档 (*.docx)")
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        self.export_to(Path(path))
+
+    def export_to(self, target: Path) -> None:
+        """Write the paper shown, with its options, as a .docx at TARGET: in the paper builder's
+        process (the window stays free), on this thread when BACKGROUND is off. A wrong target is
+        said at once and nothing is written."""
+        try:
+            output.check(target, ".docx")
+        except ServiceError as exc:
+            warn(self, "无法导出", exc.message)
+            return
+        self._export_target = target
+        path = session.current_path()
+        if BACKGROUND and path is not None:
+            self.info.setText("正在导出 Word 文档……")
+            self._export_job = builder().submit(path, self.kind, self.options, target)
+            self._connect_builder()
+            self._enable(self.pages > 0)
+            return
+        try:
+            printing.write(self.kind, target, **self.options)
+        except ServiceError as exc:
+            self._export_failed(exc.message)
+        except Exception as exc:  # noqa: BLE001 — a layout bug must not kill the program
+            self._export_failed(f"生成 Word 文档时出错：{exc}")
+        else:
+            self._exported()
+
+    def _exported(self) -> None:
+        target, self._export_job, self._export_target = self._export_target, None, None
+        self.exported_to = target.resolve()
+        folder = QUrl.fromLocalFile(str(self.exported_to.parent)).toString()
+        self.info.setText(f"已导出 Word 文档到 {html.escape(str(self.exported_to))}　"
+                          f'<a href="{html.escape(folder, quote=True)}">打开所在文件夹</a>')
+        self.info.setToolTip(str(self.exported_to))
+        self._enable(self.pages > 0)
+
+    def _export_failed(self, message: str) -> None:
+        self._export_job, self._export_target = None, None
+        self.info.setText("")
+        self._enable(self.pages > 0)
+        warn(self, "无法导出", message)
 
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
