@@ -392,3 +392,45 @@ def test_the_preview_fits_a_1366_by_768_screen(demo_session, qtbot, sync, kind):
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1366 - 20 and hint.height() <= 768 - 100
     assert dialog.width() <= 1366 and dialog.height() <= 700
+
+
+# ---------------------------------------------------------------- 导出为 Word… (issue 17)
+
+
+def test_export_to_word_writes_the_paper_shown_with_its_options(demo_session, qtbot, sync, tmp_path):
+    from docx import Document
+
+    from ..printing.docxtext import docx_text
+
+    dialog = _dialog(qtbot, "roster", delegation_id=_delegation_id("长青街代表团"))
+    assert dialog.word_button.isEnabled()
+    target = tmp_path / "长青街.docx"
+    dialog.export_to(target)
+    text = compact(docx_text(target))
+    assert "长青街代表团" in text and "吴家山街代表团" not in text
+    assert Document(str(target)).sections[0].page_height > 0
+    assert dialog.exported_to == target.resolve() and "已导出 Word 文档到" in dialog.info.text()
+
+
+def test_export_to_word_refuses_a_wrong_target_at_once(demo_session, demo_file, qtbot, sync, tmp_path, monkeypatch):
+    said = []
+    monkeypatch.setattr(print_preview, "warn", lambda parent, title, text: said.append(text))
+    dialog = _dialog(qtbot, "roster")
+    before = demo_file.read_bytes()
+    dialog.export_to(demo_file)  # the session itself: refused by its suffix, untouched
+    assert said and "结尾" in said[-1] and demo_file.read_bytes() == before
+    dialog.export_to(tmp_path / "无此文件夹" / "名单.docx")
+    assert "不存在" in said[-1]
+
+
+def test_export_to_word_in_the_background(demo_session, qtbot, tmp_path):
+    from ..printing.docxtext import docx_text
+
+    dialog = _built(qtbot, _dialog(qtbot, "people"))
+    target = tmp_path / "核对.docx"
+    dialog.export_to(target)
+    assert not dialog.word_button.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: dialog.exported_to is not None, timeout=60000)
+    assert dialog.word_button.isEnabled()
+    assert "人员核对名单" in compact(docx_text(target))
+    dialog.close()
