@@ -57,7 +57,6 @@ SCHEDULE = [
     "2.酝酿讨论正式候选人", "3.讨论大会各项决议草案", "4.向代表介绍写票投票注意事项",
     "12月23日(星期六)", "上午9:00第三次全体会议", "1.报告代表到会情况", "2.表决监票人、总监票人名单草案",
     "3.宣读提交大会选举和表决的各项名单和决议草案", "4.投票选举；投票表决大会的各项决议草案", "5.宣布表决结果",
-    "6.宣布东西湖区第十一届人民代表大会第三次会议闭幕",
 ]
 
 
@@ -187,6 +186,9 @@ def test_schedule_day_by_day(demo_session, tmp_path):
     assert len(texts) == 1  # as in the booklet, the three days on one page
     assert text.startswith(_heading("schedule", ADOPTED.format("主席团第一次会议", "通过")) + "12月21日(星期四)")
     assert out_of_order(text, SCHEDULE) is None
+    # item for item the seed's 日程 (its lines 2620–2663), nothing added: it ends with 5.宣布表决结果
+    assert text == _heading("schedule", ADOPTED.format("主席团第一次会议", "通过")) + "".join(SCHEDULE)
+    assert "闭幕" not in text
     assert "上午　8:30" not in texts[0]  # the clock is right-aligned, not padded with a character
     assert "预备会议" not in text.replace("预备会议通过", "") and "主席团第" not in text.replace("主席团第一次会议通过", "")
     assert "主持人" not in text
@@ -219,12 +221,12 @@ def test_a_presidium_over_a_page_break_goes_on_under_its_heading(demo_session, t
 
 def test_a_day_over_a_page_break_goes_on_under_its_heading(demo_session, tmp_path):
     last = schedule.list_meetings(printed_only=True)[-1]
-    for i in range(12):
+    for i in range(13):
         schedule.add_item(last.meeting_id, f"审议第{i + 1}号议案")
     texts, text = _print("schedule", tmp_path)
     assert len(texts) == 2
     assert compact(texts[1]).startswith("12月23日(星期六)（续）")
-    assert out_of_order(text, SCHEDULE[:-1] + [f"{n}.审议第{n - 6}号议案" for n in range(7, 19)]) is None
+    assert out_of_order(text, SCHEDULE + [f"{n}.审议第{n - 5}号议案" for n in range(6, 19)]) is None
 
 
 # ---------------------------------------------------------------- an empty session, fonts
