@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -34,6 +35,9 @@ from .frame import ContinuedBlock, GridRow, Paper, PrintCancelled, ProgressFn
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# A new element declares the w prefix itself: without it lxml would invent one (ns0) for each
+# attribute's namespace, on every element — slow, and a bloated file.
+NSMAP = {"w": W_NS}
 
 # The faces an office has, by their part on the paper; the bundled face each falls back to.
 FACES = {"title": "方正小标宋简体", "song": "仿宋_GB2312", "hei": "黑体", "kai": "楷体_GB2312"}
@@ -48,6 +52,7 @@ GB_TOP, GB_LEFT, GB_WIDTH, GB_HEIGHT = 37 * MM, 28 * MM, 156 * MM, 225 * MM
 LINE_PITCH = GB_HEIGHT / 22  # 22 lines of 三号 on a page: 28.9 pt
 
 
+@lru_cache(maxsize=None)
 def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
@@ -148,6 +153,7 @@ class Writer:
         _el(ppr, "snapToGrid", val="0")
         _el(ppr, "spacing", before="0", after="0", line="20", lineRule="exact")
         _el(_el(p, "r"), "br", type="page")
+        self.anchor.addprevious(p)
         self._space = 0
         self._last_was_table = False
 
@@ -155,7 +161,9 @@ class Writer:
         if self._space:
             para.space_before += self._space
             self._space = 0
-        self._write_p(self._new_p(), para)
+        p = self._new_p()
+        self._write_p(p, para)
+        self.anchor.addprevious(p)
         self._last_was_table = False
 
     def table(self, widths: Sequence[float], rows: Sequence[WRow], minima: Sequence[float] = (), *,
@@ -169,8 +177,9 @@ class Writer:
             return
         if self._space or self._last_was_table:
             self._spacer(self._space)
-        tbl = etree.Element(w("tbl"))
-        self.anchor.addprevious(tbl)
+        # built apart and put in place when whole: within python-docx's tree every new element
+        # would become one of its proxy classes, ten times the cost
+        tbl = etree.Element(w("tbl"), nsmap=NSMAP)
         tpr = _el(tbl, "tblPr")
         scaled = fitted([width * (1 if physical else self.scale) for width in widths], minima)
         total = sum(scaled)
@@ -219,14 +228,13 @@ class Writer:
                 _el(tcpr, "vAlign", val=cell.valign)
                 for para in cell.paras or [WPara([])]:
                     self._write_p(_el(tc, "p"), para)
+        self.anchor.addprevious(tbl)
         self._last_was_table = True
 
     # -- the XML
 
     def _new_p(self) -> etree._Element:
-        p = etree.Element(w("p"))
-        self.anchor.addprevious(p)
-        return p
+        return etree.Element(w("p"), nsmap=NSMAP)
 
     def _spacer(self, points: float) -> None:
         """An empty paragraph POINTS high (at least one: two tables never touch, or Word joins them)."""
@@ -234,6 +242,7 @@ class Writer:
         ppr = _el(p, "pPr")
         _el(ppr, "snapToGrid", val="0")
         _el(ppr, "spacing", before="0", after="0", line=twips(max(points, 1)), lineRule="exact")
+        self.anchor.addprevious(p)
         self._space = 0
         self._last_was_table = False
 
