@@ -270,7 +270,7 @@ class ContinuedBlock(Flowable):
             fit += 1
         if fit >= len(self.rows):
             return []  # it all fits: nothing to split (the frame adds it whole)
-        fit = min(fit, len(self.rows) - self.min_rows)  # nor a lone last row under a "（续）" heading
+        fit = max(0, min(fit, len(self.rows) - self.min_rows))  # nor a lone last row under a "（续）" heading
         while fit and getattr(self.rows[fit - 1], "keep_with_next", False):
             fit -= 1  # a section heading row goes over with its first rows
         if fit < min(self.min_rows, len(self.rows)):

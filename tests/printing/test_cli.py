@@ -79,7 +79,8 @@ def test_print_badges_of_one_delegation(demo_file, tmp_path, capsys):
     (["print", "ballot", "{session}", "-o", "{out}"], "没有名为“ballot”的打印件。可以打印：roster（代表团编团名单）"),
     (["print", "roster", "{bad}", "-o", "{out}"], "不是 MeetingDesk 会议文件"),
     (["print", "roster", "{missing}", "-o", "{out}"], "找不到会议文件"),
-    (["print", "roster", "{session}"], "请用 -o 指明要写入的 PDF 文件"),
+    (["print", "roster", "{session}"], "请用 -o 指明要写入的文件：.pdf 为 PDF，.docx 为 Word 文档"),
+    (["print", "roster", "{session}", "-o", "{wrong}"], "应以 .pdf（PDF）或 .docx（Word）结尾"),
     (["print"], "请指明打印件的种类"),
     (["print", "people", "{session}", "-o", "{out}", "--order", "age"], "排列方式只能是"),
     (["print", "roster", "{session}", "-o", "{out}", "--role", "代表"], "代表团编团名单没有“身份”这一选项"),
@@ -95,7 +96,8 @@ def test_errors_are_chinese_and_exit_1(demo_file, tmp_path, capsys, args, messag
     bad = tmp_path / "bad.meetingdesk"
     bad.write_text("not a session", encoding="utf-8")
     values = {"session": str(demo_file), "out": str(tmp_path / "o.pdf"), "bad": str(bad),
-              "missing": str(tmp_path / "missing.meetingdesk"), "nowhere": str(tmp_path / "no" / "o.pdf")}
+              "missing": str(tmp_path / "missing.meetingdesk"), "nowhere": str(tmp_path / "no" / "o.pdf"),
+              "wrong": str(tmp_path / "o.odt")}
     assert main([a.format(**values) for a in args]) == 1
     captured = capsys.readouterr()
     assert message in captured.err

@@ -45,6 +45,12 @@ def test_the_continuation_gets_at_least_min_rows():
     assert len(first.rows) == 4 and len(rest.rows) == 2
 
 
+def test_a_block_of_fewer_rows_than_its_minimum_at_a_page_foot_moves_whole():
+    # one row, two asked for on each side: moved to the next page, not an IndexError
+    assert _block(1, min_rows=2).split(400, 30 + 5) == []
+    assert _block(1, min_rows=3).split(400, 20) == []
+
+
 def test_a_section_heading_row_goes_over_with_its_rows():
     rows = [Row(0), Row(1), Row(2), Row(3, keep_with_next=True), Row(4), Row(5), Row(6)]
     first, rest = ContinuedBlock(heading, rows, min_rows=2).split(400, 30 + 4 * 20 + 5)
