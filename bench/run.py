@@ -15,6 +15,8 @@ same run, and prints the ratios (job time / baseline time; best of several runs 
 * one check-in at the desk (a name's pinyin
   initials + Enter, then the running count)       vs  sqlite3 SELECT of the names and a substring scan
 * meetingdesk check (5,000 and 50,000 people)     vs  meetingdesk info on the same file
+* papers as .docx (bench/word.py): the full roster and the 210 表决票  vs  bare python-docx and bare
+  lxml writing the same strings in the same paragraphs and tables
 * seating (bench/seating.py): arranging 5,000 people in 6,000 seats, the re-flow after one is added
   (goal ≤ 100 ms) and the 会场座次图, against plain sqlite3 / bare reportlab doing the same work
 * the window (bench/gui.py): first window, an edit and its undo, switching page, a key in the
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generate import PROVINCES, generate_rows, write_xlsx  # noqa: E402
 import check  # noqa: E402
 import seating as seating_bench  # noqa: E402
+import word as word_bench  # noqa: E402
 
 from meetingdesk import printing, store  # noqa: E402
 from meetingdesk.printing import fonts  # noqa: E402
@@ -240,6 +243,7 @@ def main() -> None:
                 goal = f"≤{seating_bench.GOAL_REFLOW * 1000:.0f}ms" + (" ✓" if ours <= seating_bench.GOAL_REFLOW else " ✗")
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×{goal:>10}")
         session.close_session()
+        word_bench.report(word_bench.run(work, path))
         _window(path)
 
 
