@@ -90,6 +90,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
             for kind, entry in elections_data["deadline"].items():
                 motions.set_deadline(kind, entry["at"], meetings[entry["meeting"]])
             _load_motions()
+            _load_carried()
             _load_elections(elections_data)
             _load_voting()
             _load_hall()
@@ -242,6 +243,15 @@ def _load_motions() -> None:
         motions.review_motion(motion_id, row["审查意见"])
 
 
+def _load_carried() -> None:
+    """The earlier sessions' motions this session carries on (续办议案): seed 000's one."""
+    for line, row in enumerate(_read_csv("carried_motions.csv"), start=2):
+        try:
+            motions.add_carried(motions.CarriedInput(row["标题"], int(row["届次"]), int(row["次数"]), row["领衔代表"]))
+        except ServiceError as exc:
+            raise ServiceError(f"carried_motions.csv 第 {line} 行：{exc.message}") from None
+
+
 def _load_elections(data: dict) -> None:
     for entry in data["election"]:
         election_id = elections.add_election(entry["office"], entry["seats"], entry["mode"], entry["rule"],
@@ -252,10 +262,15 @@ def _load_elections(data: dict) -> None:
                 people = [presidium.add_outside_person(n) for n in paper["nominees"]]
             else:
                 people = [_delegate(n, where).person_id for n in paper["nominees"]]
-            elections.add_nomination(elections.NominationInput(
+            nomination_id = elections.add_nomination(elections.NominationInput(
                 election_id, paper["nominator"], tuple(people),
                 tuple(_delegate(n, where).id for n in paper.get("signers", [])),
                 paper.get("organisation", ""), paper["received_at"]))
+            if paper.get("wording"):
+                # the 正式候选人名单's wording of this paper's group, the secretariat's
+                election = elections.get_election(election_id)
+                paper_row = next(n for n in election.nominations if n.nomination_id == nomination_id)
+                elections.set_group_wording(election_id, elections.group_label(paper_row), paper["wording"])
         elections.fix_candidates(election_id, entry["fixed_on"])
 
 

@@ -1,12 +1,14 @@
 """Elections of the session and the nominations of their candidates.
 
-The only writer of Election, Nomination, NominationSigner and Nominee. A nomination is one
+The only writer of Election, Nomination, NominationSigner, Nominee and NominationGroup (the
+secretariat's wording of a group of the 正式候选人名单). A nomination is one
 paper: by the presidium, by ten or more delegates jointly, or by parties and organisations
 (for city-congress delegates); it names one or more candidates, never more than the seats.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +21,9 @@ from meetingdesk.rules import motions as motion_rules
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.words import Role
-from meetingdesk.store import Delegation, Election, Member, Nomination, NominationSigner, Nominee, Person
+from meetingdesk.store import (
+    Delegation, Election, Member, Nomination, NominationGroup, NominationSigner, Nominee, Person,
+)
 
 from . import motions, roster
 from .errors import ServiceError
@@ -473,3 +477,106 @@ def standing_problems_of(rows: list[ElectionRow], serving: set[int],
 def candidate_person_ids() -> set[int]:
     """Everyone standing in any election: scrutineers must not be among them."""
     return {c.person_id for e in list_elections() for c in e.candidates}
+
+
+# ---------------------------------------------------------------- the 正式候选人名单's groups
+
+# How the list names a kind of nomination by default; a party or organisation by its own name.
+GROUP_LABELS = {"主席团": "大会主席团", "代表联名": "代表十人以上联名"}
+PRESIDIUM_GROUP = GROUP_LABELS["主席团"]
+# The presidium's (or the parties') candidates before those of the delegates jointly, as seed 000.
+_GROUP_RANK = {"代表联名": 1}
+MAX_WORDING = 40
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百]+\s*[人名]$")
+_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+
+
+def group_label(nomination: NominationRow) -> str:
+    """The group a nomination's candidates stand in: 大会主席团, 代表十人以上联名, 中共武汉市委."""
+    return GROUP_LABELS.get(nomination.nominator) or nomination.by
+
+
+@dataclass(frozen=True)
+class CandidateGroup:
+    """One group of an election's 正式候选人名单: who nominated them, as the data says (LABEL), the
+    candidates in stroke order, and the secretariat's WORDING of the group ("" when not set)."""
+
+    election_id: int
+    label: str
+    people: tuple[NomineeRow, ...]
+    wording: str = ""
+
+    @property
+    def default_wording(self) -> str:
+        """大会主席团提名 — what the data says"""
+        return f"{self.label}提名"
+
+    @property
+    def text(self) -> str:
+        """What the list prints before the count: the secretariat's wording, else the data's."""
+        return self.wording or self.default_wording
+
+
+def group_wordings() -> dict[tuple[int, str], str]:
+    """(election id, group label) -> the secretariat's wording."""
+    return {(e, label): wording for e, label, wording in
+            NominationGroup.select(NominationGroup.election, NominationGroup.label, NominationGroup.wording).tuples()}
+
+
+def candidate_groups(election: ElectionRow, wordings: dict[tuple[int, str], str] | None = None) -> list[CandidateGroup]:
+    """The groups of ELECTION's standing candidates by who nominated them, each candidate under the
+    first paper (received in time, not withdrawn) naming them; WORDINGS as group_wordings() (read
+    when not given)."""
+    if wordings is None:
+        wordings = group_wordings()
+    order = {c.person_id: i for i, c in enumerate(election.candidates)}  # the services' stroke order
+    placed: set[int] = set()
+    found: dict[str, list[NomineeRow]] = {}
+    ranks: dict[str, int] = {}
+    for nomination in election.nominations:  # in order of receipt
+        if nomination.late:
+            continue
+        label = group_label(nomination)
+        for person in nomination.active_nominees:
+            if person.person_id in order and person.person_id not in placed:
+                placed.add(person.person_id)
+                found.setdefault(label, []).append(person)
+                ranks[label] = _GROUP_RANK.get(nomination.nominator, 0)
+    labels = sorted(found, key=lambda label: ranks[label])  # stable: otherwise in order of receipt
+    return [CandidateGroup(election.election_id, label,
+                           tuple(sorted(found[label], key=lambda p: order[p.person_id])),
+                           wordings.get((election.election_id, label), ""))
+            for label in labels]
+
+
+def set_group_wording(election_id: int, label: str, wording: str) -> None:
+    """The secretariat's wording of one group of the 正式候选人名单 (seed 000: 区级政党、人民团体提名
+    for the presidium's 7); "" or the data's own wording goes back to the data's."""
+    election = get_election(election_id)
+    groups = {g.label: g for g in candidate_groups(election, {})}
+    if label not in groups:
+        raise ServiceError(f"{election.office}的正式候选人名单中没有“{label}”这一组（该组的候选人已撤回或尚未提名）。",
+                           "label")
+    text = " ".join(wording.split())
+    if text and _NUMBERED.match(text):
+        raise ServiceError("措辞前不要写编号：“(一)”“(二)”由程序按组的次序加上。", "wording")
+    if text and _COUNT.search(text):
+        raise ServiceError("措辞后不要写人数：“7 人”由程序按该组的候选人数加上。", "wording")
+    if len(text) > MAX_WORDING:
+        raise ServiceError(f"措辞过长（{len(text)} 个字，最多 {MAX_WORDING} 个字）。", "wording")
+    with store.database.atomic():
+        NominationGroup.delete().where((NominationGroup.election == election_id)
+                                       & (NominationGroup.label == label)).execute()
+        if text and text != groups[label].default_wording:
+            NominationGroup.create(election=election_id, label=label, wording=text)
+
+
+def set_group_wordings(election_id: int, wordings: dict[str, str]) -> None:
+    """set_group_wording for several groups of one election, all or none; an error's field is
+    the group's label."""
+    with store.database.atomic():
+        for label, wording in wordings.items():
+            try:
+                set_group_wording(election_id, label, wording)
+            except ServiceError as exc:
+                raise ServiceError(exc.message, label) from None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from meetingdesk.rules.elections import MIN_NOMINATORS
 
-from . import snapshot
+from . import preliminary, snapshot
 from .problem import ERROR, NOTICE, Problem
 from .snapshot import Snapshot
 
@@ -11,7 +11,7 @@ from .snapshot import Snapshot
 def check(snap: Snapshot | None = None) -> list[Problem]:
     """The rules of the motions and the nominations, on SNAP (read now when not given)."""
     snap = snap or snapshot.read()
-    return _check_motions(snap) + _check_elections(snap)
+    return _check_motions(snap) + _check_elections(snap) + _check_scrutineers(snap)
 
 
 def _check_motions(snap: Snapshot) -> list[Problem]:
@@ -47,3 +47,10 @@ def _check_elections(snap: Snapshot) -> list[Problem]:
     for e, message in snap.standing_problems:
         found.append(Problem(ERROR, "选举", e.office, message, target=("election", e.election_id)))
     return found
+
+
+def _check_scrutineers(snap: Snapshot) -> list[Problem]:
+    """A delegation's 预选监票人 chosen earlier who has left it, or stands as a candidate since
+    (办法 第七条: chosen from its delegates who are not candidates). The few rows are read here."""
+    return [Problem(ERROR, "选举", row.delegation, message, target=("scrutineers", row.delegation_id))
+            for row, message in preliminary.scrutineer_problems(snap.elections)]

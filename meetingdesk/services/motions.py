@@ -1,6 +1,7 @@
-"""Motions and suggestions (议案、建议): intake against the deadline, review, handling.
+"""Motions and suggestions (议案、建议): intake against the deadline, review, handling; and the
+motions of earlier sessions this one carries on (续办议案).
 
-The only writer of Deadline, Motion, MotionSigner and HandlingUnit. A record is never
+The only writer of Deadline, Motion, MotionSigner, HandlingUnit and CarriedMotion. A record is never
 deleted by the desk's normal work: a withdrawn motion keeps its number and signers, a
 merged motion keeps its link to the one it was merged into.
 """
@@ -18,7 +19,9 @@ from meetingdesk.rules import people as people_rules
 from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.rules.words import Role
-from meetingdesk.store import Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person
+from meetingdesk.store import (
+    CarriedMotion, Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person, Session,
+)
 
 from . import roster, schedule
 from .errors import ServiceError
@@ -541,3 +544,96 @@ def counts_by_delegation() -> list[tuple[str, int, int]]:
 def ordinal(n: int) -> str:
     """一、二 … for the review report's list."""
     return chinese_number(n)
+
+
+# ---------------------------------------------------------------- 续办议案
+
+
+@dataclass(frozen=True)
+class CarriedRow:
+    """A motion an earlier session made that this session orders handled further."""
+
+    carried_id: int
+    title: str
+    lead: str  # 领衔代表 as that session recorded it; "" when not known
+    term: int
+    number: int
+
+    def session_words(self, level: str) -> str:
+        """区十一届人大一次会议 — as seed 000's 决议 names the session that made it (LEVEL: 区)."""
+        return f"{level}{chinese_number(self.term)}届人大{chinese_number(self.number)}次会议"
+
+    @property
+    def session_text(self) -> str:
+        """第十一届人民代表大会第一次会议"""
+        return f"第{chinese_number(self.term)}届人民代表大会第{chinese_number(self.number)}次会议"
+
+
+@dataclass(frozen=True)
+class CarriedInput:
+    title: str
+    term: int | None
+    number: int | None
+    lead: str = ""
+
+
+def list_carried() -> list[CarriedRow]:
+    """The 续办议案, the earliest session's first, each session's in the order entered."""
+    query = CarriedMotion.select().order_by(CarriedMotion.term, CarriedMotion.number, CarriedMotion.position,
+                                            CarriedMotion.id)
+    return [CarriedRow(c.id, c.title, c.lead, c.term, c.number) for c in query]
+
+
+def _clean_carried(data: CarriedInput, carried_id: int | None) -> CarriedInput:
+    title = " ".join(data.title.split())
+    if title.startswith("《") and title.endswith("》"):
+        title = title[1:-1].strip()  # the resolution sets the title in 《》 itself
+    if not title:
+        raise ServiceError("请填写续办议案的标题。", "title")
+    if "《" in title or "》" in title:
+        raise ServiceError("标题中不要写书名号“《》”，打印时会加上；一件议案登记一行。", "title")
+    for value, what, field_name in ((data.term, "届次", "term"), (data.number, "会议次数", "number")):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 999:
+            raise ServiceError(f"请填写提出该议案的会议的{what}（第几届人民代表大会第几次会议）。", field_name)
+    info = Session.get_or_none()
+    if info is not None and (data.term, data.number) >= (info.term, info.number):
+        now = f"第{chinese_number(info.term)}届人民代表大会第{chinese_number(info.number)}次会议"
+        raise ServiceError(f"续办议案须是以往会议确定的议案；本次会议是{now}，"
+                           "所填会议不在它之前。", "number" if data.term == info.term else "term")
+    lead = " ".join(data.lead.split())
+    if lead:
+        wrong = people_rules.check_name(lead)
+        if wrong:
+            raise ServiceError(f"领衔代表：{wrong.message}", "lead")
+    same = CarriedMotion.select().where((CarriedMotion.title == title) & (CarriedMotion.term == data.term)
+                                        & (CarriedMotion.number == data.number))
+    if carried_id is not None:
+        same = same.where(CarriedMotion.id != carried_id)
+    if same.exists():
+        raise ServiceError(f"《{title}》已登记为续办议案。", "title")
+    return CarriedInput(title, data.term, data.number, lead)
+
+
+def add_carried(data: CarriedInput) -> int:
+    """Record a motion of an earlier session to be handled further (续办议案)."""
+    data = _clean_carried(data, None)
+    with store.database.atomic():
+        position = (CarriedMotion.select(CarriedMotion.position).order_by(CarriedMotion.position.desc())
+                    .scalar() or 0) + 1
+        return CarriedMotion.create(title=data.title, lead=data.lead, term=data.term, number=data.number,
+                                    position=position).id
+
+
+def update_carried(carried_id: int, data: CarriedInput) -> None:
+    if CarriedMotion.get_or_none(id=carried_id) is None:
+        raise ServiceError("该续办议案已不存在。")
+    data = _clean_carried(data, carried_id)
+    with store.database.atomic():
+        CarriedMotion.update(title=data.title, lead=data.lead, term=data.term, number=data.number).where(
+            CarriedMotion.id == carried_id).execute()
+
+
+def remove_carried(carried_id: int) -> None:
+    with store.database.atomic():
+        if not CarriedMotion.delete().where(CarriedMotion.id == carried_id).execute():
+            raise ServiceError("该续办议案已不存在。")

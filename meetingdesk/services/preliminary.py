@@ -5,7 +5,9 @@ secretariat adds up their counts; a delegation votes only with more than half of
 delegates taking part, and its vote is void when more ballots come back than were issued;
 the official candidates are those with the most votes, a tie at the cut-off is voted again
 among the tied. Two clerks enter each delegation's sheet; nothing is decided while they
-differ. The only writer of PreRound, PreCandidate, PreSheet and PreVote.
+differ. The 办法 has each delegation choose its 预选监票人 from its delegates who are not
+candidates (第七条); they sign the report with the secretariat's counting staff. The only writer
+of PreRound, PreCandidate, PreSheet, PreVote and PreScrutineer.
 """
 from __future__ import annotations
 
@@ -15,8 +17,11 @@ from dataclasses import dataclass
 
 from meetingdesk import store
 from meetingdesk.rules import counting as rules
+from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.words import Role
-from meetingdesk.store import Nomination, Nominee, Person, PreCandidate, PreRound, PreSheet, PreVote
+from meetingdesk.store import (
+    Delegation, Member, Nomination, Nominee, Person, PreCandidate, PreRound, PreScrutineer, PreSheet, PreVote,
+)
 
 from . import elections, roster, session
 from .counting import Candidate, display_of
@@ -294,3 +299,120 @@ def adopt(election_id: int, now: dt.datetime | None = None) -> list[int]:
              .execute())
         PreRound.update(adopted_at=at).where(PreRound.election == election_id).execute()
     return chosen
+
+
+# ---------------------------------------------------------------- 预选监票人
+
+
+@dataclass(frozen=True)
+class PreScrutineerRow:
+    """One delegation's 预选监票人."""
+
+    delegation_id: int
+    delegation: str
+    delegation_position: int
+    member_id: int
+    person_id: int
+    name: str
+    gender: str
+    note: str
+    serving: bool  # a serving delegate of that delegation now
+    position: int
+
+    @property
+    def display(self) -> str:
+        return people_rules.display_name(self.name, self.gender, self.note)
+
+
+def pre_scrutineers(delegation_id: int | None = None) -> list[PreScrutineerRow]:
+    """The 预选监票人 in the delegations' order, each delegation's in the order chosen."""
+    query = (PreScrutineer.select(PreScrutineer, Delegation, Member, Person)
+             .join(Delegation).switch(PreScrutineer).join(Member).join(Person)
+             .order_by(Delegation.position, PreScrutineer.position, PreScrutineer.id))
+    if delegation_id is not None:
+        query = query.where(PreScrutineer.delegation == delegation_id)
+    rows = []
+    for s in query:
+        m, p = s.member, s.member.person
+        serving = (m.role == Role.DELEGATE and m.status == store.STATUS_SERVING and m.delegation_id == s.delegation_id)
+        rows.append(PreScrutineerRow(s.delegation_id, s.delegation.name, s.delegation.position, m.id, p.id, p.name,
+                                     p.gender, p.note, serving, s.position))
+    return rows
+
+
+def _candidate_of(person_id: int) -> str | None:
+    """The election a person stands in, or is a candidate of the preliminary vote for, or None."""
+    for election in elections.list_elections():
+        if any(c.person_id == person_id for c in election.candidates):
+            return election.office
+    found = (PreCandidate.select(PreCandidate, PreRound).join(PreRound)
+             .where(PreCandidate.person == person_id).first())
+    return found.round.election.office if found else None
+
+
+def set_pre_scrutineers(delegation_id: int, member_ids: list[int]) -> None:
+    """A delegation's 预选监票人, in order (办法 第七条: chosen by the delegation from its delegates
+    who are not candidates); [] clears them. Written together or not at all."""
+    team = Delegation.get_or_none(id=delegation_id)
+    if team is None:
+        raise ServiceError("该代表团已不存在。")
+    ids = list(member_ids)
+    if len(set(ids)) != len(ids):
+        raise ServiceError(f"{team.name}的预选监票人中有人重复。", "members")
+    article = session.bylaw().cite("预选监票")
+    for mid in ids:
+        member = Member.get_or_none(id=mid)
+        if member is None:
+            raise ServiceError("所选代表已不存在，请刷新后重试。", "members")
+        name = people_rules.display_name(member.person.name, member.person.gender, member.person.note)
+        if member.role != Role.DELEGATE or member.status != store.STATUS_SERVING or member.delegation_id != team.id:
+            raise ServiceError(f"“{name}”不是{team.name}的在任代表；预选监票人由各代表团从本团代表中推定"
+                               f"{article}。", "members")
+        office = _candidate_of(member.person_id)
+        if office:
+            raise ServiceError(f"“{name}”是{office}的候选人；预选监票人须从不是预选候选人的代表中推定"
+                               f"{article}。", "members")
+    with store.database.atomic():
+        PreScrutineer.delete().where(PreScrutineer.delegation == delegation_id).execute()
+        for i, mid in enumerate(ids):
+            PreScrutineer.create(delegation=delegation_id, member=mid, position=i)
+
+
+def scrutineer_choices(delegation_id: int) -> list[tuple[int, str]]:
+    """(member id, display name) of the delegation's serving delegates who may be 预选监票人 (not
+    standing in any election), in stroke order."""
+    standing = elections.candidate_person_ids()
+    standing |= {p for (p,) in PreCandidate.select(PreCandidate.person).tuples()}
+    return [(r.member_id, r.display) for r in roster.list_members(delegation_id, role=Role.DELEGATE)
+            if r.person_id not in standing]
+
+
+def scrutineer_problems(election_rows: list[elections.ElectionRow] | None = None) -> list[tuple[PreScrutineerRow, str]]:
+    """预选监票人 who may no longer be: no more a serving delegate of their delegation, or a
+    candidate since they were chosen. (row, message) in the delegations' order. ELECTION_ROWS:
+    elections.list_elections() as the caller has it (`check`: its snapshot), read when None."""
+    found = []
+    rows = pre_scrutineers()
+    if not rows:
+        return found
+    if election_rows is None:
+        election_rows = elections.list_elections()
+    standing = {c.person_id: e.office for e in election_rows for c in e.candidates}
+    for r in rows:
+        if not r.serving:
+            found.append((r, f"{r.delegation}的预选监票人“{r.display}”已不是该团的在任代表。"))
+        elif r.person_id in standing:
+            found.append((r, f"{r.delegation}的预选监票人“{r.display}”是{standing[r.person_id]}的候选人，"
+                             "预选监票人须从不是预选候选人的代表中推定。"))
+    return found
+
+
+def set_all_pre_scrutineers(chosen: dict[int, list[int]]) -> None:
+    """set_pre_scrutineers for several delegations (id -> member ids), all or none; an error's
+    field is the delegation's id as text."""
+    with store.database.atomic():
+        for delegation_id, member_ids in chosen.items():
+            try:
+                set_pre_scrutineers(delegation_id, member_ids)
+            except ServiceError as exc:
+                raise ServiceError(exc.message, str(delegation_id)) from None

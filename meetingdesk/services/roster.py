@@ -575,6 +575,7 @@ DESCRIPTIONS = {
     ("MotionSigner", "member"): _signer,
     ("NominationSigner", "member"): lambda r, n: ("已联名提名{}", f"{r.nomination.election.office}候选人"),
     ("Attendance", "member"): _attendance,
+    ("PreScrutineer", "member"): lambda r, n: ("已是{}", f"{r.delegation.name}预选监票人"),
     # of a person
     ("Office", "person"): lambda r, n: ("已是{}", f"{r.body}{r.title}"),
     ("SessionRole", "person"): lambda r, n: ("已是{}", f"大会{r.kind}"),
@@ -590,6 +591,7 @@ DESCRIPTIONS = {
     ("Member", "delegation"): lambda r, n: ("已有人员{}", f"{r.person.name}（{r.role}）"),
     ("Leader", "delegation"): lambda r, n: ("已有{}", f"{r.title}{r.member.person.name}"),
     ("PreSheet", "delegation"): lambda r, n: ("已有{}的票数", _pre_round(r.round)),
+    ("PreScrutineer", "delegation"): lambda r, n: ("已有{}", f"预选监票人{r.member.person.name}"),
 }
 _UNITS = {"已有人员{}": "人", "已在{}签到": "个会议", "已在{}请假": "个会议", "已在{}缺席": "个会议"}
 # Foreign keys that are not records of another area: a person's roles are the roster itself; a

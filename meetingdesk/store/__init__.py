@@ -58,12 +58,14 @@ from .models import (
     PriorAbsence,
 )
 from .models import Block, Hall, PodiumPerson, SeatAssignment
+from .models import CarriedMotion, NominationGroup, PreScrutineer
 
 __all__ = [
     "DamagedFileError", "SCHEMA_VERSION", "SessionFileError", "StorageError", "UserError", "check_session_file", "close_db", "init_db", "save_copy",
     "LEADER_TITLES", "ROLES", "STATUS_ENDED", "STATUS_SERVING",
     "Delegation", "Draft", "Leader", "Member", "Person", "Session", "Setting", "database",
     "Block", "Hall", "PodiumPerson", "SeatAssignment",
+    "CarriedMotion", "NominationGroup", "PreScrutineer",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",

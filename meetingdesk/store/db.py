@@ -17,10 +17,10 @@ from peewee import SqliteDatabase
 
 from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, SCHEMA_11_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -182,8 +182,14 @@ def _to_10(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_10_MODELS)
 
 
+def _to_11(db: SqliteDatabase) -> None:
+    """Schema 11: the motions an earlier session made that this one carries on (续办议案), the
+    secretariat's wording of the 正式候选人名单's groups, the delegations' 预选监票人."""
+    db.create_tables(SCHEMA_11_MODELS)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10, 10: _to_11}
 
 
 Stamp = tuple[int, int, int, int, int]

@@ -562,6 +562,47 @@ class PodiumPerson(BaseModel):
     position = IntegerField(default=0)
 
 
+# ------------------------------------------------------------ schema 11
+
+
+class CarriedMotion(BaseModel):
+    """A motion an earlier session of this congress made that this session orders handled
+    further (续办议案; schema 11): seed 000's 决议 names 区十一届人大一次会议's. TERM and NUMBER
+    name that session (第十一届 … 第一次会议); LEAD is its 领衔代表 as that session recorded
+    it (a name: the delegate may have left since), "" when not known."""
+
+    title = CharField()
+    lead = CharField(default="")
+    term = IntegerField()
+    number = IntegerField()
+    position = IntegerField(default=0)
+
+
+class NominationGroup(BaseModel):
+    """The secretariat's wording of one group of an election's 正式候选人名单 (schema 11).
+    LABEL is the group as the data names it (大会主席团, 代表十人以上联名, 中共武汉市委);
+    WORDING what the list prints before the count (seed 000: 区级政党、人民团体提名)."""
+
+    election = ForeignKeyField(Election, backref="group_wordings", on_delete="CASCADE")
+    label = CharField()
+    wording = CharField()
+
+    class Meta:
+        indexes = ((("election", "label"), True),)
+
+
+class PreScrutineer(BaseModel):
+    """A delegation's 预选监票人 (schema 11): 办法 第七条 has each delegation choose them from
+    its delegates who are not candidates of the preliminary vote; they sign its report."""
+
+    delegation = ForeignKeyField(Delegation, backref="pre_scrutineers", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="pre_scrutinies", on_delete="CASCADE")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("member",), True),)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
@@ -572,5 +613,6 @@ SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, P
 SCHEMA_7_MODELS = [Draft]
 SCHEMA_9_MODELS = [Setting]
 SCHEMA_10_MODELS = [Hall, Block, SeatAssignment, PodiumPerson]
+SCHEMA_11_MODELS = [CarriedMotion, NominationGroup, PreScrutineer]
 ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
-              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS)
+              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS + SCHEMA_11_MODELS)

@@ -43,22 +43,51 @@ REVIEW_LIST = [
 REVIEWED = f"根据{LAW}的规定，议案审查委员会对以上议案原案从合法性、重要性、必要性、可行性、全局性等方面进行了认真审查，反复酝酿，"
 REVIEW_DECISION = (f"{REVIEWED}决定将{FIRST}确定为本次大会的议案。"
                    "另外13件议案原案转为代表建议，交区人民政府研究办理，并在规定的时间内答复代表。")
+CARRIED = "《贯彻新发展理念，提速建设泛金银湖总部经济区，加快推进中西部地区产城融合发展的议案》"
+# seed 000's 关于议案的决议 (its lines 2511–2517), word for word
 RESOLUTION = [
     f"根据{LAW}的规定，本次大会决定，将{FIRST}列为本次会议议案。",
-    # the seed's 续办议案 sentence names a motion of an earlier session the program does not hold
     "大会要求，区人民政府要将本次会议议案的办理工作列入重要议事日程，制定实施方案，按目标推进。"
-    "本次会议确定的议案的办理情况应向区人大常委会会议及下一次人民代表大会会议报告。",
+    f"同时，区十一届人大一次会议{CARRIED}须继续办理。"
+    "本次会议确定的议案和续办议案的办理情况应向区人大常委会会议及下一次人民代表大会会议报告。",
     "区人大常委会对议案办理工作应加强检查，督促落实。",
     "对代表提出的建议、批评和意见，各承办单位应认真研究办理，并在规定时间内答复代表。",
 ]
-CANDIDATES = (
-    f"根据《{TITLE}选举和表决办法》的规定，确定正式候选人名单如下（以姓名笔画为序）："
-    "一、东西湖区第十一届人民代表大会常务委员会委员候选人8人"
-    "(一)大会主席团提名7人" "李静(女)张宇新林修良胡建坤柯红梅(女)程明顺潘登"
-    "(二)代表十人以上联名提名1人" "田志勇"
-    "二、东西湖区人民法院院长候选人1人" "杨丹(女)"
-    "三、东西湖区出席武汉市第十五届人民代表大会代表候选人2人" "中共武汉市委提名2人" "苏顺康阚艳"
-)
+# the same without a 续办议案: this session's motions alone
+PLAIN_HANDLING = ("大会要求，区人民政府要将本次会议议案的办理工作列入重要议事日程，制定实施方案，按目标推进。"
+                  "本次会议确定的议案的办理情况应向区人大常委会会议及下一次人民代表大会会议报告。")
+# seed 000's 正式候选人名单 (its lines 2028–2055) with its spaces and the "_" of its (女) taken out:
+# the title without the city, the groups in the secretariat's words
+SEED_CANDIDATES = """东西湖区第十一届人民代表大会第三次会议 正式候选人名单
+
+(2023年12月22日东西湖区第十一届人民代表大会
+第三次会议主席团第三次会议通过)
+
+根据《东西湖区第十一届人民代表大会第三次会议选举和表决办法》的规定，确定正式候选人名单如下（以姓名笔画为序）：
+
+一、东西湖区第十一届人民代表大会常务委员会委员候选人 8 人
+
+(一) 区级政党、人民团体提名 7 人
+
+李 静_(女) 张宇新 林修良 胡建坤
+
+柯红梅_(女) 程明顺 潘 登
+
+(二) 代表十人以上联名提名 1 人
+
+田志勇
+
+二、东西湖区人民法院院长候选人 1 人
+
+杨 丹_(女)
+
+三、东西湖区出席武汉市第十五届人民代表大会代表候选人 2 人
+
+市级政党提名 2 人
+
+苏顺康 阚 艳"""
+CANDIDATES_HEADING = f"{TITLE}正式候选人名单(2023年12月22日东西湖区第十一届人民代表大会第三次会议主席团第三次会议通过)"
+COUNCIL_GROUPS = "(一)区级政党、人民团体提名7人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺潘登(二)代表十人以上联名提名1人田志勇"
 
 
 def _body(text: str, kind: str, adopted: str = "") -> str:
@@ -199,15 +228,38 @@ def test_withdrawn_motions_are_not_in_the_report(demo_session, tmp_path):
 # ---------------------------------------------------------------- 决议草案, 截止时间的决定
 
 
-def test_resolution_in_the_seeds_words_without_the_continued_motion(demo_session, tmp_path):
+def test_resolution_in_the_seeds_words_with_the_continued_motion(demo_session, tmp_path):
     texts, text = _print("motion_resolution", tmp_path)
     assert len(texts) == 1
     assert _body(text, "motion_resolution") == "".join(RESOLUTION)  # a draft: no adopted-by line
-    assert "续办" not in text
+    [carried] = motions.list_carried()
+    assert (carried.term, carried.number, carried.lead) == (11, 1, "")  # the seed names no lead delegate
+
+
+def test_resolution_without_the_continued_motion_once_it_is_removed(demo_session, tmp_path):
+    [carried] = motions.list_carried()
+    motions.remove_carried(carried.carried_id)
+    _, text = _print("motion_resolution", tmp_path)
+    assert _body(text, "motion_resolution") == "".join([RESOLUTION[0], PLAIN_HANDLING, *RESOLUTION[2:]])
+    assert "续办" not in text and "须继续办理" not in text
+
+
+def test_resolution_names_each_continued_motion_under_its_session(demo_session, tmp_path):
+    motions.add_carried(motions.CarriedInput("《加快建设社区养老服务设施的议案》", 11, 2, "刘锦刚"))
+    motions.add_carried(motions.CarriedInput("加强耕地保护的议案", 11, 1))
+    _, text = _print("motion_resolution", tmp_path)
+    assert (f"同时，区十一届人大一次会议{CARRIED}、《加强耕地保护的议案》，"
+            "区十一届人大二次会议《加快建设社区养老服务设施的议案》须继续办理。"
+            "本次会议确定的议案和续办议案的办理情况") in text
 
 
 def test_resolution_when_no_motion_is_accepted(demo_session, tmp_path):
     motions.review_motion(_motion(1).motion_id, "转为代表建议")
+    _, text = _print("motion_resolution", tmp_path)
+    assert _body(text, "motion_resolution") == (
+        f"本次会议没有确定议案。区十一届人大一次会议{CARRIED}须继续办理，"
+        "其办理情况应向区人大常委会会议及下一次人民代表大会会议报告。" + "".join(RESOLUTION[2:]))
+    motions.remove_carried(motions.list_carried()[0].carried_id)
     _, text = _print("motion_resolution", tmp_path)
     assert _body(text, "motion_resolution") == "本次会议没有确定议案。" + RESOLUTION[-1]
 
@@ -271,10 +323,51 @@ def test_counts_show_withdrawn_and_suggestions(demo_session, tmp_path):
 
 def test_candidates_as_the_seed_lists_them(demo_session, tmp_path):
     texts, text = _print("candidates", tmp_path)
-    assert len(texts) == 1
-    adopted = "(2023年12月22日东西湖区第十一届人民代表大会第三次会议主席团第三次会议通过)"
-    assert _body(text, "candidates", adopted) == CANDIDATES
+    assert len(texts) == 1  # adopted, one page: no page number
+    assert text == compact(SEED_CANDIDATES).replace("_", "")
+    assert text.startswith(CANDIDATES_HEADING) and not text.startswith("武汉市")
     assert "李　静(女)" in texts[0]  # padded in the columns
+    council, court, city = elections.list_elections()
+    assert [(g.label, g.wording) for g in elections.candidate_groups(council)] == [
+        ("大会主席团", "区级政党、人民团体提名"), ("代表十人以上联名", "")]
+    assert [(g.label, g.text) for g in elections.candidate_groups(city)] == [("中共武汉市委", "市级政党提名")]
+
+
+def test_candidates_in_the_datas_words_once_the_wording_is_cleared(demo_session, tmp_path):
+    council, court, city = elections.list_elections()
+    elections.set_group_wordings(council.election_id, {"大会主席团": "", "代表十人以上联名": ""})
+    elections.set_group_wording(city.election_id, "中共武汉市委", " 中共武汉市委提名 ")  # the data's own: not kept
+    assert elections.group_wordings() == {}
+    _, text = _print("candidates", tmp_path)
+    assert ("委员候选人8人(一)大会主席团提名7人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺潘登"
+            "(二)代表十人以上联名提名1人田志勇") in text
+    assert text.endswith("候选人2人中共武汉市委提名2人苏顺康阚艳")
+    # the secretariat words the court's group too: alone, it is printed unnumbered
+    elections.set_group_wording(court.election_id, "大会主席团", "区级政党、人民团体提名")
+    _, text = _print("candidates", tmp_path)
+    assert "院长候选人1人区级政党、人民团体提名1人杨丹(女)三、" in text
+
+
+@pytest.mark.parametrize("label, wording, field, message", [
+    ("大会主席团", "(一) 区级政党、人民团体提名", "wording", "不要写编号"),
+    ("大会主席团", "区级政党、人民团体提名 7 人", "wording", "不要写人数"),
+    ("大会主席团", "区级政党、人民团体提名七人", "wording", "不要写人数"),
+    ("大会主席团", "很" * 41, "wording", "措辞过长"),
+    ("中共武汉市委", "市级政党提名", "label", "没有“中共武汉市委”这一组"),
+])
+def test_a_bad_group_wording_is_refused_and_nothing_is_written(demo_session, tmp_path, label, wording, field, message):
+    council = elections.list_elections()[0]
+    before = elections.group_wordings()
+    with pytest.raises(ServiceError, match=message) as err:
+        elections.set_group_wording(council.election_id, label, wording)
+    assert err.value.field == field
+    # several at once: the first is written, the second refused, neither kept
+    with pytest.raises(ServiceError, match=message) as err:
+        elections.set_group_wordings(council.election_id, {"代表十人以上联名": "代表联名提名", label: wording})
+    assert err.value.field == label
+    assert elections.group_wordings() == before
+    _, text = _print("candidates", tmp_path)
+    assert COUNCIL_GROUPS in text
 
 
 def _council() -> elections.ElectionRow:
@@ -290,7 +383,7 @@ def test_a_candidate_nominated_twice_stands_once_under_the_first_paper(demo_sess
     elections.add_nomination(elections.NominationInput(council.election_id, "代表联名", (tian.person_id,), signers,
                                                        received_at=dt.datetime(2023, 12, 22, 8, 45)))
     _, text = _print("candidates", tmp_path)
-    assert "委员候选人8人(一)大会主席团提名7人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺潘登(二)代表十人以上联名提名1人田志勇" in text
+    assert f"委员候选人8人{COUNCIL_GROUPS}二、" in text
 
 
 def test_withdrawn_nominees_are_not_printed(demo_session, tmp_path):
@@ -302,9 +395,16 @@ def test_withdrawn_nominees_are_not_printed(demo_session, tmp_path):
                                "被提名人书面表示不愿被提名")
     elections.withdraw_nomination(council.nominations[1].nomination_id, dt.datetime(2023, 12, 22, 10, 0))
     _, text = _print("candidates", tmp_path)
-    # one group left: not numbered, and the presidium's alone is not named
-    assert "委员候选人6人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺二、" in text
+    # one group left: not numbered; the secretariat's wording stays, the count follows the list
+    assert "委员候选人6人区级政党、人民团体提名6人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺二、" in text
     assert "潘登" not in text and "田志勇" not in text and "提名7人" not in text
+    # the presidium's alone, not worded by the secretariat, is not named (as the seed's 院长)
+    elections.set_group_wording(council.election_id, "大会主席团", "")
+    _, text = _print("candidates", tmp_path)
+    assert "委员候选人6人李静(女)张宇新林修良胡建坤柯红梅(女)程明顺二、" in text
+    # a wording set for a group that has left the list is refused
+    with pytest.raises(ServiceError, match="没有“代表十人以上联名”这一组"):
+        elections.set_group_wording(council.election_id, "代表十人以上联名", "代表联名提名")
 
 
 # ---------------------------------------------------------------- an empty session, fonts

@@ -372,3 +372,55 @@ def test_the_preliminary_report_sums_the_delegations_and_names_the_official_cand
     assert "预选计票结果报告" in text and "合计21021021021012198" in text
     last = elections.list_elections()[-1].candidates[-1].name
     assert f"6{last}138" in text and "得票多的5人列为正式候选人。" in text
+
+
+def test_the_preliminary_report_is_signed_by_the_delegations_scrutineers_and_the_counting_staff(demo_session,
+                                                                                                  tmp_path):
+    """办法 第七条: each delegation's 预选监票人 (not the session's 总监票人 and 监票人, adopted
+    later), the 计票人 the secretariat appoints; the signatures on the page of the last votes."""
+    from meetingdesk.services import preliminary, presidium, roster
+
+    counted_preliminary()
+    teams = roster.list_delegations()
+    chosen = {}
+    for t in teams[:-1]:  # the last delegation has chosen none yet: a blank line
+        choices = preliminary.scrutineer_choices(t.delegation_id)
+        chosen[t.delegation_id] = [m for m, _ in choices[:2 if t is teams[0] else 1]]
+    preliminary.set_all_pre_scrutineers(chosen)
+    out = tmp_path / "pre.pdf"
+    assert printing.write_pdf("preliminary_report", out) == 2
+    pages = [compact(p) for p in pages_text(out)]
+    names = {r.member_id: r.name for r in preliminary.pre_scrutineers()}
+    lines = []
+    for t in teams:
+        short = t.name.removesuffix("代表团")
+        lines += [f"{short}：{names[m]}" for m in chosen.get(t.delegation_id, [])] or [f"{short}："]
+    signed = "预选监票人：" + "".join(lines) + "计票人：年月日"
+    assert signed in pages[-1]
+    assert pages[-1].index("得票多的5人列为正式候选人。") < pages[-1].index(signed)  # kept together
+    assert "总监票人" not in "".join(pages)
+    for r in presidium.list_roles("总监票人") + presidium.list_roles("监票人"):
+        assert r.name not in pages[-1].split("预选监票人：")[1]
+    # a scrutineer withdrawn since leaves a blank line for the delegation
+    preliminary.set_pre_scrutineers(teams[1].delegation_id, [])
+    printing.write_pdf("preliminary_report", out)
+    last = compact(pages_text(out)[-1])
+    assert f"{teams[1].name.removesuffix('代表团')}：{teams[2].name.removesuffix('代表团')}：" in last
+
+
+def test_the_preliminary_report_as_docx_has_the_pdf_text_and_its_signatures(demo_session, tmp_path):
+    from meetingdesk.services import preliminary, roster
+
+    from .docxtext import docx_text
+    from .test_word import furniture_only
+
+    counted_preliminary()
+    team = roster.list_delegations()[0]
+    preliminary.set_pre_scrutineers(team.delegation_id,
+                                    [m for m, _ in preliminary.scrutineer_choices(team.delegation_id)[:1]])
+    printing.write("preliminary_report", tmp_path / "pre.pdf")
+    printing.write("preliminary_report", tmp_path / "pre.docx")
+    pdf = compact("\n".join(pages_text(tmp_path / "pre.pdf")))
+    docx = compact(docx_text(tmp_path / "pre.docx"))
+    assert furniture_only(pdf, docx, compact(f"{SESSION}预选计票结果报告")) == []
+    assert f"预选监票人：吴家山街：{preliminary.pre_scrutineers()[0].name}慈惠街：" in docx and "计票人：" in docx

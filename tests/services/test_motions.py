@@ -225,3 +225,57 @@ def test_a_paper_received_earlier_is_registered_with_the_signers_serving_then(de
     assert motions.get_motion(new).problem is None
     with pytest.raises(ServiceError, match="现只有 9 名"):
         motions.register_motion(_motion(ten, at=dt.datetime(2023, 12, 22, 10, 0)))
+
+
+# ---------------------------------------------------------------- 续办议案
+
+
+SEED_CARRIED = "贯彻新发展理念，提速建设泛金银湖总部经济区，加快推进中西部地区产城融合发展的议案"
+
+
+def _carried() -> list[tuple[str, str, int, int]]:
+    return [(c.title, c.lead, c.term, c.number) for c in motions.list_carried()]
+
+
+def test_demo_holds_seed_000s_continued_motion(demo_session):
+    [row] = motions.list_carried()
+    assert (row.title, row.lead, row.term, row.number) == (SEED_CARRIED, "", 11, 1)
+    assert row.session_words("区") == "区十一届人大一次会议"
+    assert row.session_text == "第十一届人民代表大会第一次会议"
+
+
+def test_a_continued_motion_is_added_edited_and_removed(demo_session):
+    new = motions.add_carried(motions.CarriedInput("  《加强耕地 保护的议案》 ", 11, 2, " 王建兵 "))
+    assert _carried()[-1] == ("加强耕地 保护的议案", "王建兵", 11, 2)
+    motions.update_carried(new, motions.CarriedInput("加强耕地保护的议案", 10, 5))
+    assert _carried()[0] == ("加强耕地保护的议案", "", 10, 5)  # the earliest session's first
+    motions.remove_carried(new)
+    assert _carried() == [(SEED_CARRIED, "", 11, 1)]
+    with pytest.raises(ServiceError, match="该续办议案已不存在"):
+        motions.remove_carried(new)
+    with pytest.raises(ServiceError, match="该续办议案已不存在"):
+        motions.update_carried(new, motions.CarriedInput("加强耕地保护的议案", 11, 1))
+
+
+@pytest.mark.parametrize("data, field, message", [
+    (motions.CarriedInput("  ", 11, 1), "title", "请填写续办议案的标题"),
+    (motions.CarriedInput("《》", 11, 1), "title", "请填写续办议案的标题"),
+    (motions.CarriedInput("《甲的议案》、《乙的议案》", 11, 1), "title", "不要写书名号"),
+    (motions.CarriedInput("加强耕地保护的议案", None, 1), "term", "届次"),
+    (motions.CarriedInput("加强耕地保护的议案", 11, None), "number", "会议次数"),
+    (motions.CarriedInput("加强耕地保护的议案", 11, 0), "number", "会议次数"),
+    (motions.CarriedInput("加强耕地保护的议案", 11, 3), "number", "本次会议是第十一届人民代表大会第三次会议"),
+    (motions.CarriedInput("加强耕地保护的议案", 12, 1), "term", "不在它之前"),
+    (motions.CarriedInput("加强耕地保护的议案", 11, 1, "王建兵等11名代表"), "lead", "领衔代表：姓名只能由汉字组成"),
+    (motions.CarriedInput(SEED_CARRIED, 11, 1), "title", "已登记为续办议案"),
+])
+def test_a_bad_continued_motion_is_refused_at_its_field_and_nothing_is_written(demo_session, data, field, message):
+    other = motions.add_carried(motions.CarriedInput("加快建设社区养老服务设施的议案", 10, 1))
+    before = _carried()
+    with pytest.raises(ServiceError, match=message) as err:
+        motions.add_carried(data)
+    assert err.value.field == field
+    with pytest.raises(ServiceError, match=message) as err:
+        motions.update_carried(other, data)
+    assert err.value.field == field
+    assert _carried() == before

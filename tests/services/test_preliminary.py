@@ -157,3 +157,88 @@ def test_the_preliminary_vote_decides_as_many_places_as_the_banfa_decided(demo_s
     assert len(preliminary.adopt(election.election_id, NOW)) == 3
     after = elections.get_election(election.election_id)
     assert len(after.candidates) == 3 and after.count_problem is None
+
+
+# ---------------------------------------------------------------- 预选监票人 (办法 第七条)
+
+
+def _team(name: str):
+    return next(t for t in roster.list_delegations() if t.name == name)
+
+
+def _chosen() -> list[tuple[str, str]]:
+    return [(r.delegation, r.name) for r in preliminary.pre_scrutineers()]
+
+
+def test_each_delegation_chooses_its_scrutineers_from_its_delegates_who_are_not_candidates(election):
+    cihui, wujiashan = _team("慈惠街代表团"), _team("吴家山街代表团")
+    standing = elections.candidate_person_ids()  # this election's and the demo's
+    assert {c.person_id for c in election.candidates} <= standing
+    members = roster.list_members(cihui.delegation_id, role="代表")
+    free = [m for m in members if m.person_id not in standing]
+    assert [m for m, _ in preliminary.scrutineer_choices(cihui.delegation_id)] == [m.member_id for m in free]
+    assert preliminary.pre_scrutineers() == []
+    preliminary.set_pre_scrutineers(cihui.delegation_id, [free[1].member_id, free[0].member_id])
+    preliminary.set_pre_scrutineers(wujiashan.delegation_id,
+                                    [roster.list_members(wujiashan.delegation_id, role="代表")[0].member_id])
+    # the delegations' order, each delegation's in the order chosen
+    assert _chosen() == [("吴家山街代表团", roster.list_members(wujiashan.delegation_id, role="代表")[0].name),
+                         ("慈惠街代表团", free[1].name), ("慈惠街代表团", free[0].name)]
+    preliminary.set_pre_scrutineers(cihui.delegation_id, [])
+    assert [d for d, _ in _chosen()] == ["吴家山街代表团"]
+
+
+@pytest.mark.parametrize("who, message", [
+    ("candidate", "是东西湖区第十一届人民代表大会常务委员会副主任的候选人；预选监票人须从不是预选候选人的代表中推定（办法第七条）"),
+    ("other delegation", "不是慈惠街代表团的在任代表；预选监票人由各代表团从本团代表中推定（办法第七条）"),
+    ("attendee", "不是慈惠街代表团的在任代表"),
+    ("ended", "不是慈惠街代表团的在任代表"),
+    ("twice", "慈惠街代表团的预选监票人中有人重复"),
+    ("gone", "所选代表已不存在"),
+])
+def test_a_scrutineer_who_may_not_be_is_refused_and_nothing_is_written(election, who, message):
+    cihui = _team("慈惠街代表团")
+    standing = {c.person_id for c in election.candidates}
+    delegates = roster.list_members(cihui.delegation_id, role="代表")
+    free = next(m for m in delegates if m.person_id not in standing)
+    preliminary.set_pre_scrutineers(cihui.delegation_id, [free.member_id])
+    before = _chosen()
+    if who == "ended":
+        gone = next(m for m in delegates if m.person_id not in standing and m.member_id != free.member_id)
+        roster.end_member(gone.member_id, dt.date(2023, 12, 21), "因工作调动辞去代表职务")
+    bad = {
+        "candidate": lambda: next(m for m in delegates if m.person_id in standing).member_id,
+        "other delegation": lambda: roster.list_members(_team("吴家山街代表团").delegation_id, role="代表")[0].member_id,
+        "attendee": lambda: roster.list_members(cihui.delegation_id, role="列席")[0].member_id,
+        "ended": lambda: gone.member_id,
+        "twice": lambda: free.member_id,
+        "gone": lambda: 999999,
+    }[who]()
+    with pytest.raises(ServiceError, match=message):
+        preliminary.set_pre_scrutineers(cihui.delegation_id, [free.member_id, bad])
+    # several delegations at once: all or none, the error's field the delegation
+    other = _team("长青街代表团")
+    with pytest.raises(ServiceError, match=message) as err:
+        preliminary.set_all_pre_scrutineers({
+            other.delegation_id: [roster.list_members(other.delegation_id, role="代表")[0].member_id],
+            cihui.delegation_id: [bad, free.member_id]})
+    assert err.value.field == str(cihui.delegation_id)
+    assert _chosen() == before
+
+
+def test_check_reports_a_scrutineer_who_has_left_or_stands_since(election):
+    from meetingdesk.services import checks
+
+    cihui = _team("慈惠街代表团")
+    free = [m for m, _ in preliminary.scrutineer_choices(cihui.delegation_id)]
+    preliminary.set_pre_scrutineers(cihui.delegation_id, free[:2])
+    assert not [p for p in checks.check_session() if "预选监票人" in p.message]
+    first, second = (roster.get_member(m) for m in free[:2])
+    roster.end_member(first.member_id, dt.date(2023, 12, 21), "因工作调动辞去代表职务")
+    court = elections.add_election("东西湖区人民法院副院长", 1, "差额", "副职")
+    elections.add_nomination(elections.NominationInput(court, "主席团", (second.person_id,)),
+                             now=dt.datetime(2023, 12, 21, 18, 0))
+    found = [p.message for p in checks.check_session() if "预选监票人" in p.message]
+    assert found == [f"慈惠街代表团的预选监票人“{first.display}”已不是该团的在任代表。",
+                     f"慈惠街代表团的预选监票人“{second.display}”是东西湖区人民法院副院长的候选人，"
+                     "预选监票人须从不是预选候选人的代表中推定。"]

@@ -141,6 +141,8 @@ def record_everywhere(member_id: int) -> None:
     attendance.check_in(3, member_id, now=dt.datetime(2023, 12, 21, 8, 10))
     attendance.add_prior(pid, "第十一届人民代表大会第二次会议")
     seating.set_podium_people(3, [pid])
+    # his delegation's 预选监票人, chosen before he was nominated below
+    preliminary.set_pre_scrutineers(team.delegation_id, [member_id])
     motions.register_motion(motions.MotionInput("建议", "关于修缮码头潭路的建议", lead_member_id=member_id,
                                                 signer_member_ids=(mates[0].member_id,), received_at=BEFORE), now=BEFORE)
     motions.register_motion(motions.MotionInput("建议", "关于增设公交站点的建议", lead_member_id=mates[0].member_id,
@@ -193,14 +195,16 @@ def test_what_depends_on_a_member_is_read_from_every_referring_table(demo_sessio
                  "联名提名东西湖区人民法院副院长候选人", "第一次全体会议签到", "区委委员", "大会监票人",
                  "代表团会议的主持人", "被提名为东西湖区人民法院副院长候选人", "列入第三次全体会议选举的选票",
                  "第三次全体会议选举的得票", "以往缺席记录（第十一届人民代表大会第二次会议）",
-                 "东西湖区人民检察院副检察长预选第一轮的候选人", "东西湖区人民检察院副检察长预选第一轮的得票"):
+                 "东西湖区人民检察院副检察长预选第一轮的候选人", "东西湖区人民检察院副检察长预选第一轮的得票",
+                 "吴家山街代表团预选监票人"):
         assert text in texts
     sentence = roster.dependents_sentence("丁一", found)
-    assert sentence.startswith("丁一 已是吴家山街代表团副团长、主席团成员、区委委员、大会监票人，已领衔建议第1号，"
+    assert sentence.startswith("丁一 已是吴家山街代表团副团长、主席团成员、吴家山街代表团预选监票人、区委委员、大会监票人，已领衔建议第1号，"
                                "已联名提出建议第2号，")
     assert "已在第一次全体会议签到" in sentence and "已是代表团会议的主持人" in sentence
     # the team: its people, its leaders and the preliminary count entered for it
-    assert {d.table for d in roster.delegation_dependents(team.delegation_id)} == {"Member", "Leader", "PreSheet"}
+    assert {d.table for d in roster.delegation_dependents(team.delegation_id)} == {
+        "Member", "Leader", "PreSheet", "PreScrutineer"}
 
 
 def test_a_person_s_records_count_only_when_the_removal_takes_the_person(demo_session):

@@ -349,3 +349,28 @@ def test_the_election_dialogs_fit_a_1366_by_768_screen(page, qtbot):
         size = dialog.size().expandedTo(dialog.sizeHint())
         assert size.width() <= 1366 and size.height() <= 740, type(dialog).__name__
         dialog.reject()
+
+
+# ---------------------------------------------------------------- 正式候选人名单的措辞
+
+
+def test_the_group_wording_is_set_refused_at_its_group_and_cleared(qtbot, page):
+    page.select(Election.get(Election.office == COMMITTEE).id)
+    assert page.wording_button.isEnabled()
+    changed = []
+    page.changed.connect(lambda: changed.append(True))
+    dialog = page.word_groups()
+    assert list(dialog.edits) == ["大会主席团", "代表十人以上联名"]
+    first, second = dialog.edits.values()
+    assert (first.text(), first.placeholderText()) == ("区级政党、人民团体提名", "大会主席团提名")
+    assert (second.text(), second.placeholderText()) == ("", "代表十人以上联名提名")
+    second.setText("代表联名提名 1 人")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "不要写人数" in dialog.error_text("代表十人以上联名")
+    assert not changed and elections.group_wordings()[(dialog.election_id, "大会主席团")] == "区级政党、人民团体提名"
+    first.setText("")
+    second.setText("代表联名提名")
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible() and changed
+    groups = elections.candidate_groups(elections.get_election(dialog.election_id))
+    assert [g.text for g in groups] == ["大会主席团提名", "代表联名提名"]

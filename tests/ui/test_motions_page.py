@@ -344,3 +344,46 @@ def test_printing_a_paper(page, monkeypatch, kind):
     dialog = page.print_paper(kind)
     assert dialog is not None and dialog.pages >= 1
     dialog.close()
+
+
+# ---------------------------------------------------------------- 续办议案
+
+
+def test_continued_motions_are_added_refused_at_their_field_and_removed(qtbot, page, asked):
+    tab = page.carried_tab
+    page.tabs.setCurrentWidget(tab)
+    assert page.tabs.tabText(page.tabs.indexOf(tab)) == "续办议案"
+    assert tab.model.rowCount() == 1
+    assert [tab.model.index(0, c).data() for c in range(3)] == [
+        "第十一届人民代表大会第一次会议",
+        "贯彻新发展理念，提速建设泛金银湖总部经济区，加快推进中西部地区产城融合发展的议案", ""]
+    changed = []
+    page.changed.connect(lambda: changed.append(True))
+
+    dialog = tab.add()
+    assert (dialog.term.value(), dialog.number.value()) == (11, 1)  # this term's first session by default
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "请填写续办议案的标题" in dialog.error_text("title")
+    dialog.title.setText("加强耕地保护的议案")
+    dialog.number.setValue(3)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "不在它之前" in dialog.error_text("number")
+    assert dialog.error_text("title") == ""
+    assert len(motions.list_carried()) == 1 and not changed
+    dialog.number.setValue(2)
+    dialog.lead.setText("王建兵")
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible() and changed
+    assert tab.model.rowCount() == 2 and tab.current().title == "加强耕地保护的议案"
+    assert tab.current().session_text == "第十一届人民代表大会第二次会议"
+
+    edit = tab.edit()
+    edit.lead.setText("")
+    _ok(qtbot, edit)
+    assert tab.current().lead == ""
+
+    tab.remove()
+    assert "加强耕地保护的议案" in asked[-1]
+    assert [c.title for c in motions.list_carried()] == [
+        "贯彻新发展理念，提速建设泛金银湖总部经济区，加快推进中西部地区产城融合发展的议案"]
+    assert tab.model.rowCount() == 1

@@ -79,3 +79,41 @@ def test_a_bad_sheet_says_where_and_keeps_the_typing(dialog, warned):
     dialog.present.setValue(99)
     assert not dialog.save()
     assert "多于该团在任代表" in warned[-1] and dialog.present.value() == 99
+
+
+def test_the_delegations_scrutineers_are_chosen_and_a_candidate_is_refused(qtbot, dialog):
+    from meetingdesk.services import roster
+    from meetingdesk.ui.common.dialogs import CheckedDialog
+    from meetingdesk.ui.elections.signing import NONE
+
+    written = []
+    dialog.written.connect(lambda: written.append(True))
+    form = dialog.scrutineers()
+    qtbot.addWidget(form)
+    assert isinstance(form, CheckedDialog)
+    teams = roster.list_delegations()
+    assert list(form.combos) == [t.delegation_id for t in teams]
+    first = form.combos[teams[0].delegation_id]
+    assert len(first) == 2 and first[0].currentText() == NONE
+    candidates = {c.person_id for c in elections.get_election(dialog.election_id).candidates}
+    offered = {first[0].itemData(i) for i in range(1, first[0].count())}
+    assert not {roster.get_member(m).person_id for m in offered} & candidates
+    first[0].setCurrentIndex(1)
+    first[1].setCurrentIndex(2)
+    form.combos[teams[1].delegation_id][0].setCurrentIndex(1)
+    form.buttons.accepted.emit()
+    assert not form.isVisible() and written
+    assert [(r.delegation_id, r.member_id) for r in preliminary.pre_scrutineers()] == [
+        (teams[0].delegation_id, first[0].itemData(1)), (teams[0].delegation_id, first[1].itemData(2)),
+        (teams[1].delegation_id, form.combos[teams[1].delegation_id][0].itemData(1))]
+    # one chosen then nominated stays listed, and saving again is refused with the reason
+    member = roster.get_member(first[0].itemData(1))
+    court = elections.add_election("东西湖区人民法院副院长", 1, "差额", "副职")
+    elections.add_nomination(elections.NominationInput(court, "主席团", (member.person_id,)),
+                             now=dt.datetime(2023, 12, 21, 18, 0))
+    again = dialog.scrutineers()
+    qtbot.addWidget(again)
+    assert again.combos[teams[0].delegation_id][0].currentData() == member.member_id
+    again.buttons.accepted.emit()
+    assert again.isVisible() and "是东西湖区人民法院副院长的候选人" in again.general_error.text()
+    assert len(preliminary.pre_scrutineers()) == 3

@@ -40,6 +40,7 @@ from meetingdesk.ui.elections.models import (
     status_text,
 )
 from meetingdesk.ui.elections.preliminary_dialog import PreliminaryDialog
+from meetingdesk.ui.elections.signing import GroupWordingDialog
 from meetingdesk.ui.motions.deadlines import DeadlineBanner
 from meetingdesk.ui.motions.dialogs import value_of
 from meetingdesk.ui.schedule.widgets import PaddedDelegate
@@ -181,9 +182,13 @@ class ElectionsPage(page.Page):
         self.preliminary_button = QPushButton("预选计票…")
         self.preliminary_button.setToolTip("被提名人多于办法规定的候选人数时，先以代表团为单位预选，按得票多少确定正式候选人")
         self.preliminary_button.clicked.connect(self.count_preliminary)
+        self.wording_button = QPushButton("名单措辞…")
+        self.wording_button.setToolTip("正式候选人名单中每组候选人的说法，如“区级政党、人民团体提名”")
+        self.wording_button.clicked.connect(self.word_groups)
         right_buttons = QHBoxLayout()
         right_buttons.addWidget(self.fix_button)
         right_buttons.addWidget(self.preliminary_button)
+        right_buttons.addWidget(self.wording_button)
         right_buttons.addStretch()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -280,6 +285,7 @@ class ElectionsPage(page.Page):
         nomination = self.current_nomination()
         for b in (self.edit_button, self.remove_button, self.nominate_button, self.fix_button):
             b.setEnabled(row is not None)
+        self.wording_button.setEnabled(row is not None and bool(row.candidates))
         # A fixed list still lets these open: the services explain why they refuse.
         self.withdraw_nominee_button.setEnabled(
             row is not None and any(n.active_nominees for n in row.nominations))
@@ -407,6 +413,15 @@ class ElectionsPage(page.Page):
             return None
         dialog = PreliminaryDialog(row.election_id, row.office, lambda: self.now(), self)
         dialog.written.connect(lambda: self._written(row.election_id))
+        dialog.open()
+        return dialog
+
+    def word_groups(self) -> GroupWordingDialog | None:
+        row = self.current()
+        if row is None:
+            return None
+        dialog = GroupWordingDialog(row, self)
+        dialog.accepted.connect(lambda: self._written(row.election_id))
         dialog.open()
         return dialog
 

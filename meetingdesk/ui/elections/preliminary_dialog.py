@@ -34,6 +34,7 @@ from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import RowsModel
 from meetingdesk.ui.common.views import RED, current_row, select_row, table_view
 from meetingdesk.ui.counting.entry_table import number_spin
+from meetingdesk.ui.elections.signing import PreScrutineersDialog
 
 
 class DelegationLinesModel(RowsModel):
@@ -72,12 +73,16 @@ class PreliminaryDialog(QDialog):
         self.revote_button.clicked.connect(self.revote)
         self.adopt_button = QPushButton("按预选得票确定正式候选人…")
         self.adopt_button.clicked.connect(self.adopt)
+        self.scrutineers_button = QPushButton("预选监票人…")
+        self.scrutineers_button.setToolTip("各代表团从不是预选候选人的代表中推定，在预选计票结果报告上签字")
+        self.scrutineers_button.clicked.connect(self.scrutineers)
         top = QHBoxLayout()
         top.addWidget(QLabel("轮次"))
         top.addWidget(self.round_choice, 1)
         top.addWidget(self.start_button)
         top.addWidget(self.revote_button)
         top.addWidget(self.adopt_button)
+        top.addWidget(self.scrutineers_button)
 
         self.lines = DelegationLinesModel(self)
         self.line_view = table_view(self.lines, sortable=False)
@@ -260,6 +265,13 @@ class PreliminaryDialog(QDialog):
             warn(self, "无法安排再次预选", exc.message)
             return
         self._after_write(round_id)
+
+    def scrutineers(self) -> PreScrutineersDialog:
+        """The delegations' 预选监票人 (opened window-modal and returned, for the tests)."""
+        dialog = PreScrutineersDialog(self)
+        dialog.accepted.connect(self.written.emit)
+        dialog.open()
+        return dialog
 
     def adopt(self) -> None:
         try:

@@ -29,6 +29,7 @@ from meetingdesk.ui.common import page, views
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page_heading import PageHeading
 from meetingdesk.ui.common.views import current_row, select_row, sort_proxy, table_view
+from meetingdesk.ui.motions.carried import CarriedTab
 from meetingdesk.ui.motions.deadlines import DeadlineBanner
 from meetingdesk.ui.motions.dialogs import HandlingDialog, MotionDialog, ReviewDialog, WithdrawDialog
 from meetingdesk.ui.motions.models import DelegationCountsModel, MotionsModel, MotionsProxy, details_html
@@ -74,6 +75,9 @@ class MotionsPage(page.Page):
         self.register_tab = self._build_register()
         self.tabs.addTab(self.register_tab, "登记簿")
         self.tabs.addTab(self._build_counts(), "按代表团统计")
+        self.carried_tab = CarriedTab()
+        self.carried_tab.changed.connect(self.changed.emit)
+        self.tabs.addTab(self.carried_tab, "续办议案")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -188,6 +192,7 @@ class MotionsPage(page.Page):
         self.counts.setText("、".join(f"{kind} {n} 件" for kind, n in counts.items())
                             + (f"（另有已撤回 {withdrawn} 件）" if withdrawn else ""))
         self.team_counts.set_rows(motions.counts_by_delegation())
+        self.carried_tab.refresh()
         late = [r for r in rows if r.late and r.withdrawn_at is None]
         late_motions = sum(1 for r in late if r.kind == "议案")
         note = f"截止时间以后收到 {len(late)} 件" if late else "截止时间以后没有收到议案、建议"
