@@ -77,7 +77,8 @@ def test_a_confirmed_result_does_not_change_when_delegates_are_added_later(demo_
     papers = {kind: compact("".join(pages_text(printing.write_pdf(kind, tmp_path / f"{kind}1.pdf") and
                                                     tmp_path / f"{kind}1.pdf")))
               for kind in ("tally_report", "announcements", "vote_results")}
-    assert "李静" in papers["announcements"] and "过半数为106票，通过" in papers["vote_results"]
+    assert "李静" in papers["announcements"] and "全体代表210人，过半数为106票" in papers["vote_results"]
+    assert "106票104票0票通过" in papers["vote_results"]  # each item: 赞成 | 反对 | 弃权 | 结果
 
     for name in ("新代表甲", "新代表乙"):  # two delegates added after the vote
         roster.add_member(roster.MemberInput(name, delegation_id=_delegation()))
