@@ -1,10 +1,10 @@
-"""Start MeetingDesk: `python main.py` opens the demo session, `python main.py FILE` opens FILE."""
+"""Start MeetingDesk: `python main.py` opens the demo session, `python main.py FILE` opens FILE.
+
+The same as the `meetingdesk-gui` command (meetingdesk.gui: the system libraries Qt needs are
+checked first, and a missing one named with its Debian package)."""
 import sys
 
-from meetingdesk.ui.app import main
+from meetingdesk.gui import main
 
 if __name__ == "__main__":
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # the paper builder is a spawned process (a frozen build needs this)
     sys.exit(main())

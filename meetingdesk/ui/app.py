@@ -4,27 +4,38 @@ With no SESSION the window reopens the session the clerk used last (ui.recent), 
 Qt's own texts are Chinese (ui.translations); the window opens maximised the first time and as
 the clerk left it after that. The data folder is one `MeetingDesk` folder (errorlog.data_folder);
 the demo and log of the doubled `MeetingDesk/MeetingDesk` of earlier versions are copied there.
+The window carries the program's icon and names its desktop entry (APP_ID.desktop).
+
+MEETINGDESK_SCREENSHOT=FILE.png: once the window shows its session, save a picture of it to FILE
+and close (how the package tests see that an installed program starts, offscreen); with
+MEETINGDESK_SCREENSHOT_PAPER=KIND it first opens that paper's print preview, which builds the
+paper in the paper builder's process, and saves it too (FILE-KIND.png) and prints its page count.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from meetingdesk import errorlog
+from meetingdesk.gui import APP_ID
 from meetingdesk.services import ServiceError, demo, session
 from meetingdesk.store.lock import holder_of
 from meetingdesk.ui.common import error_dialog, recent, translations
+from meetingdesk.ui.common.about import application_icon
 from meetingdesk.ui.common.fonts import install_font
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.main_window import MainWindow
 
 APPLICATION = "MeetingDesk"
 SIDECARS = ("", "-journal", "-wal", "-shm", ".backups")  # a session file and what belongs to it
+SCREENSHOT = "MEETINGDESK_SCREENSHOT"
+SCREENSHOT_PAPER = "MEETINGDESK_SCREENSHOT_PAPER"
 
 
 def name_application(app: QApplication) -> None:
@@ -33,6 +44,8 @@ def name_application(app: QApplication) -> None:
     errorlog.data_folder(); the settings name their organisation themselves (ui.recent)."""
     app.setApplicationName(APPLICATION)
     app.setOrganizationName("")
+    app.setDesktopFileName(APP_ID)  # the taskbar finds the .desktop entry and its icon
+    app.setWindowIcon(application_icon())
 
 
 def data_folder() -> Path:
@@ -143,7 +156,36 @@ def start(app: QApplication, args: list[str]) -> MainWindow | None:
     recent.remember(session.current_path())
     window.remembering = Remembering(window)
     recent.show_window(window)
+    if os.environ.get(SCREENSHOT):
+        QTimer.singleShot(1000, lambda: screenshot_and_close(window, Path(os.environ[SCREENSHOT]),
+                                                             os.environ.get(SCREENSHOT_PAPER)))
     return window
+
+
+def screenshot_and_close(window: MainWindow, path: Path, paper: str | None = None) -> None:
+    """MEETINGDESK_SCREENSHOT: the window as drawn, to PATH; with PAPER, that paper's preview once
+    built (or failed), to PATH-PAPER.png; then close the window as the clerk would."""
+    window.grab().save(str(path))
+    if not paper:
+        window.close()
+        return
+    from meetingdesk.ui.common.print_preview import show_print_preview
+
+    dialog = show_print_preview(window, paper)
+    began = time.monotonic()
+    timer = QTimer(window)
+
+    def built() -> None:
+        if dialog.is_building() and time.monotonic() - began < 120:
+            return
+        timer.stop()
+        print(f"{paper}: {dialog.pages} 页 {dialog.message}".rstrip(), flush=True)
+        dialog.grab().save(str(path.with_name(f"{path.stem}-{paper}{path.suffix}")))
+        dialog.close()
+        window.close()
+
+    timer.timeout.connect(built)
+    timer.start(200)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +24,7 @@ from meetingdesk.store import DamagedFileError
 from meetingdesk.store.lock import SessionLockedError
 from meetingdesk.ui.attendance.page import AttendancePage
 from meetingdesk.ui.common import recent, views
+from meetingdesk.ui.common.about import AboutDialog
 from meetingdesk.ui.common.backups_dialog import BackupsDialog
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.page import ALL, ROSTER, SESSION, Page
@@ -186,6 +187,12 @@ class MainWindow(QMainWindow):
         check.triggered.connect(self.show_problems)
         session_menu.addAction(check)
 
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于 MeetingDesk…", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
     # ------------------------------------------------------------ files
 
     def open_path(self, path: str | Path) -> bool:
@@ -344,6 +351,13 @@ class MainWindow(QMainWindow):
             return None
         dialog = BackupsDialog(self, readonly=session.access().readonly)
         dialog.finished.connect(lambda _r: self._opened() if dialog.restored else None)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        """帮助 ▸ 关于: the version and the licences of what the program ships."""
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

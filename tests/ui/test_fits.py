@@ -185,6 +185,7 @@ FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
                                                      _meeting().name, "09:10"),
     "attendance.dialogs.TickDialog": _tick,
     "attendance.dialogs.PriorDialog": _prior,
+    "common.about.AboutDialog": lambda cls: cls(),
     "common.backups_dialog.BackupsDialog": lambda cls: cls(None, readonly=False),
     "session.bylaw_dialog.BylawDialog": lambda cls: cls(session.bylaw()),
     "session.carry_dialog.CarryDialog": lambda cls: cls(None, session.current_path()),
