@@ -4,7 +4,8 @@ Two ruled tables. The first counts per delegation, in the roster's order, the mo
 suggestions its delegates led (withdrawn ones and those of the presidium or other bodies,
 which no delegate leads, left out — as services.motions.counts_by_delegation counts them),
 with a 合计 line. The second counts every registered item by kind and state, withdrawn
-ones included, in the order an item passes through the states.
+ones included, in the order an item passes through the states. In both a 议案 the review
+turned into a suggestion (转为代表建议) counts as a 建议, as the 办理情况报告 counts it.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def delegation_rows(counts: list[tuple[str, int, int]]) -> list[list[str]]:
 def state_rows(items: list[motions.MotionRow]) -> list[list[str]]:
     """One line per state that occurs, in motions.STATES order, then the totals."""
     def line(label: str, chosen: list[motions.MotionRow]) -> list[str]:
-        return [label, *(str(sum(1 for r in chosen if r.kind == kind)) for kind in KINDS), str(len(chosen))]
+        return [label, *(str(sum(1 for r in chosen if r.counted_kind == kind)) for kind in KINDS), str(len(chosen))]
 
     rows = [line(state, [r for r in items if r.state == state]) for state in motions.STATES]
     return [row for row in rows if row[-1] != "0"] + [line(TOTAL, items)]

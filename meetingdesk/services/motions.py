@@ -1,9 +1,11 @@
 """Motions and suggestions (议案、建议): intake against the deadline, review, handling; and the
 motions of earlier sessions this one carries on (续办议案).
 
-The only writer of Deadline, Motion, MotionSigner, HandlingUnit and CarriedMotion. A record is never
+The only writer of Deadline, Motion, MotionSigner and CarriedMotion. A record is never
 deleted by the desk's normal work: a withdrawn motion keeps its number and signers, a
-merged motion keeps its link to the one it was merged into.
+merged motion keeps its link to the one it was merged into. The handling (units, replies,
+ratings) is services.suggestions': the desk's 交办和答复 writes through it, and a 建议 or a 议案
+turned into one is counted as a suggestion.
 """
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ from meetingdesk.rules import people as people_rules
 from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.rules.words import Role
+from meetingdesk.rules import suggestions as suggestion_rules
 from meetingdesk.store import (
-    CarriedMotion, Deadline, Delegation, HandlingUnit, Meeting, Member, Motion, MotionSigner, Person, Session,
+    CarriedMotion, Deadline, Delegation, Meeting, Member, Motion, MotionSigner, Person, Session, Suggestion,
 )
 
-from . import roster, schedule
+from . import roster, schedule, suggestions
 from .errors import ServiceError
 
 # A session file travels on a laptop: an attachment is kept inside it, within reason.
@@ -97,8 +100,8 @@ class MotionRow:
     decision: str
     decision_reason: str
     merged_into_id: int | None
-    reply_date: dt.date | None
-    rating: str
+    reply_date: dt.date | None  # the lead unit's latest reply (services.suggestions keeps every round)
+    rating: str  # the delegate's rating of that reply
     units: tuple[UnitRow, ...] = ()
     late: bool = False
     problem: str | None = None  # the rule it breaks now (a signer ended since, …)
@@ -123,9 +126,9 @@ class MotionRow:
             return "待审查"
         if self.kind == "议案" and self.decision != "列为大会议案" and self.decision != "转为代表建议":
             return "其他"
-        if self.rating:
+        if self.rating and self.rating != suggestion_rules.UNSATISFIED:
             return "已测评"
-        if self.reply_date:
+        if self.reply_date and not self.rating:
             return "已答复"
         if self.units:
             return "办理中"
@@ -136,6 +139,11 @@ class MotionRow:
     @property
     def handled_as_suggestion(self) -> bool:
         return self.kind == "建议" or self.decision == "转为代表建议"
+
+    @property
+    def counted_kind(self) -> str:
+        """What the item counts as: a 议案 the review turned into a suggestion is a 建议."""
+        return "建议" if self.handled_as_suggestion else self.kind
 
     @property
     def submitter_text(self) -> str:
@@ -264,9 +272,7 @@ def _delegation_order() -> dict[str, int]:
 def list_motions(kind: str | None = None, state: str | None = None) -> list[MotionRow]:
     """Items in register order: motions by number, then suggestions by number."""
     signers = _signers()
-    units: dict[int, list[UnitRow]] = {}
-    for u in HandlingUnit.select().order_by(HandlingUnit.position, HandlingUnit.id):
-        units.setdefault(u.motion_id, []).append(UnitRow(u.unit, u.lead))
+    handling = suggestions.motion_assignments()
     merged: dict[int, list[int]] = {}
     for mid, into in Motion.select(Motion.id, Motion.merged_into).where(Motion.merged_into.is_null(False)).tuples():
         merged.setdefault(into, []).append(mid)
@@ -282,10 +288,14 @@ def list_motions(kind: str | None = None, state: str | None = None) -> list[Moti
             if s.delegation not in teams:
                 teams.append(s.delegation)
         late = rules.is_late(m.received_at, deadline.at if deadline else None)
+        assigned = handling.get(m.id, ())
+        lead_unit = next((a for a in assigned if a.lead), None)
+        reply = lead_unit.latest if lead_unit is not None else None
         row = MotionRow(m.id, m.kind, m.number, m.title, m.submitter, lead, tuple(signed), tuple(teams),
                         m.received_at, m.clerk, m.reason, m.basis, m.plan, m.attachment, m.withdrawn_at,
-                        m.withdraw_reason, m.decision, m.decision_reason, m.merged_into_id, m.reply_date,
-                        m.rating, tuple(units.get(m.id, [])), late, None, tuple(merged.get(m.id, [])))
+                        m.withdraw_reason, m.decision, m.decision_reason, m.merged_into_id,
+                        reply.replied_on if reply else None, reply.rating if reply else "",
+                        tuple(UnitRow(a.unit, a.lead) for a in assigned), late, None, tuple(merged.get(m.id, [])))
         problem = None
         if m.kind == "议案" and m.withdrawn_at is None:
             problem = rules.motion_problem(m.kind, m.submitter, row.serving_signers, m.received_at,
@@ -378,8 +388,13 @@ def save_attachment(motion_id: int, target: str | Path) -> None:
 
 
 def _next_number(kind: str) -> int:
-    return (Motion.select(Motion.number).where(Motion.kind == kind)
-            .order_by(Motion.number.desc()).scalar() or 0) + 1
+    highest = Motion.select(Motion.number).where(Motion.kind == kind).order_by(Motion.number.desc()).scalar() or 0
+    if kind == "建议":
+        # a 议案 turned into a suggestion took a 建议 number when the register was taken over
+        taken = (Suggestion.select(Suggestion.number).where(Suggestion.period == suggestion_rules.SESSION)
+                 .order_by(Suggestion.number.desc()).scalar() or 0)
+        highest = max(highest, taken)
+    return highest + 1
 
 
 def _write_signers(motion_id: int, members: list[Member]) -> None:
@@ -464,46 +479,36 @@ def review_motion(motion_id: int, decision: str, reason: str = "", merged_into: 
             Motion.id == motion_id).execute()
 
 
-def assign_units(motion_id: int, units: list[tuple[str, bool]]) -> None:
-    """承办单位: (name, is lead); exactly one lead when there are any."""
-    row = get_motion(motion_id)
+def _check_handled(row: MotionRow) -> None:
     if row.withdrawn_at is not None:
         raise ServiceError(f"{row.register_no}已撤回，不交办。")
     if row.merged_into_id is not None:
         raise ServiceError(f"{row.register_no}已并案，随所并入的议案办理。")
     if not row.handled_as_suggestion and row.decision != "列为大会议案":
         raise ServiceError("只有建议和列为大会议案的议案交承办单位办理。")
-    cleaned = [(" ".join(u.split()), lead) for u, lead in units if u.strip()]
-    if cleaned and sum(1 for _, lead in cleaned if lead) != 1:
-        raise ServiceError("须有且只有一个主办单位，其余为协办单位。", "units")
-    if len({u for u, _ in cleaned}) != len(cleaned):
-        raise ServiceError("承办单位有重复。", "units")
-    with store.database.atomic():
-        HandlingUnit.delete().where(HandlingUnit.motion == motion_id).execute()
-        for i, (unit, lead) in enumerate(sorted(cleaned, key=lambda u: not u[1])):
-            HandlingUnit.create(motion=motion_id, unit=unit, lead=lead, position=i)
+
+
+def assign_units(motion_id: int, units: list[tuple[str, bool]]) -> None:
+    """承办单位: (name, is lead); exactly one lead when there are any. The reply on record stays."""
+    row = get_motion(motion_id)
+    _check_handled(row)
+    suggestions.set_motion_handling(motion_id, units, row.reply_date, row.rating)
 
 
 def record_reply(motion_id: int, reply_date: dt.date | None, rating: str = "") -> None:
+    """The lead unit's reply and the delegate's rating: added to the record, never written over."""
     row = get_motion(motion_id)
-    if rating and rating not in store.RATINGS:
-        raise ServiceError(f"代表测评只能是{'、'.join(store.RATINGS)}之一。", "rating")
-    if (reply_date or rating) and not row.units:
-        raise ServiceError("请先确定承办单位。", "units")
-    if rating and reply_date is None:
-        raise ServiceError("答复后才有代表测评，请先填写答复日期。", "reply_date")
-    if reply_date and reply_date < row.received_at.date():
-        raise ServiceError("答复日期早于收到日期。", "reply_date")
-    with store.database.atomic():
-        Motion.update(reply_date=reply_date, rating=rating).where(Motion.id == motion_id).execute()
+    _check_handled(row)
+    suggestions.set_motion_handling(motion_id, [(u.unit, u.lead) for u in row.units], reply_date, rating)
 
 
 def record_handling(motion_id: int, units: list[tuple[str, bool]], reply_date: dt.date | None,
                     rating: str = "") -> None:
-    """交办和答复 in one go: the units and the reply are written together or not at all."""
-    with store.database.atomic():
-        assign_units(motion_id, units)
-        record_reply(motion_id, reply_date, rating)
+    """交办和答复 in one go: the units and the reply are written together or not at all (through
+    services.suggestions, which keeps every round of a unit's replies)."""
+    row = get_motion(motion_id)
+    _check_handled(row)
+    suggestions.set_motion_handling(motion_id, units, reply_date, rating)
 
 
 def allowed_actions(row: MotionRow) -> dict[str, str | None]:
@@ -525,19 +530,21 @@ def allowed_actions(row: MotionRow) -> dict[str, str | None]:
 
 
 def counts_by_kind() -> dict[str, int]:
+    """Items not withdrawn by what they count as: a 议案 turned into a suggestion is a 建议."""
     counts = {kind: 0 for kind in rules.KINDS}
     for row in list_motions():
         if row.withdrawn_at is None:
-            counts[row.kind] += 1
+            counts[row.counted_kind] += 1
     return counts
 
 
 def counts_by_delegation() -> list[tuple[str, int, int]]:
-    """(delegation, motions led, suggestions led) by the lead delegate's delegation, roster order."""
+    """(delegation, motions led, suggestions led) by the lead delegate's delegation, roster order;
+    a 议案 turned into a suggestion counts as a suggestion."""
     counts = {d.name: [0, 0] for d in roster.list_delegations()}
     for row in list_motions():
         if row.withdrawn_at is None and row.lead is not None:
-            counts.setdefault(row.lead.delegation, [0, 0])[rules.KINDS.index(row.kind)] += 1
+            counts.setdefault(row.lead.delegation, [0, 0])[rules.KINDS.index(row.counted_kind)] += 1
     return [(name, a, b) for name, (a, b) in counts.items()]
 
 

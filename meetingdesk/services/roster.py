@@ -12,6 +12,7 @@ from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.rules.numerals import chinese_number
+from meetingdesk.rules.suggestions import number_words
 from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person, Session
 from meetingdesk.store import models as store_models
@@ -576,6 +577,8 @@ DESCRIPTIONS = {
     ("NominationSigner", "member"): lambda r, n: ("已联名提名{}", f"{r.nomination.election.office}候选人"),
     ("Attendance", "member"): _attendance,
     ("PreScrutineer", "member"): lambda r, n: ("已是{}", f"{r.delegation.name}预选监票人"),
+    # a suggestion made between sessions (one made during the session is the motion's, above)
+    ("Suggestion", "lead"): lambda r, n: ("已领衔{}", number_words(r.period, r.number)),
     # of a person
     ("Office", "person"): lambda r, n: ("已是{}", f"{r.body}{r.title}"),
     ("SessionRole", "person"): lambda r, n: ("已是{}", f"大会{r.kind}"),

@@ -20,7 +20,6 @@ from .models import (
     Tally,
     Deadline,
     Election,
-    HandlingUnit,
     Motion,
     MotionSigner,
     Nomination,
@@ -59,6 +58,7 @@ from .models import (
 )
 from .models import Block, Hall, PodiumPerson, SeatAssignment
 from .models import CarriedMotion, NominationGroup, PreScrutineer
+from .models import Assignment, Reply, Suggestion, SuggestionField, Unit
 
 __all__ = [
     "DamagedFileError", "SCHEMA_VERSION", "SessionFileError", "StorageError", "UserError", "check_session_file", "close_db", "init_db", "save_copy",
@@ -66,11 +66,12 @@ __all__ = [
     "Delegation", "Draft", "Leader", "Member", "Person", "Session", "Setting", "database",
     "Block", "Hall", "PodiumPerson", "SeatAssignment",
     "CarriedMotion", "NominationGroup", "PreScrutineer",
+    "Assignment", "Reply", "Suggestion", "SuggestionField", "Unit",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",
     "DEADLINE_KINDS", "MOTION_KINDS", "NOMINATORS", "RATINGS", "REVIEW_DECISIONS", "SUBMITTERS",
-    "Deadline", "Election", "HandlingUnit", "Motion", "MotionSigner", "Nomination", "NominationSigner",
+    "Deadline", "Election", "Motion", "MotionSigner", "Nomination", "NominationSigner",
     "Nominee", "VOTE_ITEM_KINDS", "BallotBox", "VoteItem",
     "Poll", "PollAct", "PollCandidate", "PollElection", "PollItem", "Sheet", "Tally",
     "ATTENDANCE_SOURCES", "ATTENDANCE_STATUSES", "PRESENT_STATUSES", "Attendance", "PriorAbsence",

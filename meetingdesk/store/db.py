@@ -17,10 +17,10 @@ from peewee import SqliteDatabase
 
 from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, SCHEMA_11_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, SCHEMA_11_MODELS, SCHEMA_12_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -188,8 +188,111 @@ def _to_11(db: SqliteDatabase) -> None:
     db.create_tables(SCHEMA_11_MODELS)
 
 
+# the unit a reply is given when an older file kept a reply date for an item whose units were
+# taken away since (schema 11 allowed it): the reply is kept, under this name, not dropped
+UNKNOWN_UNIT = "承办单位未登记"
+
+
+def _to_12(db: SqliteDatabase) -> None:
+    """Schema 12: the suggestions after the session — the session's fields and handling units,
+    the suggestions of both periods, each unit's assignment and its replies round by round.
+
+    The handling schema 11 kept on the motion (HandlingUnit rows, Motion.reply_date and .rating)
+    moves here, and those go: each unit becomes a Unit of the list and an Assignment; the reply
+    date and the rating become round 1 of the lead unit's Reply. A 建议 or a 议案 turned into a
+    suggestion is handled as a Suggestion: when the file holds the handling of any, every such
+    item of the register is taken over at once (numbered as services.suggestions.take_over
+    numbers them); a 大会议案's handling (and that of an item withdrawn or merged since) stays
+    with the motion (Assignment.motion)."""
+    from .models import Motion
+
+    from meetingdesk.rules import suggestions as rules
+
+    db.create_tables(SCHEMA_12_MODELS)
+    tables = set(db.get_tables())
+    motion_columns = {c.name for c in db.get_columns("motion")}
+    if "handlingunit" not in tables and "reply_date" not in motion_columns:
+        return  # an older file's upgrade created the motion table from today's model
+    units = db.execute_sql(
+        "SELECT motion_id, unit, lead FROM handlingunit ORDER BY motion_id, position, id").fetchall() \
+        if "handlingunit" in tables else []
+    replies = db.execute_sql(
+        "SELECT id, reply_date, rating FROM motion WHERE reply_date IS NOT NULL").fetchall() \
+        if "reply_date" in motion_columns else []
+    motions = {row[0]: row[1:] for row in db.execute_sql(
+        "SELECT id, kind, number, decision, withdrawn_at, merged_into_id FROM motion").fetchall()}
+
+    def eligible(motion_id: int) -> bool:
+        kind, _, decision, withdrawn_at, merged_into = motions[motion_id]
+        return (kind == "建议" or decision == "转为代表建议") and withdrawn_at is None and merged_into is None
+
+    by_motion: dict[int, list[tuple[str, bool]]] = {}
+    for motion_id, unit, lead in units:
+        by_motion.setdefault(motion_id, []).append((" ".join(unit.split()) or UNKNOWN_UNIT, bool(lead)))
+    for motion_id, _, _ in replies:
+        by_motion.setdefault(motion_id, [(UNKNOWN_UNIT, True)])
+    suggestion_of: dict[int, int] = {}
+    if any(eligible(m) for m in by_motion):
+        own = [(m, row[1]) for m, row in motions.items() if row[0] == "建议" and eligible(m)]
+        turned = [(m, row[1]) for m, row in motions.items() if row[0] == "议案" and eligible(m)]
+        highest = max([row[1] for row in motions.values() if row[0] == "建议"], default=0)
+        for motion_id, number in sorted(rules.turned_numbers(own, turned, highest).items(), key=lambda t: t[1]):
+            cursor = db.execute_sql("INSERT INTO suggestion (period, number, motion_id, title, screening,"
+                                    " returned_reason, \"key\", key_leader, key_committee)"
+                                    " VALUES (?, ?, ?, '', '受理', '', 0, '', '')",
+                                    (rules.SESSION, number, motion_id))
+            suggestion_of[motion_id] = cursor.lastrowid
+    unit_ids: dict[str, int] = {}
+    lead_assignment: dict[int, tuple[int, str]] = {}
+    for motion_id, rows in by_motion.items():
+        named: dict[str, bool] = {}  # each unit once, in order (a name repeated once spaces are cut)
+        for unit, lead in rows:
+            named[unit] = named.get(unit, False) or lead
+        # exactly one lead, as schema 11's desk required of any units given
+        lead_unit = next((unit for unit, lead in named.items() if lead), next(iter(named)))
+        for position, unit in enumerate(named):
+            if unit not in unit_ids:
+                unit_ids[unit] = db.execute_sql("INSERT INTO unit (name, position) VALUES (?, ?)",
+                                                (unit, len(unit_ids) + 1)).lastrowid
+            suggestion_id = suggestion_of.get(motion_id)
+            cursor = db.execute_sql(
+                "INSERT INTO assignment (suggestion_id, motion_id, unit_id, lead, position) VALUES (?, ?, ?, ?, ?)",
+                (suggestion_id, None if suggestion_id else motion_id, unit_ids[unit], int(unit == lead_unit),
+                 position))
+            if unit == lead_unit:
+                lead_assignment[motion_id] = (cursor.lastrowid, unit)
+    for motion_id, reply_date, rating in replies:
+        assignment_id, unit = lead_assignment[motion_id]
+        db.execute_sql("INSERT INTO reply (assignment_id, round, unit_name, replied_on, result, text, attachment,"
+                       " rating) VALUES (?, 1, ?, ?, '', '', '', ?)", (assignment_id, unit, reply_date, rating or ""))
+    if "handlingunit" in tables:
+        db.execute_sql("DROP TABLE handlingunit")
+    if "reply_date" in motion_columns or "rating" in motion_columns:
+        _rebuild(db, Motion)
+
+
+def _rebuild(db: SqliteDatabase, model) -> None:
+    """Re-create MODEL's table from today's model, keeping every row and every column today's
+    model still has (SQLite's own procedure for dropping columns; foreign keys are off during a
+    migration, and other tables' references name the table, which keeps its name)."""
+    table = model._meta.table_name
+    keep = [f.column_name for f in model._meta.sorted_fields
+            if f.column_name in {c.name for c in db.get_columns(table)}]
+    model._meta.set_table_name(f"{table}_new")
+    try:
+        model._schema.create_table(safe=False)
+    finally:
+        model._meta.set_table_name(table)
+    columns = ", ".join(f'"{c}"' for c in keep)
+    db.execute_sql(f'INSERT INTO "{table}_new" ({columns}) SELECT {columns} FROM "{table}"')
+    db.execute_sql(f'DROP TABLE "{table}"')
+    db.execute_sql(f'ALTER TABLE "{table}_new" RENAME TO "{table}"')
+    model._schema.create_indexes(safe=True)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10, 10: _to_11}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10, 10: _to_11,
+    11: _to_12}
 
 
 Stamp = tuple[int, int, int, int, int]

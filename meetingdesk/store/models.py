@@ -241,8 +241,7 @@ class Motion(BaseModel):
     decision = CharField(default="")  # one of REVIEW_DECISIONS once reviewed
     decision_reason = CharField(default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
-    reply_date = DateField(null=True)
-    rating = CharField(default="")
+    # Schema 12 moved the handling (units, reply_date, rating) into Assignment and Reply.
 
     class Meta:
         indexes = ((("kind", "number"), True),)
@@ -255,15 +254,6 @@ class MotionSigner(BaseModel):
 
     class Meta:
         indexes = ((("motion", "member"), True),)
-
-
-class HandlingUnit(BaseModel):
-    """承办单位 of a suggestion or an accepted motion: one lead, any assisting."""
-
-    motion = ForeignKeyField(Motion, backref="units", on_delete="CASCADE")
-    unit = CharField()
-    lead = BooleanField(default=False)
-    position = IntegerField(default=0)
 
 
 class Election(BaseModel):
@@ -603,16 +593,98 @@ class PreScrutineer(BaseModel):
         indexes = ((("member",), True),)
 
 
+# ------------------------------------------------------------ schema 12: suggestions after the session
+
+
+class SuggestionField(BaseModel):
+    """A field (领域) of the session's list the suggestions are counted by (seed 003: 经济发展、
+    城建城管、社会管理、文教民生); POSITION is the order the report names them in."""
+
+    name = CharField(unique=True)
+    position = IntegerField(default=0)
+
+
+class Unit(BaseModel):
+    """A handling unit (承办单位) of the session's list: suggestions go to units of this list,
+    never to a name typed anew (seed 003: 39 units; seed 001: 43)."""
+
+    name = CharField(unique=True)
+    position = IntegerField(default=0)
+
+
+class Suggestion(BaseModel):
+    """A suggestion as handled after the session (schema 12), numbered per PERIOD (会议期间:
+    建议第N号; 闭会期间: 闭会第N号).
+
+    One made during the session is a 建议 of the motion register, or a 议案 the review turned into
+    a suggestion (转为代表建议): MOTION names it, and its title, lead and date of receipt are the
+    register's (TITLE, LEAD and RECEIVED_ON stay empty here, so they are kept once). One made
+    between sessions has no motion and holds its own."""
+
+    period = CharField()
+    number = IntegerField()
+    motion = ForeignKeyField(Motion, null=True, unique=True, backref="suggestion", on_delete="RESTRICT")
+    title = CharField(default="")
+    lead = ForeignKeyField(Member, null=True, backref="led_suggestions", on_delete="RESTRICT")
+    received_on = DateField(null=True)
+    screening = CharField(default="受理")  # 受理 / 退回修改 (一事一议 …)
+    returned_reason = CharField(default="")
+    field = ForeignKeyField(SuggestionField, null=True, backref="suggestions", on_delete="RESTRICT")
+    key = BooleanField(default=False)  # 重点建议
+    key_leader = CharField(default="")  # 督办领导
+    key_committee = CharField(default="")  # 督办的专门委员会或工作机构
+
+    class Meta:
+        indexes = ((("period", "number"), True),)
+
+
+class Assignment(BaseModel):
+    """One unit's part in handling a suggestion (or a 大会议案: MOTION, SUGGESTION empty): 主办
+    (LEAD) or 协办, with the due date of the round open now. Replies are kept per round (Reply)."""
+
+    suggestion = ForeignKeyField(Suggestion, null=True, backref="assignments", on_delete="RESTRICT")
+    motion = ForeignKeyField(Motion, null=True, backref="assignments", on_delete="RESTRICT")
+    unit = ForeignKeyField(Unit, backref="assignments", on_delete="RESTRICT")
+    lead = BooleanField(default=False)
+    due = DateField(null=True)
+    assigned_on = DateField(null=True)
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("suggestion", "unit"), True), (("motion", "unit"), True))
+
+
+class Reply(BaseModel):
+    """A unit's reply in one round, never written over: a reply the delegate rates 不满意 opens the
+    next round, whose reply is a row of its own. DUE is the due date that round had."""
+
+    assignment = ForeignKeyField(Assignment, backref="replies", on_delete="RESTRICT")
+    round = IntegerField(default=1)
+    unit_name = CharField(default="")  # the unit's name when it replied: a later renaming is not history's
+    due = DateField(null=True)
+    replied_on = DateField()
+    result = CharField(default="")  # 已解决或基本解决 / 列入计划逐步解决 / 因条件限制留作参考
+    text = TextField(default="")
+    attachment = CharField(default="")  # the file's name; its bytes are kept in the session file
+    attachment_data = BlobField(null=True)
+    rating = CharField(default="")  # "" / 满意 / 基本满意 / 不满意
+    rated_on = DateField(null=True)
+    entered_at = DateTimeField(null=True)  # None: moved from an older file, not known
+
+    class Meta:
+        indexes = ((("assignment", "round"), True),)
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
-SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, HandlingUnit, Election, Nomination, NominationSigner,
-                   Nominee]
+SCHEMA_3_MODELS = [Deadline, Motion, MotionSigner, Election, Nomination, NominationSigner, Nominee]
 SCHEMA_4_MODELS = [BallotBox, VoteItem, Poll, PollElection, PollCandidate, PollItem, Sheet, Tally, PollAct]
 SCHEMA_5_MODELS = [Attendance, PriorAbsence, PreRound, PreCandidate, PreSheet, PreVote]
 SCHEMA_7_MODELS = [Draft]
 SCHEMA_9_MODELS = [Setting]
 SCHEMA_10_MODELS = [Hall, Block, SeatAssignment, PodiumPerson]
 SCHEMA_11_MODELS = [CarriedMotion, NominationGroup, PreScrutineer]
+SCHEMA_12_MODELS = [SuggestionField, Unit, Suggestion, Assignment, Reply]
 ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
-              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS + SCHEMA_11_MODELS)
+              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS + SCHEMA_11_MODELS + SCHEMA_12_MODELS)

@@ -92,7 +92,8 @@ def test_withdrawal_before_review_keeps_the_record(demo_session):
     row = motions.get_motion(new)
     assert row.state == "已撤回" and row.register_no == "议案原案第15号"
     assert motions.list_motions(state="已撤回") == [row]
-    assert motions.counts_by_kind()["议案"] == 14
+    # the withdrawn one is not counted; the 13 the review turned into suggestions count as 建议
+    assert motions.counts_by_kind() == {"议案": 1, "建议": 13}
     with pytest.raises(ServiceError, match="已撤回"):
         motions.review_motion(new, "列为大会议案")
     with pytest.raises(ServiceError, match="已经审查"):
@@ -164,9 +165,10 @@ def test_time_left_before_and_after(demo_session):
 
 def test_counts_by_delegation_follow_the_lead_delegate(demo_session):
     counts = {name: (m, s) for name, m, s in motions.counts_by_delegation()}
-    assert counts["柏泉街代表团"] == (3, 0)
-    assert counts["径河街代表团"] == (2, 0)
-    assert sum(m for m, _ in counts.values()) == 14
+    # 柏泉街's three 议案 were all turned into suggestions: they count as its suggestions
+    assert counts["柏泉街代表团"] == (0, 3)
+    assert counts["径河街代表团"] == (1, 1)  # 刘锦刚's 大会议案, 贾红伟's turned into a suggestion
+    assert sum(m for m, _ in counts.values()) == 1 and sum(s for _, s in counts.values()) == 13
 
 
 def test_an_attachment_is_kept_inside_the_session_file(demo_session, tmp_path):

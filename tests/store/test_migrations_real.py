@@ -23,7 +23,7 @@ from meetingdesk.services import session
 from meetingdesk.store.db import APPLICATION_ID, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sessions"
-VERSIONS = tuple(range(1, 11))  # every earlier schema, one real file each
+VERSIONS = tuple(range(1, 12))  # every earlier schema, one real file each
 
 def _since(version: int):
     return [v for v in VERSIONS if v >= version]
@@ -245,8 +245,8 @@ def test_motions_and_their_handling_keep_their_content(migrated):
                            len(m.signers), [(u.unit, u.lead) for u in m.units])
              for m in motions.list_motions()}
     assert after == before
-    assert len(after) == 14
-    by_number = {m.number: m for m in motions.list_motions()}
+    assert len(after) == (14 if old.version < 11 else 17)
+    by_number = {m.number: m for m in motions.list_motions() if m.kind == "议案"}
     assert [(u.unit, u.lead) for u in by_number[1].units] == [
         ("区发展和改革局", True), ("区经济和信息化局", False)]
     assert (by_number[1].reply_date, by_number[1].rating) == (dt.date(2024, 3, 15), "满意")
@@ -453,7 +453,7 @@ def test_the_hall_its_seats_and_the_podium_keep_their_content(migrated):
 # ---------------------------------------------------------------- 续办议案, group wordings, 预选监票人 (schema 11)
 
 
-@pytest.mark.parametrize("old", VERSIONS, indirect=True)
+@pytest.mark.parametrize("old", [v for v in VERSIONS if v < 11], indirect=True)
 def test_a_migrated_session_has_no_continued_motion_wording_or_scrutineer_until_one_is_given(migrated):
     from meetingdesk.services import elections, motions, preliminary, roster
 
@@ -474,6 +474,101 @@ def test_a_migrated_session_has_no_continued_motion_wording_or_scrutineer_until_
     member = next(m for m in roster.list_members(team.delegation_id, role="代表") if m.person_id not in standing)
     preliminary.set_pre_scrutineers(team.delegation_id, [member.member_id])
     assert [(s.delegation, s.name) for s in preliminary.pre_scrutineers()] == [(team.name, member.name)]
+
+
+@pytest.mark.parametrize("old", _since(11), indirect=True)
+def test_continued_motions_wordings_and_scrutineers_keep_their_content(migrated):
+    from meetingdesk.services import elections, motions, preliminary
+
+    old, _ = migrated
+    assert [(c.title, c.lead, c.term, c.number) for c in motions.list_carried()] == old.rows(
+        "SELECT title, lead, term, number FROM carriedmotion ORDER BY term, number, position, id")
+    assert len(motions.list_carried()) == 1
+    assert sorted((e, label, wording) for (e, label), wording in elections.group_wordings().items()) == sorted(
+        old.rows("SELECT election_id, label, wording FROM nominationgroup"))
+    assert [(s.delegation_id, s.member_id) for s in preliminary.pre_scrutineers()] == old.rows(
+        "SELECT s.delegation_id, s.member_id FROM prescrutineer s JOIN delegation d ON d.id = s.delegation_id"
+        " ORDER BY d.position, s.position, s.id")
+
+
+# ---------------------------------------------------------------- suggestions after the session (schema 12)
+
+
+@pytest.mark.parametrize("old", _since(3), indirect=True)
+def test_the_handling_moves_into_suggestions_assignments_and_replies(migrated):
+    """Schema 12 moves HandlingUnit and Motion.reply_date / .rating: every unit becomes one of the
+    list and an assignment, every reply date round 1 of the lead unit's reply; the register's
+    suggestions are taken over (建议 keep their numbers, turned 议案 follow in order) and the
+    大会议案 keeps its handling on the motion. The old table and columns are gone."""
+    from meetingdesk.rules import suggestions as rules
+    from meetingdesk.services import motions, suggestions
+
+    old, _ = migrated
+    db = store.database
+    assert "handlingunit" not in db.get_tables()
+    assert not {"reply_date", "rating"} & {c.name for c in db.get_columns("motion")}
+
+    names = []
+    for (unit,) in old.rows("SELECT unit FROM handlingunit ORDER BY motion_id, position, id"):
+        if unit not in names:
+            names.append(unit)
+    assert [u.name for u in suggestions.list_units()] == names
+
+    rows = suggestions.list_suggestions(today=dt.date(2024, 12, 31))
+    register = {m.motion_id: m for m in motions.list_motions()}
+    eligible = [m for m in register.values() if m.handled_as_suggestion and m.withdrawn_at is None
+                and m.merged_into_id is None]
+    assert sorted(r.motion_id for r in rows) == sorted(m.motion_id for m in eligible)
+    assert {r.period for r in rows} == {rules.SESSION}
+    own = {m.motion_id: m.number for m in eligible if m.kind == "建议"}
+    highest = max([m.number for m in register.values() if m.kind == "建议"], default=0)
+    turned = sorted((m.number, m.motion_id) for m in eligible if m.kind == "议案")
+    expected = dict(own) | {motion_id: highest + i for i, (_, motion_id) in enumerate(turned, 1)}
+    assert {r.motion_id: r.number for r in rows} == expected
+    for r in rows:  # the register's title and lead, kept once
+        m = register[r.motion_id]
+        assert (r.title, r.lead_member_id, r.received_on) == (m.title, m.lead.member_id, m.received_at.date())
+        assert [(a.unit, a.lead) for a in r.assignments] == [(u.unit, u.lead) for u in m.units]
+        assert all(a.due is None for a in r.assignments)  # no due date was kept before
+
+    # the 大会议案 keeps its units and its reply on the motion, not as a suggestion
+    first = next(m for m in register.values() if m.kind == "议案" and m.number == 1)
+    assert first.motion_id not in {r.motion_id for r in rows}
+    assert [(u.unit, u.lead) for u in first.units] == [("区发展和改革局", True), ("区经济和信息化局", False)]
+    assert (first.reply_date, first.rating) == (dt.date(2024, 3, 15), "满意")
+
+    by_source = {r.source: r for r in rows}
+    third = by_source["议案原案第3号"]
+    [reply] = third.lead_assignment.replies
+    assert (reply.round, reply.replied_on, reply.rating, reply.unit) == (1, dt.date(2024, 4, 2), "基本满意",
+                                                                        "区住房和城市更新局")
+    assert third.state == "已评价" and third.replied
+    assert by_source["议案原案第2号"].state == "办理中"
+    if old.version < 11:
+        assert store.Reply.select().count() == 2
+        return
+    # schema 11's 建议第1号: rated 不满意, so its lead unit is open for round 2, the reply kept
+    first_suggestion = by_source["建议第1号"]
+    assert first_suggestion.number_words == "建议第1号"
+    lead = first_suggestion.lead_assignment
+    assert [(r.round, r.replied_on, r.rating) for r in lead.replies] == [(1, dt.date(2024, 5, 20), "不满意")]
+    assert lead.round == 2 and not lead.answered and first_suggestion.state == "办理中"
+    assert "建议第3号" not in by_source  # withdrawn: not taken over, its number not reused
+    assert by_source["议案原案第2号"].number == 4
+    suggestions.reopen(lead.assignment_id, dt.date(2024, 7, 31))
+    suggestions.record_reply(lead.assignment_id, suggestions.ReplyInput(dt.date(2024, 7, 20), "已解决或基本解决"),
+                             now=dt.datetime(2024, 7, 21, 9, 0))
+    again = suggestions.get_suggestion(first_suggestion.suggestion_id).lead_assignment
+    assert [(r.round, r.replied_on, r.rating, r.due) for r in again.replies] == [
+        (1, dt.date(2024, 5, 20), "不满意", None), (2, dt.date(2024, 7, 20), "", dt.date(2024, 7, 31))]
+
+
+@pytest.mark.parametrize("old", [v for v in VERSIONS if v < 3], indirect=True)
+def test_a_file_without_motions_has_empty_suggestion_lists(migrated):
+    from meetingdesk.services import suggestions
+
+    assert suggestions.list_suggestions() == [] and suggestions.list_units() == []
+    assert suggestions.take_over() == 0
 
 
 # ---------------------------------------------------------------- today's commands on the migrated file

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from meetingdesk import printing
 from meetingdesk.services import motions, roster, schedule
 from meetingdesk.services.motions import MotionInput
-from meetingdesk.store import HandlingUnit, Motion
+from meetingdesk.store import Assignment, Motion
 from meetingdesk.ui.common import print_preview
 from meetingdesk.ui.motions.models import MotionsModel
 from meetingdesk.ui.motions.page import PAPERS, MotionsPage
@@ -62,7 +62,8 @@ def test_register_shows_the_fourteen_motions(page):
     assert first[MotionsModel.DELEGATIONS] == "径河街代表团、辛安渡街代表团"
     assert first[MotionsModel.RECEIVED] == "12月21日 14:00"
     assert _cells(page, 13)[MotionsModel.NUMBER] == "议案原案第14号"
-    assert page.counts.text() == "议案 14 件、建议 0 件"
+    # the 13 the review turned into suggestions count as suggestions
+    assert page.counts.text() == "议案 1 件、建议 13 件"
     page.select(page.model.row_at(1).motion_id)
     assert "吴家山街、将军路街等代表团的李平等19名代表" in page.details.toPlainText()
 
@@ -110,8 +111,9 @@ def test_focus_selects_a_motion_hidden_by_the_filters(page):
 def test_counts_by_delegation(page):
     page.tabs.setCurrentIndex(1)
     rows = {page.team_counts.row_at(r)[0]: page.team_counts.row_at(r) for r in range(page.team_counts.rowCount())}
-    assert rows["柏泉街代表团"] == ("柏泉街代表团", 3, 0)
-    assert rows["合计"] == ("合计", 14, 0)
+    # a 议案 the review turned into a suggestion counts as a suggestion
+    assert rows["柏泉街代表团"] == ("柏泉街代表团", 0, 3)
+    assert rows["合计"] == ("合计", 1, 13)
 
 
 # ---------------------------------------------------------------- registering
@@ -143,7 +145,7 @@ def test_registering_a_motion_with_ten_signers(page, qtbot):
     row = page.current()
     assert row.register_no == "议案原案第15号" and row.lead.member_id == ten[0].member_id
     assert "议案原案第15号" in page.notice.text()
-    assert page.model.rowCount() == 15 and page.counts.text() == "议案 15 件、建议 0 件"
+    assert page.model.rowCount() == 15 and page.counts.text() == "议案 2 件、建议 13 件"
     assert Motion.get(Motion.number == 15).received_at == BEFORE
 
 
@@ -213,7 +215,7 @@ def test_a_late_motion_is_registered_as_a_suggestion(page, qtbot, asked):
     assert "是否登记为建议" in asked[-1]
     row = page.current()
     assert row.register_no == "建议第1号" and row.kind == "建议"
-    assert page.counts.text() == "议案 14 件、建议 1 件"
+    assert page.counts.text() == "议案 1 件、建议 14 件"
     assert "截止时间以后收到 1 件" in page.banner.note.text()
 
 
@@ -253,7 +255,7 @@ def test_withdraw_and_undo_the_withdrawal(page, qtbot, asked):
     _ok(qtbot, dialog)
     row = page.current()
     assert row.state == "已撤回" and row.withdraw_reason == "领衔代表书面要求撤回"
-    assert page.counts.text() == "议案 14 件、建议 0 件（另有已撤回 1 件）"
+    assert page.counts.text() == "议案 1 件、建议 13 件（另有已撤回 1 件）"
     assert page.undo_withdraw_button.isVisibleTo(page) and not page.withdraw_button.isVisibleTo(page)
     assert not page.review_button.isEnabled()
     page.undo_withdraw_button.click()
@@ -297,7 +299,7 @@ def test_handling_units_reply_and_rating(page, qtbot):
     row = page.current()
     assert [(u.unit, u.lead) for u in row.units] == [("区数据局", True), ("区经济和信息化局", False)]
     assert row.reply_date == dt.date(2024, 3, 1) and row.state == "已测评"
-    assert HandlingUnit.select().count() == 2
+    assert Assignment.select().count() == 2  # the 大会议案's handling, kept with services.suggestions
 
 
 # ---------------------------------------------------------------- the deadline

@@ -305,7 +305,9 @@ class UnitsEditor(QWidget):
 class HandlingDialog(CheckedDialog):
     """交办和答复: the handling units, the reply's date and the delegate's rating.
 
-    One service call (record_handling) writes the units and the reply together.
+    One service call (record_handling) writes the units and the reply together, through
+    services.suggestions, which keeps every round of a unit's replies: here a reply or a rating
+    may be added, never changed (the service refuses at the field and writes nothing).
     """
 
     def __init__(self, row: MotionRow, known_units: list[str], today: dt.date,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, motions, output, roster, session
+from meetingdesk.services import ServiceError, motions, output, roster, session, suggestions
 from meetingdesk.services.motions import MotionInput, MotionRow
 from meetingdesk.ui.common import page, views
 from meetingdesk.ui.common.messages import warn
@@ -348,7 +348,8 @@ class MotionsPage(page.Page):
         row = self.current()
         if row is None:
             return None
-        known = sorted({u.unit for r in self.model.rows() for u in r.units})
+        # the session's list of units (services.suggestions keeps it; a name typed anew joins it)
+        known = [u.name for u in suggestions.list_units()]
         dialog = HandlingDialog(row, known, self.now().date(), self)
 
         dialog.submit = lambda: motions.record_handling(row.motion_id, dialog.units.value(), *dialog.reply())
