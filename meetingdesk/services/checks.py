@@ -15,7 +15,7 @@ from meetingdesk.rules.words import Role
 from meetingdesk.store import StorageError
 
 from . import (attendance_checks, counting_checks, mandate_checks, motion_checks, presidium_checks, schedule_checks,
-               seating_checks, session, snapshot)
+               seating_checks, session, snapshot, suggestion_checks)
 from .problem import ERROR, NOTICE, Problem
 from .snapshot import Snapshot
 
@@ -70,6 +70,7 @@ def _check_session() -> list[Problem]:
     problems += attendance_checks.check(snap)
     problems += mandate_checks.check(snap)
     problems += seating_checks.check()
+    problems += suggestion_checks.check()
     return problems
 
 

@@ -18,5 +18,6 @@ class Problem:
     # Where the presidium and schedule pages jump: ("presidium", presidium_id), ("role", kind),
     # ("group", group_id), ("meeting", meeting_id), ("agenda", None), ("offices", None),
     # ("adoption", paper), ("motion", motion_id), ("election", election_id),
-    # ("poll", poll_id), ("attendance", meeting_id), ("prior", person_id).
+    # ("poll", poll_id), ("attendance", meeting_id), ("prior", person_id),
+    # ("suggestion", suggestion_id).
     target: tuple[str, object] | None = None

@@ -469,7 +469,7 @@ def _replies(where=None) -> dict[int, list[ReplyRow]]:
 
 def _assignments(where=None) -> list[AssignmentRow]:
     """Assignments (WHERE on Assignment) with their replies, lead first then in order."""
-    query = (Assignment.select(Assignment, Unit.name).join(Unit)
+    query = (Assignment.select(Assignment, Unit).join(Unit)
              .order_by(Assignment.lead.desc(), Assignment.position, Assignment.id))
     if where is not None:
         query = query.where(where)
@@ -862,6 +862,8 @@ def assign(ids: Iterable[int], lead_unit_id: int | None, assisting_unit_ids: Seq
             s = suggestions[sid]
             if s.screening == rules.RETURNED:
                 raise ServiceError(f"{_label(s)}已退回修改（{s.returned_reason}），受理后才能交办。", "ids")
+        for sid in chosen:
+            s = suggestions[sid]
             wanted = [(lead_unit_id, True)] + [(uid, False) for uid in assisting]
             existing = {a.unit_id: a for a in Assignment.select().where(Assignment.suggestion == sid)}
             _drop_assignments([a.id for uid, a in existing.items() if uid not in dict(wanted)])
