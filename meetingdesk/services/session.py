@@ -11,6 +11,7 @@ from peewee import fn
 from meetingdesk import store
 from meetingdesk.store import lock as locks
 from meetingdesk.store.db import inspect_session_file
+from meetingdesk.store.errors import SessionFileError, storage_error
 from meetingdesk.store.lock import Holder, SessionLock, SessionLockedError
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.counting import QUORUM_RULES
@@ -115,13 +116,18 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         store.init_db(path, readonly=(mode != WRITE), inspection=found)  # not inspected a second time
         if Session.select().count() != 1:
             raise ServiceError(f"“{path.name}”中没有会议信息，无法打开。")
-    except BaseException:
+        _current_path = path
+        info = session_info()  # read at once: a damaged text in what the window shows first is refused here
+    except BaseException as exc:
         store.close_db()
+        _current_path = None
         if _lock is not None:
             _lock.release()
         _lock = None
+        damaged = storage_error(exc)
+        if damaged is not None:
+            raise SessionFileError(f"无法打开“{path.name}”：{damaged.message}") from exc
         raise
-    _current_path = path
     if mode == WRITE:
         _access = Access(False, "", network, new_lock.stale)
     else:
@@ -129,7 +135,7 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         why = (f"只读：会议正由{holder.describe()}打开修改。这里只能查看和打印，所做的修改不会保存。" if holder
                else "只读：这里只能查看和打印，所做的修改不会保存。")
         _access = Access(True, why, network)
-    return session_info()
+    return info
 
 
 def open_readonly_because(path: str | Path, why: str) -> SessionInfo:

@@ -221,3 +221,16 @@ def test_backups_are_taken_before_the_risky_changes(demo_file, tmp_path):
     assert _run(0, "tally", demo_file, csv, "--new", "选举").returncode == 0
     kinds = [b.kind for b in backups.listing(demo_file)]
     assert kinds == [backups.TALLY]
+
+
+def test_a_damaged_text_in_what_opening_reads_is_refused_as_damaged(demo_file):
+    """A member's 身份 whose bytes are no longer UTF-8 (a flipped byte found this): opening says the
+    file is damaged and how to restore it, not a database error, and leaves no session open."""
+    con = sqlite3.connect(demo_file)
+    con.execute("UPDATE member SET role = CAST(x'ffbfbe' AS TEXT) WHERE id = (SELECT MIN(id) FROM member)")
+    con.commit()
+    con.close()
+    with pytest.raises(ServiceError, match="文件已损坏") as raised:
+        session.open_session(demo_file)
+    assert "恢复备份" in raised.value.message
+    assert session.current_path() is None
