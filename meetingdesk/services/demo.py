@@ -14,7 +14,7 @@ from meetingdesk.rules.words import Quorum, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person
 from meetingdesk.store import models as store_models
 
-from . import elections, motions, presidium, schedule, seating, settings, voting
+from . import elections, motions, presidium, schedule, seating, settings, suggestions, voting
 from . import session as session_service
 from .errors import ServiceError
 
@@ -91,6 +91,7 @@ def create_demo(path: str | Path) -> session_service.SessionInfo:
                 motions.set_deadline(kind, entry["at"], meetings[entry["meeting"]])
             _load_motions()
             _load_carried()
+            _load_suggestions()
             _load_elections(elections_data)
             _load_voting()
             _load_hall()
@@ -250,6 +251,56 @@ def _load_carried() -> None:
             motions.add_carried(motions.CarriedInput(row["标题"], int(row["届次"]), int(row["次数"]), row["领衔代表"]))
         except ServiceError as exc:
             raise ServiceError(f"carried_motions.csv 第 {line} 行：{exc.message}") from None
+
+
+def _load_suggestions() -> None:
+    """The handling after the session (seeds/suggestions.toml, units.csv): the register's suggestions
+    taken over, the 闭会期间 ones registered, each screened, put in a field, handed to units and
+    answered round by round, as the file says. All of it is the demo's own (seeds/README.md)."""
+    with open(seed("suggestions.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    fields = {name: suggestions.add_field(name) for name in data["fields"]}
+    units = {}
+    for line, row in enumerate(_read_csv("units.csv"), start=2):
+        try:
+            units[row["名称"]] = suggestions.add_unit(row["名称"])
+        except ServiceError as exc:
+            raise ServiceError(f"units.csv 第 {line} 行：{exc.message}") from None
+    suggestions.set_due_defaults(suggestions.DueDefaults(**data["due"]))
+    taken = data["take_over"]
+    suggestions.take_over(now=dt.datetime.combine(taken["on"], dt.time(9, 0)))
+    assigned_on: dict[str, dt.date] = {}
+    for entry in data["between"]:
+        where = f"suggestions.toml {entry['title']}"
+        sid = suggestions.register_between(suggestions.SuggestionInput(
+            entry["title"], _delegate(entry["lead"], where).id, entry["received_on"]))
+        if entry.get("returned"):
+            suggestions.screen(sid, False, entry["returned"])
+        if entry.get("assigned_on"):
+            assigned_on[suggestions.get_suggestion(sid).number_words] = entry["assigned_on"]
+    rows = {}
+    for row in suggestions.list_suggestions():
+        rows[row.source or row.number_words] = row
+    for entry in data["handling"]:
+        row = rows.get(entry["item"])
+        if row is None:
+            raise ServiceError(f"suggestions.toml：没有“{entry['item']}”这件建议")
+        sid = row.suggestion_id
+        suggestions.set_field([sid], fields[entry["field"]])
+        if "key" in entry:
+            suggestions.set_key(sid, True, entry["key"]["leader"], entry["key"].get("committee", ""))
+        if "lead" not in entry:
+            continue
+        suggestions.assign([sid], units[entry["lead"]], [units[u] for u in entry.get("assisting", [])],
+                           on=assigned_on.get(entry["item"], taken["assigned_on"]))
+        for reply in entry.get("reply", []):
+            [assignment] = [a for a in suggestions.get_suggestion(sid).assignments if a.unit == reply["unit"]]
+            # entered the morning after it came, so that the demo does not depend on the clock
+            entered = dt.datetime.combine(reply["replied_on"] + dt.timedelta(days=1), dt.time(9, 0))
+            reply_id = suggestions.record_reply(assignment.assignment_id, suggestions.ReplyInput(
+                reply["replied_on"], reply.get("result", ""), reply.get("text", "")), now=entered)
+            if reply.get("rating"):
+                suggestions.rate(reply_id, reply["rating"], reply["rated_on"], reply.get("redo_due"))
 
 
 def _load_elections(data: dict) -> None:

@@ -148,7 +148,7 @@ def record_everywhere(member_id: int) -> None:
                                                 signer_member_ids=(mates[0].member_id,), received_at=BEFORE), now=BEFORE)
     motions.register_motion(motions.MotionInput("建议", "关于增设公交站点的建议", lead_member_id=mates[0].member_id,
                                                 signer_member_ids=(member_id,), received_at=BEFORE), now=BEFORE)
-    # a suggestion he made between sessions (闭会第1号)
+    # a suggestion he made between sessions (闭会第7号: the demo has six)
     suggestions.register_between(suggestions.SuggestionInput("关于完善码头潭路照明的建议", member_id,
                                                              dt.date(2024, 3, 1)))
     # a vote with him as a candidate, counted
@@ -195,16 +195,17 @@ def test_what_depends_on_a_member_is_read_from_every_referring_table(demo_sessio
                          for k in roster.referencing_keys(target)}
     assert {d.table for d in found} == {model for model, _ in person_and_member}
     texts = [d.text for d in found]
-    for text in ("吴家山街代表团副团长", "主席团成员", "领衔建议第1号", "联名提出建议第2号",
+    # the demo took its 13 suggestions over as 建议第1–13号: his are 建议第14号 and 第15号
+    for text in ("吴家山街代表团副团长", "主席团成员", "领衔建议第14号", "联名提出建议第15号",
                  "联名提名东西湖区人民法院副院长候选人", "第一次全体会议签到", "区委委员", "大会监票人",
                  "代表团会议的主持人", "被提名为东西湖区人民法院副院长候选人", "列入第三次全体会议选举的选票",
                  "第三次全体会议选举的得票", "以往缺席记录（第十一届人民代表大会第二次会议）",
                  "东西湖区人民检察院副检察长预选第一轮的候选人", "东西湖区人民检察院副检察长预选第一轮的得票",
-                 "吴家山街代表团预选监票人", "领衔闭会第1号"):
+                 "吴家山街代表团预选监票人", "领衔闭会第7号"):
         assert text in texts
     sentence = roster.dependents_sentence("丁一", found)
-    assert sentence.startswith("丁一 已是吴家山街代表团副团长、主席团成员、吴家山街代表团预选监票人、区委委员、大会监票人，已领衔建议第1号、闭会第1号，"
-                               "已联名提出建议第2号，")
+    assert sentence.startswith("丁一 已是吴家山街代表团副团长、主席团成员、吴家山街代表团预选监票人、区委委员、大会监票人，已领衔建议第14号、闭会第7号，"
+                               "已联名提出建议第15号，")
     assert "已在第一次全体会议签到" in sentence and "已是代表团会议的主持人" in sentence
     # the team: its people, its leaders and the preliminary count entered for it
     assert {d.table for d in roster.delegation_dependents(team.delegation_id)} == {

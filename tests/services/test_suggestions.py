@@ -431,32 +431,46 @@ def test_screening_fields_and_key_suggestions(empty_session):
 
 
 def test_the_motion_desk_writes_through_the_suggestions(demo_session):
-    rows = motions.list_motions()
-    big, turned = rows[0], rows[1]
-    motions.record_handling(turned.motion_id, [("区交通运输局", True), ("区城管执法局", False)], D(2024, 3, 1), "不满意")
-    row = motions.get_motion(turned.motion_id)
-    assert (row.reply_date, row.rating, row.state) == (D(2024, 3, 1), "不满意", "办理中")
-    taken = next(s for s in suggestions.list_suggestions() if s.motion_id == turned.motion_id)
-    assert taken.source == "议案原案第2号" and taken.number_words == "建议第1号"  # the register taken over
+    big = motions.list_motions()[0]  # the 大会议案, not handled in the demo
+    lead_id = roster.list_members(role="代表")[0].member_id
+    new = motions.register_motion(motions.MotionInput("建议", "关于增设公交站点的建议", lead_member_id=lead_id,
+                                                      received_at=dt.datetime(2023, 12, 22, 15, 0)))
+    motions.record_handling(new, [("区交通运输局", True), ("区城管局", False)], D(2024, 3, 1), "不满意")
+    row = motions.get_motion(new)
+    assert (row.register_no, row.reply_date, row.rating, row.state) == ("建议第14号", D(2024, 3, 1), "不满意", "办理中")
+    taken = next(s for s in suggestions.list_suggestions() if s.motion_id == new)
+    assert taken.source == "建议第14号" and taken.number_words == "建议第14号"  # taken over as it was handled
     lead = taken.lead_assignment
     assert (lead.unit, lead.round, [r.rating for r in lead.replies]) == ("区交通运输局", 2, ["不满意"])
-    assert {u.name for u in suggestions.list_units()} >= {"区交通运输局", "区城管执法局"}
+    # handed out today: the demo's dates for the session's suggestions (seed 001's 7/31, 6/30) are
+    # long past, so the assisting unit gets the default span from today; the lead unit, rated
+    # 不满意 today, is due again after the redo span (30 days)
+    today = dt.date.today()
+    assert [(a.assigned_on, a.due) for a in taken.assignments] == [
+        (today, today + dt.timedelta(days=30)), (today, today + dt.timedelta(days=60))]
+    assert lead.replies[0].due == today + dt.timedelta(days=90)  # round 1's, as it was
     # the desk adds round 2; round 1 stays; a change of a reply on record is refused
-    motions.record_handling(turned.motion_id, [("区交通运输局", True), ("区城管执法局", False)], D(2024, 5, 1), "满意")
+    motions.record_handling(new, [("区交通运输局", True), ("区城管局", False)], D(2024, 5, 1), "满意")
     lead = suggestions.get_suggestion(taken.suggestion_id).lead_assignment
     assert [(r.round, r.replied_on, r.rating) for r in lead.replies] == [
         (1, D(2024, 3, 1), "不满意"), (2, D(2024, 5, 1), "满意")]
-    assert motions.get_motion(turned.motion_id).state == "已测评"
+    assert motions.get_motion(new).state == "已测评"
     with pytest.raises(ServiceError) as err:  # the lead unit that replied cannot be taken off
-        motions.record_handling(turned.motion_id, [("区城管执法局", True)], D(2024, 5, 1), "满意")
+        motions.record_handling(new, [("区城管局", True)], D(2024, 5, 1), "满意")
     assert err.value.field == "units" and "区交通运输局已答复" in err.value.message
     with pytest.raises(ServiceError) as err:
-        motions.record_reply(turned.motion_id, D(2024, 5, 2), "满意")
+        motions.record_reply(new, D(2024, 5, 2), "满意")
     assert err.value.field == "reply_date"
+    with pytest.raises(ServiceError) as err:
+        motions.record_reply(new, None)
+    assert err.value.field == "reply_date" and "不删除" in err.value.message
+    # a unit typed anew on the desk joins the session's list
+    assert "区城管局" in [u.name for u in suggestions.list_units()]
     # a 大会议案's handling stays with the motion: not a suggestion
-    motions.assign_units(big.motion_id, [("区发展和改革局", True)])
+    motions.assign_units(big.motion_id, [("区发展和改革委员会", True)])
     assert big.motion_id not in {s.motion_id for s in suggestions.list_suggestions()}
-    assert [(u.unit, u.lead) for u in motions.get_motion(big.motion_id).units] == [("区发展和改革局", True)]
+    assert [(u.unit, u.lead) for u in motions.get_motion(big.motion_id).units] == [("区发展和改革委员会", True)]
+    assert [a.due for a in suggestions.motion_assignments()[big.motion_id]] == [None]
 
 
 # ---------------------------------------------------------------- undoing
@@ -521,3 +535,36 @@ def test_a_take_over_and_a_registration_are_undone_by_their_rows(empty_session):
     assert not suggestions.get_suggestion(new[0]).key
     suggestions.restore(edited)
     assert suggestions.get_suggestion(new[0]).key_leader == "区人大常委会主任"
+
+
+# ---------------------------------------------------------------- the demo
+
+
+def test_the_demos_handling_after_the_session(demo_session):
+    """seeds/suggestions.toml: the 13 议案 turned into suggestions taken over and handled, five
+    闭会期间 suggestions and one returned, seed 001's due dates, three 重点, one 不满意 redone in
+    round 2, one reply overdue."""
+    assert len(suggestions.list_units()) == 40
+    assert [f.name for f in suggestions.list_fields()] == ["经济发展", "城建城管", "社会管理", "文教民生"]
+    assert suggestions.due_defaults() == DueDefaults(D(2024, 7, 31), D(2024, 6, 30), 90, 60, 30, 30)
+    rows = suggestions.list_suggestions()
+    assert [r.number_words for r in rows] == [f"建议第{n}号" for n in range(1, 14)] + [
+        f"闭会第{n}号" for n in range(1, 7)]
+    assert [r.source for r in rows[:13]] == [f"议案原案第{n}号" for n in range(2, 15)]
+    assert [(r.number_words, r.key_leader, r.key_committee) for r in rows if r.key] == [
+        ("建议第1号", "周本奇", "城环工委"), ("建议第6号", "葛晓丹", "区人大财政经济委员会"),
+        ("建议第9号", "杨早明", "区人大农业与农村委员会")]
+    redo = rows[3].lead_assignment
+    assert [(r.round, r.result, r.rating, r.due) for r in redo.replies] == [
+        (1, "因条件限制留作参考", "不满意", D(2024, 7, 31)), (2, "列入计划逐步解决", "满意", D(2024, 8, 31))]
+    [late] = suggestions.overdue()
+    assert (late.label, late.assignment.unit, late.assignment.due) == ("闭会第5号", "区民政局", D(2025, 2, 10))
+    assert rows[-1].state == "退回修改" and "一事一议" in rows[-1].returned_reason
+    assert suggestions.unrated() == []
+    s = suggestions.stats()
+    assert (s.motions, s.session.total, s.between.total, s.between.returned) == (1, 13, 5, 1)
+    assert (s.session.replied_rate, s.all.replied, s.all.replied_rate) == ("100%", 17, "94.4%")
+    assert (s.all.ratings.satisfied, s.all.ratings.basic, s.all.ratings.unsatisfied) == (14, 3, 0)
+    assert [(f.name, f.count, f.percent) for f in s.session.fields] == [
+        ("经济发展", 7, "53.8%"), ("城建城管", 5, "38.5%"), ("文教民生", 1, "7.7%")]
+    assert s.session.units == 21 and s.all.units == 27

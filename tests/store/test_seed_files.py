@@ -224,3 +224,46 @@ def test_by_elected_delegates_present(serving):
     assert set(marked) == set(by_elected)
     # the 常委会 第十三次会议 of 11月29日 (line 1721) confirmed them; no seed names their 选区
     assert set(marked.values()) == {("2023-11-29", "", "区十一届人大常委会第十三次会议")}
+
+
+# ---------------------------------------------------------------- the handling after the session
+
+
+@pytest.fixture(scope="module")
+def suggestions_toml() -> dict:
+    with open(seed("suggestions.toml"), "rb") as f:
+        return tomllib.load(f)
+
+
+def test_units_file():
+    header, rows = _read_csv("units.csv")
+    assert header == ["名称", "原文行", "说明"]
+    names = [r["名称"] for r in rows]
+    assert len(names) == 40 and len(set(names)) == 40  # seed 003: 39 units, seed 001: 43
+    # each unit is cited from seed 000 or said to be the demo's own
+    assert all(r["原文行"] or r["说明"].startswith("演示补充") for r in rows)
+    assert sum(1 for n in names if n.endswith("街道办事处")) == 11 and "常青花园社管办" in names
+
+
+def test_suggestions_file_names_what_the_other_files_hold(suggestions_toml, serving):
+    data = suggestions_toml
+    units = {r["名称"] for r in _read_csv("units.csv")[1]}
+    assert data["fields"] == ["经济发展", "城建城管", "社会管理", "文教民生"]  # seed 003 line 509
+    delegates = {r["姓名"] for r in serving if r["身份"] == "代表"}
+    assert all(entry["lead"] in delegates for entry in data["between"])
+    turned = {f"议案原案第{r['序号']}号" for r in _read_csv("motions.csv")[1] if r["审查意见"] == "转为代表建议"}
+    between = {f"闭会第{n}号" for n in range(1, len(data["between"]) + 1)}
+    items = [entry["item"] for entry in data["handling"]]
+    assert len(items) == len(set(items)) and set(items) == turned | between
+    redone = overdue = 0
+    for entry in data["handling"]:
+        assert entry["field"] in data["fields"]
+        handed = [entry["lead"], *entry.get("assisting", [])] if "lead" in entry else []
+        assert set(handed) <= units
+        replies = entry.get("reply", [])
+        assert {r["unit"] for r in replies} <= set(handed)
+        lead_replies = [r for r in replies if r["unit"] == entry.get("lead")]
+        redone += sum(1 for r in lead_replies if r.get("rating") == "不满意")
+        overdue += bool(handed) and not lead_replies
+    assert redone == 1 and overdue == 1  # one 不满意 redone in round 2, one reply overdue
+    assert sum(1 for entry in data["handling"] if "key" in entry) == 3  # seed 001: 重点代表建议3件

@@ -97,7 +97,7 @@ def test_undo_refuses_while_any_area_recorded_anything_and_deletes_nothing(windo
     message = warnings[0]
     assert message.startswith("不能撤销“添加 丁一”：丁一 已是吴家山街代表团副团长、主席团成员、吴家山街代表团预选监票人、区委委员、大会监票人，")
     assert message.endswith("。请先在相应页面删除这些记录。")
-    for named in ("已领衔建议第1号", "已联名提出建议第2号", "已在第一次全体会议签到", "代表团会议的主持人",
+    for named in ("已领衔建议第14号、闭会第7号", "已联名提出建议第15号", "已在第一次全体会议签到", "代表团会议的主持人",
                   "东西湖区人民法院副院长", "第三次全体会议选举", "预选第一轮", "以往缺席"):
         assert named in message
     assert window.undo_stack.index() == index and _counts() == before
