@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from meetingdesk import store
-from meetingdesk.services import attendance, presidium, roster, schedule, session
+from meetingdesk.services import attendance, presidium, roster, schedule, session, suggestions
 from meetingdesk.services.roster import MemberInput
 from meetingdesk.store import Member, Person
 from meetingdesk.ui.roster import commands
@@ -242,3 +242,90 @@ def test_plain_commands_still_undo_as_qt_does(window, qtbot):
     assert window.undo_action.text() == "撤销 修改选举和表决办法"
     window.undo_action.trigger()
     assert window.undo_stack.index() == 0 and window.redo_action.text() == "重做 修改选举和表决办法"
+
+
+# ---------------------------------------------------------------- suggestions (issue 20)
+
+
+class _Assign(undo_module.Command):
+    """交办 as the 建议办理 page undoes it: services.suggestions' assignments before and after."""
+
+    def __init__(self, ids, before):
+        super().__init__("交办 闭会第7号")
+        self.before, self.after = before, suggestions.assignments_state(ids)
+
+    def apply(self):
+        suggestions.restore_assignments(self.after)
+
+    def revert(self):
+        suggestions.restore_assignments(self.before)
+
+
+class _Reply(undo_module.Command):
+    def __init__(self, reply_id):
+        super().__init__("录入答复 闭会第7号")
+        self.reply_id, self.saved = reply_id, None
+
+    def revert(self):
+        self.saved = suggestions.remove_reply(self.reply_id)
+
+    def apply(self):
+        suggestions.restore_reply(self.saved)
+
+
+class _Rate(undo_module.Command):
+    def __init__(self, before):
+        super().__init__("评价 闭会第7号")
+        self.before, self.after = before, suggestions.reply_state(before.reply_id)
+
+    def apply(self):
+        suggestions.restore_rating(self.after)
+
+    def revert(self):
+        suggestions.restore_rating(self.before)
+
+
+def test_assignment_reply_and_rating_undo_and_redo_with_their_ids_and_never_drop_a_reply(window, warnings):
+    """The writes of the 建议办理 page through the window's checking stack: each undone and redone
+    by the service's own pairs, the same ids back; a step that would drop a reply given since is
+    refused with the service's reason, and the stack stays."""
+    lead = next(m for m in roster.list_members(role="代表") if m.name == "彭涛")
+    sid = suggestions.register_between(suggestions.SuggestionInput("关于增设金银湖公园公厕的建议", lead.member_id,
+                                                                   dt.date(2024, 12, 2)))
+    units = {u.name: u.unit_id for u in suggestions.list_units()}
+    before = suggestions.assign([sid], units["区城管局"], [units["金银湖街道办事处"]], on=dt.date(2024, 12, 3))
+    window.undo_stack.push(_Assign([sid], before))
+    assigned = suggestions.get_suggestion(sid).assignments
+    lead_unit = assigned[0].assignment_id
+    reply = suggestions.record_reply(lead_unit, suggestions.ReplyInput(dt.date(2025, 1, 10), "已解决或基本解决"))
+    window.undo_stack.push(_Reply(reply))
+    rated = suggestions.reply_state(reply)
+    suggestions.rate(reply, "不满意", dt.date(2025, 1, 20))
+    window.undo_stack.push(_Rate(rated))
+    assert window.undo_action.text() == "撤销 评价 闭会第7号"
+
+    # the unit answers round 2 outside the stack (an import): undoing the rating would orphan it
+    again = suggestions.record_reply(lead_unit, suggestions.ReplyInput(dt.date(2025, 2, 1)))
+    window.undo_action.trigger()
+    assert warnings == ["不能撤销“评价 闭会第7号”：区城管局已有第2轮的答复，不能再改第1轮的评价；请先撤销那一轮的答复。"]
+    assert window.undo_stack.index() == 3 and suggestions.get_suggestion(sid).lead_assignment.round == 2
+    suggestions.remove_reply(again)
+
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert window.undo_stack.index() == 0 and suggestions.get_suggestion(sid).assignments == ()
+    for _ in range(3):
+        window.redo_action.trigger()
+    row = suggestions.get_suggestion(sid)
+    assert [a.assignment_id for a in row.assignments] == [a.assignment_id for a in assigned]
+    assert [(r.reply_id, r.rating) for r in row.lead_assignment.replies] == [(reply, "不满意")]
+    assert len(warnings) == 1
+
+    # undoing the assignment is refused once a unit has replied outside the stack (an import)
+    window.undo_action.trigger()  # the rating
+    window.undo_action.trigger()  # the reply
+    suggestions.record_reply(assigned[1].assignment_id, suggestions.ReplyInput(dt.date(2025, 1, 5)))
+    window.undo_action.trigger()
+    assert warnings[1] == ("不能撤销“交办 闭会第7号”：闭会第7号的承办单位金银湖街道办事处已答复，"
+                           "答复记录须保留，不能撤下该单位。")
+    assert window.undo_stack.index() == 1 and len(suggestions.get_suggestion(sid).assignments) == 2
