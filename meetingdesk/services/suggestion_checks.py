@@ -48,7 +48,7 @@ def _unrated(today: dt.date) -> list[Problem]:
         r = row.reply
         found.append(Problem(
             NOTICE, AREA, row.label,
-            f"{row.label}“{row.title}”：{r.unit}{r.replied_on:%Y-%m-%d}的答复已 {row.days} 天，"
+            f"{row.label}“{row.title}”：{r.unit}的答复（{r.replied_on:%Y-%m-%d}）已 {row.days} 天，"
             "代表尚未评价。", target=_target(row.suggestion_id, row.motion_id)))
     return found
 

@@ -721,9 +721,9 @@ def set_key(suggestion_id: int, key: bool, leader: str = "", committee: str = ""
     leader, committee = " ".join(leader.split()), " ".join(committee.split())
     if key and not leader:
         raise ServiceError("重点建议须写明督办领导。", "leader")
-    for value, name in ((leader, "leader"), (committee, "committee")):
+    for value, words, name in ((leader, "督办领导", "leader"), (committee, "督办机构", "committee")):
         if len(value) > MAX_NAME:
-            raise ServiceError(f"过长（{len(value)} 字，最多 {MAX_NAME} 字）。", name)
+            raise ServiceError(f"{words}过长（{len(value)} 字，最多 {MAX_NAME} 字）。", name)
     if key and row.screening == rules.RETURNED:
         raise ServiceError(f"{number_words(row.period, row.number)}已退回修改，受理后才能列为重点建议。", "key")
     with store.database.atomic():

@@ -349,7 +349,7 @@ def test_an_overdue_reply_and_an_unrated_one_in_check(empty_session):
     assert suggestions.get_suggestion(first).assignments[1].replies[0].late
     found = [p.message for p in suggestion_checks.check(D(2024, 8, 25))]
     assert found == ["闭会第2号“关于闭会期间第2件事的建议”：区第2局（主办）的答复已逾期 25 天（答复期限 2024-07-31）。",
-                     "闭会第1号“关于闭会期间第1件事的建议”：区第1局2024-07-20的答复已 36 天，代表尚未评价。"]
+                     "闭会第1号“关于闭会期间第1件事的建议”：区第1局的答复（2024-07-20）已 36 天，代表尚未评价。"]
     suggestions.rate(reply, "基本满意", D(2024, 8, 26))
     assert [p.where for p in suggestion_checks.check(D(2024, 8, 27))] == ["闭会第2号"]
     # `meetingdesk check` reports it (today is long after 2024)
