@@ -44,9 +44,10 @@ from meetingdesk.ui.session.carry_dialog import CarryDialog
 from meetingdesk.ui.session.changes_dialog import edit_changes
 from meetingdesk.ui.session.dialogs import SessionDialog
 from meetingdesk.ui.session.welcome import WelcomePanel
+from meetingdesk.ui.suggestions.page import SuggestionsPage
 
 PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage,
-         SeatingPage)
+         SeatingPage, SuggestionsPage)
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 
 
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(index)
         if page is None:
             cls = PAGES[index]
-            page = cls(self.undo_stack) if cls in (RosterPage, SeatingPage) else cls()
+            page = cls(self.undo_stack) if cls in (RosterPage, SeatingPage, SuggestionsPage) else cls()
             placeholder = self.pages.widget(index)
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(placeholder)
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
     counting_page = property(lambda self: self._page_at(5))
     attendance_page = property(lambda self: self._page_at(6))
     seating_page = property(lambda self: self._page_at(7))
+    suggestions_page = property(lambda self: self._page_at(8))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

@@ -177,6 +177,59 @@ def _podium(cls):
     return cls(meeting.name, seating.podium(meeting.meeting_id), seating.podium_choices())
 
 
+def _suggestion():
+    """The demo's suggestion with the most units (and replies): the longest handling."""
+    from meetingdesk.services import suggestions
+
+    rows = suggestions.list_suggestions()
+    return max(rows, key=lambda r: (len(r.assignments), sum(len(a.replies) for a in r.assignments)))
+
+
+def _suggestion_dialog(cls):
+    from meetingdesk.services import suggestions
+
+    fields = suggestions.list_fields()
+    between = next(r for r in suggestions.list_suggestions() if r.period == "闭会期间")
+    return [cls(fields, NOW.date()), cls(fields, NOW.date(), _suggestion()), cls(fields, NOW.date(), between)]
+
+
+def _assign(cls):
+    from meetingdesk.services import suggestions
+
+    units, defaults = suggestions.list_units(), suggestions.due_defaults()
+    return [cls([_suggestion()], units, defaults, NOW.date()),
+            cls(suggestions.list_suggestions(), units, defaults, NOW.date())]
+
+
+def _reply(cls):
+    row = _suggestion()
+    return cls(row, row.assignments[0], NOW.date())
+
+
+def _rate(cls):
+    from meetingdesk.services import suggestions
+
+    row = _suggestion()
+    a = row.assignments[0]
+    return cls(row, a, a.replies[-1], suggestions.due_defaults(), NOW.date())
+
+
+def _suggestion_lists(cls):
+    return [cls("unit", lambda command: None), cls("field", lambda command: None)]
+
+
+def _due_defaults(cls):
+    from meetingdesk.services import suggestions
+
+    return cls(suggestions.due_defaults())
+
+
+def _fields(cls):
+    from meetingdesk.services import suggestions
+
+    return cls(suggestions.list_suggestions(), suggestions.list_fields())
+
+
 # Each dialog as the program opens it (the call in its page or window), on the demo session.
 # A list: the dialog in each of its shapes (new or editing, a field shown only for 补选 …).
 FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
@@ -234,6 +287,16 @@ FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
     "common.problems.ProblemsDialog": lambda cls: cls(),
     "seating.dialogs.HallDialog": _hall,
     "seating.dialogs.PodiumDialog": _podium,
+    "suggestions.dialogs.SuggestionDialog": _suggestion_dialog,
+    "suggestions.dialogs.ScreenDialog": lambda cls: cls(_suggestion()),
+    "suggestions.dialogs.FieldDialog": _fields,
+    "suggestions.dialogs.KeyDialog": lambda cls: cls(_suggestion()),
+    "suggestions.dialogs.AssignDialog": _assign,
+    "suggestions.dialogs.ReplyDialog": _reply,
+    "suggestions.dialogs.RateDialog": _rate,
+    "suggestions.dialogs.DueDefaultsDialog": _due_defaults,
+    "suggestions.dialogs.ListDialog": _suggestion_lists,
+    "suggestions.exchange.ReplyImportDialog": lambda cls: cls(),
 }
 WINDOWS = {"main_window.MainWindow"}  # built with the session file: test_the_main_window_fits…
 
