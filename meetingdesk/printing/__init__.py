@@ -72,6 +72,8 @@ CATALOGUE = (
     Entry("leaders", "leaders", "代表团团长、副团长名单", ()),
     Entry("changes_notice", "changes_notice", "代表变动公告", ("by_election",)),
     Entry("qualification_report", "qualification_report", "代表资格审查委员会关于补选代表资格的审查报告", ()),
+    Entry("handling_list", "handling_list", "交办清单", ()),
+    Entry("handling_report_stats", "handling_report_stats", "建议办理情况统计", ()),
 )
 _ENTRIES = {entry.kind: entry for entry in CATALOGUE}
 

@@ -24,7 +24,8 @@ def test_list_names_the_kinds_with_their_titles(capsys):
                                 "attendance_table\t代表出席情况统计表", "badges\t代表证件",
                                 "seating\t会场座次图", "podium\t主席台座次表", "seat_list\t座次表", "tent_cards\t桌签",
                                 "leaders\t代表团团长、副团长名单", "changes_notice\t代表变动公告",
-                                "qualification_report\t代表资格审查委员会关于补选代表资格的审查报告"]
+                                "qualification_report\t代表资格审查委员会关于补选代表资格的审查报告",
+                                "handling_list\t交办清单", "handling_report_stats\t建议办理情况统计"]
 
 
 def test_print_roster(demo_file, tmp_path, capsys):

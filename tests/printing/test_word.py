@@ -29,7 +29,8 @@ from .pdftext import compact, out_of_order, pages_text
 LISTS = ["roster", "signin", "people", "presidium", "chairs", "groups", "deputies", "review", "scrutineers",
          "agenda", "schedule", "motions", "motion_review", "motion_resolution", "motion_counts",
          "motion_deadline", "candidates", "ballots", "votes", "attendance", "absences", "attendance_table",
-         "seat_list", "leaders", "changes_notice", "qualification_report"]
+         "seat_list", "leaders", "changes_notice", "qualification_report", "handling_list",
+         "handling_report_stats"]
 FOOTER = re.compile(r"第\d+页共\d+页")
 
 
