@@ -9,7 +9,7 @@ from meetingdesk import errorlog
 from meetingdesk.services import ServiceError
 from meetingdesk.store.errors import storage_error
 
-from . import commands, seating as seating_commands, voting as voting_commands
+from . import commands, seating as seating_commands, suggestions as suggestion_commands, voting as voting_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.info)
     voting_commands.register(sub)
     seating_commands.register(sub)
+    suggestion_commands.register(sub)
 
     p = sub.add_parser("print", help="把名单等打印件写成 PDF 或 Word 文档；--list 列出可打印的种类",
                        description="meetingdesk print KIND SESSION -o OUT.pdf（或 OUT.docx：Word 文档）；meetingdesk print --list")

@@ -19,7 +19,8 @@ importing would do — 新增答复, 新增评价, 不变, 未答复 (the row ho
 row, column and reason — writing nothing. Columns, by name in any order (spaces, full-width forms
 and a trailing ：or * in the headers ignored): 编号, 承办单位, 答复日期, 办理结果 required; 答复内容,
 代表评价, 评价日期 optional (评价日期 defaults to the day of the import); the export's other
-columns are read only to warn when 标题 or 主办/协办 differ from the desk's.
+columns are read only to warn when 标题 or 主办/协办 differ from the desk's (and a bare 编号 takes its 期间);
+the others are passed over, and any other column is named as not used.
 
 A row is checked against the unit's history of replies (services.suggestions keeps every round):
 
@@ -80,6 +81,7 @@ REQUIRED = (NUMBER, UNIT, REPLIED_ON, RESULT)
 OPTIONAL = (TEXT, RATING, RATED_ON)
 CHECKED = (PERIOD, TITLE, ROLE)  # read to number a bare 编号 and to warn of a row that looks misnumbered
 KNOWN = REQUIRED + OPTIONAL + CHECKED
+SHOWN = (LEAD, DELEGATION, FIELD, KEY, DUE)  # the export's columns for reading only: not "unused"
 DATE_COLUMNS = (REPLIED_ON, RATED_ON)
 ALIASES = {"建议编号": NUMBER, "建议号": NUMBER, "序号编号": NUMBER, "承办单位名称": UNIT, "单位": UNIT,
            "主办单位/协办单位": ROLE, "主办协办": ROLE, "承办方式": ROLE, "办理方式": ROLE, "建议标题": TITLE,
@@ -201,7 +203,7 @@ def _header(line: int, cells: list[str], source: str) -> tuple[dict[str, int], l
             if key in columns:
                 raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
             columns[key] = i
-        elif raw:
+        elif raw and key not in SHOWN:
             ignored.append(_clip(raw))
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
