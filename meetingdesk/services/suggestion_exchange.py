@@ -598,6 +598,12 @@ def _plan_row(cells: list[str], odd: dict[int, tuple[str, str]], line: int, tabl
         if not row.errors:
             row.kind = NEW_RATING if row.rate_reply_id else UNCHANGED
         return _finish(row)
+    same_day = next((r for r in a.replies if r.replied_on == day), None)
+    if same_day is not None:  # a round on record that day, said otherwise: a correction, not a new round
+        column = RESULT if result and same_day.result != result else TEXT
+        bad(column, f"{label}第{same_day.round}轮的答复（{_describe_reply(same_day)}）也是这一天，与文件中的不同；"
+                    "答复不再改写。如是新一轮的答复，请核对答复日期。")
+        return _finish(row)
     if a.answered:
         latest = a.latest
         column = REPLIED_ON if latest.replied_on != day else RESULT if result and latest.result != result else TEXT

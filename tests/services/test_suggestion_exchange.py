@@ -194,6 +194,12 @@ def test_a_rating_of_unsatisfied_reopens_the_unit_for_round_two(empty_session, t
     lead = row.lead_assignment
     assert (lead.round, lead.answered, lead.due, row.rating) == (2, False, D(2024, 7, 31), "不满意")
     assert lead.overdue_on(D(2024, 8, 1)) and not lead.overdue_on(D(2024, 7, 31))
+    # round 1 said otherwise on its own day is not taken for round 2
+    other = _write_xlsx(tmp_path / "other.xlsx", header, [
+        ["区第2局", "建议第2号", "已解决或基本解决", "2024-06-20", "", ""]])
+    [error] = exchange.plan_reply_import(other, today=D(2024, 8, 1)).errors
+    assert (error.column, error.reason) == ("办理结果", "建议第2号的区第2局第1轮的答复（2024-06-20，因条件限制留作参考）"
+                                                      "也是这一天，与文件中的不同；答复不再改写。如是新一轮的答复，请核对答复日期。")
     # the redo comes in the next file: round 2, round 1 as it was
     second = _write_xlsx(tmp_path / "second.xlsx", header, [
         ["区第2局", "建议第2号", "已解决或基本解决", "2024-07-25", "已协调解决。", "满意"]])
