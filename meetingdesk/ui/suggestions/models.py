@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from meetingdesk.rules import suggestions as rules
 from meetingdesk.rules.collation import sort_names
 from meetingdesk.services.suggestions import AssignmentRow, ReplyRow, SuggestionRow
-from meetingdesk.ui.common.models import RowsModel, RowsProxy, _Index
+from meetingdesk.ui.common.models import FilteredRowsModel, RowsModel
 
 RED = QColor("#b00020")
 GREY = QColor("#888888")
@@ -42,8 +42,14 @@ def open_due(row: SuggestionRow) -> AssignmentRow | None:
     return row.lead_assignment
 
 
-class SuggestionsModel(RowsModel):
-    """One line per suggestion, in the service's order (会议期间 first, by number)."""
+class SuggestionsModel(FilteredRowsModel):
+    """One line per suggestion, in the service's order (会议期间 first, by number).
+
+    It filters (期间, 承办单位, 状态 with 逾期 among them, typed text) and sorts itself, as the
+    roster's members do: at a few thousand suggestions a QSortFilterProxyModel calling back into
+    Python for every comparison took most of a second per click on a heading; here a filter is one
+    pass over the rows and a sort one Python sort over keys computed once per column. The page
+    uses it as its own proxy (mapToSource / mapFromSource are the identity)."""
 
     NUMBER, PERIOD, TITLE, LEAD, DELEGATION, FIELD, KEY, UNITS, DUE, STATE, RATING = range(11)
     headers = ("编号", "期间", "标题", "领衔代表", "代表团", "领域", "重点", "承办单位", "答复期限", "状态", "评价")
@@ -54,43 +60,74 @@ class SuggestionsModel(RowsModel):
         super().__init__(parent)
         self.today = dt.date.today()
         self._lead_rank: dict[str, int] = {}
-        self._search: list[str] = []  # each row's filter text, lowered (the proxy reads it)
-        self._row_of: dict[int, int] = {}
+        self._period: str | None = None
+        self._unit: int | None = None
+        self._state: str | None = None
 
     # ------------------------------------------------ the rows
 
     def set_data(self, rows: list[SuggestionRow], today: dt.date) -> None:
         self.today = today
         self._rank(rows)
-        self._search = [self.filter_text(r).lower() for r in rows]
-        self._row_of = {r.suggestion_id: i for i, r in enumerate(rows)}
         self.set_rows(rows)
 
     def _rank(self, rows: list[SuggestionRow]) -> None:
-        # sort values must be plain numbers or strings for the proxy: the leads ranked by strokes once
+        # sort values must be plain numbers or strings: the leads ranked by strokes once
         names = sort_names({r.lead_name for r in rows if r.lead_name})
         self._lead_rank = {name: i for i, name in enumerate(names)}
+        self._keys.pop(self.LEAD, None)
 
     def replace(self, rows: list[SuggestionRow]) -> bool:
-        """Put these rows (read again after an edit) in place of theirs and repaint those lines;
-        False when one is not here (the page then reads everything)."""
-        if any(r.suggestion_id not in self._row_of for r in rows):
+        """Put these rows (read again after an edit) in place of theirs: a line repainted where
+        that is all that changed, else the rows shown again in one pass. False when one is not
+        here (the page then reads everything)."""
+        held = {r.suggestion_id for r in self._all}
+        if any(r.suggestion_id not in held for r in rows):
             return False
         if any(r.lead_name and r.lead_name not in self._lead_rank for r in rows):
-            self._rank(self._rows[:] + rows)
+            self._rank(self._all + rows)
         for r in rows:
-            at = self._row_of[r.suggestion_id]
-            self._rows[at] = r
-            self._search[at] = self.filter_text(r).lower()
-            self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+            self.put_row("suggestion_id", r.suggestion_id, r)
         return True
 
-    def index_of(self, suggestion_id: int) -> QModelIndex:
-        at = self._row_of.get(suggestion_id)
-        return QModelIndex() if at is None else self.index(at, 0)
+    def service_order(self, rows: list) -> list:
+        return sorted(rows, key=lambda r: (r.period == rules.BETWEEN, r.number))
 
-    def search_text(self, position: int) -> str:
-        return self._search[position]
+    def same_place(self, old: SuggestionRow, new: SuggestionRow) -> bool:
+        return (old.period, old.number) == (new.period, new.number)
+
+    def index_of(self, suggestion_id: int) -> QModelIndex:
+        """The line shown for SUGGESTION_ID, or an invalid index (not there, or filtered out)."""
+        return self.index_by("suggestion_id", suggestion_id)
+
+    def holds(self, suggestion_id: int) -> bool:
+        return any(r.suggestion_id == suggestion_id for r in self._all)
+
+    # ------------------------------------------------ the filters
+
+    def _change(self, name: str, value) -> None:
+        if getattr(self, name) != value:
+            setattr(self, name, value)
+            self.refilter()
+
+    def set_period(self, period: str | None) -> None:
+        self._change("_period", period)
+
+    def set_unit(self, unit_id: int | None) -> None:
+        self._change("_unit", unit_id)
+
+    def set_state(self, state: str | None) -> None:
+        self._change("_state", state)
+
+    def filtering(self) -> bool:
+        return bool(self._period or self._unit is not None or self._state or self._text)
+
+    def accepts(self, row: SuggestionRow) -> bool:
+        if self._period is not None and row.period != self._period:
+            return False
+        if self._state is not None and row.state != self._state:
+            return False
+        return self._unit is None or any(a.unit_id == self._unit for a in row.assignments)
 
     # ------------------------------------------------ the cells
 
@@ -184,51 +221,6 @@ def due_line(a: AssignmentRow, today: dt.date) -> str:
     if a.overdue_on(today):
         return line + f"，逾期 {a.days_overdue(today)} 天"
     return line
-
-
-class SuggestionsProxy(RowsProxy):
-    """Filters by period, by handling unit, by state (逾期 among them) and by typed text; the
-    model keeps each row's lowered text, so a key typed costs one lookup per row."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._period: str | None = None
-        self._unit: int | None = None
-        self._state: str | None = None
-        self._text = ""
-
-    def _change(self, name: str, value) -> None:
-        if getattr(self, name) == value:
-            return
-        self.beginFilterChange()
-        setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_period(self, period: str | None) -> None:
-        self._change("_period", period)
-
-    def set_unit(self, unit_id: int | None) -> None:
-        self._change("_unit", unit_id)
-
-    def set_state(self, state: str | None) -> None:
-        self._change("_state", state)
-
-    def setFilterFixedString(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._change("_text", text.strip().lower())
-
-    def filtering(self) -> bool:
-        return bool(self._period or self._unit is not None or self._state or self._text)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
-        model: SuggestionsModel = self.sourceModel()
-        row = model.rows_view()[source_row]
-        if self._period is not None and row.period != self._period:
-            return False
-        if self._state is not None and row.state != self._state:
-            return False
-        if self._unit is not None and not any(a.unit_id == self._unit for a in row.assignments):
-            return False
-        return not self._text or self._text in model.search_text(source_row)
 
 
 # ---------------------------------------------------------------- the selected one's handling

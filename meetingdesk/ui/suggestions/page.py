@@ -44,7 +44,7 @@ from meetingdesk.ui.suggestions.dialogs import (
     SuggestionDialog,
 )
 from meetingdesk.ui.suggestions.models import (
-    HistoryLine, HistoryModel, SuggestionsModel, SuggestionsProxy, details_html,
+    HistoryLine, HistoryModel, SuggestionsModel, details_html,
 )
 
 # The papers of this page, offered once printing's CATALOGUE has them (greyed until then).
@@ -73,17 +73,12 @@ class SuggestionsPage(page.Page):
         self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
 
         self.model = SuggestionsModel(self)
-        self.proxy = SuggestionsProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = table_view(self.proxy)
+        self.proxy = self.model  # the model filters and sorts itself (thousands of rows)
+        self.view = table_view(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(SuggestionsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SuggestionsModel.UNITS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SuggestionsModel.UNITS, 230)
+        self._size_columns()
         self.view.doubleClicked.connect(self.edit)
         self.view.selectionModel().currentRowChanged.connect(self._show_current)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -104,29 +99,47 @@ class SuggestionsPage(page.Page):
 
     # ------------------------------------------------------------ building
 
+    def _size_columns(self) -> None:
+        """Widths from what the columns hold at most (not measured over thousands of rows); the
+        title takes what is left, a long unit list or delegation is elided (whole on hover)."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SuggestionsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        widest = {SuggestionsModel.NUMBER: "建议第999号", SuggestionsModel.PERIOD: "会议期间",
+                  SuggestionsModel.LEAD: "欧阳晓明(女)", SuggestionsModel.DELEGATION: "将军路街代表团",
+                  SuggestionsModel.FIELD: "城建城管", SuggestionsModel.KEY: "重点",
+                  SuggestionsModel.UNITS: "区交通运输局（主办）、区公",
+                  SuggestionsModel.DUE: "2024-07-31", SuggestionsModel.STATE: "退回修改",
+                  SuggestionsModel.RATING: "基本满意"}
+        for column, sample in widest.items():
+            heading = SuggestionsModel.headers[column]
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(heading)) + 14)
+
     def _build_filters(self) -> QHBoxLayout:
         self.period_filter = QComboBox()
         self.period_filter.addItem("全部期间", None)
         for period in rules.PERIODS:
             self.period_filter.addItem(period, period)
-        self.period_filter.currentIndexChanged.connect(lambda: self._filtered(self.proxy.set_period,
+        self.period_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_period,
                                                                               self.period_filter.currentData()))
         self.unit_filter = QComboBox()
         self.unit_filter.addItem("全部承办单位", None)
         self.unit_filter.setMinimumContentsLength(12)
         self.unit_filter.setMaxVisibleItems(25)
-        self.unit_filter.currentIndexChanged.connect(lambda: self._filtered(self.proxy.set_unit,
+        self.unit_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_unit,
                                                                             self.unit_filter.currentData()))
         self.state_filter = QComboBox()
         self.state_filter.addItem("全部状态", None)
         for state in rules.STATES:
             self.state_filter.addItem(state, state)
-        self.state_filter.currentIndexChanged.connect(lambda: self._filtered(self.proxy.set_state,
+        self.state_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_state,
                                                                              self.state_filter.currentData()))
         self.search = QLineEdit()
         self.search.setPlaceholderText("按编号、标题、代表、代表团、领域或承办单位查找")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self._filtered(self.proxy.setFilterFixedString, text))
+        self.search.textChanged.connect(lambda text: self._filtered(self.model.set_filter, text))
         self.counts = QLabel()
         self.counts.setStyleSheet("font-weight: bold")
         filters = QHBoxLayout()
@@ -240,7 +253,7 @@ class SuggestionsPage(page.Page):
         self.unit_filter.setCurrentIndex(max(0, at))
         self.unit_filter.blockSignals(False)
         if at < 0 and wanted is not None:  # the unit left the list
-            self.proxy.set_unit(None)
+            self.model.set_unit(None)
 
     def _reread(self, ids: Sequence[int]) -> None:
         """These suggestions changed (an edit, its undo): read them, repaint their lines."""
@@ -287,32 +300,35 @@ class SuggestionsPage(page.Page):
         super().mark_stale()
 
     def _show_counts(self) -> None:
-        rows = self.model.rows_view()
+        rows = self.model.all_rows()
         by_period = {p: sum(1 for r in rows if r.period == p) for p in rules.PERIODS}
         late = sum(1 for r in rows if r.state == rules.OVERDUE)
         text = f"共 {len(rows)} 件（" + "、".join(f"{p} {n}" for p, n in by_period.items()) + "）"
         if late:
             text += f"　逾期 {late} 件"
-        if self.proxy.filtering():
+        if self.model.filtering():
             text = f"显示 {self.proxy.rowCount()} 件 / " + text
         self.counts.setText(text)
 
     def _filtered(self, setter, value) -> None:
+        """A filter changed: the rows shown anew, those chosen before still chosen if shown."""
+        current, chosen = self.current_id(), self.selected_ids()
         setter(value)
+        self._restore_selection(chosen, current)
         self._show_counts()
         self._show_current()
 
     def _restore_selection(self, ids: Sequence[int], current: int | None) -> None:
         selection = QItemSelection()
         for sid in ids:
-            index = self.proxy.mapFromSource(self.model.index_of(sid))
+            index = self.model.index_of(sid)
             if index.isValid():
                 selection.select(index, index)
         model = self.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         model.select(selection, flags)
         if current is not None:
-            index = self.proxy.mapFromSource(self.model.index_of(current))
+            index = self.model.index_of(current)
             if index.isValid():
                 model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
@@ -328,7 +344,7 @@ class SuggestionsPage(page.Page):
     def selected(self) -> list[SuggestionRow]:
         """The rows chosen (several for the bulk actions), in the table's order; else the current one."""
         indexes = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
-        rows = [self.model.row_at(self.proxy.mapToSource(i).row()) for i in indexes]
+        rows = [self.model.row_at(i.row()) for i in indexes]
         if not rows and self.current() is not None:
             rows = [self.current()]
         return rows
@@ -338,15 +354,14 @@ class SuggestionsPage(page.Page):
 
     def select(self, suggestion_id: int) -> bool:
         """Make SUGGESTION_ID the current and only chosen row, clearing filters that hide it."""
-        source = self.model.index_of(suggestion_id)
-        if not source.isValid():
+        if not self.model.holds(suggestion_id):
             return False
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
+        index = self.model.index_of(suggestion_id)
+        if not index.isValid():  # hidden by the filters: show everything again
             for combo in (self.period_filter, self.unit_filter, self.state_filter):
                 combo.setCurrentIndex(0)
             self.search.clear()
-            index = self.proxy.mapFromSource(source)
+            index = self.model.index_of(suggestion_id)
         select_row(self.view, index)
         self.view.scrollTo(index)
         self._show_current()
@@ -468,7 +483,7 @@ class SuggestionsPage(page.Page):
 
     def take_over(self) -> int:
         """接收会议期间建议: the register's 建议 and the 议案 turned into suggestions, once each."""
-        before = {r.suggestion_id for r in self.model.rows_view()}
+        before = {r.suggestion_id for r in self.model.all_rows()}
         try:
             count = suggestions.take_over()
         except ServiceError as exc:
