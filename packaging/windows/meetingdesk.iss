@@ -22,6 +22,7 @@
 #define ProgId "MeetingDesk.Session"
 
 [Setup]
+LicenseFile=..\..\COPYING
 AppId={{8E6F0B7C-3D4A-4C1E-9B52-6A2D7F1C0E34}
 AppName=MeetingDesk 大会秘书处工作程序
 AppVersion={#AppVersion}
@@ -67,6 +68,8 @@ Name: "desktopicon"; Description: "{cm:DesktopIcon}"; GroupDescription: "{cm:Ico
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; the program's licence (GPL-3.0-or-later); the fonts' and data's own are in the bundle's resources
+Source: "..\..\COPYING"; DestDir: "{app}"; DestName: "COPYING.txt"; Flags: ignoreversion
 
 [Icons]
 Name: "{autoprograms}\MeetingDesk 大会秘书处工作程序"; Filename: "{app}\{#AppExe}"; WorkingDir: "{userdocs}"
