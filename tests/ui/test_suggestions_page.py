@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from meetingdesk import printing
-from meetingdesk.services import motions, roster, session, suggestions
+from meetingdesk.services import motions, roster, suggestions
 from meetingdesk.services.suggestions import SuggestionInput
 from meetingdesk.store import Assignment, Reply, Suggestion
+from meetingdesk.ui.common import print_preview
 from meetingdesk.ui.common.undo import UndoStack
 from meetingdesk.ui.suggestions import exchange
 from meetingdesk.ui.suggestions.models import HistoryModel, SuggestionsModel
@@ -351,7 +352,8 @@ def test_unit_list_refuses_removing_a_unit_in_use_and_undoes_an_addition(page, q
     assert dialog.names()[-1] == "区数据局" and dialog.error_text("") == ""
     assert page.unit_filter.findText("区数据局") > 0
     dialog.name.setText("区数据局")
-    assert not dialog.add() and dialog.error_text("name") == "承办单位“区数据局”已在名单中。"
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter adds (and never closes the list)
+    assert dialog.isVisible() and dialog.error_text("name") == "承办单位“区数据局”已在名单中。"
     dialog.reject()
     assert stack.undo()
     assert "区数据局" not in [u.name for u in suggestions.list_units()]
@@ -443,6 +445,16 @@ def test_print_menu_offers_the_papers_that_exist(page):
         assert action.isEnabled() == (kind in printing.PAPERS)
 
 
+@pytest.mark.parametrize("kind", [k for k, _ in PAPERS])
+def test_printing_a_paper(page, monkeypatch, kind):
+    if kind not in printing.PAPERS:
+        pytest.skip(f"printing.PAPERS has no “{kind}” yet")
+    monkeypatch.setattr(print_preview, "BACKGROUND", False)
+    dialog = page.print_paper(kind)
+    assert dialog is not None and dialog.pages >= 1
+    dialog.close()
+
+
 @pytest.mark.skipif(not exchange.available(), reason="services.suggestion_exchange is not there yet")
 def test_export_then_import_replies(page, qtbot, tmp_path, stack):
     import openpyxl
@@ -464,6 +476,7 @@ def test_export_then_import_replies(page, qtbot, tmp_path, stack):
     assert not dialog.isVisible()
     late = next(r for r in page.model.rows() if r.number_words == "闭会第5号")
     assert late.state == "已答复" and late.lead_assignment.replies[0].replied_on == dt.date(2026, 5, 20)
+    assert "1 行答复或评价" in page.notice.text()
 
     row[head.index("答复日期")].value = "2026-13-01"
     book.save(path)

@@ -35,7 +35,7 @@ from meetingdesk.ui.common.delegate_picker import Choice, OfferList, OfferModel,
 from meetingdesk.ui.common.dialogs import CheckedDialog, OptionalDateEdit
 from meetingdesk.ui.common.undo import Command
 from meetingdesk.ui.suggestions import commands
-from meetingdesk.ui.suggestions.models import day, long_day
+from meetingdesk.ui.suggestions.models import long_day
 
 NOTE_STYLE = "color: #555555"
 FILE_FILTER = "文档和图片 (*.pdf *.doc *.docx *.wps *.ofd *.txt *.jpg *.jpeg *.png);;所有文件 (*)"
@@ -584,9 +584,15 @@ class ListDialog(CheckedDialog):
         self.form.addRow(_line(self.add_button, self.rename_button, self.remove_button))
         self.form.addRow(_note("单位改名（如机构改革）后，已交办的建议随之改名，答复记录保留答复时的名称。"
                                if kind == "unit" else "领域用于统计“涉及经济发展……方面的建议”，按名单顺序。"))
-        # a list edited in place: OK is not needed, 关闭 is
+        # a list edited in place: OK is not needed, 关闭 is; Enter in the name line adds it
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText("关闭")
+        for button in (self.add_button, self.rename_button, self.remove_button, close,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.name.returnPressed.connect(self.add)
         self.load()
         self.resize(520, min(640, self.sizeHint().height()))
 

@@ -691,6 +691,7 @@ class SuggestionsPage(page.Page):
     def import_replies(self, path: str | None = None):
         dialog = exchange.ReplyImportDialog(self)
         dialog.imported.connect(self._imported)
+        dialog.imported.connect(lambda: self._say(dialog.summary()))
         dialog.open()
         if path is not None:
             dialog.load(path)
@@ -701,7 +702,9 @@ class SuggestionsPage(page.Page):
         undo stack's earlier steps may no longer fit the file, so it starts anew."""
         self.undo_stack.clear()
         self.refresh()
+        self._local = True  # the window's notice: the other pages, not this one again
         self.changed.emit()
+        self._local = False
 
     # ------------------------------------------------------------ papers
 
