@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 MAX_NAME = 100
+# a suggestion's own row, in the order `_rows` reads it and `state` / `restore` keep it
+_SUGGESTION_COLUMNS = ("id", "period", "number", "motion", "title", "lead", "received_on", "screening",
+                       "returned_reason", "field", "key", "key_leader", "key_committee")
 MAX_TEXT = 20000
 MAX_ATTACHMENT = 50 * 1024 * 1024  # as a motion's: the session file travels on a laptop
 SETTING_PREFIX = "suggestions."
@@ -455,38 +458,46 @@ def _unit_by_name(name: str) -> int:
 
 
 def _replies(where=None) -> dict[int, list[ReplyRow]]:
-    columns = [f for f in Reply._meta.sorted_fields if f.name != "attachment_data"]
-    query = Reply.select(*columns).order_by(Reply.assignment, Reply.round)
+    # plain tuples, not model instances: thousands of rows at NPC scale
+    query = (Reply.select(Reply.id, Reply.assignment, Reply.round, Reply.unit_name, Reply.due, Reply.replied_on,
+                          Reply.result, Reply.text, Reply.attachment, Reply.rating, Reply.rated_on, Reply.entered_at)
+             .order_by(Reply.assignment, Reply.round))
     if where is not None:
         query = query.where(where)
     found: dict[int, list[ReplyRow]] = {}
-    for r in query:
-        found.setdefault(r.assignment_id, []).append(ReplyRow(
-            r.id, r.assignment_id, r.round, r.unit_name, r.due, r.replied_on, r.result, r.text, r.attachment,
-            r.rating, r.rated_on, r.entered_at))
+    for row in query.tuples():
+        found.setdefault(row[1], []).append(ReplyRow(*row))
     return found
 
 
 def _assignments(where=None) -> list[AssignmentRow]:
     """Assignments (WHERE on Assignment) with their replies, lead first then in order."""
-    query = (Assignment.select(Assignment, Unit).join(Unit)
+    query = (Assignment.select(Assignment.id, Assignment.suggestion, Assignment.motion, Assignment.unit, Unit.name,
+                               Assignment.lead, Assignment.due, Assignment.assigned_on).join(Unit)
              .order_by(Assignment.lead.desc(), Assignment.position, Assignment.id))
     if where is not None:
         query = query.where(where)
-    rows = list(query)
-    replies = _replies(Reply.assignment.in_([a.id for a in rows])) if where is not None else _replies()
-    return [AssignmentRow(a.id, a.suggestion_id, a.motion_id, a.unit_id, a.unit.name, a.lead, a.due, a.assigned_on,
-                          tuple(replies.get(a.id, ()))) for a in rows]
+    rows = list(query.tuples())
+    # a subquery, not a list of ids: thousands of suggestions (NPC scale) would pass SQLite's limit
+    replies = _replies(Reply.assignment.in_(Assignment.select(Assignment.id).where(where))) \
+        if where is not None else _replies()
+    return [AssignmentRow(aid, sid, mid, uid, name, lead, due, assigned_on, tuple(replies.get(aid, ())))
+            for aid, sid, mid, uid, name, lead, due, assigned_on in rows]
 
 
 def _members(ids: set[int]) -> dict[int, tuple[str, str, str, bool]]:
     """member id -> (name, gender, delegation, serving now)"""
     if not ids:
         return {}
-    query = (Member.select(Member.id, Person.name, Person.gender, Delegation.name, Member.status)
-             .join(Person).switch(Member).join(Delegation, JOIN.LEFT_OUTER).where(Member.id.in_(list(ids))))
-    return {mid: (name, gender, team or "", status == store.STATUS_SERVING)
-            for mid, name, gender, team, status in query.tuples()}
+    found = {}
+    ids = sorted(ids)
+    for start in range(0, len(ids), 500):  # within SQLite's limit of variables on any version
+        query = (Member.select(Member.id, Person.name, Person.gender, Delegation.name, Member.status)
+                 .join(Person).switch(Member).join(Delegation, JOIN.LEFT_OUTER)
+                 .where(Member.id.in_(ids[start:start + 500])))
+        found.update({mid: (name, gender, team or "", status == store.STATUS_SERVING)
+                      for mid, name, gender, team, status in query.tuples()})
+    return found
 
 
 def _register_no(kind: str, number: int) -> str:
@@ -495,39 +506,42 @@ def _register_no(kind: str, number: int) -> str:
 
 def _rows(where=None, today: dt.date | None = None) -> list[SuggestionRow]:
     today = today or dt.date.today()
-    query = Suggestion.select().order_by(Suggestion.period == BETWEEN, Suggestion.number)
+    columns = [getattr(Suggestion, c) for c in _SUGGESTION_COLUMNS]
+    query = Suggestion.select(*columns).order_by(Suggestion.period == BETWEEN, Suggestion.number)
     if where is not None:
         query = query.where(where)
-    found = list(query)
-    motion_ids = [s.motion_id for s in found if s.motion_id is not None]
-    motions = {m.id: m for m in Motion.select(Motion.id, Motion.kind, Motion.number, Motion.title, Motion.submitter,
-                                              Motion.lead, Motion.received_at).where(Motion.id.in_(motion_ids))} \
-        if motion_ids else {}
-    leads = {s.lead_id for s in found if s.lead_id} | {m.lead_id for m in motions.values() if m.lead_id}
+    found = list(query.tuples())
+    chosen = Suggestion.select(Suggestion.id)
+    if where is not None:
+        chosen = chosen.where(where)
+    motions = {row[0]: row[1:] for row in Motion.select(
+        Motion.id, Motion.kind, Motion.number, Motion.title, Motion.submitter, Motion.lead, Motion.received_at)
+        .where(Motion.id.in_(Suggestion.select(Suggestion.motion).where(Suggestion.id.in_(chosen)))).tuples()}
+    leads = {row[5] for row in found if row[5]} | {m[4] for m in motions.values() if m[4]}
     members = _members(leads)
     fields = {f.id: f.name for f in SuggestionField.select()}
     by_suggestion: dict[int, list[AssignmentRow]] = {}
-    ids = [s.id for s in found]
-    for a in _assignments(Assignment.suggestion.in_(ids) if where is not None else Assignment.suggestion.is_null(False)):
+    for a in _assignments(Assignment.suggestion.in_(chosen) if where is not None else Assignment.suggestion.is_null(False)):
         by_suggestion.setdefault(a.suggestion_id, []).append(a)
     rows = []
-    for s in found:
-        motion = motions.get(s.motion_id)
+    for (sid, period, number, motion_id, own_title, own_lead, own_received, screening, returned_reason, field_id,
+         key, key_leader, key_committee) in found:
+        motion = motions.get(motion_id)
         if motion is not None:
-            source, title, submitter = _register_no(motion.kind, motion.number), motion.title, motion.submitter
-            lead_id, received = motion.lead_id, motion.received_at.date()
+            kind, motion_number, title, submitter, lead_id, received_at = motion
+            source, received = _register_no(kind, motion_number), received_at.date()
         else:
-            source, title, submitter, lead_id, received = "", s.title, "代表联名", s.lead_id, s.received_on
+            source, title, submitter, lead_id, received = "", own_title, "代表联名", own_lead, own_received
         name, gender, team, serving = members.get(lead_id, ("", "", "", False))
-        mine = tuple(by_suggestion.get(s.id, ()))
+        mine = tuple(by_suggestion.get(sid, ()))
         lead = next((a for a in mine if a.lead), None)
-        status = rules.state(s.screening == rules.RETURNED, bool(mine), any(a.overdue_on(today) for a in mine),
+        status = rules.state(screening == rules.RETURNED, bool(mine), any(a.overdue_on(today) for a in mine),
                              lead is not None and lead.answered,
                              lead.replies[-1].rating if lead is not None and lead.replies else "")
         rows.append(SuggestionRow(
-            s.id, s.period, s.number, s.motion_id, source, title, submitter, lead_id, name, gender, team, serving,
-            received, s.screening, s.returned_reason, s.field_id, fields.get(s.field_id, ""), s.key, s.key_leader,
-            s.key_committee, mine, status))
+            sid, period, number, motion_id, source, title, submitter, lead_id, name, gender, team, serving,
+            received, screening, returned_reason, field_id, fields.get(field_id, ""), bool(key), key_leader,
+            key_committee, mine, status))
     return rows
 
 
@@ -734,8 +748,6 @@ def set_key(suggestion_id: int, key: bool, leader: str = "", committee: str = ""
 # ------------------------------------------------ undoing the suggestions' own writes
 
 
-_SUGGESTION_COLUMNS = ("id", "period", "number", "motion", "title", "lead", "received_on", "screening",
-                       "returned_reason", "field", "key", "key_leader", "key_committee")
 
 
 @dataclass(frozen=True)
@@ -1176,12 +1188,15 @@ def set_motion_handling(motion_id: int, units: Sequence[tuple[str, bool]], reply
 
 
 def _labels() -> dict[tuple[str, int], tuple[str, str]]:
-    """(kind, id) -> (label, title) of every suggestion and 大会议案 with assignments."""
+    """(kind, id) -> (label, title) of every suggestion and motion."""
     found = {}
-    for s in _rows(today=dt.date.min):
-        found[("suggestion", s.suggestion_id)] = (s.number_words, s.title)
-    for m in Motion.select(Motion.id, Motion.kind, Motion.number, Motion.title):
-        found[("motion", m.id)] = (_register_no(m.kind, m.number), m.title)
+    titles = {}
+    for mid, kind, number, title in Motion.select(Motion.id, Motion.kind, Motion.number, Motion.title).tuples():
+        found[("motion", mid)] = (_register_no(kind, number), title)
+        titles[mid] = title
+    for sid, period, number, motion_id, title in Suggestion.select(
+            Suggestion.id, Suggestion.period, Suggestion.number, Suggestion.motion, Suggestion.title).tuples():
+        found[("suggestion", sid)] = (number_words(period, number), titles.get(motion_id, title))
     return found
 
 
