@@ -591,7 +591,8 @@ def _eligible(motion: Motion) -> bool:
 def take_over(now: dt.datetime | None = None) -> int:
     """Make the 会议期间 suggestions from the motion register, each once: every 建议 (its own
     number) and every 议案 turned into a suggestion (the next numbers after the highest, in the
-    order of their 议案 numbers), neither withdrawn nor merged. Returns how many are new."""
+    order of their 议案 numbers), neither withdrawn nor merged. Returns how many are new. NOW is
+    the contract's (the window passes its clock); nothing of the take-over's time is kept."""
     with store.database.atomic():
         taken = {m for (m,) in Suggestion.select(Suggestion.motion).where(Suggestion.motion.is_null(False)).tuples()}
         register = list(Motion.select(Motion.id, Motion.kind, Motion.number, Motion.decision, Motion.withdrawn_at,
