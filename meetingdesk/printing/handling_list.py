@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable
 
 from meetingdesk.rules.suggestions import BETWEEN, SESSION
+from meetingdesk.rules.words import Role
 from meetingdesk.services import suggestions
 from meetingdesk.services.suggestions import AssignmentRow, SuggestionRow
 
@@ -33,7 +34,7 @@ LEADING = 14
 NOTE = style("handling-note", size=14, leading=24, align=TA_LEFT, first_indent=28)
 CAPTION = style("handling-caption", font=HEI, size=14, leading=26, align=TA_LEFT)
 # 编号 holds 闭会第12号 over （重点）; 其他承办单位 a unit's name a line; the title takes what is left.
-COLUMNS = (Column("序号", 26), Column("编号", 50), Column("标　题", align="left"), Column(("领衔", "代表"), 40),
+COLUMNS = (Column("序号", 26), Column("编号", 50), Column("标　题", align="left"), Column(("领衔", Role.DELEGATE), 40),
            Column(("承办", "方式"), 30), Column("其他承办单位", 140, "left"), Column(("答复", "期限"), 50))
 KEY = "（重点）"
 
