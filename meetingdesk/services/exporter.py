@@ -52,26 +52,32 @@ def roster_rows() -> list[tuple[str, ...]]:
 
 def export_roster(path: str | Path) -> int:
     """Write the roster to PATH (.xlsx); returns the number of rows written (ended mandates too)."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
     path = output.check(path, ".xlsx")
     rows = roster_rows()
     for row in rows:  # before the workbook exists: a refusal leaves nothing half-made behind
         for value, column in zip(row, COLUMNS):
             _check_text("" if value is None else str(value), row[0], column)
+    write_xlsx(path, "名单", COLUMNS, WIDTHS, rows)
+    return len(rows)
+
+
+def write_xlsx(path: Path, title: str, columns, widths: dict[str, int], rows) -> None:
+    """One sheet TITLE at PATH (checked by output.check): the header COLUMNS frozen, each column as wide
+    as WIDTHS says (12 otherwise), then ROWS; every cell text (_text_cell), written through output."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("名单")
+    sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
-    for i, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, 12)
-    sheet.append([_text_cell(sheet, c) for c in COLUMNS])
+    for i, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = widths.get(column, 12)
+    sheet.append([_text_cell(sheet, c) for c in columns])
     for row in rows:
         sheet.append([_text_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     output.write(path, ".xlsx", lambda tmp: Path(tmp).write_bytes(buffer.getvalue()))
-    return len(rows)
 
 
 def _check_text(text: str, name: str, column: str) -> None:

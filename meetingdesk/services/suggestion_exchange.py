@@ -43,7 +43,6 @@ services.suggestions (record_reply, rate) in ONE transaction: a failure leaves n
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
 import warnings
@@ -57,7 +56,7 @@ from meetingdesk.rules.suggestions import BETWEEN, PERIODS, RATINGS, RESULTS, SE
 
 from . import backups, output, suggestions
 from .errors import ServiceError
-from .exporter import MAX_CELL, _UNWRITABLE, _text_cell
+from .exporter import MAX_CELL, _UNWRITABLE, write_xlsx
 from .importer import (
     _CONTROL, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_SHEET_ROWS, RowError, _check_package, _check_path, _clip,
     _csv_records, _csv_text, _lines, _not_xlsx, _Position, _sheet_rows, _stamp, parse_date,
@@ -138,9 +137,6 @@ def export_rows() -> list[tuple[str, ...]]:
 
 def export_assignments(out: str | Path) -> int:
     """The 交办清单 for the government's 督查室 as .xlsx at OUT; returns the rows written."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
     path = output.check(out, ".xlsx")
     rows = export_rows()
     if not rows:
@@ -148,17 +144,7 @@ def export_assignments(out: str | Path) -> int:
     for row in rows:  # before the workbook exists: a refusal leaves nothing half-made behind
         for value, column in zip(row, COLUMNS):
             _check_cell(value, row[0], row[7], column)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("交办清单")
-    sheet.freeze_panes = "A2"
-    for i, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, 12)
-    sheet.append([_text_cell(sheet, c) for c in COLUMNS])
-    for row in rows:
-        sheet.append([_text_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    output.write(path, ".xlsx", lambda tmp: Path(tmp).write_bytes(buffer.getvalue()))
+    write_xlsx(path, "交办清单", COLUMNS, WIDTHS, rows)
     return len(rows)
 
 
