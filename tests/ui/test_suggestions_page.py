@@ -15,7 +15,6 @@ from meetingdesk.services.suggestions import SuggestionInput
 from meetingdesk.store import Assignment, Reply, Suggestion
 from meetingdesk.ui.common import print_preview
 from meetingdesk.ui.common.undo import UndoStack
-from meetingdesk.ui.suggestions import exchange
 from meetingdesk.ui.suggestions.models import HistoryModel, SuggestionsModel
 from meetingdesk.ui.suggestions.page import PAPERS, SuggestionsPage
 
@@ -455,7 +454,6 @@ def test_printing_a_paper(page, monkeypatch, kind):
     dialog.close()
 
 
-@pytest.mark.skipif(not exchange.available(), reason="services.suggestion_exchange is not there yet")
 def test_export_then_import_replies(page, qtbot, tmp_path, stack):
     import openpyxl
 

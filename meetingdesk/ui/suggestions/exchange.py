@@ -2,10 +2,9 @@
 the roster import's pattern — choose a file, preview row by row (行号, 编号, 承办单位, what the
 row would do or why it is refused), import; nothing is written while any row is bad.
 
-services.suggestion_exchange does the work; `available()` says whether this program has it."""
+services.suggestion_exchange does the work."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingdesk.services import ServiceError, output, session
+from meetingdesk.services import ServiceError, output, session, suggestion_exchange
 from meetingdesk.ui.common.messages import warn
 from meetingdesk.ui.common.models import FILTER_ROLE, RowsModel
 
@@ -38,25 +37,8 @@ FORMAT_HELP = ("导入督查室填回的交办清单（.xlsx，或 UTF-8、GBK �
 COLOURS = {"新增答复": "#1b7f3b", "新增评价": "#1f5fa8", "错误": "#b00020", "不变": "#777777", "未答复": "#777777"}
 
 
-def _service():
-    """services.suggestion_exchange, or None when this program does not have it."""
-    try:
-        module = importlib.import_module("meetingdesk.services.suggestion_exchange")
-    except ImportError:
-        return None
-    needed = ("export_assignments", "plan_reply_import", "apply_reply_import")
-    return module if all(hasattr(module, name) for name in needed) else None
-
-
-def available() -> bool:
-    return _service() is not None
-
-
 def export_assignments(parent: QWidget | None, path: str | Path | None = None) -> Path | None:
     """导出交办清单: ask where (unless PATH is given), write the .xlsx; the path or None."""
-    service = _service()
-    if service is None:
-        return None
     if path is None:
         info = session.session_info()
         folder = Path(info.path).parent if info.path else Path.home()
@@ -68,7 +50,7 @@ def export_assignments(parent: QWidget | None, path: str | Path | None = None) -
         path = chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx"
     path = Path(path)
     try:
-        count = service.export_assignments(path)
+        count = suggestion_exchange.export_assignments(path)
     except ServiceError as exc:
         warn(parent, "无法导出交办清单", exc.message)
         return None
@@ -206,16 +188,11 @@ class ReplyImportDialog(QDialog):
 
     def load(self, path: str | Path) -> bool:
         """Read PATH and show what importing it would do; writes nothing."""
-        service = _service()
         self._path = Path(path)
         self.path_edit.setText(str(self._path))
         self.error_label.hide()
-        if service is None:
-            self._show_plan(None)
-            self._show_error("本程序没有答复导入功能。")
-            return False
         try:
-            plan = service.plan_reply_import(self._path)
+            plan = suggestion_exchange.plan_reply_import(self._path)
         except ServiceError as exc:
             self._show_plan(None)
             self._show_error(exc.message)
@@ -263,11 +240,10 @@ class ReplyImportDialog(QDialog):
     # ------------------------------------------------------------ writing
 
     def do_import(self) -> bool:
-        service = _service()
-        if self.plan is None or service is None:
+        if self.plan is None:
             return False
         try:
-            self.written = service.apply_reply_import(self.plan)
+            self.written = suggestion_exchange.apply_reply_import(self.plan)
         except ServiceError as exc:
             self._show_error(exc.message)
             return False

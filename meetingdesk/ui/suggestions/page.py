@@ -210,10 +210,9 @@ class SuggestionsPage(page.Page):
         menu.addAction("单位名单…", lambda: self.edit_list("unit"))
         menu.addAction("领域名单…", lambda: self.edit_list("field"))
         menu.addAction("答复期限…", self.edit_due_defaults)
-        if exchange.available():
-            menu.addSeparator()
-            menu.addAction("导出交办清单…", lambda: self.export_assignments())
-            menu.addAction("导入答复…", lambda: self.import_replies())
+        menu.addSeparator()
+        menu.addAction("导出交办清单…", lambda: self.export_assignments())
+        menu.addAction("导入答复…", lambda: self.import_replies())
         self.lists_button.setMenu(menu)
         self.lists_menu = menu
         self.notice = QLabel()
