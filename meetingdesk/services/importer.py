@@ -154,8 +154,47 @@ class RowError:
         return f"{self.source} 第 {self.line} 行，{self.column}：{self.reason}"
 
 
+class RowOutcome:
+    """What a plan's row says of itself, for a dataclass with kind, changes, errors and warnings
+    (PlanRow here, suggestion_exchange's ReplyPlanRow)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def change_text(self) -> str:
+        """The preview's 变化 column: 新增 / 更新：… / 不变 / 错误：…, then any 提示."""
+        if self.errors:
+            return "错误：" + "；".join(f"{e.column}：{e.reason}" for e in self.errors)
+        text = f"{self.kind}：" + "；".join(self.changes) if self.changes else self.kind
+        if self.warnings:
+            text += "（提示：" + "；".join(self.warnings) + "）"
+        return text
+
+
+class PlanTally:
+    """A plan's counts and errors over its rows, for a dataclass with rows (RowOutcome) and the
+    kinds its rows can be in KINDS (ImportPlan here, suggestion_exchange's ReplyPlan)."""
+
+    def count(self, kind: str) -> int:
+        return sum(1 for r in self.rows if r.kind == kind)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {k: self.count(k) for k in self.KINDS}
+
+    @property
+    def errors(self) -> list[RowError]:
+        return [e for r in self.rows for e in r.errors]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r.errors for r in self.rows)
+
+
 @dataclass
-class PlanRow:
+class PlanRow(RowOutcome):
     """One row of the file and what importing it would do."""
 
     line: int
@@ -192,23 +231,9 @@ class PlanRow:
     moved_end: tuple | None = None  # (old, new) end date of an ended mandate corrected
     result: Mandate | None = None  # the mandate as the row leaves it
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def change_text(self) -> str:
-        """The preview's 变化 column: 新增 / 更新：… / 不变 / 错误：…, then any 提示."""
-        if self.errors:
-            return "错误：" + "；".join(f"{e.column}：{e.reason}" for e in self.errors)
-        text = f"{self.kind}：" + "；".join(self.changes) if self.changes else self.kind
-        if self.warnings:
-            text += "（提示：" + "；".join(self.warnings) + "）"
-        return text
-
 
 @dataclass
-class ImportPlan:
+class ImportPlan(PlanTally):
     source: str
     rows: list[PlanRow]
     columns: list[str]  # the recognised columns, canonical names
@@ -219,26 +244,12 @@ class ImportPlan:
     hidden_sheets: list[str] = field(default_factory=list)  # left out
     hidden_rows: list[int] = field(default_factory=list)  # rows with content left out because hidden
     notices: list[str] = field(default_factory=list)  # what the preview should say about the file
-
-    def count(self, kind: str) -> int:
-        return sum(1 for r in self.rows if r.kind == kind)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {k: self.count(k) for k in KINDS}
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [e for r in self.rows for e in r.errors]
+    KINDS = KINDS
 
     @property
     def warnings(self) -> list[str]:
         """Every 提示 of a row, with its row: “名单.xlsx 第 3 行，姓名：……”."""
         return [f"{self.source} 第 {r.line} 行，{NAME}：{w}" for r in self.rows for w in r.warnings]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(r.errors for r in self.rows)
 
     @property
     def has_changes(self) -> bool:

@@ -58,8 +58,8 @@ from . import backups, output, suggestions
 from .errors import ServiceError
 from .exporter import MAX_CELL, _UNWRITABLE, write_xlsx
 from .importer import (
-    _CONTROL, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_SHEET_ROWS, RowError, _check_package, _check_path, _clip,
-    _csv_records, _csv_text, _lines, _not_xlsx, _Position, _sheet_rows, _stamp, parse_date,
+    _CONTROL, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_SHEET_ROWS, PlanTally, RowError, RowOutcome, _check_package,
+    _check_path, _clip, _csv_records, _csv_text, _lines, _not_xlsx, _Position, _sheet_rows, _stamp, parse_date,
 )
 from .suggestions import AssignmentRow, ReplyInput, ReplyRow, SuggestionRow
 
@@ -316,7 +316,7 @@ def _read(path: str | Path) -> _Table:
 
 
 @dataclass
-class ReplyPlanRow:
+class ReplyPlanRow(RowOutcome):
     """One row of the file and what importing it would do."""
 
     line: int
@@ -334,22 +334,9 @@ class ReplyPlanRow:
     rating: str = ""
     rated_on: dt.date | None = None
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def change_text(self) -> str:
-        if self.errors:
-            return "错误：" + "；".join(f"{e.column}：{e.reason}" for e in self.errors)
-        text = f"{self.kind}：" + "；".join(self.changes) if self.changes else self.kind
-        if self.warnings:
-            text += "（提示：" + "；".join(self.warnings) + "）"
-        return text
-
 
 @dataclass
-class ReplyPlan:
+class ReplyPlan(PlanTally):
     source: str
     rows: list[ReplyPlanRow]
     columns: list[str]  # the recognised columns
@@ -358,25 +345,11 @@ class ReplyPlan:
     today: dt.date
     sheet: str = ""
     notices: list[str] = field(default_factory=list)
-
-    def count(self, kind: str) -> int:
-        return sum(1 for r in self.rows if r.kind == kind)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {k: self.count(k) for k in KINDS}
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [e for r in self.rows for e in r.errors]
+    KINDS = KINDS
 
     @property
     def warnings(self) -> list[str]:
         return [f"{self.source} 第 {r.line} 行：{w}" for r in self.rows for w in r.warnings]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(r.errors for r in self.rows)
 
     @property
     def changing(self) -> list[ReplyPlanRow]:
