@@ -79,16 +79,8 @@ def import_roster(args: argparse.Namespace) -> int:
     session.open_session(args.session)
     try:
         plan = importer.plan_import(args.file)
-        for row in plan.rows:
-            if row.kind in (importer.NEW, importer.UPDATED):
-                print(f"第 {row.line} 行 {row.name}（{row.delegation} {row.role}）{row.change_text}")
-        for error in plan.errors:
-            print(f"[错误] {error}", file=sys.stderr)
-        for warning in plan.warnings:
-            print(f"[提示] {warning}", file=sys.stderr)
-        if plan.ignored_columns:
-            print(f"提示：未使用的列：{'、'.join(plan.ignored_columns)}", file=sys.stderr)
-        print(f"{plan.source}：{plan.summary()}")
+        print_preview(plan, (f"第 {row.line} 行 {row.name}（{row.delegation} {row.role}）{row.change_text}"
+                             for row in plan.rows if row.kind in (importer.NEW, importer.UPDATED)))
         if args.dry_run:
             print("（试运行，未写入）")
             return 1 if plan.has_errors else 0
@@ -105,6 +97,20 @@ def import_roster(args: argparse.Namespace) -> int:
     skipped = f"，跳过有错误的 {result.skipped} 行" if result.skipped else ""
     print(f"已导入：新增 {result.new} 人，更新 {result.updated} 人{skipped}。")
     return 0
+
+
+def print_preview(plan, changes) -> None:
+    """An import's preview: the lines CHANGES (one for each row that writes), then the PLAN's errors,
+    提示 and unused columns on stderr, and its summary (the roster's and the replies' imports)."""
+    for line in changes:
+        print(line)
+    for error in plan.errors:
+        print(f"[错误] {error}", file=sys.stderr)
+    for warning in plan.warnings:
+        print(f"[提示] {warning}", file=sys.stderr)
+    if plan.ignored_columns:
+        print(f"提示：未使用的列：{'、'.join(plan.ignored_columns)}", file=sys.stderr)
+    print(f"{plan.source}：{plan.summary()}")
 
 
 def export_roster(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ import sys
 
 from meetingdesk.services import ServiceError, session, suggestions
 
+from .commands import print_preview
+
 
 def register(sub) -> None:
     p = sub.add_parser("suggestions", help="建议办理：列出建议及其承办单位和状态；--export 导出交办清单（.xlsx）；"
@@ -68,15 +70,7 @@ def _import(args: argparse.Namespace) -> int:
     session.open_session(args.session, session.READ if args.dry_run else session.WRITE)
     try:
         plan = exchange.plan_reply_import(args.import_file)
-        for row in plan.changing:
-            print(f"第 {row.line} 行 {row.number} {row.unit}：{row.change_text}")
-        for error in plan.errors:
-            print(f"[错误] {error}", file=sys.stderr)
-        for warning in plan.warnings:
-            print(f"[提示] {warning}", file=sys.stderr)
-        if plan.ignored_columns:
-            print(f"提示：未使用的列：{'、'.join(plan.ignored_columns)}", file=sys.stderr)
-        print(f"{plan.source}：{plan.summary()}")
+        print_preview(plan, (f"第 {row.line} 行 {row.number} {row.unit}：{row.change_text}" for row in plan.changing))
         if args.dry_run:
             print("（试运行，未写入）")
             return 1 if plan.has_errors else 0
