@@ -26,11 +26,9 @@ from meetingdesk.store import (
     CarriedMotion, Deadline, Delegation, Meeting, Member, Motion, MotionSigner, Person, Session, Suggestion,
 )
 
-from . import roster, schedule, suggestions
+from . import attachments, roster, schedule, suggestions
 from .errors import ServiceError
 
-# A session file travels on a laptop: an attachment is kept inside it, within reason.
-MAX_ATTACHMENT = 50 * 1024 * 1024
 DEADLINE_TITLES = {"议案": "提出议案截止时间", "提名": "提名候选人截止时间"}
 # States a clerk filters the list by, in the order an item passes through them.
 STATES = ("待审查", "已撤回", "列为大会议案", "转为代表建议", "其他", "并案", "待交办", "办理中", "已答复", "已测评")
@@ -360,20 +358,9 @@ def _clean(data: MotionInput, now: dt.datetime) -> tuple[MotionInput, list[Membe
 
 def _attachment(value: str, motion: Motion | None) -> tuple[str, bytes | None]:
     """(name, bytes) to store for the attachment field as the dialog left it."""
-    if not value:
-        return "", None
-    if motion is not None and value == motion.attachment:
+    if motion is not None and value and value == motion.attachment:
         return motion.attachment, motion.attachment_data
-    path = Path(value)
-    if not path.is_file():
-        raise ServiceError(f"找不到附件“{value}”。", "attachment")
-    if path.stat().st_size > MAX_ATTACHMENT:
-        raise ServiceError(f"附件“{path.name}”超过 {MAX_ATTACHMENT // 1024 // 1024} MB，请附扫描件的压缩版本。",
-                           "attachment")
-    try:
-        return path.name, path.read_bytes()
-    except OSError as exc:
-        raise ServiceError(f"无法读取附件“{path.name}”：{exc.strerror}", "attachment") from exc
+    return attachments.read(value)
 
 
 def save_attachment(motion_id: int, target: str | Path) -> None:
@@ -381,10 +368,7 @@ def save_attachment(motion_id: int, target: str | Path) -> None:
     motion = Motion.get_or_none(id=motion_id)
     if motion is None or motion.attachment_data is None:
         raise ServiceError("该件没有附件。")
-    from . import output
-
-    # through the same checks as a printed paper: never over a session file, whole or not at all
-    output.write(target, "", lambda tmp: Path(tmp).write_bytes(motion.attachment_data))
+    attachments.write(motion.attachment_data, target)
 
 
 def _next_number(kind: str) -> int:

@@ -31,6 +31,7 @@ from meetingdesk.store import (
     Assignment, Delegation, Member, Motion, Person, Reply, Setting, Suggestion, SuggestionField, Unit,
 )
 
+from . import attachments
 from .errors import ServiceError
 
 __all__ = [
@@ -55,7 +56,6 @@ MAX_NAME = 100
 _SUGGESTION_COLUMNS = ("id", "period", "number", "motion", "title", "lead", "received_on", "screening",
                        "returned_reason", "field", "key", "key_leader", "key_committee")
 MAX_TEXT = 20000
-MAX_ATTACHMENT = 50 * 1024 * 1024  # as a motion's: the session file travels on a laptop
 SETTING_PREFIX = "suggestions."
 
 
@@ -926,21 +926,6 @@ def reopen(assignment_id: int, due: dt.date) -> None:
 # ---------------------------------------------------------------- replies and ratings
 
 
-def _attachment(value: str) -> tuple[str, bytes | None]:
-    if not value:
-        return "", None
-    path = Path(value)
-    if not path.is_file():
-        raise ServiceError(f"找不到附件“{value}”。", "attachment")
-    if path.stat().st_size > MAX_ATTACHMENT:
-        raise ServiceError(f"附件“{path.name}”超过 {MAX_ATTACHMENT // 1024 // 1024} MB，请附扫描件的压缩版本。",
-                           "attachment")
-    try:
-        return path.name, path.read_bytes()
-    except OSError as exc:
-        raise ServiceError(f"无法读取附件“{path.name}”：{exc.strerror}", "attachment") from exc
-
-
 def _received_on(a: Assignment) -> dt.date | None:
     if a.suggestion_id is not None:
         s = Suggestion.get_by_id(a.suggestion_id)
@@ -970,7 +955,7 @@ def record_reply(assignment_id: int, data: ReplyInput, *, now: dt.datetime | Non
     text = data.text.strip()
     if len(text) > MAX_TEXT:
         raise ServiceError(f"答复内容过长（{len(text)} 字，最多 {MAX_TEXT} 字），请作为附件保存。", "text")
-    name, content = _attachment(data.attachment.strip())
+    name, content = attachments.read(data.attachment.strip())
     with store.database.atomic():
         history = _history(assignment_id)
         ratings = [r.rating for r in history]
@@ -1091,9 +1076,7 @@ def save_reply_attachment(reply_id: int, target: str | Path) -> None:
     r = Reply.get_or_none(id=reply_id)
     if r is None or r.attachment_data is None:
         raise ServiceError("该答复没有附件。")
-    from . import output
-
-    output.write(target, "", lambda tmp: Path(tmp).write_bytes(r.attachment_data))
+    attachments.write(r.attachment_data, target)
 
 
 # ---------------------------------------------------------------- the motion desk's handling
