@@ -35,10 +35,6 @@ from .fonts import HEI, SONG, Run, has_char, runs_width
 from .frame import ContinuedBlock, GridRow, Paper, PrintCancelled, ProgressFn
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# A new element declares the w prefix itself: without it lxml would invent one (ns0) for each
-# attribute's namespace, on every element — slow, and a bloated file.
-NSMAP = {"w": W_NS}
 
 # The faces an office has, by their part on the paper; the bundled face each falls back to.
 FACES = {"title": "方正小标宋简体", "song": "仿宋_GB2312", "hei": "黑体", "kai": "楷体_GB2312"}
@@ -332,27 +328,9 @@ def fitted(widths: list[float], minima: Sequence[float]) -> list[float]:
     return [wd + n * give - sp * take for wd, n, sp in zip(widths, need, spare)]
 
 
-def _run(p: etree._Element, piece: Piece) -> None:
-    face = FACES[piece.role]
-    parts = piece.text.split("\n")
-    r = _el(p, "r")
-    rpr = _el(r, "rPr")
-    _el(rpr, "rFonts", ascii=face, hAnsi=face, eastAsia=face, cs=face, hint="eastAsia")
-    if piece.colour:
-        _el(rpr, "color", val=piece.colour)
-    half = str(round(piece.size * 2))
-    _el(rpr, "sz", val=half)
-    _el(rpr, "szCs", val=half)
-    if piece.underline:
-        _el(rpr, "u", val="single")
-    for i, part in enumerate(parts):
-        if i:
-            _el(r, "br")
-        if part:
-            t = _el(r, "t")
-            t.text = part
-            if part[0] == " " or part[-1] == " ":
-                t.set(XML_SPACE, "preserve")
+def _append(parent: etree._Element, xml: str) -> None:
+    """The elements of XML (as `run_xml` writes it, the w prefix undeclared) appended to PARENT."""
+    parent.extend(etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>'))
 
 
 # ---------------------------------------------------------------- from reportlab's flowables
@@ -618,32 +596,20 @@ def _defaults(doc) -> None:
     table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _field(p: etree._Element, instr: str, result: str, size: float) -> None:
-    face = FACES["song"]
-    for kind in ("begin", None, "separate", "result", "end"):
-        r = _el(p, "r")
-        rpr = _el(r, "rPr")
-        _el(rpr, "rFonts", ascii=face, hAnsi=face, eastAsia=face, hint="eastAsia")
-        _el(rpr, "sz", val=str(round(size * 2)))
-        if kind == "result":
-            _el(r, "t").text = result
-        elif kind is None:
-            t = _el(r, "instrText")
-            t.text = f" {instr} "
-            t.set(XML_SPACE, "preserve")
-        else:
-            _el(r, "fldChar", fldCharType=kind)
+def _field(instr: str, result: str, size: float) -> str:
+    """A field's runs: Word puts RESULT in its place until it updates the field."""
+    props = _run_props("song", size, False, "")
+    return "".join(f"<w:r>{props}{inner}</w:r>" for inner in (
+        '<w:fldChar w:fldCharType="begin"/>', f'<w:instrText xml:space="preserve"> {instr} </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>', f"<w:t>{result}</w:t>", '<w:fldChar w:fldCharType="end"/>'))
 
 
 def _footer_paragraph(p: etree._Element) -> None:
     """第 {PAGE} 页 共 {NUMPAGES} 页, centred, as on the PDF."""
-    ppr = _el(p, "pPr")
-    _el(ppr, "jc", val="center")
     size = 10.5
-    for text, instr, value in (("第 ", "PAGE", "1"), (" 页 共 ", "NUMPAGES", "1"), (" 页", "", "")):
-        _run(p, Piece(text, "song", size))
-        if instr:
-            _field(p, instr, value, size)
+    _append(p, '<w:pPr><w:jc w:val="center"/></w:pPr>' + run_xml(Piece("第 ", "song", size))
+            + _field("PAGE", "1", size) + run_xml(Piece(" 页 共 ", "song", size))
+            + _field("NUMPAGES", "1", size) + run_xml(Piece(" 页", "song", size)))
 
 
 def pdf_pages(paper: Paper) -> int:
@@ -666,11 +632,8 @@ def _header_footer(doc, paper: Paper) -> None:
     if paper.running_header:
         section.different_first_page_header_footer = True  # the first page has the title block
         p = section.header.paragraphs[0]._p
-        ppr = _el(p, "pPr")
-        bdr = _el(ppr, "pBdr")
-        _el(bdr, "bottom", val="single", sz="4", space="1", color="595959")
-        _el(ppr, "jc", val="center")
-        _run(p, Piece(f"{paper.session_title}　{paper.title}", "song", 9))
+        _append(p, '<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="595959"/></w:pBdr>'
+                   '<w:jc w:val="center"/></w:pPr>' + run_xml(Piece(f"{paper.session_title}　{paper.title}", "song", 9)))
     # An adopted paper of one page carries no number, as the seed's (and as its PDF): a field
     # could say so (IF NUMPAGES > 1), but LibreOffice prints such nested fields as their digits.
     if paper.numbered and (paper.number_single_page or pdf_pages(paper) > 1):
