@@ -360,27 +360,37 @@ def list_fields() -> list[FieldRow]:
             for f in SuggestionField.select().order_by(SuggestionField.position, SuggestionField.id)]
 
 
+def _add_named(model, what: str, name: str, row_id: int | None, position: int | None) -> int:
+    """A new row of a named list (SuggestionField, Unit) at the end, or at POSITION; ROW_ID gives an
+    undone one its id back. A name already on the list is refused."""
+    name = _clean_name(name, what)
+    with store.database.atomic():
+        if model.select().where(model.name == name).exists():
+            raise ServiceError(f"{what}“{name}”已在名单中。", "name")
+        if position is None:
+            position = (model.select(fn.MAX(model.position)).scalar() or 0) + 1
+        if row_id is not None and model.get_or_none(id=row_id) is None:
+            return model.insert(id=row_id, name=name, position=position).execute()
+        return model.create(name=name, position=position).id
+
+
+def _rename_named(model, what: str, row_id: int, name: str) -> None:
+    name = _clean_name(name, what)
+    with store.database.atomic():
+        if model.get_or_none(id=row_id) is None:
+            raise ServiceError(f"该{what}已不在名单中。")
+        if model.select().where((model.name == name) & (model.id != row_id)).exists():
+            raise ServiceError(f"{what}“{name}”已在名单中。", "name")
+        model.update(name=name).where(model.id == row_id).execute()
+
+
 def add_field(name: str, *, field_id: int | None = None, position: int | None = None) -> int:
     """Add a field at the end of the list (or at POSITION; FIELD_ID gives an undone one its id back)."""
-    name = _clean_name(name, "领域")
-    with store.database.atomic():
-        if SuggestionField.select().where(SuggestionField.name == name).exists():
-            raise ServiceError(f"领域“{name}”已在名单中。", "name")
-        if position is None:
-            position = (SuggestionField.select(fn.MAX(SuggestionField.position)).scalar() or 0) + 1
-        if field_id is not None and SuggestionField.get_or_none(id=field_id) is None:
-            return SuggestionField.insert(id=field_id, name=name, position=position).execute()
-        return SuggestionField.create(name=name, position=position).id
+    return _add_named(SuggestionField, "领域", name, field_id, position)
 
 
 def rename_field(field_id: int, name: str) -> None:
-    name = _clean_name(name, "领域")
-    with store.database.atomic():
-        if SuggestionField.get_or_none(id=field_id) is None:
-            raise ServiceError("该领域已不在名单中。")
-        if SuggestionField.select().where((SuggestionField.name == name) & (SuggestionField.id != field_id)).exists():
-            raise ServiceError(f"领域“{name}”已在名单中。", "name")
-        SuggestionField.update(name=name).where(SuggestionField.id == field_id).execute()
+    _rename_named(SuggestionField, "领域", field_id, name)
 
 
 def remove_field(field_id: int) -> None:
@@ -404,26 +414,12 @@ def list_units() -> list[UnitRow]:
 
 def add_unit(name: str, *, unit_id: int | None = None, position: int | None = None) -> int:
     """Add a unit at the end of the list (or at POSITION; UNIT_ID gives an undone one its id back)."""
-    name = _clean_name(name, "承办单位")
-    with store.database.atomic():
-        if Unit.select().where(Unit.name == name).exists():
-            raise ServiceError(f"承办单位“{name}”已在名单中。", "name")
-        if position is None:
-            position = (Unit.select(fn.MAX(Unit.position)).scalar() or 0) + 1
-        if unit_id is not None and Unit.get_or_none(id=unit_id) is None:
-            return Unit.insert(id=unit_id, name=name, position=position).execute()
-        return Unit.create(name=name, position=position).id
+    return _add_named(Unit, "承办单位", name, unit_id, position)
 
 
 def rename_unit(unit_id: int, name: str) -> None:
     """A unit's new name (机构改革): its assignments follow it; replies keep the name they came under."""
-    name = _clean_name(name, "承办单位")
-    with store.database.atomic():
-        if Unit.get_or_none(id=unit_id) is None:
-            raise ServiceError("该承办单位已不在名单中。")
-        if Unit.select().where((Unit.name == name) & (Unit.id != unit_id)).exists():
-            raise ServiceError(f"承办单位“{name}”已在名单中。", "name")
-        Unit.update(name=name).where(Unit.id == unit_id).execute()
+    _rename_named(Unit, "承办单位", unit_id, name)
 
 
 def remove_unit(unit_id: int) -> None:
