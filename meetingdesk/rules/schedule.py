@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from meetingdesk.rules.numerals import chinese_date
+
 HALVES = ("上午", "下午", "晚上")
 # Where a meeting gives no end time it is taken to last until the end of its half-day:
 # the clerk knows the plenary and the delegation meetings of one half-day do not share a hall.
@@ -58,7 +60,7 @@ def moment_words(day: dt.date, time: str = "") -> str:
     """A day and a time as the secretariat dates a count or a deadline: 2023年12月21日上午8:30时
     (the seed's 截止2023年12月22日上午11:00时); the day alone, 2023年12月21日, when TIME ("08:30")
     is "" or not a time."""
-    date = f"{day.year}年{day.month}月{day.day}日"
+    date = chinese_date(day)
     parsed = parse_time(time) if time else ""
     if not parsed:
         return date
