@@ -23,6 +23,7 @@ import datetime as dt
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from meetingdesk.rules.numerals import chinese_date
 from meetingdesk.rules.suggestions import BETWEEN, SESSION, UNCLASSIFIED, number_words
 from meetingdesk.services import suggestions
 from meetingdesk.services.suggestions import PeriodStats, SuggestionStats
@@ -50,7 +51,7 @@ ALL = "全部"
 
 
 def as_of(today: dt.date) -> str:
-    return f"（截至{today.year}年{today.month}月{today.day}日）"
+    return f"（截至{chinese_date(today)}）"
 
 
 # ---------------------------------------------------------------- the sentences
