@@ -100,6 +100,18 @@ def state(returned: bool, assigned: bool, overdue_units: bool, lead_answered: bo
     return HANDLING
 
 
+def not_taken_over(kind: str, decision: str | None, withdrawn: bool, merged: bool) -> str | None:
+    """Why an item of the motion register is not (or no longer) a suggestion to take over, None if
+    it is one: a 建议, or a 议案 the review turned into one (转为代表建议); neither withdrawn nor merged."""
+    if withdrawn:
+        return "已撤回"
+    if merged:
+        return "已并案"
+    if kind == "议案" and decision != "转为代表建议":
+        return f"审查意见已改为“{decision or '待审查'}”"
+    return None
+
+
 def turned_numbers(own: Sequence[tuple[int, int]], turned: Sequence[tuple[int, int]],
                    highest: int) -> dict[int, int]:
     """The numbers of the suggestions taken over from the motion register: OWN are (motion id,

@@ -61,15 +61,10 @@ def _register() -> list[Problem]:
                                Motion.decision, Motion.withdrawn_at, Motion.merged_into)
              .join(Motion).where(Suggestion.motion.is_null(False)).order_by(Suggestion.number))
     for sid, period, number, kind, motion_number, decision, withdrawn_at, merged_into in query.tuples():
-        source = f"议案原案第{motion_number}号" if kind == "议案" else f"建议第{motion_number}号"
-        if withdrawn_at is not None:
-            why = "已撤回"
-        elif merged_into is not None:
-            why = "已并案"
-        elif kind == "议案" and decision != "转为代表建议":
-            why = f"审查意见已改为“{decision or '待审查'}”"
-        else:
+        why = rules.not_taken_over(kind, decision, withdrawn_at is not None, merged_into is not None)
+        if why is None:
             continue
+        source = f"议案原案第{motion_number}号" if kind == "议案" else f"建议第{motion_number}号"
         label = rules.number_words(period, number)
         found.append(Problem(ERROR, AREA, label,
                              f"{label}（{source}）在议案页{why}，却仍作为建议办理；请核对议案页的登记，"

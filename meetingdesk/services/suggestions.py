@@ -579,9 +579,8 @@ def motion_assignments() -> dict[int, tuple[AssignmentRow, ...]]:
 
 
 def _eligible(motion: Motion) -> bool:
-    """A 建议 of the register, or a 议案 the review turned into one; not withdrawn, not merged."""
-    return ((motion.kind == "建议" or motion.decision == "转为代表建议") and motion.withdrawn_at is None
-            and motion.merged_into_id is None)
+    return rules.not_taken_over(motion.kind, motion.decision, motion.withdrawn_at is not None,
+                                motion.merged_into_id is not None) is None
 
 
 def take_over(now: dt.datetime | None = None) -> int:

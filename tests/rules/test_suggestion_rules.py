@@ -86,3 +86,12 @@ def test_taken_over_numbers():
     assert found == {20: 1, 21: 2, 3: 4, 5: 5, 7: 6}
     assert rules.turned_numbers([], [(9, 9)], highest=0) == {9: 1}
     assert rules.turned_numbers([(1, 8)], [], highest=3) == {1: 8}
+
+
+def test_not_taken_over_says_why_an_item_of_the_register_is_no_suggestion():
+    assert rules.not_taken_over("建议", None, False, False) is None
+    assert rules.not_taken_over("议案", "转为代表建议", False, False) is None
+    assert rules.not_taken_over("议案", "列为大会议案", False, False) == "审查意见已改为“列为大会议案”"
+    assert rules.not_taken_over("议案", None, False, False) == "审查意见已改为“待审查”"
+    assert rules.not_taken_over("建议", None, True, False) == "已撤回"
+    assert rules.not_taken_over("议案", "转为代表建议", False, True) == "已并案"
