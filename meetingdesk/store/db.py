@@ -224,7 +224,7 @@ def _to_12(db: SqliteDatabase) -> None:
 
     def eligible(motion_id: int) -> bool:
         kind, _, decision, withdrawn_at, merged_into = motions[motion_id]
-        return (kind == "建议" or decision == "转为代表建议") and withdrawn_at is None and merged_into is None
+        return rules.not_taken_over(kind, decision, withdrawn_at is not None, merged_into is not None) is None
 
     by_motion: dict[int, list[tuple[str, bool]]] = {}
     for motion_id, unit, lead in units:
