@@ -29,11 +29,11 @@ from meetingdesk.services.preliminary import RoundResult
 
 from .bodies import headed_paper
 from .coverage import Printed
-from .fonts import SONG, runs, runs_width
+from .fonts import runs, runs_width
 from .frame import FRAME_WIDTH, Paper, draw_runs, para
 from .names import padded
 from .tables import Column
-from .tally_report import BODY, SECTION, SIZE, TOTAL, captioned
+from .tally_report import BODY, SECTION, SIZE, TOTAL, captioned, draw_slot, slot_cells
 
 KIND = "preliminary_report"
 TITLE = "预选计票结果报告"
@@ -107,7 +107,6 @@ class SlotRow(Flowable):
     (35 at the NPC) goes on over a page, a short one stays with the votes it vouches for."""
 
     HEIGHT = 40
-    NAME_SIZE = 10.5
 
     def __init__(self, slots: Sequence[Slot], columns: int, label_width: float | None = None) -> None:
         super().__init__()
@@ -125,33 +124,16 @@ class SlotRow(Flowable):
         c.setStrokeColorRGB(0, 0, 0)
         c.setLineWidth(0.6)
         width = FRAME_WIDTH / self.columns
-        base = self.HEIGHT / 2 + 2
         for i, slot in enumerate(self.slots):
-            x = i * width
-            text = runs(slot.label, SIZE)
-            draw_runs(c, text, x, base)
-            start, end = x + max(runs_width(text), self.label_width or 0), x + width - SIZE
-            c.line(start, base - 3, end, base - 3)
-            if slot.name:
-                under = runs(slot.name, self.NAME_SIZE, SONG)
-                draw_runs(c, under, (start + end - runs_width(under)) / 2, base - 3 - self.NAME_SIZE - 3)
+            draw_slot(c, i * width, self.HEIGHT / 2 + 2, width, slot.label, slot.name, self.label_width or 0)
 
     def to_word(self, out) -> None:
         """The same slots as a row of a borderless table: the label and a line to sign on, the
         name small under it."""
-        from .word import Piece, WCell, WPara, WRow
+        from .word import WRow
 
-        width = FRAME_WIDTH / self.columns
-        cells = []
-        for slot in self.slots:
-            label = max(runs_width(runs(slot.label, SIZE)), self.label_width or 0)
-            blank = max(2, round((width - label - SIZE) / (SIZE / 2)))
-            cells.append(WCell([WPara([Piece(slot.label, "song", SIZE),
-                                       Piece("\u00a0" * blank, "song", SIZE, underline=True)]),
-                                WPara([Piece(slot.name, "song", self.NAME_SIZE)], align="center")],
-                               valign="center"))
-        cells += [WCell([WPara([])]) for _ in range(self.columns - len(self.slots))]
-        out.table([width] * self.columns, [WRow(cells, height=self.HEIGHT)])
+        cells = slot_cells([(slot.label, slot.name) for slot in self.slots], self.columns, self.label_width or 0)
+        out.table([FRAME_WIDTH / self.columns] * self.columns, [WRow(cells, height=self.HEIGHT)])
 
 
 class Line(Flowable):

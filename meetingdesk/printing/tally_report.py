@@ -133,6 +133,35 @@ def captioned(caption: str, columns: Sequence[Column], rows: Rows, *, narrow: bo
 # ---------------------------------------------------------------- the signatures
 
 
+SIGNED_NAME_SIZE = 10.5  # the name printed small under a line to sign on
+
+
+def draw_slot(c, x: float, base: float, width: float, label: str, name: str, label_width: float = 0) -> None:
+    """LABEL at X on BASE, a line to sign on to the end of the slot's WIDTH (starting at
+    LABEL_WIDTH at least, so a block's lines start alike), NAME small and centred under it."""
+    text = runs(label, SIZE)
+    draw_runs(c, text, x, base)
+    start, end = x + max(runs_width(text), label_width), x + width - SIZE
+    c.line(start, base - 3, end, base - 3)
+    if name:
+        under = runs(name, SIGNED_NAME_SIZE, SONG)
+        draw_runs(c, under, (start + end - runs_width(under)) / 2, base - 3 - SIGNED_NAME_SIZE - 3)
+
+
+def slot_cells(row: Sequence[tuple[str, str]], columns: int, label_width: float = 0) -> list:
+    """ROW's (label, name) slots as the cells of a borderless table row of COLUMNS: the label and
+    an underlined blank to sign on, the name small under it; empty cells fill the row."""
+    from .word import Piece, WCell, WPara
+
+    width = FRAME_WIDTH / columns
+    cells = []
+    for label, name in row:
+        blank = max(2, round((width - max(runs_width(runs(label, SIZE)), label_width) - SIZE) / (SIZE / 2)))
+        cells.append(WCell([WPara([Piece(label, "song", SIZE), Piece("\u00a0" * blank, "song", SIZE, underline=True)]),
+                            WPara([Piece(name, "song", SIGNED_NAME_SIZE)], align="center")], valign="center"))
+    return cells + [WCell([WPara([])]) for _ in range(columns - len(row))]
+
+
 class Signatures(Flowable):
     """总监票人：＿＿＿ and 监票人：＿＿＿ for each, the name small under the line; then 年 月 日.
 
@@ -142,7 +171,7 @@ class Signatures(Flowable):
 
     COLUMNS = 3
     ROW = 44
-    NAME_SIZE = 10.5
+    NAME_SIZE = SIGNED_NAME_SIZE
     DATE = "年　　月　　日"
 
     def __init__(self, slots: list[tuple[str, str]]) -> None:
@@ -162,33 +191,16 @@ class Signatures(Flowable):
         for r, row in enumerate(self.rows):
             base = self.height - (r + 1) * self.ROW + self.ROW / 2
             for i, (label, name) in enumerate(row):
-                x = i * width
-                text = runs(label, SIZE)
-                draw_runs(c, text, x, base)
-                start, end = x + runs_width(text), x + width - SIZE
-                c.line(start, base - 3, end, base - 3)
-                under = runs(name, self.NAME_SIZE, SONG)
-                draw_runs(c, under, (start + end - runs_width(under)) / 2, base - 3 - self.NAME_SIZE - 3)
+                draw_slot(c, i * width, base, width, label, name)
         date = runs(self.DATE, SIZE)
         draw_runs(c, date, FRAME_WIDTH - runs_width(date) - 2 * SIZE, self.ROW / 2)
 
     def to_word(self, out) -> None:
         """The same slots as a table: the label and a line to sign on, the name small under it."""
-        from .word import Piece, WCell, WPara, WRow
+        from .word import WRow
 
         width = FRAME_WIDTH / self.COLUMNS
-        rows = []
-        for row in self.rows:
-            cells = []
-            for label, name in row:
-                blank = max(2, round((width - runs_width(runs(label, SIZE)) - SIZE) / (SIZE / 2)))
-                cells.append(WCell([WPara([Piece(label, "song", SIZE), Piece("\u00a0" * blank, "song", SIZE,
-                                                                             underline=True)]),
-                                    WPara([Piece(name, "song", self.NAME_SIZE)], align="center")],
-                                   valign="center"))
-            cells += [WCell([WPara([])]) for _ in range(self.COLUMNS - len(row))]
-            rows.append(WRow(cells, height=self.ROW))
-        out.table([width] * self.COLUMNS, rows)
+        out.table([width] * self.COLUMNS, [WRow(slot_cells(row, self.COLUMNS), height=self.ROW) for row in self.rows])
         out.text(self.DATE, size=SIZE, align="right", space_before=SIZE)
 
 
