@@ -66,7 +66,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections import defaultdict
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -355,8 +355,21 @@ def _no_header(source: str, hint: str = "") -> ServiceError:
     return ServiceError(f"{source} 中找不到表头：第一行应是列名，如“姓名、性别、代表团、身份、职务、备注”。" + hint)
 
 
+@dataclass(frozen=True)
+class TableShape:
+    """What read_table looks for: HEADER(line, cells, source) finds the header row ((line, columns,
+    ignored) or None), NO_HEADER(source, hint) says none was found; NOUN is what the file is."""
+
+    header: Callable[[int, list[str], str], tuple[int, dict[str, int], list[str]] | None]
+    no_header: Callable[..., ServiceError]
+    noun: str
+
+
+ROSTER_SHAPE = TableShape(_header_in, _no_header, "名单")
+
+
 def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
-             table: _Table) -> Generator[Progress, None, bool]:
+             table: _Table, shape: TableShape = ROSTER_SHAPE) -> Generator[Progress, None, bool]:
     """Find the header in ROWS, then gather the rows below it into TABLE; False if no header.
 
     Hidden rows never count: above the header they are passed over, below it they are left
@@ -365,7 +378,7 @@ def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
     for line, cells, _odd, hidden in rows:
         if not hidden and any(cells.values()):
             dense = [cells.get(i, "") for i in range(max(cells) + 1)]
-            found = _header_in(line, dense, source)
+            found = shape.header(line, dense, source)
             if found:
                 break
         if line >= HEADER_SEARCH_ROWS:
@@ -378,8 +391,8 @@ def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
     count = 0
     for line, cells, odd, hidden in rows:
         if line > MAX_SHEET_ROWS:
-            raise ServiceError(f"{source}{where}超过 {MAX_SHEET_ROWS} 行（含空行），不像是一份名单。"
-                               f"请删去多余的行，或把名单复制到一个新文件后再导入。")
+            raise ServiceError(f"{source}{where}超过 {MAX_SHEET_ROWS} 行（含空行），不像是一份{shape.noun}。"
+                               f"请删去多余的行，或把{shape.noun}复制到一个新文件后再导入。")
         content = [cells.get(i, "") for i in range(width)]
         odd = {i: v for i, v in odd.items() if i in used}
         if any(cells.values()) or odd:
@@ -389,7 +402,7 @@ def _collect(rows: Iterator[RawRow], source: str, where: str, total: int,
                 count += 1
                 if count > MAX_DATA_ROWS:
                     raise ServiceError(f"{source}{where}的数据超过 {MAX_DATA_ROWS} 行（第 {line} 行是第 "
-                                       f"{count} 行数据）。一次最多导入 {MAX_DATA_ROWS} 行，请把名单分成几个文件导入。")
+                                       f"{count} 行数据）。一次最多导入 {MAX_DATA_ROWS} 行，请把{shape.noun}分成几个文件导入。")
                 table.rows.append((line, content, odd))
         if line % PROGRESS_EVERY == 0:
             yield Progress(line, total, f"正在读取 {source} 第 {line} 行…")
@@ -521,17 +534,17 @@ def csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int]:
     return iter(lines), len(lines)
 
 
-def _read_csv(path: Path, source: str) -> Generator[Progress, None, _Table]:
+def _read_csv(path: Path, source: str, shape: TableShape) -> Generator[Progress, None, _Table]:
     text = _csv_text(path, source)
     rows = ((line, dict(enumerate(cells)), {}, False) for line, cells in _csv_records(text, source))
     table = _Table(source, 0, {}, [], [])
-    if not (yield from _collect(rows, source, " ", text.count("\n") + 1, table)):
+    if not (yield from _collect(rows, source, " ", text.count("\n") + 1, table, shape)):
         utf8 = True
         try:
             path.read_bytes().decode("utf-8-sig")
         except (UnicodeDecodeError, OSError):
             utf8 = False
-        raise _no_header(source, "" if utf8 else "（文件按 GBK 编码读取；如是繁体 Big5 等其他编码，"
+        raise shape.no_header(source, "" if utf8 else "（文件按 GBK 编码读取；如是繁体 Big5 等其他编码，"
                                                   "请在 Excel 中另存为“CSV UTF-8”后再导入。）")
     return table
 
@@ -715,7 +728,7 @@ def _sheet_rows(book, sheet, at: _Position) -> Iterator[RawRow]:
             yield line, texts, odd, hidden
 
 
-def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
+def _read_xlsx(path: Path, source: str, shape: TableShape) -> Generator[Progress, None, _Table]:
     _check_package(path, source)
     import openpyxl
 
@@ -734,7 +747,7 @@ def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
                 raise ServiceError(f"无法读取 {source}：文件中没有工作表（文件可能已损坏）。"
                                    "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。")
             if not visible:
-                raise ServiceError(f"{source} 中没有可见的工作表。请在 Excel 中取消隐藏名单所在的工作表后再导入。")
+                raise ServiceError(f"{source} 中没有可见的工作表。请在 Excel 中取消隐藏{shape.noun}所在的工作表后再导入。")
             active = book.active
             order = ([active] if active in visible else []) + [s for s in visible if s is not active]
             for sheet in order:
@@ -742,7 +755,7 @@ def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
                 rows = _sheet_rows(book, sheet, at)
                 try:
                     found = yield from _collect(rows, source, f"（工作表“{sheet.title}”）", sheet.max_row or 0,
-                                                table)
+                                                table, shape)
                 finally:
                     rows.close()
                 if found:
@@ -768,7 +781,7 @@ def _read_xlsx(path: Path, source: str) -> Generator[Progress, None, _Table]:
                 pass
     if not table.sheet:
         names = "、".join(f"“{s.title}”" for s in visible)
-        raise _no_header(source, f"（已查看工作表{names}）")
+        raise shape.no_header(source, f"（已查看工作表{names}）")
     table.notices.insert(0, f"读取工作表“{table.sheet}”")
     if table.hidden_sheets:
         table.notices.append(f"未读取隐藏的工作表“{'”“'.join(_clip(n, 31) for n in table.hidden_sheets)}”")
@@ -784,8 +797,9 @@ def _check_path(path: Path) -> None:
         raise ServiceError(f"“{path}”不是普通文件，无法导入。")
 
 
-def read_table(path: str | Path) -> Generator[Progress, None, _Table]:
-    """Read the header and the rows of PATH; yields progress, returns the table."""
+def read_table(path: str | Path, shape: TableShape = ROSTER_SHAPE) -> Generator[Progress, None, _Table]:
+    """Read the header and the rows of PATH (a roster, or the file SHAPE says); yields progress,
+    returns the table."""
     path = Path(path)
     source = path.name
     _check_path(path)
@@ -793,9 +807,9 @@ def read_table(path: str | Path) -> Generator[Progress, None, _Table]:
     if suffix in (".xls", ".et", ".wps"):
         raise ServiceError(f"不支持 {suffix} 格式。请在 Excel 或 WPS 中把 {source} 另存为 .xlsx 或 CSV 后再导入。")
     if suffix in (".xlsx", ".xlsm"):
-        table = yield from _read_xlsx(path, source)
+        table = yield from _read_xlsx(path, source, shape)
     elif suffix in (".csv", ".txt", ".tsv"):
-        table = yield from _read_csv(path, source)
+        table = yield from _read_csv(path, source, shape)
     else:
         raise ServiceError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{source}”。")
     if table.hidden_rows:

@@ -45,8 +45,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,8 +56,7 @@ from . import backups, output, suggestions
 from .errors import ServiceError
 from .exporter import MAX_CELL, _UNWRITABLE, write_xlsx
 from .importer import (
-    _CONTROL, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_SHEET_ROWS, PlanTally, RowError, RowOutcome, _check_package,
-    _check_path, _clip, _csv_records, _csv_text, _lines, _not_xlsx, _Position, _sheet_rows, _stamp, parse_date,
+    _CONTROL, PlanTally, RowError, RowOutcome, TableShape, _clip, _stamp, _Table, parse_date, read_table, run,
 )
 from .suggestions import AssignmentRow, ReplyInput, ReplyRow, SuggestionRow
 
@@ -161,23 +158,13 @@ def _check_cell(text: str, number: str, unit: str, column: str) -> None:
 # ---------------------------------------------------------------- reading the file back
 
 
-@dataclass
-class _Table:
-    source: str
-    columns: dict[str, int]  # canonical name -> index
-    ignored: list[str]
-    rows: list[tuple[int, list[str], dict[int, tuple[str, str]]]]  # (line, cells, odd)
-    sheet: str = ""
-    notices: list[str] = field(default_factory=list)
-
-
 def _header_key(text: str) -> str:
     key = "".join(unicodedata.normalize("NFKC", text).split()).strip("*＊:：")
     key = key.replace("／", "/")
     return ALIASES.get(key, key)
 
 
-def _header(line: int, cells: list[str], source: str) -> tuple[dict[str, int], list[str]] | None:
+def _header(line: int, cells: list[str], source: str) -> tuple[int, dict[str, int], list[str]] | None:
     """LINE as the header row if it names 编号 and 承办单位; ServiceError if it is one but incomplete."""
     keys = [_header_key(c) for c in cells]
     if NUMBER not in keys or UNIT not in keys:
@@ -195,7 +182,7 @@ def _header(line: int, cells: list[str], source: str) -> tuple[dict[str, int], l
     if missing:
         raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
                            f"需要的列：{'、'.join(REQUIRED)}；可选：{'、'.join(OPTIONAL)}。")
-    return columns, ignored
+    return line, columns, ignored
 
 
 def _no_header(source: str, hint: str = "") -> ServiceError:
@@ -203,113 +190,7 @@ def _no_header(source: str, hint: str = "") -> ServiceError:
                         f"（导出的交办清单即是这样）。{hint}")
 
 
-# A row as the readers give it: (line, cells by column index, odd cells by index, hidden)
-_Raw = tuple[int, dict[int, str], dict[int, tuple[str, str]], bool]
-
-
-def _collect(rows: Iterator[_Raw], source: str, table: _Table) -> bool:
-    """The header within the first rows, then the rows with content below it; False: no header."""
-    found = None
-    for line, cells, _odd, hidden in rows:
-        if not hidden and any(cells.values()):
-            found = _header(line, [cells.get(i, "") for i in range(max(cells) + 1)], source)
-            if found:
-                break
-        if line >= HEADER_SEARCH_ROWS:
-            break
-    if found is None:
-        return False
-    table.columns, table.ignored = found
-    width = max(table.columns.values()) + 1
-    used = set(table.columns.values())
-    hidden_rows = []
-    for line, cells, odd, hidden in rows:
-        if line > MAX_SHEET_ROWS:
-            raise ServiceError(f"{source}超过 {MAX_SHEET_ROWS} 行（含空行），不像是一份答复清单。")
-        odd = {i: v for i, v in odd.items() if i in used}
-        if not (any(cells.get(i) for i in used) or odd):
-            continue
-        if hidden:
-            hidden_rows.append(line)
-            continue
-        if len(table.rows) >= MAX_DATA_ROWS:
-            raise ServiceError(f"{source}的数据超过 {MAX_DATA_ROWS} 行，一次最多导入 {MAX_DATA_ROWS} 行。")
-        table.rows.append((line, [cells.get(i, "") for i in range(width)], odd))
-    if hidden_rows:
-        table.notices.append(f"未读取隐藏的第 {_lines(hidden_rows)} 行")
-    return True
-
-
-def _read_csv(path: Path, source: str) -> _Table:
-    text = _csv_text(path, source)
-    table = _Table(source, {}, [], [])
-    rows = ((line, {i: c for i, c in enumerate(cells) if c}, {}, False) for line, cells in _csv_records(text, source))
-    if not _collect(rows, source, table):
-        raise _no_header(source)
-    return table
-
-
-def _read_xlsx(path: Path, source: str) -> _Table:
-    _check_package(path, source)  # zip and XML bombs, before openpyxl opens it
-    import openpyxl
-
-    table = _Table(source, {}, [], [])
-    at = _Position()
-    book = None
-    sheet_name = ""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            visible = [s for s in book.worksheets if s.sheet_state == "visible"]
-            if not visible:
-                raise ServiceError(f"{source} 中没有可见的工作表。")
-            active = book.active
-            order = ([active] if active in visible else []) + [s for s in visible if s is not active]
-            for sheet in order:
-                sheet_name, at.line = sheet.title, 0
-                rows = _sheet_rows(book, sheet, at)
-                try:
-                    found = _collect(rows, source, table)
-                finally:
-                    rows.close()
-                if found:
-                    table.sheet = sheet.title
-                    break
-    except ServiceError:
-        raise
-    except OSError as exc:
-        raise ServiceError(f"无法读取 {source}：{exc.strerror or exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes openpyxl raise
-        if book is None:
-            raise _not_xlsx(path, source) from exc
-        where = f"（工作表“{sheet_name}”）第 {at.line + 1} 行附近" if sheet_name else ""
-        raise ServiceError(f"无法读取 {source}{where}：文件内容已损坏，或不是 Excel 写出的格式"
-                           f"（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。") from exc
-    finally:
-        if book is not None:
-            try:
-                book.close()
-            except Exception:  # noqa: BLE001 - closing a damaged archive
-                pass
-    if not table.sheet:
-        raise _no_header(source, f"（已查看工作表{'、'.join(f'“{s.title}”' for s in visible)}）")
-    table.notices.insert(0, f"读取工作表“{table.sheet}”")
-    return table
-
-
-def _read(path: str | Path) -> _Table:
-    path = Path(path)
-    source = path.name
-    _check_path(path)
-    suffix = path.suffix.lower()
-    if suffix in (".xls", ".et", ".wps"):
-        raise ServiceError(f"不支持 {suffix} 格式。请在 Excel 或 WPS 中把 {source} 另存为 .xlsx 或 CSV 后再导入。")
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, source)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path, source)
-    raise ServiceError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{source}”。")
+REPLY_SHAPE = TableShape(_header, _no_header, "答复清单")
 
 
 # ---------------------------------------------------------------- the plan
@@ -637,7 +518,7 @@ def plan_reply_import(path: str | Path, *, today: dt.date | None = None) -> Repl
     """Work out what importing the replies of PATH would do (TODAY: the day of the import, which
     dates a rating without 评价日期). Writes nothing."""
     today = today or dt.date.today()
-    table = _read(path)
+    table = run(read_table(path, REPLY_SHAPE))
     stamp = _stamp()
     snap = _Session.load()
     rows = [_plan_row(cells, odd, line, table, snap, today) for line, cells, odd in table.rows]
