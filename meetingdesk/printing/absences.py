@@ -64,7 +64,7 @@ def delegation_block(name: str, leave: list[RollRow], absent: list[RollRow]) -> 
         return [para(f"{name}（续）" if continued else heading, CAPTION),
                 table_row(COLUMNS, [c.heading for c in COLUMNS], size=SIZE, leading=LEADING, font=HEI, heading=True)]
 
-    return ContinuedBlock(head, rows, min_rows=min(2, len(rows)), space_before=10)
+    return ContinuedBlock(head, rows, min_rows=2, space_before=10)
 
 
 def summary_rows(rows: list[RollRow]) -> list[list[str]]:

@@ -118,7 +118,7 @@ def names_block(label: str, people: list[RollRow], paper: str) -> list[Flowable]
     def head(continued: bool) -> list[Flowable]:
         return [para(f"{label}（续）" if continued else f"{label}（{len(people)}人，以姓名笔画为序）：", LABEL)]
 
-    return [ContinuedBlock(head, rows, min_rows=min(2, len(rows)), space_before=10)]
+    return [ContinuedBlock(head, rows, min_rows=2, space_before=10)]
 
 
 def signature(day: dt.date) -> GridRow:

@@ -193,7 +193,7 @@ def delegation_block(name: str, lines: list[tuple[int, SessionLine]], shape: Lay
                 table_row(columns, [c.heading for c in columns], size=shape.head_size, leading=shape.head_leading,
                           font=HEI, heading=True)]
 
-    return ContinuedBlock(head, rows, min_rows=min(3, len(rows)), space_before=6)
+    return ContinuedBlock(head, rows, min_rows=3, space_before=6)
 
 
 def prepare(*, delegation_id: int | None = None) -> Paper:

@@ -226,7 +226,8 @@ class ContinuedBlock(Flowable):
     """A heading and the rows under it, never parted at a page break.
 
     When the rows do not fit, the block splits after at least MIN_ROWS rows, leaving at
-    least MIN_ROWS for the next page, where they go on under `heading(True)` — e.g. "吴家山街代表团（续）" — and a first
+    least MIN_ROWS for the next page (a block of fewer rows than that goes over whole: MIN_ROWS
+    may be more than the rows there are), where they go on under `heading(True)` — e.g. "吴家山街代表团（续）" — and a first
     row that shows its section label again. A heading never stands alone at a page foot.
     """
 

@@ -93,7 +93,7 @@ def unit_block(name: str, parts: list[tuple[SuggestionRow, AssignmentRow]]) -> C
         return [para(f"{name}（续）" if continued else heading, CAPTION),
                 table_row(COLUMNS, [c.heading for c in COLUMNS], size=SIZE, leading=LEADING, font=HEI, heading=True)]
 
-    return ContinuedBlock(head, body, min_rows=min(2, len(body)), space_before=10)
+    return ContinuedBlock(head, body, min_rows=2, space_before=10)
 
 
 def prepare() -> Paper:

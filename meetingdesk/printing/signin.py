@@ -128,7 +128,7 @@ def delegation_block(full_title: str, meeting: str, d: DelegationRow,
                 para(counts_text(d, roles), HEADING_NOTE), Spacer(1, 4),
                 para(meeting_line, MEETING_LINE), Spacer(1, 6), header_row(seats is not None)]
 
-    return ContinuedBlock(heading, rows, min_rows=min(2, len(rows)))
+    return ContinuedBlock(heading, rows, min_rows=2)
 
 
 def signin_seats(meeting: str) -> dict[int, str] | None:

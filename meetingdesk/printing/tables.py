@@ -70,5 +70,4 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[Text]], *, size: fl
                           total=total, font=HEI, heading=True)]
 
     body = [table_row(columns, texts, size=size, leading=leading, x=x, total=total) for texts in rows]
-    # never more than the rows there are: ContinuedBlock cannot split a block of fewer
-    return ContinuedBlock(head, body, min_rows=min(min_rows, len(body)), space_before=space_before)
+    return ContinuedBlock(head, body, min_rows=min_rows, space_before=space_before)
