@@ -18,6 +18,11 @@ SUBMITTERS = ("代表联名", "主席团", "常委会", "专门委员会", "区�
 BY_DELEGATES = "代表联名"
 
 
+def register_no(kind: str, number: int) -> str:
+    """The register's number of an item: 议案原案第2号 / 建议第3号."""
+    return f"议案原案第{number}号" if kind == "议案" else f"建议第{number}号"
+
+
 def count_signers(signers: Iterable[tuple[Hashable, bool]]) -> int:
     """Distinct serving delegates among (delegate, serving) pairs: one signature counts once.
     Pass as serving whether the signer served when the paper was received (signed_while_serving)."""

@@ -107,7 +107,7 @@ class MotionRow:
 
     @property
     def register_no(self) -> str:
-        return f"议案原案第{self.number}号" if self.kind == "议案" else f"建议第{self.number}号"
+        return rules.register_no(self.kind, self.number)
 
     @property
     def serving_signers(self) -> int:

@@ -11,6 +11,7 @@ from meetingdesk import store
 from meetingdesk.rules import mandates
 from meetingdesk.rules import people as people_rules
 from meetingdesk.rules.collation import sort_names
+from meetingdesk.rules.motions import register_no
 from meetingdesk.rules.numerals import chinese_number
 from meetingdesk.rules.suggestions import number_words
 from meetingdesk.rules.words import AttendanceStatus, Role
@@ -549,7 +550,7 @@ class _Names:
 
 
 def _motion_no(motion) -> str:
-    return f"议案原案第{motion.number}号" if motion.kind == "议案" else f"建议第{motion.number}号"
+    return register_no(motion.kind, motion.number)
 
 
 def _pre_round(pre_round) -> str:

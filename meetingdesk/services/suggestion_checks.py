@@ -11,6 +11,7 @@ import datetime as dt
 
 from meetingdesk.rules import mandates
 from meetingdesk.rules import suggestions as rules
+from meetingdesk.rules.motions import register_no
 from meetingdesk.rules.words import Role
 from meetingdesk.store import STATUS_SERVING, Member, Motion, Suggestion
 
@@ -64,7 +65,7 @@ def _register() -> list[Problem]:
         why = rules.not_taken_over(kind, decision, withdrawn_at is not None, merged_into is not None)
         if why is None:
             continue
-        source = f"议案原案第{motion_number}号" if kind == "议案" else f"建议第{motion_number}号"
+        source = register_no(kind, motion_number)
         label = rules.number_words(period, number)
         found.append(Problem(ERROR, AREA, label,
                              f"{label}（{source}）在议案页{why}，却仍作为建议办理；请核对议案页的登记，"

@@ -26,6 +26,7 @@ from meetingdesk.rules import suggestions as rules
 from meetingdesk.rules.suggestions import (
     BETWEEN, FIELDS, PERIODS, RATINGS, RESULTS, SESSION, STATES, FieldShare, Ratings, number_words, percent,
 )
+from meetingdesk.rules.motions import register_no
 from meetingdesk.rules.words import Role
 from meetingdesk.store import (
     Assignment, Delegation, Member, Motion, Person, Reply, Setting, Suggestion, SuggestionField, Unit,
@@ -496,10 +497,6 @@ def _members(ids: set[int]) -> dict[int, tuple[str, str, str, bool]]:
     return found
 
 
-def _register_no(kind: str, number: int) -> str:
-    return f"议案原案第{number}号" if kind == "议案" else f"建议第{number}号"
-
-
 def _rows(where=None, today: dt.date | None = None) -> list[SuggestionRow]:
     today = today or dt.date.today()
     columns = [getattr(Suggestion, c) for c in _SUGGESTION_COLUMNS]
@@ -525,7 +522,7 @@ def _rows(where=None, today: dt.date | None = None) -> list[SuggestionRow]:
         motion = motions.get(motion_id)
         if motion is not None:
             kind, motion_number, title, submitter, lead_id, received_at = motion
-            source, received = _register_no(kind, motion_number), received_at.date()
+            source, received = register_no(kind, motion_number), received_at.date()
         else:
             source, title, submitter, lead_id, received = "", own_title, "代表联名", own_lead, own_received
         name, gender, team, serving = members.get(lead_id, ("", "", "", False))
@@ -821,7 +818,7 @@ def _owner_label(a: Assignment) -> str:
     if a.suggestion_id is not None:
         return _label(Suggestion.get_by_id(a.suggestion_id))
     m = Motion.get_by_id(a.motion_id)
-    return _register_no(m.kind, m.number)
+    return register_no(m.kind, m.number)
 
 
 def restore_assignments(before: AssignmentsState) -> None:
@@ -1171,7 +1168,7 @@ def _labels() -> dict[tuple[str, int], tuple[str, str]]:
     found = {}
     titles = {}
     for mid, kind, number, title in Motion.select(Motion.id, Motion.kind, Motion.number, Motion.title).tuples():
-        found[("motion", mid)] = (_register_no(kind, number), title)
+        found[("motion", mid)] = (register_no(kind, number), title)
         titles[mid] = title
     for sid, period, number, motion_id, title in Suggestion.select(
             Suggestion.id, Suggestion.period, Suggestion.number, Suggestion.motion, Suggestion.title).tuples():
