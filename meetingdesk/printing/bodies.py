@@ -29,27 +29,30 @@ UNSETTLED = "（尚未确定）"  # an empty list still prints, so the clerk see
 
 
 def adopted_paper(kind: str, title: str, printed: list[Printed],
-                  body: Callable[[], list[Flowable]]) -> Paper:
+                  body: Callable[[], list[Flowable]], *, session_title: str = "") -> Paper:
     """A paper under the session title, its name and the adopted-by line (omitted when unset).
 
     BODY builds the flowables from data already read, as `Paper.story` requires.
+    SESSION_TITLE: the session as the paper names it, when not its full title (the 正式候选人名单
+    names it without the city).
     """
-    return headed_paper(kind, title, schedule.adoption(kind).line, printed, body, adopted=True)
+    return headed_paper(kind, title, schedule.adoption(kind).line, printed, body, adopted=True,
+                        session_title=session_title)
 
 
 def headed_paper(kind: str, title: str, line: str, printed: list[Printed],
-                 body: Callable[[], list[Flowable]], *, adopted: bool = False) -> Paper:
+                 body: Callable[[], list[Flowable]], *, adopted: bool = False, session_title: str = "") -> Paper:
     """As `adopted_paper`, with the line under the title given: papers that schedule.adoption
     does not keep (a decision dated by its own meeting, a draft) word it themselves or pass "".
     ADOPTED: a paper the session adopts, which carries no page number when it is one page, as
     the seed prints them."""
-    info = session.session_info()
-    items = [Printed(info.full_title, "会议名称"), Printed(line, "通过会议"), *printed]
+    heading = session_title or session.session_info().full_title
+    items = [Printed(heading, "会议名称"), Printed(line, "通过会议"), *printed]
 
     def story() -> list[Flowable]:
-        return [*title_block(info.full_title, title, line), *body()]
+        return [*title_block(heading, title, line), *body()]
 
-    return Paper(kind, title, info.full_title, items, story, number_single_page=not adopted)
+    return Paper(kind, title, heading, items, story, number_single_page=not adopted)
 
 
 def text_row(content: str | list[Run], *, x: float = 0, font: str = SONG, size: float = SIZE,

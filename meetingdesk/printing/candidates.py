@@ -17,13 +17,13 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from meetingdesk.rules.numerals import chinese_number
-from meetingdesk.services import elections, schedule, session
+from meetingdesk.services import elections, session
 from meetingdesk.services.elections import PRESIDIUM_GROUP, CandidateGroup, ElectionRow
 
-from .bodies import SIZE, UNSETTLED, name_rows, printed_people, section, text_row
+from .bodies import SIZE, UNSETTLED, adopted_paper, name_rows, printed_people, section, text_row
 from .coverage import Printed
 from .documents import paragraphs
-from .frame import Paper, title_block
+from .frame import Paper
 
 KIND = "candidates"
 TITLE = "正式候选人名单"
@@ -57,20 +57,16 @@ def election_block(number: int, election: ElectionRow, parts: list[CandidateGrou
 
 
 def prepare() -> Paper:
-    info = session.session_info()
-    title = info.title  # the seed heads this list without the city (its line 2028)
-    line = schedule.adoption(KIND).line
+    title = session.session_info().title  # the seed heads this list without the city (its line 2028)
     intro = f"根据《{title}选举和表决办法》的规定，确定正式候选人名单如下（以姓名笔画为序）："
     wordings = elections.group_wordings()
     found = [(e, elections.candidate_groups(e, wordings)) for e in elections.list_elections()]
-    printed = [Printed(title, "会议名称"), Printed(line, "通过会议")]
-    printed += [Printed(e.office, "选举事项") for e, _ in found]
+    printed = [Printed(e.office, "选举事项") for e, _ in found]
     printed += [p for e, parts in found for g in parts
                 for p in (Printed(g.text, e.office), *printed_people(g.people, f"{e.office}候选人"))]
 
-    def story() -> list[Flowable]:
+    def body() -> list[Flowable]:
         blocks = [election_block(number, e, parts) for number, (e, parts) in enumerate(found, start=1)]
-        return [*title_block(title, TITLE, line), *paragraphs([intro]), *(blocks or [text_row(UNSETTLED)])]
+        return [*paragraphs([intro]), *(blocks or [text_row(UNSETTLED)])]
 
-    # adopted by the presidium: one page alone carries no page number, as the seed prints it
-    return Paper(KIND, TITLE, title, printed, story, number_single_page=False)
+    return adopted_paper(KIND, TITLE, printed, body, session_title=title)
