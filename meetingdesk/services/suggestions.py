@@ -980,12 +980,17 @@ def _reply(reply_id: int) -> Reply:
     return row
 
 
+def _has_later_round(r: Reply) -> bool:
+    """Whether R's unit has replied in a round after R's."""
+    return Reply.select().where((Reply.assignment == r.assignment_id) & (Reply.round > r.round)).exists()
+
+
 def remove_reply(reply_id: int) -> ReplyState:
     """Take back a reply entered by mistake (the undo of record_reply): only the latest of its
     unit, and only while unrated. Returns what puts it back."""
     r = _reply(reply_id)
     a = r.assignment
-    if Reply.select().where((Reply.assignment == a.id) & (Reply.round > r.round)).exists():
+    if _has_later_round(r):
         raise ServiceError(f"{a.unit.name}第{r.round}轮之后已有答复，不能撤销第{r.round}轮的答复。")
     if r.rating:
         raise ServiceError(f"{a.unit.name}第{r.round}轮的答复已有代表评价（{r.rating}），请先撤销评价。")
@@ -1024,7 +1029,7 @@ def rate(reply_id: int, rating: str, on: dt.date | None, due: dt.date | None = N
         raise ServiceError("评价日期晚于今天。", "rated_on")
     if r.rating:
         raise ServiceError(f"{label}的{a.unit.name}第{r.round}轮答复已评价为{r.rating}；评价不再改写。", "rating")
-    if Reply.select().where((Reply.assignment == a.id) & (Reply.round > r.round)).exists():
+    if _has_later_round(r):
         raise ServiceError(f"这是{a.unit.name}第{r.round}轮的答复，已有以后各轮；只评价最近一轮。", "rating")
     if rating == rules.UNSATISFIED:
         due = due or on + dt.timedelta(days=due_defaults().redo_days)
@@ -1056,7 +1061,7 @@ def restore_rating(before: RatingState) -> None:
     next round has been answered since (it answers that rating)."""
     r = _reply(before.reply_id)
     a = r.assignment
-    if Reply.select().where((Reply.assignment == a.id) & (Reply.round > r.round)).exists():
+    if _has_later_round(r):
         raise ServiceError(f"{a.unit.name}已有第{r.round + 1}轮的答复，不能再改第{r.round}轮的评价；请先撤销那一轮的答复。")
     with store.database.atomic():
         Reply.update(rating=before.rating, rated_on=before.rated_on).where(Reply.id == r.id).execute()
