@@ -343,26 +343,22 @@ def role_of(font: str, size: float) -> str:
 
 
 def pieces_of(items: Sequence[Run]) -> list[Piece]:
-    """Runs as pieces; a character drawn in the other bundled face only because the first lacks it
-    (a rare name's character) keeps its neighbours' part: Word finds its own face for it."""
+    """Runs as pieces, neighbours of one part joined; a character drawn in the other bundled face
+    only because the first lacks it (a rare name's character) keeps its neighbours' part: Word
+    finds its own face for it."""
     out: list[Piece] = []
     for i, run in enumerate(items):
         font = run.font
         other = SONG if font == HEI else HEI
         neighbours = [r.font for r in items[max(0, i - 1):i + 2] if r is not run]
-        if neighbours and all(f == other for f in neighbours) and _fallback(run, other):
-            font = other  # in this face only because the neighbours' face lacks a character
-        piece = Piece(run.text, role_of(font, run.size), run.size)
-        if out and out[-1].role == piece.role and out[-1].size == piece.size and not out[-1].colour:
-            out[-1] = Piece(out[-1].text + piece.text, piece.role, piece.size)
+        if neighbours and all(f == other for f in neighbours) and any(not has_char(other, ch) for ch in run.text):
+            font = other
+        role = role_of(font, run.size)
+        if out and out[-1].role == role and out[-1].size == run.size:
+            out[-1] = Piece(out[-1].text + run.text, role, run.size)
         else:
-            out.append(piece)
+            out.append(Piece(run.text, role, run.size))
     return out
-
-
-def _fallback(run: Run, preferred: str) -> bool:
-    """RUN is in its face because PREFERRED lacks one of its characters."""
-    return any(not has_char(preferred, ch) for ch in run.text)
 
 
 ALIGN = {TA_CENTER: "center", TA_RIGHT: "right", TA_JUSTIFY: "both"}
@@ -533,8 +529,8 @@ class StoryWriter:
 # ---------------------------------------------------------------- the document
 
 
-def _page_setup(doc, paper: Paper) -> tuple[float, float]:
-    """Page size and margins; returns (text width, scale from the PDF's frame to it)."""
+def _page_setup(doc, paper: Paper) -> float:
+    """Page size and margins; returns the scale from the PDF's frame to the text width."""
     from docx.shared import Pt
 
     section = doc.sections[0]
@@ -564,7 +560,7 @@ def _page_setup(doc, paper: Paper) -> tuple[float, float]:
         grid = _el(sect, "docGrid")
     grid.set(w("type"), "lines")
     grid.set(w("linePitch"), twips(LINE_PITCH))
-    return text_width, text_width / paper.frame_size[0]
+    return text_width / paper.frame_size[0]
 
 
 def _defaults(doc) -> None:
@@ -665,7 +661,6 @@ def render_docx(paper: Paper, out: str | Path, progress: ProgressFn | None = Non
     breaks explicitly into (Word lays out the rest itself)."""
     out = output.check(out, ".docx")
     from docx import Document
-    from docx.oxml.ns import qn  # noqa: F401 — loads python-docx's element classes for parsing
 
     def report(done: int, total: int, message: str) -> None:
         if progress is not None and progress(done, total, message) is False:
@@ -689,7 +684,7 @@ def render_docx(paper: Paper, out: str | Path, progress: ProgressFn | None = Non
     doc = Document()
     doc.core_properties.title = f"{paper.session_title} {paper.title}"
     doc.core_properties.author = "MeetingDesk"
-    text_width, scale = _page_setup(doc, paper)
+    scale = _page_setup(doc, paper)
     _defaults(doc)
     _header_footer(doc, paper)
     body = doc.element.body
