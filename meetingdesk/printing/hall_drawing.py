@@ -184,18 +184,13 @@ def draw_podium(c, st: SeatStyle, centre: float, top: float, rows: Sequence[int]
     hall; each seat its precedence number and, with PODIUM, its person. Returns the height used."""
     y = top
     label_size = label_size or st.label_size
-    for row in reversed(range(len(rows))):
-        count = rows[row]
-        before = sum(rows[:row])  # the rows in front take the higher ranks
-        ranks = [before + rank for rank in seat_rules.podium_ranks(count, precedence)]
-        left = centre - (count * st.pitch_x - st.gap) / 2
+    for label, _, seats in podium_lines(rows, precedence, podium):
+        left = centre - (len(seats) * st.pitch_x - st.gap) / 2
         y -= st.height
-        for column, rank in enumerate(ranks):
-            person = podium.at(row, column) if podium is not None else None
-            draw_seat(c, st, left + column * st.pitch_x, y, person.name if person else "", str(rank),
-                      bold_number=True)
-        if len(rows) > 1:
-            word = runs(row_word(row, len(rows)), label_size)
+        for column, (number, name) in enumerate(seats):
+            draw_seat(c, st, left + column * st.pitch_x, y, name, number, bold_number=True)
+        if label:
+            word = runs(label, label_size)
             c.setFillColor(FAINT)
             draw_runs(c, word, left - runs_width(word) - 4, y + (st.height - label_size) / 2)
         y -= st.gap
@@ -204,12 +199,13 @@ def draw_podium(c, st: SeatStyle, centre: float, top: float, rows: Sequence[int]
 
 def podium_lines(rows: Sequence[int], precedence: str, podium: seating.Podium | None
                  ) -> list[tuple[str, int, list[tuple[str, str]]]]:
-    """The 主席台's rows as `seats_word` takes them, the back row first, each centred."""
+    """The 主席台's rows, the back row first, as `draw_podium` and `seats_word` take them: each
+    its label (none for a single row), the half seats that centre it, its seats' (number, name)."""
     widest = max(rows, default=0)
     out = []
     for row in reversed(range(len(rows))):
         count = rows[row]
-        before = sum(rows[:row])
+        before = sum(rows[:row])  # the rows in front take the higher ranks
         seats = []
         for column, rank in enumerate(seat_rules.podium_ranks(count, precedence)):
             person = podium.at(row, column) if podium is not None else None
