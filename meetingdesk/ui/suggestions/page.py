@@ -117,25 +117,21 @@ class SuggestionsPage(page.Page):
             heading = SuggestionsModel.headers[column]
             header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(heading)) + 14)
 
+    def _filter_combo(self, everything: str, values: Sequence[str], setter) -> QComboBox:
+        """A filter: EVERYTHING (no filter) then VALUES; a choice calls SETTER with its value."""
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(value, value)
+        combo.currentIndexChanged.connect(lambda: self._filtered(setter, combo.currentData()))
+        return combo
+
     def _build_filters(self) -> QHBoxLayout:
-        self.period_filter = QComboBox()
-        self.period_filter.addItem("全部期间", None)
-        for period in rules.PERIODS:
-            self.period_filter.addItem(period, period)
-        self.period_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_period,
-                                                                              self.period_filter.currentData()))
-        self.unit_filter = QComboBox()
-        self.unit_filter.addItem("全部承办单位", None)
+        self.period_filter = self._filter_combo("全部期间", rules.PERIODS, self.model.set_period)
+        self.unit_filter = self._filter_combo("全部承办单位", (), self.model.set_unit)  # units: _fill_units
         self.unit_filter.setMinimumContentsLength(12)
         self.unit_filter.setMaxVisibleItems(25)
-        self.unit_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_unit,
-                                                                            self.unit_filter.currentData()))
-        self.state_filter = QComboBox()
-        self.state_filter.addItem("全部状态", None)
-        for state in rules.STATES:
-            self.state_filter.addItem(state, state)
-        self.state_filter.currentIndexChanged.connect(lambda: self._filtered(self.model.set_state,
-                                                                             self.state_filter.currentData()))
+        self.state_filter = self._filter_combo("全部状态", rules.STATES, self.model.set_state)
         self.search = QLineEdit()
         self.search.setPlaceholderText("按编号、标题、代表、代表团、领域或承办单位查找")
         self.search.setClearButtonEnabled(True)
