@@ -25,7 +25,7 @@ from .coverage import Printed
 from .fonts import HEI
 from .frame import ContinuedBlock, Paper, para, style
 from .names import padded
-from .tables import Column, Text, table_row
+from .tables import Column, Text, table
 
 KIND = "handling_list"
 TITLE = "交办清单"
@@ -86,14 +86,12 @@ def summary_text(rows: list[SuggestionRow], units: int) -> str:
 
 def unit_block(name: str, parts: list[tuple[SuggestionRow, AssignmentRow]]) -> ContinuedBlock:
     heading = f"{name}（{counts_text(parts)}）"
-    body = [table_row(COLUMNS, cells(i, r, a), size=SIZE, leading=LEADING)
-            for i, (r, a) in enumerate(parts, start=1)]
 
-    def head(continued: bool) -> list[Flowable]:
-        return [para(f"{name}（续）" if continued else heading, CAPTION),
-                table_row(COLUMNS, [c.heading for c in COLUMNS], size=SIZE, leading=LEADING, font=HEI, heading=True)]
+    def caption(continued: bool) -> list[Flowable]:
+        return [para(f"{name}（续）" if continued else heading, CAPTION)]
 
-    return ContinuedBlock(head, body, min_rows=2, space_before=10)
+    return table(COLUMNS, [cells(i, r, a) for i, (r, a) in enumerate(parts, start=1)], size=SIZE, leading=LEADING,
+                 caption=caption, min_rows=2, space_before=10)
 
 
 def prepare() -> Paper:
