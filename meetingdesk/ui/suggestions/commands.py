@@ -41,20 +41,33 @@ class SuggestionCommand(Command):
             self.shown(self.ids)
 
 
-class EditSuggestions(SuggestionCommand):
-    """修改, 受理/退回修改, 领域, 重点: the suggestions' own rows before and after."""
+class Restoring(SuggestionCommand):
+    """A step between two states the service's RESTORE puts back: redone to AFTER, undone to BEFORE."""
 
-    def __init__(self, text: str, before: SuggestionsState, after: SuggestionsState, shown: Shown | None = None) -> None:
-        super().__init__(text, [row[0] for row in before.rows], shown)
+    @staticmethod
+    def restore(state) -> None:
+        raise NotImplementedError
+
+    def __init__(self, text: str, ids: Sequence[int], before, after, shown: Shown | None = None) -> None:
+        super().__init__(text, ids, shown)
         self.before, self.after = before, after
 
     def apply(self) -> None:
-        suggestions.restore(self.after)
+        self.restore(self.after)
         self._tell()
 
     def revert(self) -> None:
-        suggestions.restore(self.before)
+        self.restore(self.before)
         self._tell()
+
+
+class EditSuggestions(Restoring):
+    """修改, 受理/退回修改, 领域, 重点: the suggestions' own rows before and after."""
+
+    restore = staticmethod(suggestions.restore)
+
+    def __init__(self, text: str, before: SuggestionsState, after: SuggestionsState, shown: Shown | None = None) -> None:
+        super().__init__(text, [row[0] for row in before.rows], before, after, shown)
 
 
 class AddSuggestions(Command):
@@ -81,21 +94,14 @@ class AddSuggestions(Command):
             self.shown(None)
 
 
-class Assign(SuggestionCommand):
+class Assign(Restoring):
     """交办 (bulk): every chosen suggestion's units as they were, and as the assignment left them."""
 
+    restore = staticmethod(suggestions.restore_assignments)
+
     def __init__(self, text: str, before: AssignmentsState, shown: Shown | None = None) -> None:
-        super().__init__(text, before.suggestion_ids, shown)
-        self.before = before
-        self.after = suggestions.assignments_state(self.ids)
-
-    def apply(self) -> None:
-        suggestions.restore_assignments(self.after)
-        self._tell()
-
-    def revert(self) -> None:
-        suggestions.restore_assignments(self.before)
-        self._tell()
+        super().__init__(text, before.suggestion_ids, before,
+                         suggestions.assignments_state(before.suggestion_ids), shown)
 
 
 class RecordReply(SuggestionCommand):
@@ -116,21 +122,13 @@ class RecordReply(SuggestionCommand):
         self._tell()
 
 
-class Rate(SuggestionCommand):
+class Rate(Restoring):
     """评价 (and, for 不满意, the redo's due date): the rating and due date before and after."""
 
+    restore = staticmethod(suggestions.restore_rating)
+
     def __init__(self, text: str, suggestion_id: int, before: RatingState, shown: Shown | None = None) -> None:
-        super().__init__(text, [suggestion_id], shown)
-        self.before = before
-        self.after = suggestions.reply_state(before.reply_id)
-
-    def apply(self) -> None:
-        suggestions.restore_rating(self.after)
-        self._tell()
-
-    def revert(self) -> None:
-        suggestions.restore_rating(self.before)
-        self._tell()
+        super().__init__(text, [suggestion_id], before, suggestions.reply_state(before.reply_id), shown)
 
 
 class SetDueDefaults(Command):
