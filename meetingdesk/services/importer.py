@@ -330,25 +330,35 @@ class _Table:
     notices: list[str] = field(default_factory=list)
 
 
+def header_columns(line: int, cells: list[str], keys: list[str], source: str, known: tuple[str, ...],
+                   required: tuple[str, ...], optional: tuple[str, ...] | None = None,
+                   passed: tuple[str, ...] = ()) -> tuple[int, dict[str, int], list[str]]:
+    """The header row LINE, its CELLS read as KEYS (canonical names): (line, column name -> index,
+    the headers not used, PASSED ones not counted among them); ServiceError for a column named
+    twice or a REQUIRED one missing (naming OPTIONAL ones, by default the other KNOWN ones)."""
+    columns: dict[str, int] = {}
+    ignored = []
+    for i, (raw, key) in enumerate(zip(cells, keys)):
+        if key in known:
+            if key in columns:
+                raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
+            columns[key] = i
+        elif raw and key not in passed:
+            ignored.append(_clip(raw))
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
+                           f"需要的列：{'、'.join(required)}；"
+                           f"可选：{'、'.join(optional or (c for c in known if c not in required))}。")
+    return line, columns, ignored
+
+
 def _header_in(line: int, cells: list[str], source: str) -> tuple[int, dict[str, int], list[str]] | None:
     """LINE as the header row if it names 姓名; ServiceError if it is one but incomplete."""
     keys = [_header_key(c) for c in cells]
     if NAME not in keys:
         return None
-    columns: dict[str, int] = {}
-    ignored = []
-    for i, (raw, key) in enumerate(zip(cells, keys)):
-        if key in KNOWN:
-            if key in columns:
-                raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
-            columns[key] = i
-        elif raw:
-            ignored.append(_clip(raw))
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
-                           f"需要的列：{'、'.join(REQUIRED)}；可选：{'、'.join(c for c in KNOWN if c not in REQUIRED)}。")
-    return line, columns, ignored
+    return header_columns(line, cells, keys, source, KNOWN, REQUIRED)
 
 
 def _no_header(source: str, hint: str = "") -> ServiceError:

@@ -56,7 +56,8 @@ from . import backups, output, suggestions
 from .errors import ServiceError
 from .exporter import MAX_CELL, _UNWRITABLE, write_xlsx
 from .importer import (
-    _CONTROL, PlanTally, RowError, RowOutcome, TableShape, _clip, _stamp, _Table, parse_date, read_table, run,
+    _CONTROL, PlanTally, RowError, RowOutcome, TableShape, _clip, _stamp, _Table, header_columns, parse_date,
+    read_table, run,
 )
 from .suggestions import AssignmentRow, ReplyInput, ReplyRow, SuggestionRow
 
@@ -169,20 +170,7 @@ def _header(line: int, cells: list[str], source: str) -> tuple[int, dict[str, in
     keys = [_header_key(c) for c in cells]
     if NUMBER not in keys or UNIT not in keys:
         return None
-    columns: dict[str, int] = {}
-    ignored = []
-    for i, (raw, key) in enumerate(zip(cells, keys)):
-        if key in KNOWN:
-            if key in columns:
-                raise ServiceError(f"{source} 第 {line} 行的表头中“{key}”出现了两次，请删去一列。")
-            columns[key] = i
-        elif raw and key not in SHOWN:
-            ignored.append(_clip(raw))
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise ServiceError(f"{source} 的表头（第 {line} 行）缺少“{'”“'.join(missing)}”列。"
-                           f"需要的列：{'、'.join(REQUIRED)}；可选：{'、'.join(OPTIONAL)}。")
-    return line, columns, ignored
+    return header_columns(line, cells, keys, source, KNOWN, REQUIRED, OPTIONAL, SHOWN)
 
 
 def _no_header(source: str, hint: str = "") -> ServiceError:
