@@ -12,6 +12,7 @@ the page read everything."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from meetingdesk.services import suggestions
 from meetingdesk.services.suggestions import AssignmentsState, DueDefaults, RatingState, ReplyState, SuggestionsState
@@ -150,6 +151,22 @@ class SetDueDefaults(Command):
 # ---------------------------------------------------------------- the session's lists
 
 
+class ListService(NamedTuple):
+    """services.suggestions' functions for one of the session's lists, and its rows' id field."""
+
+    entries: Callable
+    add: Callable
+    rename: Callable
+    remove: Callable
+    id_field: str
+
+
+LISTS = {"unit": ListService(suggestions.list_units, suggestions.add_unit, suggestions.rename_unit,
+                             suggestions.remove_unit, "unit_id"),
+         "field": ListService(suggestions.list_fields, suggestions.add_field, suggestions.rename_field,
+                              suggestions.remove_field, "field_id")}
+
+
 class ListEdit(Command):
     """An edit of the units' or the fields' list (LIST is "unit" or "field"), undone with the
     entry's id and place kept, so that assignments made later still point at it."""
@@ -169,15 +186,14 @@ class ListEdit(Command):
     undone = redone
 
     def _add(self, name: str, position: int) -> None:
-        add = suggestions.add_unit if self.kind == "unit" else suggestions.add_field
-        keyword = "unit_id" if self.kind == "unit" else "field_id"
-        add(name, position=position, **{keyword: self.entry_id})
+        service = LISTS[self.kind]
+        service.add(name, position=position, **{service.id_field: self.entry_id})
 
     def _remove(self) -> None:
-        (suggestions.remove_unit if self.kind == "unit" else suggestions.remove_field)(self.entry_id)
+        LISTS[self.kind].remove(self.entry_id)
 
     def _rename(self, name: str) -> None:
-        (suggestions.rename_unit if self.kind == "unit" else suggestions.rename_field)(self.entry_id, name)
+        LISTS[self.kind].rename(self.entry_id, name)
 
 
 class AddEntry(ListEdit):

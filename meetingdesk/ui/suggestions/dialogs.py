@@ -597,11 +597,10 @@ class ListDialog(CheckedDialog):
         self.resize(520, min(640, self.sizeHint().height()))
 
     def entries(self) -> list[UnitRow] | list[FieldRow]:
-        return suggestions.list_units() if self.kind == "unit" else suggestions.list_fields()
+        return commands.LISTS[self.kind].entries()
 
-    @staticmethod
-    def _id(entry) -> int:
-        return entry.unit_id if isinstance(entry, UnitRow) else entry.field_id
+    def _id(self, entry) -> int:
+        return getattr(entry, commands.LISTS[self.kind].id_field)
 
     def load(self, chosen: int | None = None) -> None:
         self._rows = self.entries()
@@ -643,8 +642,7 @@ class ListDialog(CheckedDialog):
     def add(self) -> bool:
         def step() -> Command:
             name = self.name.text()
-            add = suggestions.add_unit if self.kind == "unit" else suggestions.add_field
-            new = add(name)
+            new = commands.LISTS[self.kind].add(name)
             entry = next(e for e in self.entries() if self._id(e) == new)
             self.name.clear()
             self.load(new)
@@ -657,8 +655,7 @@ class ListDialog(CheckedDialog):
             return False
 
         def step() -> Command:
-            rename = suggestions.rename_unit if self.kind == "unit" else suggestions.rename_field
-            rename(self._id(entry), self.name.text())
+            commands.LISTS[self.kind].rename(self._id(entry), self.name.text())
             after = next(e for e in self.entries() if self._id(e) == self._id(entry))
             self.name.clear()
             self.load(self._id(entry))
@@ -671,8 +668,7 @@ class ListDialog(CheckedDialog):
             return False
 
         def step() -> Command:
-            remove = suggestions.remove_unit if self.kind == "unit" else suggestions.remove_field
-            remove(self._id(entry))
+            commands.LISTS[self.kind].remove(self._id(entry))
             self.load()
             return commands.RemoveEntry(self.kind, self._id(entry), entry.name, entry.position)
         return self._run(step)
