@@ -600,12 +600,19 @@ def _field(instr: str, result: str, size: float) -> str:
         '<w:fldChar w:fldCharType="separate"/>', f"<w:t>{result}</w:t>", '<w:fldChar w:fldCharType="end"/>'))
 
 
-def _footer_paragraph(p: etree._Element) -> None:
+def _furniture(p, properties: str, runs: str) -> None:
+    """A header's or footer's paragraph P: PROPERTIES added to the one pPr it has (its style's;
+    a second pPr is not valid, and Word refuses the file), then RUNS."""
+    _append(p.get_or_add_pPr(), properties)
+    _append(p, runs)
+
+
+def _footer_paragraph(p) -> None:
     """第 {PAGE} 页 共 {NUMPAGES} 页, centred, as on the PDF."""
     size = 10.5
-    _append(p, '<w:pPr><w:jc w:val="center"/></w:pPr>' + run_xml(Piece("第 ", "song", size))
-            + _field("PAGE", "1", size) + run_xml(Piece(" 页 共 ", "song", size))
-            + _field("NUMPAGES", "1", size) + run_xml(Piece(" 页", "song", size)))
+    _furniture(p, '<w:jc w:val="center"/>',
+               run_xml(Piece("第 ", "song", size)) + _field("PAGE", "1", size) + run_xml(Piece(" 页 共 ", "song", size))
+               + _field("NUMPAGES", "1", size) + run_xml(Piece(" 页", "song", size)))
 
 
 def pdf_pages(paper: Paper) -> int:
@@ -628,8 +635,8 @@ def _header_footer(doc, paper: Paper) -> None:
     if paper.running_header:
         section.different_first_page_header_footer = True  # the first page has the title block
         p = section.header.paragraphs[0]._p
-        _append(p, '<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="595959"/></w:pBdr>'
-                   '<w:jc w:val="center"/></w:pPr>' + run_xml(Piece(f"{paper.session_title}　{paper.title}", "song", 9)))
+        _furniture(p, '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="595959"/></w:pBdr>'
+                      '<w:jc w:val="center"/>', run_xml(Piece(f"{paper.session_title}　{paper.title}", "song", 9)))
     # An adopted paper of one page carries no number, as the seed's (and as its PDF): a field
     # could say so (IF NUMPAGES > 1), but LibreOffice prints such nested fields as their digits.
     if paper.numbered and (paper.number_single_page or pdf_pages(paper) > 1):

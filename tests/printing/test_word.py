@@ -243,3 +243,15 @@ def test_libreoffice_opens_them_with_the_names_in_order(demo_session, tmp_path):
         assert out_of_order(theirs, names) is None
         assert FOOTER.sub("", theirs).replace("\u3000", "") .startswith(ours[:20])
         assert len(FOOTER.sub("", theirs)) >= 0.95 * len(ours)
+
+
+def test_the_running_header_and_page_numbers_keep_one_paragraph_properties(demo_session, tmp_path):
+    """Each header and footer paragraph has the one pPr its style gave it: a second is not valid
+    OOXML, and Word refuses such a file."""
+    printing.write("absences", tmp_path / "absences.docx")
+    with zipfile.ZipFile(tmp_path / "absences.docx") as z:
+        parts = [name for name in z.namelist() if re.fullmatch(r"word/(header|footer)\d+\.xml", name)]
+        assert len(parts) == 3  # the header, the first page's footer and the others'
+        for name in parts:
+            xml = z.read(name).decode()
+            assert xml.count("<w:pPr>") == 1 and '<w:jc w:val="center"/>' in xml, name
