@@ -25,7 +25,7 @@ WIDTH, HEIGHT = 1366, 768 - 68
 NOW = dt.datetime(2023, 12, 21, 9, 0)  # the demo session's second day
 
 # Base classes, never opened themselves.
-BASES = {"common.dialogs.CheckedDialog"}
+BASES = {"common.dialogs.CheckedDialog", "common.import_preview.ImportPreviewDialog"}
 
 
 def _class(name: str) -> type:
