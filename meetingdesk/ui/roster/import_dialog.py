@@ -11,30 +11,15 @@ from __future__ import annotations
 from collections.abc import Generator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QProgressDialog,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from meetingdesk.services import ServiceError, exporter, importer, output, session
 from meetingdesk.services.importer import ERROR, KINDS, NEW, UPDATED, ImportPlan, PlanRow
 from meetingdesk.ui.common.messages import warn
-from meetingdesk.ui.common.models import FILTER_ROLE, RowsModel
+from meetingdesk.ui.common.import_preview import ImportPreviewDialog
+from meetingdesk.ui.common.models import RowsModel
 
 IMPORT_FILTER = "名单文件 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv);;所有文件 (*)"
 EXPORT_FILTER = "Excel 文件 (*.xlsx)"
@@ -100,111 +85,30 @@ class PlanModel(RowsModel):
         return None
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportPreviewDialog):
     """选择文件 → 预览 → 导入."""
 
-    imported = Signal()
+    TITLE = "导入名单"
+    PLACEHOLDER = "请选择要导入的 .xlsx 或 .csv 文件"
+    HELP = FORMAT_HELP
+    KINDS = tuple(KINDS)
+    CHOOSE_TITLE = "选择要导入的名单"
+    FILE_FILTER = IMPORT_FILTER
+    WIDTHS = ((PlanModel.LINE, 56), (PlanModel.NAME, 110), (PlanModel.DELEGATION, 170), (PlanModel.ROLE, 80))
+    SIZE = (980, 640)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("导入名单")
-        self.plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
-        self._path: Path | None = None
+        super().__init__(PlanModel(), parent)
+        self.model.setParent(self)
+        self.plan: ImportPlan | None
 
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("请选择要导入的 .xlsx 或 .csv 文件")
-        self.choose_button = QPushButton("选择文件…")
-        self.choose_button.clicked.connect(self.choose_file)
-        self.reload_button = QPushButton("重新读取")
-        self.reload_button.setToolTip("在 Excel 中改正文件并保存后，点此重新读取")
-        self.reload_button.clicked.connect(self.reload)
-        help_label = QLabel(FORMAT_HELP)
-        help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #555555")
-
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.hide()
-        self.counts_label = QLabel()
-        self.counts_label.setStyleSheet("font-size: 12pt; font-weight: bold")
-        self.columns_label = QLabel()
-        self.columns_label.setWordWrap(True)
-        self.columns_label.setStyleSheet("color: #555555")
-        self.show_kind = QComboBox()
-        self.show_kind.addItem("显示全部行", "")
-        for kind in KINDS:
-            self.show_kind.addItem(f"只显示{kind}", kind)
-        self.show_kind.currentIndexChanged.connect(
-            lambda: self.proxy.setFilterFixedString(self.show_kind.currentData()))
-
-        self.model = PlanModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(FILTER_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        for column, width in ((PlanModel.LINE, 56), (PlanModel.NAME, 110), (PlanModel.DELEGATION, 170),
-                              (PlanModel.ROLE, 80)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-
+    def bottom_widgets(self) -> list[QWidget]:
         self.good_rows_only = QCheckBox("只导入无误的行（有错误的行跳过）")
         self.good_rows_only.toggled.connect(self._update_buttons)
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        self.import_button = QPushButton("导入")
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.do_import)
-        self.close_button = QPushButton("关闭")
-        self.close_button.clicked.connect(self.reject)
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel("文件"))
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(self.choose_button)
-        top.addWidget(self.reload_button)
-        counts = QHBoxLayout()
-        counts.addWidget(self.counts_label)
-        counts.addStretch()
-        counts.addWidget(self.show_kind)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.good_rows_only)
-        bottom.addWidget(self.hint_label, 1)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(help_label)
-        layout.addWidget(self.error_label)
-        layout.addLayout(counts)
-        layout.addWidget(self.columns_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
-        self.resize(980, 640)
-        self._show_plan(None)
+        return [self.good_rows_only]
 
     # ------------------------------------------------------------ reading
-
-    def choose_file(self) -> None:
-        folder = str(self._path.parent) if self._path else str(Path(session.current_path() or ".").parent)
-        path, _ = QFileDialog.getOpenFileName(self, "选择要导入的名单", folder, IMPORT_FILTER)
-        if path:
-            self.load(path)
-
-    def reload(self) -> None:
-        if self._path is not None:
-            self.load(self._path)
 
     def load(self, path: str | Path) -> bool:
         """Read PATH and show what importing it would change; writes nothing."""
@@ -221,10 +125,6 @@ class ImportDialog(QDialog):
         if plan is None:
             self._show_error("已取消读取。")
         return plan is not None
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
     def _show_plan(self, plan: ImportPlan | None) -> None:
         self.plan = plan
