@@ -34,7 +34,7 @@ from meetingdesk.rules.words import Role
 from .coverage import Printed
 from .fonts import HEI, SONG, Run, runs, runs_width
 from .frame import FRAME_HEIGHT, INK, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_HEIGHT, PAGE_WIDTH, RULE, Paper, draw_runs
-from .names import ROLES, padded, printed
+from .names import ROLES, namesakes, padded, printed
 
 KIND = "badges"
 TITLE = "代表证件"
@@ -198,13 +198,6 @@ class CardSheet(Flowable):
             y = GRID_Y + row * CARD_H
             c.line(GRID_X - CUT_GAP, y, GRID_X - CUT_GAP - CUT_LEN, y)
             c.line(right + CUT_GAP, y, right + CUT_GAP + CUT_LEN, y)
-
-
-def namesakes(members: Sequence[MemberRow]) -> set[str]:
-    seen: dict[str, int] = {}
-    for m in members:
-        seen[m.name] = seen.get(m.name, 0) + 1
-    return {name for name, n in seen.items() if n > 1}
 
 
 def ordered(delegation_id: int | None, role: str) -> list[MemberRow]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -22,6 +23,12 @@ class Named(Protocol):
     name: str
     gender: str
     note: str
+
+
+def namesakes(people: Sequence) -> set[str]:
+    """The names two or more of PEOPLE share: they print their notes, to be told apart."""
+    seen = Counter(p.name for p in people)
+    return {name for name, n in seen.items() if n > 1}
 
 
 def padded(name: str) -> str:

@@ -29,7 +29,7 @@ from .bodies import headed_paper
 from .coverage import Printed
 from .fonts import HEI, SONG, runs, runs_width
 from .frame import FRAME_WIDTH, Paper, draw_runs, para, style
-from .names import padded
+from .names import namesakes, padded
 from .results import Boxes, by_box, complete_result, decided, poll_line
 from .tables import Column, table
 
@@ -78,7 +78,7 @@ def _sum(found: Sequence[Figure | None], what: str) -> int:
 
 def election_rows(pe: PollElectionRow, figures: Boxes) -> Rows:
     """候选人 | 赞成 by box | 赞成 反对 弃权 in total; write-ins after the candidates."""
-    shared = {c.name for c in pe.candidates if sum(d.name == c.name for d in pe.candidates) > 1}
+    shared = namesakes(pe.candidates)
     # a namesake shows its note, as on the ballot; a two-character name is padded as on the lists
     lines = [(c.display if c.name in shared else padded(c.name), (pe.poll_election_id, c.person_id, "", None))
              for c in pe.candidates]

@@ -28,7 +28,7 @@ from .delegations import chosen_delegations
 from .fonts import HEI, runs, runs_width
 from .frame import FRAME_HEIGHT, INK, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_HEIGHT, PAGE_WIDTH, Paper, draw_runs
 from .hall_drawing import chosen_meeting
-from .names import ROLES, padded, person_text
+from .names import ROLES, namesakes, padded, person_text
 
 KIND = "tent_cards"
 TITLE = "桌签"
@@ -119,13 +119,6 @@ class TentCard(Flowable):
                                WRow([WCell(face())], height=half, exact=True)], physical=True)
 
 
-def _namesakes(people: Sequence) -> set[str]:
-    seen: dict[str, int] = {}
-    for p in people:
-        seen[p.name] = seen.get(p.name, 0) + 1
-    return {n for n, k in seen.items() if k > 1}
-
-
 def delegation_people(delegation_id: int, roles: Sequence[str]) -> list[roster.MemberRow]:
     """One delegation's people as its roster lists them: 团长, 副团长, then stroke order, role by role."""
     d = roster.get_delegation(delegation_id)
@@ -157,7 +150,7 @@ def prepare(*, meeting: str | None = None, delegation_id: int | None = None, rol
         wheres = [f"{m.delegation} {m.role}" for m in people]
     if not people:
         raise ServiceError("没有要印桌签的人员。")
-    shared = _namesakes(people)
+    shared = namesakes(people)
     cards = [Card(p.name, p.note if p.name in shared else "") for p in people]
     items = [Printed(person_text(p), where) for p, where in zip(people, wheres)]
 
