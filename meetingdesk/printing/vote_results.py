@@ -71,7 +71,7 @@ def item_rows(row: PollRow, outcomes, counted: dict[int, tuple[int, int, int]]) 
 
 
 def majority_text(whole: int, threshold: int) -> str:
-    """全体代表 210 人，过半数为 106 票。 — the seed's 第十五条: 以获得全体代表的过半数赞成票，始…通过."""
+    """全体代表 210 人，过半数为 106 票，获得过半数赞成票的事项通过。 — the seed's 第十五条: 以获得全体代表的过半数赞成票，始…通过."""
     return f"全体代表 {whole} 人，过半数为 {threshold} 票，获得过半数赞成票的事项通过。"
 
 
