@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from meetingdesk.rules import motions as rules
 from meetingdesk.services.motions import MotionInput, MotionRow
 from meetingdesk.store import RATINGS, REVIEW_DECISIONS
+from meetingdesk.ui.common.attachment import AttachmentEdit
 from meetingdesk.ui.common.delegate_picker import DelegatePicker, delegate_choices, delegation_order, signer_choice
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.motions.models import long_time
@@ -35,7 +35,6 @@ HINT_STYLE = "color: #a05a00"
 NOT_REVIEWED = "（未审查）"
 NOT_RATED = "（未测评）"
 WITHDRAW_REASONS = ("领衔代表书面要求撤回", "联名代表书面要求撤回")
-FILE_FILTER = "文档和图片 (*.pdf *.doc *.docx *.wps *.txt *.jpg *.jpeg *.png);;所有文件 (*)"
 
 
 def qdatetime(at: dt.datetime) -> QDateTime:
@@ -91,21 +90,8 @@ class MotionDialog(CheckedDialog):
         self.add_field("texts", "内容", self.texts)
         # The services copy the chosen file into the session file; the line shows its path, or
         # the name of the file already kept, which the services then leave as it is.
-        self.attachment = QLineEdit()
-        self.attachment.setReadOnly(True)
-        self.attachment.setPlaceholderText("（无附件）")
-        self.attachment.setToolTip("可附原件的扫描件或电子文档，保存在会议文件中")
-        choose = QPushButton("选择文件…")
-        choose.clicked.connect(self.choose_file)
-        drop = QPushButton("移除")
-        drop.clicked.connect(self.attachment.clear)
-        box = QWidget()
-        line = QHBoxLayout(box)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.attachment, 1)
-        line.addWidget(choose)
-        line.addWidget(drop)
-        self.add_field("attachment", "附件", box)
+        self.attachment = self.add_field("attachment", "附件", AttachmentEdit(
+            "选择附件", "可附原件的扫描件或电子文档，保存在会议文件中"))
 
         with_right = self._right_column()
         self.lead = with_right("lead", "领衔代表", QLabel())
@@ -173,11 +159,6 @@ class MotionDialog(CheckedDialog):
         self.late_hint.setText(f"收到时间晚于提出议案截止时间（{long_time(self.deadline)}），"
                                "不能作为议案，可以登记为建议。" if late else "")
         self.late_hint.setVisible(late)
-
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择附件", "", FILE_FILTER)
-        if path:
-            self.attachment.setText(path)
 
     def value(self) -> MotionInput:
         delegates = self.by_delegates()

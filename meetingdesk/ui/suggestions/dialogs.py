@@ -31,6 +31,7 @@ from meetingdesk.services import ServiceError, suggestions
 from meetingdesk.services.suggestions import (
     AssignmentRow, DueDefaults, FieldRow, ReplyInput, ReplyRow, SuggestionInput, SuggestionRow, UnitRow,
 )
+from meetingdesk.ui.common.attachment import AttachmentEdit
 from meetingdesk.ui.common.delegate_picker import Choice, OfferList, OfferModel, SearchLine, TermsProxy
 from meetingdesk.ui.common.dialogs import CheckedDialog, OptionalDateEdit
 from meetingdesk.ui.common.undo import Command
@@ -38,7 +39,6 @@ from meetingdesk.ui.suggestions import commands
 from meetingdesk.ui.suggestions.models import long_day
 
 NOTE_STYLE = "color: #555555"
-FILE_FILTER = "文档和图片 (*.pdf *.doc *.docx *.wps *.ofd *.txt *.jpg *.jpeg *.png);;所有文件 (*)"
 RETURN_REASONS = ("不符合一事一议的要求", "内容不够具体，请补充问题和建议", "属于应由法定程序解决的事项")
 UNCLASSIFIED = "（未分类）"
 
@@ -417,28 +417,8 @@ class ReplyDialog(CheckedDialog):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("答复函的要点，或全文（也可只附扫描件）")
         self.text.setMinimumHeight(140)
-        self.attachment = QLineEdit()
-        self.attachment.setReadOnly(True)
-        self.attachment.setPlaceholderText("（无附件）")
-        choose = QPushButton("选择文件…")
-        choose.clicked.connect(self.choose_file)
-        drop = QPushButton("移除")
-        drop.clicked.connect(self.attachment.clear)
-        box = QWidget()
-        line = QHBoxLayout(box)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.attachment, 1)
-        line.addWidget(choose)
-        line.addWidget(drop)
-        self.add_field("attachment", "附件", box)
+        self.attachment = self.add_field("attachment", "附件", AttachmentEdit("选择答复函"))
         self.resize(640, self.sizeHint().height())
-
-    def choose_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "选择答复函", "", FILE_FILTER)
-        if path:
-            self.attachment.setText(path)
 
     def value(self) -> ReplyInput:
         return ReplyInput(self.replied.value(), self.result.currentData(), self.text.toPlainText(),
