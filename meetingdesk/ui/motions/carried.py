@@ -110,8 +110,7 @@ class CarriedTab(QWidget):
     def _written(self, carried_id: int | None = None) -> None:
         self.refresh()
         if carried_id is not None:
-            self.select(carried_id)
-        self._update_buttons()
+            self.select(carried_id)  # the view's current row moves: the buttons follow
         self.changed.emit()
 
     # Dialogs open window-modal and are returned, so tests can fill them in.
