@@ -226,6 +226,10 @@ class DueDefaults:
     redo_days: int = rules.REDO_DAYS
     unrated_days: int = rules.UNRATED_DAYS
 
+    def redo_due(self, rated_on: dt.date) -> dt.date:
+        """When a reply rated 不满意 on RATED_ON is due again, unless the clerk sets another day."""
+        return rated_on + dt.timedelta(days=self.redo_days)
+
     def rule(self, period: str, lead: bool) -> dt.date | int:
         if period == BETWEEN:
             return self.between_lead if lead else self.between_assist
@@ -1032,7 +1036,7 @@ def rate(reply_id: int, rating: str, on: dt.date | None, due: dt.date | None = N
     if _has_later_round(r):
         raise ServiceError(f"这是{a.unit.name}第{r.round}轮的答复，已有以后各轮；只评价最近一轮。", "rating")
     if rating == rules.UNSATISFIED:
-        due = due or on + dt.timedelta(days=due_defaults().redo_days)
+        due = due or due_defaults().redo_due(on)
         if due < on:
             raise ServiceError(f"重新办理的答复期限 {due:%Y-%m-%d} 早于评价日期。", "due")
     with store.database.atomic():

@@ -432,7 +432,7 @@ class RateDialog(CheckedDialog):
                  today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(f"代表评价：{row.number_words}", parent)
         self.reply_id = reply.reply_id
-        self.redo_days = defaults.redo_days
+        self.defaults = defaults
         self.form.addRow(_heading(row))
         self.form.addRow(_note(f"{assignment.unit}（{assignment.role}）第{reply.round}轮答复，"
                                f"{long_day(reply.replied_on)}" + (f"，{reply.result}" if reply.result else "")))
@@ -460,7 +460,7 @@ class RateDialog(CheckedDialog):
     def _prefill_due(self, *_) -> None:
         on = self.rated_on.value()
         if self.radios[rules.UNSATISFIED].isChecked() and on is not None:
-            self.due.set_value(on + dt.timedelta(days=self.redo_days))
+            self.due.set_value(self.defaults.redo_due(on))
 
     def _update(self, *_) -> None:
         redo = self.radios[rules.UNSATISFIED].isChecked()
