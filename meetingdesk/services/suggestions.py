@@ -226,6 +226,10 @@ class DueDefaults:
     redo_days: int = rules.REDO_DAYS
     unrated_days: int = rules.UNRATED_DAYS
 
+    def due(self, period: str, lead: bool, assigned_on: dt.date) -> dt.date:
+        """The due date of a unit's part assigned on ASSIGNED_ON (rules.due_from over these settings)."""
+        return rules.due_from(self.rule(period, lead), rules.LEAD if lead else rules.ASSIST, assigned_on)
+
     def redo_due(self, rated_on: dt.date) -> dt.date:
         """When a reply rated 不满意 on RATED_ON is due again, unless the clerk sets another day."""
         return rated_on + dt.timedelta(days=self.redo_days)
@@ -880,14 +884,14 @@ def assign(ids: Iterable[int], lead_unit_id: int | None, assisting_unit_ids: Seq
                 given = lead_due if lead else assist_due
                 a = existing.get(uid)
                 if a is None:
-                    due = given or rules.due_from(defaults.rule(s.period, lead), rules.ROLES[not lead], on)
+                    due = given or defaults.due(s.period, lead, on)
                     Assignment.create(suggestion=sid, unit=uid, lead=lead, due=due, assigned_on=on, position=position)
                     continue
                 due = a.due
                 if given is not None:
                     due = given
                 elif a.lead != lead:
-                    due = rules.due_from(defaults.rule(s.period, lead), rules.ROLES[not lead], on)
+                    due = defaults.due(s.period, lead, on)
                 Assignment.update(lead=lead, due=due, position=position).where(Assignment.id == a.id).execute()
     return before
 
@@ -1135,7 +1139,7 @@ def set_motion_handling(motion_id: int, units: Sequence[tuple[str, bool]], reply
             if a is None:
                 due = None
                 if suggestion is not None:
-                    due = rules.due_from(defaults.rule(suggestion.period, lead), rules.ROLES[not lead], on)
+                    due = defaults.due(suggestion.period, lead, on)
                 aid = Assignment.create(suggestion=suggestion, motion=None if suggestion else motion_id,
                                         unit=_unit_by_name(name), lead=lead, due=due, assigned_on=on,
                                         position=position).id

@@ -321,11 +321,6 @@ class UnitChecklist(QWidget):
                 if item.checkState() == Qt.CheckState.Checked]
 
 
-def default_due(defaults: DueDefaults, period: str, lead: bool, today: dt.date) -> dt.date:
-    """The due date the service would give an assignment made TODAY (due_from over the settings)."""
-    return rules.due_from(defaults.rule(period, lead), rules.LEAD if lead else rules.ASSIST, today)
-
-
 def rule_words(rule: dt.date | int) -> str:
     return long_day(rule) + "前" if isinstance(rule, dt.date) else f"交办后 {rule} 天"
 
@@ -361,12 +356,12 @@ class AssignDialog(CheckedDialog):
                 self.lead_due.set_value(lead.due)
             others = [a for a in one.assignments if not a.lead]
             self.assisting.set_checked([a.unit_id for a in others])
-            self.assist_due.set_value(others[0].due if others else default_due(defaults, one.period, False, today))
+            self.assist_due.set_value(others[0].due if others else defaults.due(one.period, False, today))
             note = "已交办：改动后，保留的单位保留其答复记录；已答复的单位不能撤下。"
         elif len(periods) == 1:
             period = periods.pop()
-            self.lead_due.set_value(default_due(defaults, period, True, today))
-            self.assist_due.set_value(default_due(defaults, period, False, today))
+            self.lead_due.set_value(defaults.due(period, True, today))
+            self.assist_due.set_value(defaults.due(period, False, today))
             note = (f"{period}的建议默认：主办{rule_words(defaults.rule(period, True))}，"
                     f"协办{rule_words(defaults.rule(period, False))}答复（“名单和期限 ▸ 答复期限…”可改）。")
         else:
