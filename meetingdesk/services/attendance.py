@@ -516,21 +516,32 @@ def _put(meeting: MeetingRow | int, rows: list[RollRow], now: dt.datetime) -> No
         _take_expected(meeting)
         for start in range(0, len(rows), BATCH):
             batch = rows[start:start + BATCH]
-            store.database.execute_sql(_REPLACE + ", ".join([_ONE] * len(batch)), [
+            store.database.execute_sql(_PUT.format(", ".join([_one()] * len(batch))), [
                 value for r in batch
                 for value in (meeting.meeting_id, r.member_id, r.status, r.reason, r.approver, r.time, r.source, at)])
 
 
 # Attendance written in plain SQL: peewee's query builder took longer to build an INSERT of 3,000
-# rows than SQLite to write them. INSERT OR REPLACE: a (meeting, member) has one record.
+# rows than SQLite to write them. A (meeting, member) has one record: written over in place (the
+# record keeps its id, so the change log shows one record changing).
 BATCH = 120  # rows in one statement: 960 bound values, within any SQLite's limit of 999
 _COLUMNS = (Attendance.meeting, Attendance.member, Attendance.status, Attendance.reason, Attendance.approver,
             Attendance.time, Attendance.source, Attendance.at)
-_REPLACE = 'INSERT OR REPLACE INTO "{}" ({}) VALUES '.format(
-    Attendance._meta.table_name, ", ".join(f'"{f.column_name}"' for f in _COLUMNS))
-_ONE = "({})".format(", ".join("?" * len(_COLUMNS)))
-_DELETE = 'DELETE FROM "{}" WHERE "{}" = ? AND "{}" IN '.format(
-    Attendance._meta.table_name, Attendance.meeting.column_name, Attendance.member.column_name)
+_PUT = 'INSERT INTO "{}" ({}) VALUES {{}} ON CONFLICT ("{}", "{}") DO UPDATE SET {}'.format(
+    Attendance._meta.table_name, ", ".join(f'"{f.column_name}"' for f in _COLUMNS),
+    Attendance.meeting.column_name, Attendance.member.column_name,
+    ", ".join(f'"{f.column_name}" = excluded."{f.column_name}"' for f in _COLUMNS[2:]))
+
+
+def _one() -> str:
+    return "({})".format(", ".join([store.placeholder()] * len(_COLUMNS)))
+
+
+def _delete(count: int) -> str:
+    p = store.placeholder()
+    return 'DELETE FROM "{}" WHERE "{}" = {} AND "{}" IN ({})'.format(
+        Attendance._meta.table_name, Attendance.meeting.column_name, p, Attendance.member.column_name,
+        ", ".join([p] * count))
 
 
 def _late(meeting: MeetingRow, now: dt.datetime) -> str:
@@ -681,7 +692,7 @@ def clear_all(meeting_id: int, member_ids: Iterable[int]) -> None:
     with store.database.atomic():
         for start in range(0, len(member_ids), BATCH * len(_COLUMNS)):
             batch = member_ids[start:start + BATCH * len(_COLUMNS)]
-            store.database.execute_sql(_DELETE + f"({', '.join('?' * len(batch))})", [meeting_id, *batch])
+            store.database.execute_sql(_delete(len(batch)), [meeting_id, *batch])
         _forget_expected(meeting_id)
 
 

@@ -61,7 +61,6 @@ import csv
 import datetime as _dt
 import io
 import re
-import sqlite3
 import unicodedata
 import warnings
 import zipfile
@@ -919,9 +918,7 @@ def _name_key(name: str) -> str:
 
 def _stamp() -> tuple:
     """Changes to the session since it was opened, by this program or another."""
-    con = store.database.connection()
-    version = store.database.execute_sql("PRAGMA data_version").fetchone()[0]
-    return (con.total_changes, version)
+    return store.change_stamp()
 
 
 # ---------------------------------------------------------------- planning
@@ -1626,8 +1623,7 @@ def _name(snap: _Snapshot, member_id: int) -> str:
 
 
 def _batch(fields: int) -> int:
-    limit = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
-    return max(1, limit // fields - 1)
+    return max(1, store.max_parameters() // fields - 1)
 
 
 def apply_import(plan: ImportPlan, *, good_rows_only: bool = False) -> ImportResult:

@@ -562,11 +562,14 @@ def _save(key: int | None, blocks: list[Block], seating: dict[int, tuple[int, in
                                   stored[m][1], stored[m][2]) != s]
     if not gone and not new:
         return False
+    p = store.placeholder()
     with store.database.atomic():
-        store.database.execute_many("DELETE FROM seatassignment WHERE id = ?", [(i,) for i in gone])
-        store.database.execute_many(
-            'INSERT INTO seatassignment (member_id, meeting_id, block_id, "row", "column", pinned)'
-            " VALUES (?, ?, ?, ?, ?, ?)", new)
+        if gone:
+            store.database.execute_many(f"DELETE FROM seatassignment WHERE id = {p}", [(i,) for i in gone])
+        if new:
+            store.database.execute_many(
+                'INSERT INTO seatassignment (member_id, meeting_id, block_id, "row", "column", pinned)'
+                f" VALUES ({p}, {p}, {p}, {p}, {p}, {p})", new)
     return True
 
 

@@ -60,6 +60,8 @@ class Access:
     why: str = ""  # the banner's sentence when read-only
     network: bool = False  # on a network drive, where file locks are unreliable
     stale: Holder | None = None  # who held the lock before a crash, when it was taken over
+    server: str = ""  # on a server: 服务器 host/database (store.server.Address.describe)
+    desk: str = ""  # on a server: this desk's name
 
     @property
     def warning(self) -> str:
@@ -73,6 +75,7 @@ WRITE = "write"  # hold the session for writing; SessionLockedError when another
 READ = "read"  # never write (info, check, print); works while another holds it
 
 _current_path: Path | None = None
+_current_url: str | None = None  # a session on a server (store.server): its address
 _lock: SessionLock | None = None
 _access = Access()
 
@@ -85,8 +88,11 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
     """Open an existing session file (SessionFileError if it is not one) for writing or reading.
 
     Everything that can refuse — a missing, foreign, damaged or newer file, a session another
-    program holds — is found before the session open now is closed, so a refusal leaves it open."""
-    global _current_path, _lock, _access
+    program holds — is found before the session open now is closed, so a refusal leaves it open.
+    PATH may be a server's address (postgresql://…): the session published there."""
+    global _current_path, _current_url, _lock, _access
+    if store.is_url(path):
+        return _open_server(str(path), mode)
     path = Path(path)
     if not path.exists():
         raise ServiceError(f"找不到会议文件“{path}”。")
@@ -108,7 +114,7 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
             found = None  # what was inspected is no more: init_db inspects the file again
     old_lock = _lock
     store.close_db()
-    _current_path = None
+    _current_path = _current_url = None
     if old_lock is not None and old_lock is not new_lock:
         old_lock.release()
     _lock = new_lock
@@ -135,6 +141,34 @@ def open_session(path: str | Path, mode: str = WRITE) -> SessionInfo:
         why = (f"只读：会议正由{holder.describe()}打开修改。这里只能查看和打印，所做的修改不会保存。" if holder
                else "只读：这里只能查看和打印，所做的修改不会保存。")
         _access = Access(True, why, network)
+    return info
+
+
+def _open_server(url: str, mode: str) -> SessionInfo:
+    """Connect to the session published at URL (store.server). No lock: several desks write at
+    once, each change in its own transaction; the server decides what each desk may do."""
+    global _current_path, _current_url, _lock, _access
+    from meetingdesk.store import server
+
+    address = server.Address.parse(url)
+    old_lock = _lock
+    store.close_db()
+    _current_path = _current_url = None
+    if old_lock is not None:
+        old_lock.release()
+    _lock = None
+    try:
+        store.init_db(url, readonly=(mode != WRITE))
+        if Session.select().count() != 1:
+            raise ServiceError(f"{address.describe()}中没有会议信息，无法打开。")
+        _current_url = url
+        info = session_info()
+    except BaseException:
+        store.close_db()
+        _current_url = None
+        raise
+    _access = Access(mode != WRITE, "只读：这里只能查看和打印，所做的修改不会保存。" if mode != WRITE else "",
+                     server=address.describe(), desk=address.desk_name())
     return info
 
 
@@ -325,7 +359,30 @@ def set_bylaw(**changes) -> bylaw_rules.Bylaw:
 
 
 def current_path() -> Path | None:
+    """The open session's file; None when none is open or it is on a server."""
     return _current_path
+
+
+def is_open() -> bool:
+    """Whether a session is open, in a file or on a server."""
+    return _current_path is not None or _current_url is not None
+
+
+def is_server() -> bool:
+    """Whether the open session is on a server (several desks may write at once)."""
+    return _current_url is not None
+
+
+def current_url() -> str | None:
+    """The open session's server address (with its password), None for a file."""
+    return _current_url
+
+
+def current_location() -> str:
+    """Where the open session is, for titles and messages: the file's path, or 服务器 host/db."""
+    if _current_url is not None:
+        return _access.server
+    return str(_current_path) if _current_path is not None else ""
 
 
 def save_copy(target: str | Path) -> None:
@@ -340,9 +397,9 @@ def save_copy(target: str | Path) -> None:
 
 
 def close_session() -> None:
-    global _current_path, _lock, _access
+    global _current_path, _current_url, _lock, _access
     store.close_db()
-    _current_path = None
+    _current_path = _current_url = None
     if _lock is not None:
         _lock.release()
     _lock = None

@@ -162,7 +162,7 @@ NO_RECORD = (None, None, "", "", "", "", "")
 
 # The SQL of each query, made once per process (key -> sql, params, converters, row type): the
 # SQL of forty queries costs more than their rows at 5,000 people.
-_STATEMENTS: dict[str, tuple[str, tuple, tuple, type | None]] = {}
+_STATEMENTS: dict[tuple, tuple[str, tuple, tuple, type | None]] = {}
 _CONVERTED = (DateField, DateTimeField, BooleanField)
 
 
@@ -170,13 +170,14 @@ def _select(key: str, build, *, convert: bool = True, named: bool = False) -> li
     """The rows of the query BUILD() makes. CONVERT: each date, time and boolean as peewee gives
     it (False: as SQLite holds it, for the large tables; convert what is wanted). NAMED: rows with
     the columns' names (a foreign key as `host_id`), else plain tuples."""
+    key = (key, type(store.database.obj))  # the SQL differs by backend (its placeholders)
     statement = _STATEMENTS.get(key)
     if statement is None:
         query = build()
         sql, params = query.sql()
         fields = query.selected_columns
         converters = tuple(f.python_value if isinstance(f, _CONVERTED) else None for f in fields)
-        row = namedtuple(f"{key}_row", [f.column_name for f in fields]) if named else None
+        row = namedtuple(f"{key[0]}_row", [f.column_name for f in fields]) if named else None
         statement = _STATEMENTS[key] = (sql, tuple(params), converters, row)
     sql, params, converters, row = statement
     rows = store.database.execute_sql(sql, params).fetchall()

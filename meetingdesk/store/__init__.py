@@ -1,4 +1,5 @@
 """Persistence: the peewee models of a session file, its schema version and migrations."""
+from .db import change_stamp, is_server, max_parameters, placeholder
 from .db import DamagedFileError, SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
 from .errors import StorageError, UserError
 from .models import (
@@ -59,6 +60,8 @@ from .models import (
 from .models import Block, Hall, PodiumPerson, SeatAssignment
 from .models import CarriedMotion, NominationGroup, PreScrutineer
 from .models import Assignment, Reply, Suggestion, SuggestionField, Unit
+from .models import Change
+from .server import is_url
 
 __all__ = [
     "DamagedFileError", "SCHEMA_VERSION", "SessionFileError", "StorageError", "UserError", "check_session_file", "close_db", "init_db", "save_copy",
@@ -66,7 +69,7 @@ __all__ = [
     "Delegation", "Draft", "Leader", "Member", "Person", "Session", "Setting", "database",
     "Block", "Hall", "PodiumPerson", "SeatAssignment",
     "CarriedMotion", "NominationGroup", "PreScrutineer",
-    "Assignment", "Reply", "Suggestion", "SuggestionField", "Unit",
+    "Assignment", "Reply", "Suggestion", "SuggestionField", "Unit", "Change", "is_url", "change_stamp", "is_server", "max_parameters", "placeholder",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",

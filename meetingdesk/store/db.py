@@ -15,12 +15,13 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from . import changelog, server
 from .errors import DAMAGED, MESSAGES, SessionFileError, storage_error  # noqa: F401 (SessionFileError is ours to export)
 
-from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, SCHEMA_11_MODELS, SCHEMA_12_MODELS, database
+from .models import ALL_MODELS, SCHEMA_2_MODELS, SCHEMA_3_MODELS, SCHEMA_4_MODELS, SCHEMA_5_MODELS, SCHEMA_7_MODELS, SCHEMA_9_MODELS, SCHEMA_10_MODELS, SCHEMA_11_MODELS, SCHEMA_12_MODELS, SCHEMA_13_MODELS, database
 
 APPLICATION_ID = 0x4D44534B  # "MDSK"
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -290,9 +291,14 @@ def _rebuild(db: SqliteDatabase, model) -> None:
     model._schema.create_indexes(safe=True)
 
 
+def _to_13(db: SqliteDatabase) -> None:
+    """Schema 13: the change log (store.changelog), empty: what was written before is not known."""
+    db.create_tables(SCHEMA_13_MODELS)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8, 8: _to_9, 9: _to_10, 10: _to_11,
-    11: _to_12}
+    11: _to_12, 12: _to_13}
 
 
 Stamp = tuple[int, int, int, int, int]
@@ -401,14 +407,21 @@ def inspect_session_file(path: str | Path) -> Inspection | None:
     return found
 
 
-def init_db(path: str | Path, readonly: bool = False, inspection: Inspection | None = None) -> SqliteDatabase:
-    """Open (creating if new) the session file at PATH and bind the models to it.
+def init_db(path: str | Path, readonly: bool = False, inspection: Inspection | None = None) -> peewee.Database:
+    """Open (creating if new) the session file at PATH and bind the models to it; PATH may be a
+    server's address (store.server), a session published there.
 
     READONLY opens an existing file of the current version without ever writing to it (another
     program holds it); every write is then refused with StorageError(只读). INSPECTION is what
     inspect_session_file found of PATH a moment ago (services.session.open_session inspects the
     file before it closes the session open now): taken as it is while the file's stamp is the
     same, else PATH is inspected again."""
+    if server.is_url(path):
+        if database.obj is not None:
+            close_db()
+        db = server.open_server(path, readonly=readonly)
+        database.initialize(db)
+        return db
     path = Path(path)
     if inspection is None or inspection.stamp is None or _stamp(path) != inspection.stamp:
         inspection = inspect_session_file(path)
@@ -449,6 +462,8 @@ def init_db(path: str | Path, readonly: bool = False, inspection: Inspection | N
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif not readonly:
         _migrate(db, path, found[1])
+    if not readonly:
+        changelog.install_sqlite(db)
     if found is not None and found[1] == SCHEMA_VERSION and inspection.stamp is not None:
         db.whole_at = _whole_since(db, path, inspection.stamp)
     return db
@@ -487,6 +502,8 @@ def quick_check(read_by_caller: Mapping[str, Collection[str]] | None = None) -> 
     and the caller must take a damage error of its own reading as this check would
     (services.checks: it calls quick_check() then, which names what it finds)."""
     db = database.obj
+    if not isinstance(db, SqliteDatabase):
+        return []  # a server keeps its own pages whole (checksums, WAL); nothing of ours to check
     skip = read_by_caller or {}
     try:
         with db.atomic():  # one read transaction: no writer between what is found and what is read
@@ -532,6 +549,32 @@ def _migrate(db: SqliteDatabase, path: Path, version: int) -> None:
                                        "升级已撤销，文件保持原样。")
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def is_server() -> bool:
+    """Whether the open session is on a server (store.server), not in a file."""
+    return isinstance(database.obj, server.ServerDatabase)
+
+
+def placeholder() -> str:
+    """The open database's parameter mark for hand-written SQL: ? (SQLite) or %s (PostgreSQL)."""
+    return database.obj.param
+
+
+def max_parameters() -> int:
+    """How many values one statement may bind on the open database."""
+    if is_server():
+        return 65535
+    return 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+
+
+def change_stamp() -> tuple:
+    """What changes with every write to the session, by this program or another desk: compared
+    before and after a preview (an import) to refuse writing a plan the session has outrun."""
+    if is_server():
+        return (database.obj.execute_sql('SELECT max("id") FROM "change_log"').fetchone()[0],)
+    con = database.obj.connection()
+    return (con.total_changes, database.obj.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
 def close_db() -> None:

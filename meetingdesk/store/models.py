@@ -675,6 +675,29 @@ class Reply(BaseModel):
         indexes = ((("assignment", "round"), True),)
 
 
+# ------------------------------------------------------------ schema 13: the change log
+
+
+class Change(BaseModel):
+    """One record of the change log (store.changelog): a row inserted, updated or deleted, by which
+    desk and user, when, with the row before and after as JSON; or an EVENT (published, pulled,
+    restored) described in NOTE. Written by triggers only, never changed or deleted."""
+
+    at = DateTimeField()
+    desk = CharField(default="")
+    user = CharField(default="", column_name="username")
+    table = CharField(default="", column_name="tbl")
+    row = IntegerField(null=True, column_name="row_id")
+    action = CharField()  # INSERT / UPDATE / DELETE / EVENT
+    before = TextField(null=True)
+    after = TextField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "change_log"
+        indexes = ((("table", "row"), False), (("at",), False))
+
+
 SCHEMA_1_MODELS = [Session, Person, Delegation, Member, Leader]
 SCHEMA_2_MODELS = [Office, PresidiumMember, SessionRole, Meeting, MeetingItem, ChairGroup,
                    ChairGroupMember, AgendaItem, Adoption]
@@ -686,5 +709,7 @@ SCHEMA_9_MODELS = [Setting]
 SCHEMA_10_MODELS = [Hall, Block, SeatAssignment, PodiumPerson]
 SCHEMA_11_MODELS = [CarriedMotion, NominationGroup, PreScrutineer]
 SCHEMA_12_MODELS = [SuggestionField, Unit, Suggestion, Assignment, Reply]
+SCHEMA_13_MODELS = [Change]
 ALL_MODELS = (SCHEMA_1_MODELS + SCHEMA_2_MODELS + SCHEMA_3_MODELS + SCHEMA_4_MODELS + SCHEMA_5_MODELS
-              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS + SCHEMA_11_MODELS + SCHEMA_12_MODELS)
+              + SCHEMA_7_MODELS + SCHEMA_9_MODELS + SCHEMA_10_MODELS + SCHEMA_11_MODELS + SCHEMA_12_MODELS
+              + SCHEMA_13_MODELS)
