@@ -316,6 +316,9 @@ def _delegation_id(name: str) -> int:
 def list_backups(args: argparse.Namespace) -> int:
     from meetingdesk.services import backups
 
+    if isinstance(args.session, str):
+        raise ServiceError("服务器上的会议没有会议文件的备份：请由服务器管理员备份数据库（pg_dump），"
+                           "或用 meetingdesk pull 地址 文件.meetingdesk 随时取回一份存档。")
     if args.restore is None:
         found = backups.listing(args.session)
         if not args.session.exists():

@@ -9,7 +9,9 @@ from meetingdesk import errorlog
 from meetingdesk.services import ServiceError
 from meetingdesk.store.errors import storage_error
 
-from . import commands, seating as seating_commands, suggestions as suggestion_commands, voting as voting_commands
+from . import commands, seating as seating_commands, server as server_commands, suggestions as suggestion_commands
+from . import voting as voting_commands
+from .location import SESSION_HELP, session_location
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,14 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="列名：姓名、性别、代表团、身份（代表/列席/工作人员）、职务、备注，"
                                    "可选“团内职务”（团长/副团长）或“团长”“副团长”两列（填 ✓、是 或 1）。"
                                    "表头按名称识别，顺序不限。CSV 可以是 UTF-8 或 GBK 编码。")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.add_argument("file", type=Path, help="要导入的 .xlsx 或 .csv 文件")
     p.add_argument("--good-rows-only", action="store_true", help="有错误的行跳过，只导入无误的行")
     p.add_argument("--dry-run", action="store_true", help="只列出将有的变化，不写入")
     p.set_defaults(func=commands.import_roster)
 
     p = sub.add_parser("export", help="把名单导出为 Excel（.xlsx），列与导入相同")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.add_argument("-o", "--output", type=Path, required=True, help="要写入的 .xlsx 文件")
     p.set_defaults(func=commands.export_roster)
 
@@ -61,14 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.carry)
 
     p = sub.add_parser("check", help="检查会议文件，列出所有不符合规则之处")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.set_defaults(func=commands.check)
 
     p = sub.add_parser("tally", help="从 CSV 读入计票数（计票机或表格），核对两遍录入并显示结果",
                        description="CSV 列：票箱,遍次,事项,对象,赞成,反对,弃权,无效,发出,收回。"
                                    "选票/表决票行填发出、收回；候选人行“事项”填选举职务、“对象”填姓名；"
                                    "另选人写“另选:姓名”；废票写“废票”并填无效；表决事项行“对象”留空。")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.add_argument("file", type=Path, help="计票数 CSV 文件（UTF-8 或 GBK）")
     p.add_argument("--poll", type=int, help="投票编号（见 meetingdesk tally --list）；省略时为最近一次未确认的投票")
     p.add_argument("--new", metavar="名称", help="新建一次投票（全部已确定名单的选举和全部表决事项）再读入")
@@ -82,21 +84,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backups", help="列出会议文件的备份（导入、读入计票数、确认、更正、升级前和定时所存）；"
                                        "--restore N 恢复第 N 个",
                        description="备份存放在会议文件旁的“文件名.backups”文件夹中。恢复前先把现状另存为一个备份。")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.add_argument("--restore", metavar="N", help="恢复列表中的第 N 个备份（1 为最近的）")
     p.set_defaults(func=commands.list_backups)
 
     p = sub.add_parser("info", help="显示会议名称和人数")
-    p.add_argument("session", type=Path, help="会议文件")
+    p.add_argument("session", type=session_location, help=SESSION_HELP)
     p.set_defaults(func=commands.info)
     voting_commands.register(sub)
     seating_commands.register(sub)
     suggestion_commands.register(sub)
+    server_commands.register(sub)
 
     p = sub.add_parser("print", help="把名单等打印件写成 PDF 或 Word 文档；--list 列出可打印的种类",
                        description="meetingdesk print KIND SESSION -o OUT.pdf（或 OUT.docx：Word 文档）；meetingdesk print --list")
     p.add_argument("kind", nargs="?", metavar="KIND", help="打印件的种类，如 roster（见 --list）")
-    p.add_argument("session", nargs="?", type=Path, metavar="SESSION", help="会议文件")
+    p.add_argument("session", nargs="?", type=session_location, metavar="SESSION", help=SESSION_HELP)
     p.add_argument("-o", "--output", type=Path, help="要写入的文件：.pdf 为 PDF，.docx 为 Word 文档")
     p.add_argument("--list", action="store_true", help="列出可打印的种类和名称")
     p.add_argument("--delegation", help="只打印这个代表团（名称，如“吴家山街代表团”）")
