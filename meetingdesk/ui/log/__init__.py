@@ -1,0 +1,1 @@
+"""变更日志 page: who changed what in the session, when, at which desk."""
