@@ -107,6 +107,14 @@ def test_the_session_is_only_read(capsys, edited):
     before = digest(path)
     run(capsys, path, "--limit", "0")
     assert digest(path) == before
+    assert not session.is_open()
+
+
+def test_register_adds_the_subcommand():
+    parser = argparse.ArgumentParser()
+    log_command.register(parser.add_subparsers(dest="command"))
+    parsed = parser.parse_args(["log", "会议.meetingdesk", "--table", "签到", "--limit", "0", "--csv"])
+    assert parsed.func is log_command.log and (parsed.table, parsed.limit, parsed.csv) == ("签到", 0, True)
 
 
 @pytest.mark.parametrize("options, message", [
