@@ -75,3 +75,17 @@ def on_dropped(callback: Callable[[], None]) -> Callable[[], None]:
         if db.__dict__.get("_drop_connection") is dropped:
             del db._drop_connection
     return stop
+
+
+def password_refused(exc: BaseException) -> str:
+    """Why the server would not let us in for want of a password: "missing", "wrong", or ""
+    when EXC (or what caused it) is about something else."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, psycopg.Error):
+            if getattr(cause, "sqlstate", None) == "28P01":  # invalid_password
+                return "wrong"
+            if "no password supplied" in str(cause):
+                return "missing"
+        cause = cause.__cause__ or cause.__context__
+    return ""

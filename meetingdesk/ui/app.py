@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from meetingdesk import errorlog
 from meetingdesk.gui import APP_ID
-from meetingdesk.services import ServiceError, demo, session
+from meetingdesk.services import ServiceError, demo, server, session
 from meetingdesk.store.lock import holder_of
 from meetingdesk.ui.common import error_dialog, recent, translations
 from meetingdesk.ui.common.about import application_icon
@@ -109,7 +109,8 @@ def open_first(window: MainWindow, args: list[str]) -> bool:
     """Open the session named on the command line; else the last one used; else the demo.
     A last session that cannot be opened (the window has said why) gives way to the demo."""
     if args:
-        return window.open_path(Path(args[0]))
+        # an address stays a str: a Path would fold its //
+        return window.open_path(args[0] if server.is_url(args[0]) else Path(args[0]))
     last = recent.last_session()
     if last is not None and not _same(last, data_folder() / demo.DEMO_FILENAME):
         if window.open_path(last):
@@ -136,7 +137,7 @@ class Remembering(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             try:
                 recent.save_window(self.window)
-                recent.remember(session.current_path())
+                recent.remember(session.current_url() or session.current_path())
             except Exception as exc:  # remembering must never keep the clerk from quitting
                 errorlog.record(exc, "保存窗口位置和最近打开的会议")
         return False
@@ -153,7 +154,7 @@ def start(app: QApplication, args: list[str]) -> MainWindow | None:
     if not open_first(window, args):
         window.deleteLater()
         return None
-    recent.remember(session.current_path())
+    recent.remember(session.current_url() or session.current_path())
     window.remembering = Remembering(window)
     recent.show_window(window)
     if os.environ.get(SCREENSHOT):

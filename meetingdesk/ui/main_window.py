@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from meetingdesk.rules.words import Role
-from meetingdesk.services import ServiceError, backups, session
+from meetingdesk.services import ServiceError, backups, live, server, session
+from meetingdesk.services.changelog import areas_of
 from meetingdesk.services.checks import Problem
 from meetingdesk.store import DamagedFileError
 from meetingdesk.store.lock import SessionLockedError
@@ -42,6 +43,7 @@ from meetingdesk.ui.seating.page import SeatingPage
 from meetingdesk.ui.session.bylaw_dialog import edit_bylaw
 from meetingdesk.ui.session.carry_dialog import CarryDialog
 from meetingdesk.ui.session.changes_dialog import edit_changes
+from meetingdesk.ui.session.connect_dialog import ConnectDialog
 from meetingdesk.ui.session.dialogs import SessionDialog
 from meetingdesk.ui.session.welcome import WelcomePanel
 from meetingdesk.ui.suggestions.page import SuggestionsPage
@@ -49,6 +51,18 @@ from meetingdesk.ui.suggestions.page import SuggestionsPage
 PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage,
          SeatingPage, SuggestionsPage)
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
+OFFLINE = "与服务器的连接已中断，正在重新连接…"
+FILE_ONLY = "服务器上的会议由服务器保管，没有会议文件：需要副本时用“meetingdesk pull 地址 文件”取回。"
+RETRY_MS = 3000  # the listener hears the server again but this window's connection does not yet
+
+
+class _Bridge(QObject):
+    """The listener's reports, from its thread to the window's (queued: no widget is touched
+    off the GUI thread); and a connection found dead by a statement."""
+
+    heard = Signal(object)  # live.Notices
+    state = Signal(bool)
+    dropped = Signal()
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +103,14 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px 10px;"
                                   " border-bottom: 1px solid #e0c36a; font-size: 11pt; }")
         self.banner.hide()
+        # the server gone: above everything, in red, until it answers again
+        self.offline_banner = QLabel(OFFLINE)
+        self.offline_banner.setObjectName("offline")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet("QLabel { background: #f8d7da; color: #842029; padding: 6px 10px;"
+                                          " border-bottom: 1px solid #e4a0a6; font-size: 11pt; }")
+        self.offline_banner.hide()
+        outer.addWidget(self.offline_banner)
         outer.addWidget(self.banner)
         layout = QHBoxLayout()
         layout.setContentsMargins(9, 9, 9, 9)
@@ -102,6 +124,16 @@ class MainWindow(QMainWindow):
         self.backup_timer.start()
 
         self._pending_message: tuple[str, int] | None = None  # see say()
+        self.listener: live.Listener | None = None  # while a server session is open
+        self.offline = False  # the server went away and has not answered since
+        self._unhook = lambda: None
+        self.bridge = _Bridge(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self.bridge.heard.connect(self._heard, queued)
+        self.bridge.state.connect(self._server_state, queued)
+        # direct when a write on this thread fails (the banner shows with the refusal; a failure
+        # while reconnecting finds the window offline already), queued from any other
+        self.bridge.dropped.connect(self._server_lost)
         self.status_title = QLabel()
         self.status_counts = QLabel()
         self.statusBar().addWidget(self.status_title, 1)
@@ -123,7 +155,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             page.changed.connect(lambda p=page: self.changed(p.CHANGES))
             self._built[index] = page
-            if session.current_path() is not None:
+            if session.is_open():
                 page.mark_stale()  # read when first shown
         return page
 
@@ -148,10 +180,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        self.file_only_actions: list[QAction] = []  # nothing to do for a session on a server
         for text, shortcut, slot in (
             ("新建会议…", QKeySequence.StandardKey.New, self.new_session),
             ("从上次会议新建…", None, self.carry_forward),
             ("打开会议…", QKeySequence.StandardKey.Open, self.open_session),
+            ("连接服务器…", None, self.connect_server),
             ("另存副本…", QKeySequence.StandardKey.SaveAs, self.save_copy),
             ("恢复备份…", None, self.show_backups),
         ):
@@ -160,6 +194,9 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
             action.triggered.connect(slot)
             file_menu.addAction(action)
+            if slot in (self.save_copy, self.show_backups):
+                self.file_only_actions.append(action)
+        file_menu.setToolTipsVisible(True)  # a disabled action says why
         self.recent_menu = recent.add_recent_menu(file_menu, self.open_path)
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
@@ -200,9 +237,11 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open PATH for writing, or read-only when another holds it and the clerk agrees.
         Every refusal leaves the session open now as it was (the new file is checked first)."""
+        if server.is_url(path):
+            return self.open_url(str(path))
         if not self.may_leave("打开其他会议"):
             return False
-        previous = session.current_path()
+        previous = self._where()
         try:
             session.open_session(path)
         except SessionLockedError as exc:
@@ -255,23 +294,68 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _keep(self, previous: Path | None) -> None:
+    def _keep(self, previous: Path | str | None) -> None:
         """After a failed open the window goes on with the session it had, never with none."""
-        if session.current_path() is None and previous is not None:
+        if not session.is_open() and previous is not None:
             try:
                 session.open_session(previous)
             except ServiceError as exc:
+                self._stop_listening()
                 warn(self, "原会议无法重新打开", str(exc))
                 return
             self._opened()
 
+    @staticmethod
+    def _where() -> Path | str | None:
+        """The open session, to open again: its file, or its server's address (with password)."""
+        return session.current_url() or session.current_path()
+
+    def open_url(self, url: str) -> bool:
+        """Open the session on the server at URL (最近打开, the command line). A server that wants
+        a password it was not given asks for it in the 连接服务器 dialog."""
+        if not self.may_leave("打开其他会议"):
+            return False
+        previous = self._where()
+        try:
+            self._connect(url, previous)
+        except ServiceError as exc:
+            if live.password_refused(exc) and not live.has_password(url):
+                dialog = self.connect_server(url, asked=False)
+                dialog.show_error(ServiceError("服务器要求密码，请填写密码。", "password"))
+                return False
+            warn(self, "无法连接服务器", str(exc))
+            return False
+        return True
+
+    def connect_server(self, url: str | None = None, asked: bool = True) -> ConnectDialog | None:
+        """文件 ▸ 连接服务器…: the dialog (shown, not waited for); the session opens on its 连接."""
+        if asked and not self.may_leave("连接服务器"):
+            return None
+        previous = self._where()
+        dialog = ConnectDialog(self, url, open_url=lambda address: self._connect(address, previous))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _connect(self, url: str, previous: Path | str | None) -> None:
+        """Open URL; on a refusal (raised) the session open before is open again."""
+        try:
+            session.open_session(url)
+        except ServiceError:
+            self._keep(previous)  # opening a server closes the session before it connects
+            raise
+        self._opened()
+
     def _opened(self) -> None:
-        recent.remember(session.current_path())
+        recent.remember(self._where())
         self.undo_stack.clear()
+        self._listen()
+        self._show_banner()
+        on_server = session.is_server()
+        for action in self.file_only_actions:
+            action.setEnabled(not on_server)
+            action.setToolTip(FILE_ONLY if on_server else "")
         access = session.access()
-        lines = [text for text in (access.why, access.warning) if text]
-        self.banner.setText("\n".join(lines))
-        self.banner.setVisible(bool(lines))
         if access.stale is not None:
             self.say(f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
         self.refresh()
@@ -338,6 +422,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def save_copy(self) -> None:
+        if session.is_server():
+            warn(self, "无法另存副本", FILE_ONLY)
+            return
         path, _ = QFileDialog.getSaveFileName(self, "另存副本", "", FILE_FILTER)
         if not path:
             return
@@ -349,6 +436,9 @@ class MainWindow(QMainWindow):
         self.say(f"副本已保存：{path}", 5000)
 
     def show_backups(self) -> BackupsDialog | None:
+        if session.is_server():
+            warn(self, "没有备份", "服务器上的会议由服务器备份，本机没有它的备份。" + FILE_ONLY)
+            return None
         if session.current_path() is None:
             return None
         dialog = BackupsDialog(self, readonly=session.access().readonly)
@@ -373,7 +463,7 @@ class MainWindow(QMainWindow):
         """AREAS of the session changed: the pages that show them are stale (the one on screen
         refreshes now, the others when shown), the status bar and an open check list follow.
         MEMBERS: only these members' rows changed, for a page that can update just them."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         self._show_status()
         if areas & {SESSION, ROSTER}:
@@ -400,9 +490,15 @@ class MainWindow(QMainWindow):
 
     def _show_status(self) -> None:
         info = session.session_info()
-        readonly = "（只读）" if session.access().readonly else ""
-        self.setWindowTitle(f"{info.title}{readonly} — MeetingDesk")
-        self.status_title.setText(f"{info.full_title}　{Path(info.path).name}")
+        access = session.access()
+        readonly = "（只读）" if access.readonly else ""
+        if session.is_server():
+            where = f"{session.current_location()}　工作台：{access.desk}"
+            self.setWindowTitle(f"{info.title}{readonly} — {where} — MeetingDesk")
+        else:
+            where = Path(info.path).name
+            self.setWindowTitle(f"{info.title}{readonly} — MeetingDesk")
+        self.status_title.setText(f"{info.full_title}　{where}")
         self.status_counts.setText(
             f"代表 {info.counts[Role.DELEGATE]} 人　列席 {info.counts[Role.ATTENDEE]} 人　"
             f"工作人员 {info.counts[Role.STAFF]} 人　法定名额 {info.statutory_delegates} 人")
@@ -454,7 +550,7 @@ class MainWindow(QMainWindow):
 
     def may_leave(self, action_text: str) -> bool:
         """Ask every page about input typed and not saved, before ACTION_TEXT."""
-        if session.current_path() is None:
+        if not session.is_open():
             return True
         return confirm_leave(self, self.all_pages(), action_text)
 
@@ -462,6 +558,67 @@ class MainWindow(QMainWindow):
         if not self.may_leave("退出"):
             event.ignore()
             return
+        self._stop_listening()
         session.close_session()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------ other desks
+
+    def _listen(self) -> None:
+        """Hear the other desks while a server session is open (a new one for each opening)."""
+        self._stop_listening()
+        self.offline = False
+        if session.is_server():
+            self.listener = live.listen(self.bridge.heard.emit, self.bridge.state.emit)
+            self._unhook = live.on_dropped(self.bridge.dropped.emit)
+
+    def _stop_listening(self) -> None:
+        self._unhook()
+        self._unhook = lambda: None
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+
+    def _heard(self, notices) -> None:
+        """Other desks committed: the pages showing what they changed read it (while the server
+        is away nothing can be read; coming back re-reads everything)."""
+        if self.listener is None or self.offline or not session.is_server():
+            return
+        tables = live.from_others(notices)
+        if tables:
+            self.changed(areas_of(tables))
+
+    def _server_lost(self) -> None:
+        """A write, a read or the listener found the server gone. The banner says so at once;
+        writes are refused meanwhile (StorageError, each dialog keeping what was typed)."""
+        if self.offline or not session.is_server():
+            return
+        self.offline = True
+        self._show_banner()
+        if self.listener is not None:
+            self.listener.poke()  # perhaps only this window's connection died: the listener finds out
+
+    def _server_state(self, reachable: bool) -> None:
+        if not session.is_server():
+            return
+        if not reachable:
+            self._server_lost()
+            return
+        if not self.offline:
+            return
+        if not live.reachable():  # the listener hears the server, this connection not yet
+            if self.listener is not None:
+                QTimer.singleShot(RETRY_MS, self.listener.poke)
+            return
+        self.offline = False
+        self._show_banner()
+        self.refresh()  # what the other desks did meanwhile was not heard
+        self.say("已重新连接服务器。", 5000)
+
+    def _show_banner(self) -> None:
+        access = session.access()
+        lines = [text for text in (access.why, access.warning) if text]
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+        self.offline_banner.setVisible(self.offline)
 

@@ -244,6 +244,7 @@ FACTORIES: dict[str, Callable[[type], QWidget | list[QWidget]]] = {
     "session.carry_dialog.CarryDialog": lambda cls: cls(None, session.current_path()),
     "presidium.chair_groups.SplitDialog": _split,
     "session.changes_dialog.ChangesDialog": _changes,
+    "session.connect_dialog.ConnectDialog": lambda cls: cls(),
     "counting.dialogs.NewPollDialog": _new_poll,
     "counting.dialogs.CorrectionDialog": _correction,
     "counting.dialogs.FurtherRoundDialog": _further_round,

@@ -114,7 +114,7 @@ class AttendancePage(page.Page):
 
     def refresh(self) -> None:
         """Re-read the schedule's meetings, the delegations, the rule, the roll and the flags."""
-        if session.current_path() is None or self._echo:
+        if not session.is_open() or self._echo:
             return
         chosen = self.meeting_id()
         rows = attendance.meetings()
@@ -287,7 +287,7 @@ class AttendancePage(page.Page):
         self._emit_changed()
 
     def _emit_changed(self) -> None:
-        if session.current_path() is None:  # the window closed the session meanwhile
+        if not session.is_open():  # the window closed the session meanwhile
             return
         self._echo = True
         try:

@@ -1,6 +1,6 @@
 """What the program remembers between runs (QSettings, organisation and application
 "MeetingDesk"): the session the clerk last used, the 最近打开 list (the last 8, existing files
-only) and the main window's geometry. And `fit_to_screen`, which keeps a window inside the
+and server sessions, whose address is kept without its password) and the main window's geometry. And `fit_to_screen`, which keeps a window inside the
 screen's available area (a 1,366 × 768 laptop less its taskbar).
 
 MEETINGDESK_SETTINGS (an .ini file) or MEETINGDESK_DATA (the data folder's override, as errorlog
@@ -16,12 +16,15 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from meetingdesk.services import live, server
+
 ORGANISATION = "MeetingDesk"
 APPLICATION = "MeetingDesk"
 KEEP = 8  # files in the 最近打开 list
 
 LAST = "session/last"
 RECENT = "session/recent"
+SERVER = "server/last"  # the 连接服务器 dialog's last address, without the password
 GEOMETRY = "window/geometry"
 MAXIMISED = "window/maximised"
 
@@ -36,33 +39,48 @@ def settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
-def _key(path: Path) -> str:
+Entry = Path | str  # a session file, or a server session's address (a str, without password)
+
+
+def _key(entry: Entry) -> str:
     """Two spellings of one file are one entry (on Windows, case does not tell files apart)."""
-    return os.path.normcase(str(path))
+    return entry if isinstance(entry, str) else os.path.normcase(str(entry))
 
 
-def _absolute(path: str | Path) -> Path:
+def _absolute(path: str | Path) -> Entry:
+    if server.is_url(path):
+        return live.without_password(str(path))  # a password is never written to the settings
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
-def _stored() -> list[Path]:
+def _entry(text: str) -> Entry:
+    # a Path would fold the // of an address
+    return text if server.is_url(text) else Path(text)
+
+
+def _there(entry: Entry) -> bool:
+    """A file that still exists; a server is not asked (it may be away for now)."""
+    return isinstance(entry, str) or entry.is_file()
+
+
+def _stored() -> list[Entry]:
     value = settings().value(RECENT, [], type=list)
-    return [Path(p) for p in value if p]
+    return [_entry(p) for p in value if p]
 
 
 # ---------------------------------------------------------------- sessions
 
 
 def remember(path: str | Path | None) -> None:
-    """PATH is the session now open: first in 最近打开 and the one to reopen next time. The
-    list keeps the last KEEP files that still exist."""
+    """PATH (a file or a server's address) is the session now open: first in 最近打开 and the one
+    to reopen next time. The list keeps the last KEEP that still exist."""
     if path is None:
         return
     path = _absolute(path)
     seen = {_key(path)}
     kept = [path]
     for other in _stored():
-        if _key(other) not in seen and other.is_file():
+        if _key(other) not in seen and _there(other):
             seen.add(_key(other))
             kept.append(other)
     store = settings()
@@ -82,18 +100,31 @@ def forget(path: str | Path) -> None:
     store.sync()
 
 
-def recent_files() -> list[Path]:
-    """最近打开: newest first, at most KEEP, only files that exist now."""
-    return [p for p in _stored() if p.is_file()][:KEEP]
+def recent_files() -> list[Entry]:
+    """最近打开: newest first, at most KEEP, only files that exist now (and server sessions)."""
+    return [p for p in _stored() if _there(p)][:KEEP]
 
 
-def last_session() -> Path | None:
-    """The session the clerk used last, when its file is still there."""
+def last_session() -> Entry | None:
+    """The session the clerk used last, when its file is still there (or on a server)."""
     last = settings().value(LAST, "", type=str)
     if not last:
         return None
-    path = Path(last)
-    return path if path.is_file() else None
+    entry = _entry(last)
+    return entry if _there(entry) else None
+
+
+def remember_server(url: str) -> None:
+    """What the 连接服务器 dialog shows next time: URL without its password."""
+    store = settings()
+    store.setValue(SERVER, live.without_password(url))
+    store.sync()
+
+
+def last_server() -> str | None:
+    """The address last connected to, without password; None the first time."""
+    url = settings().value(SERVER, "", type=str)
+    return url if url and server.is_url(url) else None
 
 
 def clear() -> None:
@@ -102,7 +133,7 @@ def clear() -> None:
     store.sync()
 
 
-def add_recent_menu(menu: QMenu, open_path: Callable[[Path], object], title: str = "最近打开") -> QMenu:
+def add_recent_menu(menu: QMenu, open_path: Callable[[Entry], object], title: str = "最近打开") -> QMenu:
     """A 最近打开 submenu of MENU, read afresh each time it opens; choosing a file calls
     OPEN_PATH with it (the window's open_path, which asks about unsaved input first)."""
     sub = menu.addMenu(title)
@@ -111,9 +142,10 @@ def add_recent_menu(menu: QMenu, open_path: Callable[[Path], object], title: str
         sub.clear()
         files = recent_files()
         for n, path in enumerate(files, 1):
-            action = QAction(f"&{n} {path.name}", sub)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
+            name = live.label(path) if isinstance(path, str) else path.name
+            action = QAction(f"&{n} {name}", sub)
+            action.setToolTip(name if isinstance(path, str) else str(path))
+            action.setStatusTip(action.toolTip())
             action.triggered.connect(lambda _checked=False, p=path: open_path(p))
             sub.addAction(action)
         if not files:

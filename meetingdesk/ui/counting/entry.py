@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -59,7 +58,7 @@ class EntryTab(QWidget):
         self._loaded: tuple[int, int] | None = None  # (box_id, entry) the form shows
         self._done: dict[tuple[int, int], bool] = {}  # (box_id, entry) saved at least once
         self._quiet = False  # set while the page, not the clerk, changes the choosers
-        self._path: Path | None = None  # the session file the form's poll is in (drafts go there)
+        self._path: str | None = None  # where the form's poll is, file or server (current_location): drafts go there
         self._restored: dt.datetime | None = None  # the time of the draft the form was filled from
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
@@ -130,7 +129,7 @@ class EntryTab(QWidget):
         else:
             self.form.set_poll_row(poll)  # its present or 全体代表 may have changed: check again
         self.poll = poll
-        self._path = session.current_path()
+        self._path = session.current_location()
         self._fill_boxes()
         if fresh and poll is not None:
             self._choose_draft(poll.poll_id)
@@ -279,7 +278,7 @@ class EntryTab(QWidget):
         """Figures typed that can become a pass: kept as a draft, in the file the poll is in."""
         return (self.poll is not None and self._loaded is not None and self.form.dirty
                 and self.poll.confirmed_at is None and self._path is not None
-                and session.current_path() == self._path)
+                and session.current_location() == self._path)
 
     def draft_key(self) -> str | None:
         if self.poll is None or self._loaded is None:
@@ -313,7 +312,7 @@ class EntryTab(QWidget):
         """The clerk lets the typed figures go: the draft goes with them."""
         self.draft_timer.stop()
         key = self.draft_key()
-        if key is not None and self._path is not None and session.current_path() == self._path:
+        if key is not None and self._path is not None and session.current_location() == self._path:
             try:
                 drafts.discard(key)
             except ServiceError as exc:
@@ -354,7 +353,7 @@ class EntryTab(QWidget):
 
     def unsaved(self) -> list[str]:
         """The passes typed and not saved: the form's, and the drafts of other passes in the file."""
-        if session.current_path() is None:
+        if not session.is_open():
             return []
         found: list[str] = []
         current = self.draft_key() if self._draftable() else None
@@ -370,7 +369,7 @@ class EntryTab(QWidget):
     def discard_unsaved(self) -> None:
         """Leaving without them: every pass's draft is deleted, the form shows what is saved."""
         self.draft_timer.stop()
-        if session.current_path() is None:
+        if not session.is_open():
             return
         try:
             drafts.discard_all(drafts.tally_prefix())

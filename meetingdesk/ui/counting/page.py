@@ -62,7 +62,7 @@ class CountingPage(page.Page):
         self._reverting = False
         self._rule = Quorum.MORE_THAN_TWO_THIRDS
         self._write_ins: dict[int, bool] = {}  # by election: does its ballot have 另选人 rows
-        self._path = None  # the session file last read: another one starts afresh
+        self._path = None  # the session last read (current_location): another one starts afresh
 
         self.heading = PageHeading("计票", PAPERS, self, options=self.paper_options)
         self.print_button, self.print_menu = self.heading.print_button, self.heading.print_menu
@@ -88,7 +88,7 @@ class CountingPage(page.Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
-        if session.current_path() is not None:  # the window builds its pages before a session opens
+        if session.is_open():  # the window builds its pages before a session opens
             self._show_poll()
 
     # ------------------------------------------------------------ building
@@ -207,12 +207,12 @@ class CountingPage(page.Page):
 
     def refresh(self) -> None:
         """Re-read the polls; keep the chosen poll and, while unsaved, what the clerk typed."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
-        if session.current_path() != self._path:
+        if session.current_location() != self._path:
             # another session file: nothing of the last one's polls is kept, and a pass typed
             # and not saved in this one (a draft) is shown first
-            self._path = session.current_path()
+            self._path = session.current_location()
             self._wanted = None
             self.entry_tab.reset()
             chosen = self._draft_poll()

@@ -322,7 +322,7 @@ class CountingSetupDialog(QDialog):
 
 def open_counting_setup(page) -> CountingSetupDialog | None:
     """The dialog over PAGE (the 计票 page), which re-reads and tells the window after each change."""
-    if session.current_path() is None:
+    if not session.is_open():
         return None
     dialog = CountingSetupDialog(page)
     dialog.changed.connect(page.refresh)

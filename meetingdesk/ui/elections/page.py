@@ -215,7 +215,7 @@ class ElectionsPage(page.Page):
 
     def refresh(self) -> None:
         """Re-read the elections and their nominations; keep the chosen election."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         chosen = self._wanted or self.current_id()
         self._wanted = None

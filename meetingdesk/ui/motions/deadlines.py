@@ -63,7 +63,7 @@ class DeadlineBanner(QFrame):
         self.timer.start()
 
     def update_text(self) -> None:
-        if session.current_path() is None:
+        if not session.is_open():
             return  # the timer may fire while no session is open
         now = self.clock()
         deadline = motions.get_deadline(self.kind)

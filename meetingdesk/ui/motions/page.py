@@ -180,7 +180,7 @@ class MotionsPage(page.Page):
 
     def refresh(self) -> None:
         """Re-read the register, the counts and the deadline; keep the chosen item."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         chosen = self._wanted or self.current_id()
         self._wanted = None

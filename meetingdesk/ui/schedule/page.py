@@ -179,7 +179,7 @@ class SchedulePage(page.Page):
 
     def refresh(self) -> None:
         """Re-read the agenda, the meetings and the adoptions; keep what was selected."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         chosen = self._wanted_meeting or self.current_meeting_id()
         self._wanted_meeting = None

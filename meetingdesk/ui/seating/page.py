@@ -147,7 +147,7 @@ class SeatingPage(page.Page):
 
     def refresh(self) -> None:
         """The sittings, the hall, the arrangement of the sitting chosen and its 主席台, anew."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         started = time.perf_counter()
         self.refreshes += 1

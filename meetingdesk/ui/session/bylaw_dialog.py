@@ -156,7 +156,7 @@ class EditBylaw(QUndoCommand):
 
 def edit_bylaw(parent: QWidget | None, undo_stack: QUndoStack | None = None) -> BylawDialog | None:
     """Open the dialog on the session's settings (the 会议 menu's action); None with no session open."""
-    if session.current_path() is None:
+    if not session.is_open():
         warn(parent, TITLE, "还没有打开会议文件：请先新建或打开一个会议，再设置它的选举和表决办法。")
         return None
     before = session.bylaw()

@@ -73,7 +73,7 @@ class CarryDialog(CheckedDialog):
 
     def __init__(self, parent: QWidget | None = None, old_path: str | Path | None = None) -> None:
         super().__init__("从上次会议新建", parent)
-        self._previous = session.current_path()
+        self._previous = session.current_url() or session.current_path()  # a server's too
         self._previous_readonly = session.access().readonly
         self.plan: carry.CarryPlan | None = None  # what was carried, after 新建
         self.preview_plan: carry.CarryPlan | None = None
@@ -217,7 +217,7 @@ class CarryDialog(CheckedDialog):
 
     def _reopen_previous(self) -> None:
         """The session open before, when reading another old file (or a failed carry) closed it."""
-        if self._previous is None or session.current_path() is not None:
+        if self._previous is None or session.is_open():
             return
         try:
             session.open_session(self._previous, session.READ if self._previous_readonly else session.WRITE)

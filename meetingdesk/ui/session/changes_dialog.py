@@ -43,7 +43,7 @@ class ChangesDialog(CheckedDialog):
 
 
 def edit_changes(parent: QWidget | None, undo_stack=None) -> ChangesDialog | None:
-    if session.current_path() is None:
+    if not session.is_open():
         warn(parent, TITLE, "还没有打开会议文件。")
         return None
     before = settings.get(KEY)

@@ -38,7 +38,7 @@ GREY = "color: #555555"
 
 def wanted() -> bool:
     """A session is open and nobody is on its roster: a new session, still to be prepared."""
-    if session.current_path() is None:
+    if not session.is_open():
         return False
     return not any(session.session_info().counts.values())
 
@@ -138,7 +138,7 @@ class WelcomePanel(QFrame):
 
     def refresh(self) -> bool:
         """Read the session: each step's state; shown while the roster is empty (returned)."""
-        info = session.session_info() if session.current_path() is not None else None
+        info = session.session_info() if session.is_open() else None
         shown = info is not None and not any(info.counts.values())
         if shown:
             day = info.start_date

@@ -226,7 +226,7 @@ class SuggestionsPage(page.Page):
 
     def refresh(self) -> None:
         """Read every suggestion again; keep the filters, the chosen rows and the current one."""
-        if session.current_path() is None:
+        if not session.is_open():
             return
         self.refreshes += 1
         current, chosen = self.current_id(), self.selected_ids()
@@ -252,7 +252,7 @@ class SuggestionsPage(page.Page):
 
     def _reread(self, ids: Sequence[int]) -> None:
         """These suggestions changed (an edit, its undo): read them, repaint their lines."""
-        if self.stale or session.current_path() is None:
+        if self.stale or not session.is_open():
             return
         if len(ids) > REREAD_AT_MOST:
             self.refresh()
