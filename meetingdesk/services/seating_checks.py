@@ -55,7 +55,7 @@ def _given_twice() -> list[Problem]:
     """The same seat stored for two people: only a second program or a damaged file does this."""
     twice = (SeatAssignment.select(SeatAssignment.meeting, Block.name, SeatAssignment.row, SeatAssignment.column,
                                    fn.COUNT(SeatAssignment.id))
-             .join(Block).group_by(SeatAssignment.meeting, SeatAssignment.block, SeatAssignment.row,
+             .join(Block).group_by(SeatAssignment.meeting, SeatAssignment.block, Block.name, SeatAssignment.row,
                                    SeatAssignment.column)
              .having(fn.COUNT(SeatAssignment.id) > 1).tuples())
     return [Problem(ERROR, AREA, name, f"{name}第 {row + 1} 排第 {column + 1} 列的座位同时分给了 {n} 人。"

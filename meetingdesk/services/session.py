@@ -390,10 +390,38 @@ def save_copy(target: str | Path) -> None:
     target = Path(target)
     if _current_path and target.resolve() == _current_path.resolve():
         raise ServiceError("副本不能与当前会议文件同名。")
+    if _current_url is not None:
+        _pull_copy(target)
+        return
     try:
         store.save_copy(target)
     except (OSError, sqlite3.Error) as exc:
         raise ServiceError(f"无法写入“{target}”：{getattr(exc, 'strerror', None) or exc}。原有文件未改动。") from exc
+
+
+def _pull_copy(target: Path) -> None:
+    """save_copy of a server session: the whole session pulled into a file, which replaces TARGET
+    only when complete."""
+    import os
+    import tempfile
+
+    from meetingdesk.store import transfer
+
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ServiceError(f"文件夹“{folder}”不存在。")
+    staging = Path(tempfile.mkdtemp(prefix=".meetingdesk-copy-", dir=folder))
+    try:
+        transfer.pull(_current_url, staging / target.name)
+        os.replace(staging / target.name, target)
+    except store.UserError as exc:
+        raise ServiceError(exc.message) from exc
+    except OSError as exc:
+        raise ServiceError(f"无法写入“{target}”：{exc.strerror or exc}。原有文件未改动。") from exc
+    finally:
+        for leftover in staging.iterdir():
+            leftover.unlink()
+        staging.rmdir()
 
 
 def close_session() -> None:

@@ -27,6 +27,7 @@ def test_a_snapshot_is_a_whole_session_listed_with_its_reason(demo_session, demo
     assert store.check_session_file(made.path)[1] == store.SCHEMA_VERSION
 
 
+@pytest.mark.file_only
 def test_only_the_last_of_each_kind_are_kept(demo_session):
     for i in range(snapshots.KEEP + 3):
         backups.before(backups.CONFIRM, f"第 {i} 次")
@@ -58,6 +59,7 @@ def test_a_backup_that_cannot_be_written_stops_the_change(demo_session, demo_fil
         backups.before(backups.CONFIRM)
 
 
+@pytest.mark.file_only
 def test_the_timed_snapshot_needs_changes_and_time(demo_session, monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(backups.time, "monotonic", lambda: clock[0])

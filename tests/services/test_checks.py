@@ -1,6 +1,8 @@
 """`check_session`: each rule of the foundation triggered and cleared."""
 from __future__ import annotations
 
+import pytest
+
 from meetingdesk.services import checks, roster, session
 from meetingdesk.services.roster import MemberInput
 from meetingdesk.store import Person
@@ -60,6 +62,7 @@ def _queries(run) -> list[str]:
     return found
 
 
+@pytest.mark.file_only
 def test_check_reads_the_session_in_as_many_queries_whatever_its_size(demo_session):
     """No query per meeting, per person or per poll: a session grown by meetings, attendance,
     people and a poll is checked in the same queries, each table read once."""

@@ -40,6 +40,7 @@ def test_another_session_renamed_pdf_is_not_overwritten(demo_file, tmp_path, cap
     assert xlsx.read_bytes() == demo_file.read_bytes()
 
 
+@pytest.mark.file_only
 def test_a_wrong_suffix_a_folder_or_a_missing_folder_is_said(demo_session, tmp_path):
     with pytest.raises(ServiceError, match=r"应以 \.pdf 结尾"):
         output.check(tmp_path / "名单.meetingdesk", ".pdf")

@@ -115,6 +115,7 @@ def _flip_a_table_page(path):
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.file_only
 def test_a_failed_save_copy_leaves_the_old_copy(demo_session, tmp_path, monkeypatch):
     import sqlite3
 

@@ -94,7 +94,7 @@ def test_nothing_assigned_nothing_exported_and_never_over_a_session(empty_sessio
     with pytest.raises(ServiceError, match="应以 .xlsx 结尾"):
         exchange.export_assignments(tmp_path / "x.meetingdesk")
     other = tmp_path / "other.xlsx"
-    shutil.copy(session.current_path(), other)  # a session file named .xlsx by mistake
+    shutil.copy(tmp_path / "empty.meetingdesk", other)  # a session file named .xlsx by mistake
     with pytest.raises(ServiceError, match="是一个会议文件（数据库），不会被覆盖"):
         exchange.export_assignments(other)
 

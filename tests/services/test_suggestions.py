@@ -70,10 +70,10 @@ def _handle(rows, units: list[int], ratings: list[str]) -> None:
 
 
 def _dump() -> list:
-    """Every row of every table, to see that a refused write wrote nothing."""
-    con = store.database.connection()
-    return [con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()
-            for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    """Every row of every table, to see that a refused write wrote nothing (on either backend)."""
+    from meetingdesk.store.models import ALL_MODELS
+
+    return [list(model.select().order_by(model.id).tuples()) for model in ALL_MODELS]
 
 
 # ---------------------------------------------------------------- the seeds' figures
