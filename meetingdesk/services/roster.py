@@ -18,6 +18,7 @@ from meetingdesk.rules.words import AttendanceStatus, Role
 from meetingdesk.store import Delegation, Leader, Member, Office, Person, Session
 from meetingdesk.store import models as store_models
 
+from . import conflicts
 from .errors import ServiceError
 
 ROLE_ORDER = {role: i for i, role in enumerate(store.ROLES)}
@@ -296,8 +297,9 @@ def add_member(data: MemberInput, *, member_id: int | None = None, person_id: in
     return member.id
 
 
-def update_member(member_id: int, data: MemberInput) -> None:
-    """Correct a person's entry: name, gender, note, title, delegation, role."""
+def update_member(member_id: int, data: MemberInput, seen: MemberInput | None = None) -> None:
+    """Correct a person's entry: name, gender, note, title, delegation, role. SEEN: the entry as
+    the desk read it; conflicts.ConflictError when another desk changed it since."""
     data = _clean(data)
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
@@ -311,10 +313,20 @@ def update_member(member_id: int, data: MemberInput) -> None:
                               & (Member.id != member_id)):
             raise ServiceError(f"“{data.name}”已有“{data.role}”身份的登记。", "role")
     with store.database.atomic():
+        conflicts.guard(f"“{member.person.name}”的登记", [(Member, member_id), (Person, member.person_id)],
+                        lambda: MemberInput.of(get_member(member_id)), seen, data, _shown_entry)
         Person.update(name=data.name, gender=data.gender, note=data.note,
                       work_title=data.work_title).where(Person.id == member.person_id).execute()
         Member.update(delegation=data.delegation_id, role=data.role, **_mandate(data)).where(
             Member.id == member_id).execute()
+
+
+def _shown_entry(entry: MemberInput) -> str:
+    """姓名、性别、代表团、身份、职务、备注, as the conflict message says them."""
+    delegation = Delegation.get_or_none(Delegation.id == entry.delegation_id) if entry.delegation_id else None
+    parts = [entry.name, entry.gender, delegation.name if delegation else "", entry.role, entry.work_title,
+             f"备注“{entry.note}”" if entry.note else ""]
+    return "，".join(p for p in parts if p)
 
 
 def move_member(member_id: int, delegation_id: int) -> None:

@@ -107,10 +107,11 @@ class EditMember(Command):
         return self._blocked("重做", self.before, self.after)
 
     def apply(self) -> None:
-        roster.update_member(self.member_id, self.after)
+        roster.update_member(self.member_id, self.after, seen=self.before)
 
     def revert(self) -> None:
-        roster.update_member(self.member_id, self.before)
+        # what this desk wrote is what it saw: a change made since at another desk is not undone
+        roster.update_member(self.member_id, self.before, seen=self.after)
 
     def undone(self) -> None:
         if self.before.role != self.after.role:

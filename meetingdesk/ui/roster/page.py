@@ -377,7 +377,7 @@ class RosterPage(page.Page):
 
         def submit() -> None:
             after = dialog.value()
-            roster.update_member(row.member_id, after)
+            roster.update_member(row.member_id, after, seen=before)
             self._push(commands.EditMember(row.member_id, before, after))
 
         dialog.submit = submit
@@ -396,7 +396,7 @@ class RosterPage(page.Page):
         before = roster.MemberInput.of(row)
         after = replace(before, delegation_id=delegation_id)
         try:
-            roster.update_member(row.member_id, after)
+            roster.update_member(row.member_id, after, seen=before)
         except ServiceError as exc:
             warn(self, "无法调整代表团", exc.message)
             return
