@@ -133,12 +133,12 @@ class Listener:
 
 
 def listen(on_change: Callable[[Notices], None], on_state: Callable[[bool], None],
-           retry: float = RETRY) -> Listener | None:
+           retry: float | None = None) -> Listener | None:
     """A listener on the open session's server, started; None for a session in a file."""
     url = session.current_url()
     if url is None:
         return None
-    return Listener(url, on_change, on_state, retry).start()
+    return Listener(url, on_change, on_state, RETRY if retry is None else retry).start()
 
 
 def from_others(notices: Notices) -> frozenset[str]:
