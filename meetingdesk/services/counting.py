@@ -30,7 +30,7 @@ from meetingdesk.store import (
     VoteItem,
 )
 
-from . import attendance, backups, elections, presidium, roster, schedule, session
+from . import attendance, backups, conflicts, elections, presidium, roster, schedule, session
 from .errors import ServiceError
 
 ENTRIES = (1, 2)  # double entry: two clerks enter the same sheet
@@ -351,11 +351,12 @@ def _check_figures(poll: PollRow, figures: list[Figure]) -> None:
 
 
 def enter(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, int]],
-          figures: list[Figure]) -> None:
+          figures: list[Figure], seen: tuple[dict, list[Figure]] | None = None) -> None:
     """One clerk's entry of one box (replacing what that clerk entered for it before).
 
     Figures that cannot be (more votes than valid ballots, more than all delegates …) are refused,
-    each with its box, entry, row and column; nothing is written then."""
+    each with its box, entry, row and column; nothing is written then. SEEN: the pass as the
+    form loaded it (`entered`); when another desk saved this pass since, conflicts.ConflictError."""
     _check_open(poll_id)
     if entry not in ENTRIES:
         raise ServiceError("录入只分第一遍、第二遍。", "entry")
@@ -375,11 +376,30 @@ def enter(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, in
         raise ServiceError("票数不可能成立，未保存：\n" + "\n".join(
             f"{place} · “{rules.COLUMNS[f.column]}”列：{f.message}" for f in errors), "figures")
     with store.database.atomic():
+        place = f"{box.name}第{'一二'[entry - 1]}遍"
+        conflicts.guard(place, [(Poll, poll_id)], lambda: _as_compared(entered(poll_id, box_id, entry)),
+                        None if seen is None else _as_compared(seen), _as_compared((papers, figures)),
+                        lambda now: _pass_words(poll, now))
         if poll.all_delegates is None:
             # 全体代表 is the figure of the day of the vote, recorded with the first entry
             Poll.update(all_delegates=roster.delegates_on(poll.vote_date)).where(
                 Poll.id == poll_id, Poll.all_delegates.is_null()).execute()
         _write(poll_id, box_id, entry, papers, figures)
+
+
+def _as_compared(entry: tuple[dict, list[Figure]]) -> tuple:
+    """A pass as two desks' versions of it are compared: the figures' order is the form's."""
+    papers, figures = entry
+    return tuple(sorted(papers.items())), tuple(sorted(figures, key=repr))
+
+
+def _pass_words(poll: PollRow, compared: tuple) -> str:
+    """A pass in a sentence: 选票发出 210、收回 208 张，共 12 个数（or 尚未录入）."""
+    papers, figures = compared
+    if not papers and not figures:
+        return "尚未录入"
+    sheets = "，".join(f"{paper}发出 {issued}、收回 {returned} 张" for paper, (issued, returned) in papers)
+    return f"{sheets}；另有各候选人和事项的票数 {len(figures)} 行（请切换到这一遍查看）"
 
 
 def check_entry(poll: PollRow, papers: dict[str, tuple[int, int]], figures: list[Figure]) -> list[rules.Impossible]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetingdesk import store
 from meetingdesk.store import BallotBox, Draft, Poll
 
-from . import counting
+from . import counting, session
 from .counting import Figure
 from .errors import ServiceError
 
@@ -48,6 +48,20 @@ def _row(draft: Draft) -> DraftRow | None:
     return DraftRow(draft.key, data, saved)
 
 
+def stored_key(key: str) -> str:
+    """KEY as this desk keeps it. On a server every desk has drafts of its own, never another's
+    (two clerks typing the same pass at two desks must not write over each other's keystrokes);
+    a file's drafts are the one program's."""
+    return f"{session.access().desk}@{key}" if session.is_server() else key
+
+
+def _theirs(key: str) -> str:
+    """A stored key as the caller named it."""
+    if session.is_server():
+        return key.split("@", 1)[1] if "@" in key else key
+    return key
+
+
 def save(key: str, data: dict, now: dt.datetime | None = None) -> DraftRow:
     """Keep DATA (JSON-able) under KEY, replacing what was kept there."""
     if not key or not isinstance(key, str):
@@ -58,7 +72,7 @@ def save(key: str, data: dict, now: dt.datetime | None = None) -> DraftRow:
         raise ServiceError(f"草稿无法保存：{exc}") from exc
     saved = _now(now)
     with store.database.atomic():
-        (Draft.insert(key=key, data=text, saved=saved.isoformat())
+        (Draft.insert(key=stored_key(key), data=text, saved=saved.isoformat())
          .on_conflict(conflict_target=[Draft.key], update={Draft.data: text, Draft.saved: saved.isoformat()})
          .execute())
     return DraftRow(key, json.loads(text), saved)
@@ -66,31 +80,32 @@ def save(key: str, data: dict, now: dt.datetime | None = None) -> DraftRow:
 
 def load(key: str) -> DraftRow | None:
     """The draft kept under KEY (its data and when it was written), or None."""
-    draft = Draft.get_or_none(Draft.key == key)
-    return None if draft is None else _row(draft)
+    draft = Draft.get_or_none(Draft.key == stored_key(key))
+    row = None if draft is None else _row(draft)
+    return None if row is None else replace(row, key=key)
 
 
 def discard(key: str) -> bool:
     """Forget the draft under KEY; False if there was none."""
     with store.database.atomic():
-        return Draft.delete().where(Draft.key == key).execute() > 0
+        return Draft.delete().where(Draft.key == stored_key(key)).execute() > 0
 
 
 def discard_all(prefix: str = "") -> int:
     """Forget every draft whose key starts with PREFIX (all of them without one)."""
     with store.database.atomic():
         query = Draft.delete()
-        if prefix:
-            query = query.where(Draft.key.startswith(prefix))
+        if prefix or session.is_server():
+            query = query.where(Draft.key.startswith(stored_key(prefix)))
         return query.execute()
 
 
 def list_drafts(prefix: str = "") -> list[DraftRow]:
     """The drafts (whose key starts with PREFIX), the latest first; damaged ones passed over."""
     query = Draft.select().order_by(Draft.saved.desc(), Draft.id.desc())
-    if prefix:
-        query = query.where(Draft.key.startswith(prefix))
-    return [row for row in map(_row, query) if row is not None]
+    if prefix or session.is_server():
+        query = query.where(Draft.key.startswith(stored_key(prefix)))
+    return [replace(row, key=_theirs(row.key)) for row in map(_row, query) if row is not None]
 
 
 # ---------------------------------------------------------------- counting passes
@@ -150,16 +165,17 @@ def _tally_drafts(poll_id: int | None) -> tuple[list[TallyDraft], list[str]]:
     stale: list[str] = []
     polls = {p.id: p for p in Poll.select()}
     boxes = {b.id: b.name for b in BallotBox.select()}
-    for draft in Draft.select().where(Draft.key.startswith(tally_prefix(poll_id))).order_by(
+    for draft in Draft.select().where(Draft.key.startswith(stored_key(tally_prefix(poll_id)))).order_by(
             Draft.saved.desc(), Draft.id.desc()):
-        parsed = _parse_tally_key(draft.key)
+        key = _theirs(draft.key)
+        parsed = _parse_tally_key(key)
         row = _row(draft)
         poll = polls.get(parsed[0]) if parsed else None
         if parsed is None or row is None or poll is None or poll.confirmed_at is not None \
                 or parsed[1] not in boxes:
-            stale.append(draft.key)
+            stale.append(draft.key)  # as stored: prune_tally_drafts deletes by it
             continue
-        live.append(TallyDraft(draft.key, parsed[0], poll.title, parsed[1], boxes[parsed[1]], parsed[2],
+        live.append(TallyDraft(key, parsed[0], poll.title, parsed[1], boxes[parsed[1]], parsed[2],
                                row.saved, row.data))
     return live, stale
 
@@ -188,9 +204,9 @@ def discard_tally(poll_id: int, box_id: int | None = None, entry: int | None = N
 
 
 def enter_tally(poll_id: int, box_id: int, entry: int, papers: dict[str, tuple[int, int]],
-                figures: list[Figure]) -> None:
-    """Save a pass (counting.enter, with all its checks) and forget its draft, in one transaction:
-    either the pass is saved and the draft gone, or nothing changes."""
+                figures: list[Figure], seen: tuple[dict, list[Figure]] | None = None) -> None:
+    """Save a pass (counting.enter, with all its checks; SEEN as there) and forget its draft, in
+    one transaction: either the pass is saved and the draft gone, or nothing changes."""
     with store.database.atomic():
-        counting.enter(poll_id, box_id, entry, papers, figures)
-        Draft.delete().where(Draft.key == tally_key(poll_id, box_id, entry)).execute()
+        counting.enter(poll_id, box_id, entry, papers, figures, seen=seen)
+        Draft.delete().where(Draft.key == stored_key(tally_key(poll_id, box_id, entry))).execute()

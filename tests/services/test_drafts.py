@@ -104,7 +104,7 @@ def test_drafts_of_a_poll_deleted_or_confirmed_are_passed_over_and_pruned(poll):
     drafts.save(drafts.tally_key(poll, 999, 1), {}, NOW)
     drafts.save(f"tally:{poll}:{boxes[0].box_id}:3", {}, NOW)
     drafts.save("tally:x", {}, NOW)
-    Draft.create(key=drafts.tally_key(poll, boxes[0].box_id, 1), data="[1", saved="昨天")
+    Draft.create(key=drafts.stored_key(drafts.tally_key(poll, boxes[0].box_id, 1)), data="[1", saved="昨天")
     drafts.save("other:1", {"kept": True}, NOW)  # not a pass: not the counting drafts' business
     assert drafts.tally_drafts() == []
     assert drafts.prune_tally_drafts() == 6 and drafts.prune_tally_drafts() == 0

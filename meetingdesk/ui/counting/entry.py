@@ -56,6 +56,7 @@ class EntryTab(QWidget):
         self.now: Callable[[], dt.datetime] = dt.datetime.now
         self.poll: PollRow | None = None
         self._loaded: tuple[int, int] | None = None  # (box_id, entry) the form shows
+        self._seen: tuple | None = None  # the pass as loaded: what this desk saw before saving
         self._done: dict[tuple[int, int], bool] = {}  # (box_id, entry) saved at least once
         self._quiet = False  # set while the page, not the clerk, changes the choosers
         self._path: str | None = None  # where the form's poll is, file or server (current_location): drafts go there
@@ -240,7 +241,8 @@ class EntryTab(QWidget):
             self.form.clear()
             return
         self._loaded = chosen
-        self.form.load(*counting.entered(self.poll.poll_id, *chosen))
+        self._seen = counting.entered(self.poll.poll_id, *chosen)  # another desk's save since is refused
+        self.form.load(*self._seen)
         if self.poll.confirmed_at is None:
             draft = drafts.load(drafts.tally_key(self.poll.poll_id, *chosen))
             if draft is not None:
@@ -392,7 +394,8 @@ class EntryTab(QWidget):
         try:
             self.write_draft()  # kept should the pass be refused
             papers, figures = self.form.value()
-            drafts.enter_tally(self.poll.poll_id, box_id, entry, papers, figures)  # the draft goes with it
+            drafts.enter_tally(self.poll.poll_id, box_id, entry, papers, figures,  # the draft goes with it
+                               seen=self._seen)
         except ServiceError as exc:
             errors = len(self.form.errors())
             if exc.field == "figures" and errors and exc.message.startswith("票数不可能成立"):
