@@ -154,9 +154,25 @@ def test_reopening_a_server_from_the_recent_list(qtbot, on_server, demo_file, de
     assert on_server.open_path(demo_file) and on_server.listener is None
     entry = recent.recent_files()[1]
     assert isinstance(entry, str) and Address.parse(entry).database == Address.parse(demo_url).database
+    on_server.recent_menu.aboutToShow.emit()
+    texts = [action.text() for action in on_server.recent_menu.actions()]
+    assert any("服务器" in text and DESK in text for text in texts)
     assert on_server.open_path(entry)
     assert session.is_server() and session.current_url() == url
     assert on_server.listener is not None
+
+
+def test_an_address_on_the_command_line(qtbot, demo_url):
+    from meetingdesk.ui import app
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        assert app.open_first(win, [demo_url])
+        assert session.is_server() and win.listener is not None
+    finally:
+        win.close()
+        session.close_session()
 
 
 def test_a_server_wanting_a_password_asks_for_it(qtbot, window, demo_url, monkeypatch):
