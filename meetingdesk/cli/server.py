@@ -26,6 +26,17 @@ def register(sub) -> None:
     p.add_argument("file", type=Path, help="新会议文件的路径（.meetingdesk，不能已存在）")
     p.set_defaults(func=pull)
 
+    p = sub.add_parser("grant", help="在服务器上给工作台的登录名设置权限：只读、仅签到、仅计票或全部权限",
+                       description="以会议数据库的所有者（或有 CREATEROLE 权限的管理员）连接，给一个工作台的登录名设置"
+                                   "权限；登录名不存在时新建。read 只读；signin 仅签到；count 仅计票；full 全部权限。"
+                                   "--list 列出已设置的登录名。")
+    p.add_argument("url", help="服务器上的会议（以所有者或管理员身份）：postgresql://管理员@主机/数据库")
+    p.add_argument("user", nargs="?", help="工作台的登录名，如 signin1")
+    p.add_argument("--rights", choices=("read", "signin", "count", "full"), help="权限")
+    p.add_argument("--password", help="登录密码（新建或修改）；省略时不设密码（由服务器的认证方式决定能否登录）")
+    p.add_argument("--list", action="store_true", help="列出各登录名的权限")
+    p.set_defaults(func=grant)
+
 
 def _progress(done: int, total: int, table: str) -> None:
     if sys.stderr.isatty() and total:
@@ -41,4 +52,22 @@ def publish(args: argparse.Namespace) -> int:
 def pull(args: argparse.Namespace) -> int:
     rows = server.pull(args.url, args.file, _progress)
     print(f"已从{server.describe(args.url)}取回到“{args.file}”：{rows} 行。")
+    return 0
+
+
+def grant(args: argparse.Namespace) -> int:
+    from meetingdesk.services import ServiceError
+
+    if args.list:
+        found = server.rights(args.url)
+        for user, label in found:
+            print(f"{user}\t{label}")
+        if not found:
+            print("还没有给任何登录名设置权限。")
+        return 0
+    if not args.user or not args.rights:
+        raise ServiceError("请给出登录名和 --rights（read、signin、count 或 full），或用 --list 列出。")
+    made = server.grant(args.url, args.user, args.rights, args.password)
+    print(f"{'已新建登录名' if made else '登录名'}“{args.user}”：{server.RIGHTS[args.rights]}"
+          f"（{server.describe(args.url)}）。")
     return 0

@@ -578,7 +578,7 @@ def arrangement(meeting_id: int | None = None, *, keep: bool = True) -> Arrangem
     today; the re-flow is kept when KEEP and the session is held for writing (so that the next
     change moves nobody it moved now)."""
     hall, spec, blocks, key, meeting, people, seating, unseated, unzoned, stored, pinned = _compute(meeting_id)
-    if keep and not session.access().readonly:
+    if keep and session.access().may_write("seating"):
         _save(key, blocks, seating, stored, pinned)
     return _arrangement(spec, meeting_id, key, people, seating, unseated, unzoned, pinned)
 

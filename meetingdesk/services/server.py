@@ -52,3 +52,46 @@ def pull(url: str, path: str | Path, progress: Progress | None = None) -> int:
         return transfer.pull(url, path, progress)
     except UserError as exc:
         raise ServiceError(exc.message) from exc
+
+
+RIGHTS = {"read": "只读", "signin": "仅签到", "count": "仅计票", "full": "全部权限"}
+
+
+def grant(url: str, user: str, right: str, password: str | None = None) -> bool:
+    """Give the desk login USER RIGHT on the session at URL (connected as its owner or an
+    administrator who may create roles); True when the login was made."""
+    from meetingdesk.store import roles
+
+    if right not in RIGHTS:
+        raise ServiceError(f"权限只能是 {'、'.join(f'{k}（{v}）' for k, v in RIGHTS.items())}，不是“{right}”。")
+    if not user.strip() or any(c in user for c in "\"'\0"):
+        raise ServiceError(f"登录名“{user}”不能用：请用字母、数字或汉字。")
+    db = _admin(url)
+    try:
+        return roles.grant(db, user.strip(), right, password)
+    except Exception as exc:  # noqa: BLE001 - the server's refusal, said in words
+        raise ServiceError(f"无法设置权限：{_first_line(exc)}（需要以会议数据库的所有者或有 CREATEROLE 权限的管理员连接）。") from exc
+    finally:
+        db.close()
+
+
+def rights(url: str) -> list[tuple[str, str]]:
+    """(login, right label) of every desk login given a right on the session at URL."""
+    from meetingdesk.store import roles
+
+    db = _admin(url)
+    try:
+        return [(user, RIGHTS[right]) for user, right in roles.listing(db)]
+    finally:
+        db.close()
+
+
+def _admin(url: str):
+    try:
+        return servers.open_server(url)
+    except UserError as exc:
+        raise ServiceError(exc.message) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from peewee import fn
@@ -19,6 +19,7 @@ from meetingdesk.rules.numerals import session_title
 from meetingdesk.rules.words import Quorum, Role
 from meetingdesk.store import Member, Session
 
+from . import conflicts
 from .errors import ServiceError
 
 
@@ -62,6 +63,12 @@ class Access:
     stale: Holder | None = None  # who held the lock before a crash, when it was taken over
     server: str = ""  # on a server: 服务器 host/database (store.server.Address.describe)
     desk: str = ""  # on a server: this desk's name
+    rights: frozenset[str] | None = None  # the areas this desk may write; None: all (unless read-only)
+    rights_label: str = ""  # on a server: 全部权限 / 仅签到 / 仅计票 / 只读
+
+    def may_write(self, area: str) -> bool:
+        """Whether this desk may change AREA (services.changelog's area words)."""
+        return not self.readonly and (self.rights is None or area in self.rights)
 
     @property
     def warning(self) -> str:
@@ -167,8 +174,18 @@ def _open_server(url: str, mode: str) -> SessionInfo:
         store.close_db()
         _current_url = None
         raise
-    _access = Access(mode != WRITE, "只读：这里只能查看和打印，所做的修改不会保存。" if mode != WRITE else "",
-                     server=address.describe(), desk=address.desk_name())
+    from meetingdesk.store import roles
+
+    rights = roles.rights_of(store.database.obj)
+    readonly = mode != WRITE or rights.right == roles.READ
+    why = ""
+    if mode != WRITE:
+        why = "只读：这里只能查看和打印，所做的修改不会保存。"
+    elif readonly:
+        why = f"只读：本工作台（{address.user}）在服务器上只有查看的权限，只能查看和打印。"
+    _access = Access(readonly, why, server=address.describe(), desk=address.desk_name(),
+                     rights=None if rights.areas is None or readonly else rights.areas,
+                     rights_label=rights.label)
     return info
 
 
@@ -284,8 +301,10 @@ def _check_session_fields(region, term, number, start_date, end_date, statutory,
                            "statutory_delegates")
 
 
-def update_session(**changes) -> SessionInfo:
-    """Change the session's own fields (title parts, dates, venue, numbers, settings)."""
+def update_session(*, seen: dict | SessionInfo | None = None, **changes) -> SessionInfo:
+    """Change the session's own fields (title parts, dates, venue, numbers, settings). SEEN: the
+    fields as the desk read them (editable_fields, or the SessionInfo); conflicts.ConflictError
+    when another desk changed one of them since."""
     row = Session.get()
     values = editable_fields(session_info())
     unknown = set(changes) - set(values)
@@ -299,9 +318,35 @@ def update_session(**changes) -> SessionInfo:
     if values["quorum_rule"] not in QUORUM_RULES:
         raise ServiceError(f"法定人数规则应是{'或'.join(f'“{r}”' for r in QUORUM_RULES)}之一，"
                            f"现为“{values['quorum_rule']}”。", "quorum_rule")
+    # compared over the fields the desk read, and only those it sends are written: another
+    # desk's change to a field left alone is neither a conflict nor overwritten
+    seen = editable_fields(seen) if isinstance(seen, SessionInfo) else seen
+    keys = list(seen) if seen is not None else list(changes)
     with store.database.atomic():
-        Session.update(**values).where(Session.id == row.id).execute()
+        conflicts.guard("会议信息", [(Session, row.id)],
+                        lambda: {k: editable_fields(session_info())[k] for k in keys},
+                        seen, {k: values[k] for k in keys}, _shown_session)
+        if changes:
+            Session.update(**{k: values[k] for k in changes}).where(Session.id == row.id).execute()
     return session_info()
+
+
+def _shown_session(fields: dict) -> str:
+    """第十一届第三次会议，12月7日至12月9日，地点…, as the conflict message says them."""
+    def day(d: dt.date | None) -> str:
+        return f"{d.year}年{d.month}月{d.day}日" if d else "未定"
+
+    parts = []
+    if "region" in fields or "term" in fields or "number" in fields:
+        parts.append(fields.get("city", "") + session_title(fields.get("region", ""), fields.get("term", 0),
+                                                            fields.get("number", 0)))
+    if "start_date" in fields or "end_date" in fields:
+        parts.append(f"会期{day(fields.get('start_date'))}至{day(fields.get('end_date'))}")
+    for key, label in (("venue", "地点"), ("statutory_delegates", "法定代表名额"),
+                       ("announced_delegates", "公告代表数"), ("quorum_rule", "法定人数规则")):
+        if key in fields and fields[key] not in ("", None):
+            parts.append(f"{label}{fields[key]}")
+    return "，".join(parts)
 
 
 def editable_fields(info: SessionInfo) -> dict:
@@ -339,9 +384,11 @@ def bylaw() -> bylaw_rules.Bylaw:
     return bylaw_rules.from_json(Session.get().bylaw)
 
 
-def set_bylaw(**changes) -> bylaw_rules.Bylaw:
+def set_bylaw(*, seen: bylaw_rules.Bylaw | dict | None = None, **changes) -> bylaw_rules.Bylaw:
     """Change settings of the 办法 (revote_rule, vacancy_rule, yes_mark, no_mark, abstain_mark,
-    articles); all are checked before anything is written."""
+    articles); all are checked before anything is written. SEEN: the settings as the desk read
+    them (the Bylaw, or some of its fields); conflicts.ConflictError when another desk changed
+    one of them since."""
     current = bylaw()
     unknown = set(changes) - set(current.__dataclass_fields__)
     if unknown:
@@ -353,9 +400,26 @@ def set_bylaw(**changes) -> bylaw_rules.Bylaw:
     found = bylaw_rules.problem(new)
     if found:
         raise ServiceError(found[1], found[0])
+    seen = asdict(seen) if isinstance(seen, bylaw_rules.Bylaw) else seen
+    keys = list(seen) if seen is not None else list(changes)
     with store.database.atomic():
+        now = conflicts.guard("选举和表决办法的设置", [(Session, Session.get().id)],
+                              lambda: {k: asdict(bylaw())[k] for k in keys},
+                              seen, {k: asdict(new)[k] for k in keys}, _shown_bylaw)
+        if seen is not None:
+            # read again under the lock: what another desk set in a field this form left alone stays
+            new = bylaw_rules.replace(bylaw(), **{k: getattr(new, k) for k in changes})
         Session.update(bylaw=new.to_json()).execute()
     return new
+
+
+def _shown_bylaw(fields: dict) -> str:
+    labels = {"revote_rule": "再次投票", "vacancy_rule": "缺额处理", "yes_mark": "赞成画", "no_mark": "反对画",
+              "abstain_mark": "弃权画", "write_in_listed": "另选人与候选人同名"}
+    parts = [f"{labels[k]}“{fields[k]}”" for k in labels if k in fields and fields[k]]
+    if fields.get("articles"):
+        parts.append("条款" + "、".join(f"{k}{v}" for k, v in sorted(fields["articles"].items())))
+    return "，".join(parts)
 
 
 def current_path() -> Path | None:

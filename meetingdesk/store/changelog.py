@@ -96,7 +96,10 @@ def create_sqlite_indexes(db: peewee.Database) -> None:
 # ------------------------------------------------------------------ PostgreSQL: table triggers
 
 _SERVER_FUNCTIONS = f"""
-CREATE OR REPLACE FUNCTION meetingdesk_log() RETURNS trigger LANGUAGE plpgsql AS $$
+-- SECURITY DEFINER: the log is written as the session's owner, so a desk needs (and has) no right
+-- to write it itself; session_user is still the desk's own login.
+CREATE OR REPLACE FUNCTION meetingdesk_log() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public AS $$
 DECLARE o jsonb; n jsonb;
 BEGIN
   IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD) - 'attachment_data'; END IF;
@@ -116,7 +119,8 @@ END $$;
 
 -- Rows written with their id (an import, a redo re-creating what was undone) leave the id's
 -- sequence behind; the next row of another desk would take an id already used.
-CREATE OR REPLACE FUNCTION meetingdesk_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION meetingdesk_ids() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public AS $$
 DECLARE seq text := pg_get_serial_sequence(format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME), 'id');
         top bigint; at bigint;
 BEGIN
