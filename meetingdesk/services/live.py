@@ -57,8 +57,9 @@ class Listener:
         return self
 
     def stop(self, wait: float = 0.5) -> None:
-        """Stop listening; nothing is reported after this returns. Returns within WAIT seconds
-        even when the thread is stuck connecting: it ends on its own then."""
+        """Stop listening. Returns within WAIT seconds even when the thread is stuck connecting
+        (it ends on its own then, reporting nothing); a report already on its way may still
+        arrive, so a receiver checks that it still listens."""
         self._stop.set()
         self._poke.set()
         if self._thread is not None and self._thread is not threading.current_thread():
