@@ -19,6 +19,9 @@ same run, and prints the ratios (job time / baseline time; best of several runs 
   lxml writing the same strings in the same paragraphs and tables
 * seating (bench/seating.py): arranging 5,000 people in 6,000 seats, the re-flow after one is added
   (goal ≤ 100 ms) and the 会场座次图, against plain sqlite3 / bare reportlab doing the same work
+* several desks (bench/desks.py): 3,000 check-ins by one desk on the file, one desk on a server and
+  four desks at once on a server (PostgreSQL, a throw-away cluster): check-ins per second, p50/p99,
+  as ratios to one desk on the file; none lost or doubled
 * the window (bench/gui.py): first window, an edit and its undo, switching page, a key in the
   roster filter, against bare PySide6 doing the same raw work, with issue 14's goals
 """
@@ -34,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import PROVINCES, generate_rows, write_xlsx  # noqa: E402
 import check  # noqa: E402
+import desks as desks_bench  # noqa: E402
 import seating as seating_bench  # noqa: E402
 import word as word_bench  # noqa: E402
 
@@ -244,6 +248,7 @@ def main() -> None:
             print(f"{label:<34}{ours:>11.3f}s{base:>11.3f}s{ours / base:>7.1f}×{goal:>10}")
         session.close_session()
         word_bench.report(word_bench.run(work, path))
+        desks_bench.report(desks_bench.run(work))
         _window(path)
 
 
