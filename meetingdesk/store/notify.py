@@ -63,17 +63,11 @@ def on_dropped(callback: Callable[[], None]) -> Callable[[], None]:
     db = _server()
     if db is None:
         return lambda: None
-    drop = db._drop_connection
-
-    def dropped() -> None:
-        drop()
-        callback()
-
-    db._drop_connection = dropped
+    db.dropped_callbacks.append(callback)
 
     def stop() -> None:
-        if db.__dict__.get("_drop_connection") is dropped:
-            del db._drop_connection
+        if callback in db.dropped_callbacks:
+            db.dropped_callbacks.remove(callback)
     return stop
 
 

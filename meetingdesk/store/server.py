@@ -151,6 +151,7 @@ class ServerDatabase(PostgresqlDatabase):
     def __init__(self, address: Address, readonly: bool = False) -> None:
         self.address = address
         self.readonly = readonly
+        self.dropped_callbacks: list = []  # called after a dead connection was dropped
         super().__init__(address.database, prefer_psycopg3=True, **address.connect_kwargs())
 
     def _initialize_connection(self, conn) -> None:
@@ -171,12 +172,15 @@ class ServerDatabase(PostgresqlDatabase):
             raise error from exc
 
     def _drop_connection(self) -> None:
-        """Forget a dead connection, so that the next statement connects again (autoconnect)."""
+        """Forget a dead connection, so that the next statement connects again (autoconnect),
+        and tell whoever watches (store.notify.on_dropped: the window's banner)."""
         try:
             if not self.is_closed():
                 self.close()
         except Exception:  # noqa: BLE001 - a dead connection may fail to close; it is gone either way
             self._state.reset()
+        for callback in list(self.dropped_callbacks):
+            callback()
 
     def execute_sql(self, sql, params=None):
         return self._translate(super().execute_sql, sql, params)
