@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from meetingdesk.rules import bylaw as bylaw_rules
 from meetingdesk.rules.bylaw import TOPICS, Bylaw
 from meetingdesk.services import ServiceError, session
+from meetingdesk.ui.common import page
 from meetingdesk.ui.common.dialogs import CheckedDialog
 from meetingdesk.ui.common.messages import warn
+from meetingdesk.ui.common.undo import Command
 
 TITLE = "选举和表决办法"
 INTRO = ("本次会议选举和表决办法中由会议自定的规则。选票、表决票上的填写说明和计票结果所引用的条款都取自这里；"
@@ -136,22 +138,20 @@ class BylawDialog(CheckedDialog):
                     break
 
 
-class EditBylaw(QUndoCommand):
-    """The dialog has written the settings; the first redo is skipped."""
+class EditBylaw(Command):
+    """The dialog has written the settings. A Command, so that a step refused (another desk has
+    changed the settings since) shows why and leaves the stack where it was."""
+    AREAS = frozenset({page.SESSION})
 
     def __init__(self, before: Bylaw, after: Bylaw) -> None:
         super().__init__("修改选举和表决办法")
         self.before, self.after = before, after
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        session.set_bylaw(**asdict(self.after))
+    def apply(self) -> None:
+        session.set_bylaw(**asdict(self.after), seen=self.before)
 
-    def undo(self) -> None:
-        session.set_bylaw(**asdict(self.before))
+    def revert(self) -> None:
+        session.set_bylaw(**asdict(self.before), seen=self.after)
 
 
 def edit_bylaw(parent: QWidget | None, undo_stack: QUndoStack | None = None) -> BylawDialog | None:
@@ -163,7 +163,7 @@ def edit_bylaw(parent: QWidget | None, undo_stack: QUndoStack | None = None) -> 
     dialog = BylawDialog(before, parent)
 
     def submit() -> None:
-        after = session.set_bylaw(**dialog.value())
+        after = session.set_bylaw(**dialog.value(), seen=before)
         if after != before and undo_stack is not None:
             undo_stack.push(EditBylaw(before, after))
 

@@ -21,10 +21,10 @@ class EditWording(Command):
         self.before, self.after = before, after
 
     def apply(self) -> None:
-        settings.set_text(KEY, self.after)
+        settings.set_text(KEY, self.after, seen=self.before)
 
     def revert(self) -> None:
-        settings.set_text(KEY, self.before)
+        settings.set_text(KEY, self.before, seen=self.after)
 
 
 class ChangesDialog(CheckedDialog):
@@ -50,7 +50,7 @@ def edit_changes(parent: QWidget | None, undo_stack=None) -> ChangesDialog | Non
     dialog = ChangesDialog(before, parent)
 
     def submit() -> None:
-        settings.set_text(KEY, dialog.value())
+        settings.set_text(KEY, dialog.value(), seen=before)
         after = settings.get(KEY)
         if after != before and undo_stack is not None:
             undo_stack.push(EditWording(before, after))
