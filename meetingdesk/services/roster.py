@@ -433,8 +433,11 @@ def add_delegation(name: str, room: str = "", *, delegation_id: int | None = Non
 
 
 def update_delegation(delegation_id: int, *, name: str, room: str,
-                      head_id: int | None, deputy_ids: list[int]) -> None:
-    """Rename a delegation, set its room, its 团长 and its 副团长 (in printing order)."""
+                      head_id: int | None, deputy_ids: list[int],
+                      seen: dict | DelegationRow | None = None) -> None:
+    """Rename a delegation, set its room, its 团长 and its 副团长 (in printing order). SEEN: the
+    delegation as the desk read it (the row, or these keywords); conflicts.ConflictError when
+    another desk changed it since."""
     name = name.strip()
     if not name:
         raise ServiceError("代表团名称不能为空。", "name")
@@ -454,12 +457,45 @@ def update_delegation(delegation_id: int, *, name: str, room: str,
             who = m.person.name if m else "所选人员"
             raise ServiceError(f"{title}必须是本代表团的在任代表，“{who}”不是。", field_name)
     with store.database.atomic():
+        if seen is not None:
+            conflicts.lock([(Delegation, delegation_id)])  # before its leaders are read: they are rewritten whole
+            leaders = [(Leader, i) for (i,) in Leader.select(Leader.id).where(Leader.delegation == delegation_id)
+                       .tuples()]
+            named = seen.name if isinstance(seen, DelegationRow) else seen["name"].strip()  # as the form has it
+            conflicts.guard(f"“{named}”的设置", [(Delegation, delegation_id)] + leaders,
+                            lambda: _delegation_fields(get_delegation(delegation_id)),
+                            _delegation_fields(seen) if isinstance(seen, DelegationRow) else _tidy_fields(seen),
+                            _tidy_fields(dict(name=name, room=room, head_id=head_id, deputy_ids=deputy_ids)),
+                            _shown_delegation)
         Delegation.update(name=name, room=room.strip()).where(Delegation.id == delegation_id).execute()
         Leader.delete().where(Leader.delegation == delegation_id).execute()
         if head_id is not None:
             Leader.create(delegation=delegation_id, member=head_id, title="团长", position=0)
         for i, mid in enumerate(deputy_ids, start=1):
             Leader.create(delegation=delegation_id, member=mid, title="副团长", position=i)
+
+
+def _delegation_fields(row: DelegationRow) -> dict:
+    """update_delegation's keywords as they stand for ROW."""
+    return dict(name=row.name, room=row.room, head_id=row.head.member_id if row.head else None,
+                deputy_ids=[d.member_id for d in row.deputies])
+
+
+def _tidy_fields(fields: dict) -> dict:
+    return dict(name=fields["name"].strip(), room=fields["room"].strip(), head_id=fields["head_id"],
+                deputy_ids=list(fields["deputy_ids"]))
+
+
+def _shown_delegation(fields: dict) -> str:
+    """名称，驻地，团长，副团长, as the conflict message says them."""
+    def name(member_id: int) -> str:
+        member = Member.get_or_none(Member.id == member_id)
+        return member.person.name if member else "（已不在名单中）"
+
+    parts = [fields["name"], f"驻地{fields['room']}" if fields["room"] else "",
+             f"团长{name(fields['head_id'])}" if fields["head_id"] is not None else "未定团长",
+             "副团长" + "、".join(name(d) for d in fields["deputy_ids"]) if fields["deputy_ids"] else ""]
+    return "，".join(p for p in parts if p)
 
 
 def delegation_choices() -> list[tuple[int, str]]:

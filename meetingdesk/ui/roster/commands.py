@@ -207,10 +207,10 @@ class EditDelegation(Command):
         self.delegation_id, self.before, self.after = delegation_id, before, after
 
     def apply(self) -> None:
-        roster.update_delegation(self.delegation_id, **self.after)
+        roster.update_delegation(self.delegation_id, **self.after, seen=self.before)
 
     def revert(self) -> None:
-        roster.update_delegation(self.delegation_id, **self.before)
+        roster.update_delegation(self.delegation_id, **self.before, seen=self.after)
 
 
 class AddDelegation(Command):
@@ -242,7 +242,7 @@ class EditSession(Command):
         self.before, self.after = before, after
 
     def apply(self) -> None:
-        session.update_session(**self.after)
+        session.update_session(**self.after, seen=self.before)
 
     def revert(self) -> None:
-        session.update_session(**self.before)
+        session.update_session(**self.before, seen=self.after)

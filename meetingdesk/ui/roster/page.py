@@ -454,7 +454,7 @@ class RosterPage(page.Page):
 
         def submit() -> None:
             after = dialog.value()
-            roster.update_delegation(team.delegation_id, **after)
+            roster.update_delegation(team.delegation_id, **after, seen=before)
             self._push(commands.EditDelegation(team.delegation_id, before, after))
 
         dialog.submit = submit
