@@ -16,7 +16,7 @@ from meetingdesk.rules import schedule as timing
 from meetingdesk.rules.numerals import chinese_date, chinese_number, weekday_name
 from meetingdesk.store import Adoption, AgendaItem, ChairGroup, Meeting, MeetingItem, Person
 
-from . import session
+from . import conflicts, session
 from .errors import ServiceError
 
 ATTENDANCE_ITEM = "报告代表到会情况"
@@ -96,6 +96,11 @@ class MeetingInput:
     place: str = ""
     host_person_id: int | None = None
     printed: bool = True
+
+    @classmethod
+    def of(cls, row: MeetingRow) -> MeetingInput:
+        return cls(row.date, row.kind, row.half, row.start, row.end, row.title, row.place,
+                   row.host_person_id, row.printed)
 
 
 @dataclass(frozen=True)
@@ -227,15 +232,33 @@ def add_meeting(data: MeetingInput, *, attendance_item: bool = True) -> int:
         return meeting.id
 
 
-def update_meeting(meeting_id: int, data: MeetingInput) -> None:
+def update_meeting(meeting_id: int, data: MeetingInput, seen: MeetingInput | MeetingRow | None = None) -> None:
+    """SEEN: the meeting as the desk read it; conflicts.ConflictError when another desk changed it since."""
     data = _clean(data)
     meeting = Meeting.get_or_none(id=meeting_id)
     if meeting is None:
         raise ServiceError("该会议已不存在。")
     with store.database.atomic():
+        # named as the clerk's form has it
+        named = (seen if isinstance(seen, MeetingRow) else get_meeting(meeting_id)).label
+        conflicts.guard(named, [(Meeting, meeting_id)],
+                        lambda: MeetingInput.of(get_meeting(meeting_id)),
+                        MeetingInput.of(seen) if isinstance(seen, MeetingRow) else seen, data, _shown_meeting)
         if meeting.kind == "全体会议" and data.kind != "全体会议":
             ChairGroup.update(meeting=None).where(ChairGroup.meeting == meeting_id).execute()
         Meeting.update(**_fields(data)).where(Meeting.id == meeting_id).execute()
+
+
+def _shown_meeting(data: MeetingInput) -> str:
+    """12月21日上午 8:30—11:30，第一次全体会议，地点…，主持人…, as the conflict message says them."""
+    host = Person.get_or_none(id=data.host_person_id) if data.host_person_id is not None else None
+    when = " ".join(p for p in (data.half, timing.printed_time(data.start)) if p)
+    if data.end:
+        when += f"—{timing.printed_time(data.end)}"
+    parts = [f"{data.date.month}月{data.date.day}日{when}", data.title if data.kind == "其他" else data.kind,
+             f"地点{data.place}" if data.place else "", f"主持人{host.name}" if host else "",
+             "" if data.printed else "不印入日程"]
+    return "，".join(p for p in parts if p)
 
 
 def remove_meeting(meeting_id: int) -> None:
@@ -280,10 +303,22 @@ def add_item(meeting_id: int, text: str, index: int | None = None) -> int:
         return item.id
 
 
-def update_item(item_id: int, text: str) -> None:
+def update_item(item_id: int, text: str, seen: str | None = None) -> None:
+    """SEEN: the text as the desk read it; conflicts.ConflictError when another desk changed it since."""
     text = _text(text, "会议事项")
     with store.database.atomic():
+        _guard_text(MeetingItem, item_id, "会议事项", seen, text)
         MeetingItem.update(text=text).where(MeetingItem.id == item_id).execute()
+
+
+def _guard_text(model, item_id: int, what: str, seen: str | None, text: str) -> None:
+    """The conflict check of an item that is one line of text (a meeting's item, the agenda's)."""
+    if seen is None:
+        return
+    if model.get_or_none(id=item_id) is None:
+        raise ServiceError(f"该{what}已不存在（可能已在别处删除）。")
+    conflicts.guard(f"{what}“{seen}”", [(model, item_id)], lambda: model.get_by_id(item_id).text,
+                    " ".join(seen.split()), text, lambda now: f"“{now}”")
 
 
 def remove_item(item_id: int) -> None:
@@ -324,9 +359,11 @@ def add_agenda_item(text: str, index: int | None = None) -> int:
         return item.id
 
 
-def update_agenda_item(item_id: int, text: str) -> None:
+def update_agenda_item(item_id: int, text: str, seen: str | None = None) -> None:
+    """SEEN: the text as the desk read it; conflicts.ConflictError when another desk changed it since."""
     text = _text(text, "议程")
     with store.database.atomic():
+        _guard_text(AgendaItem, item_id, "议程", seen, text)
         AgendaItem.update(text=text).where(AgendaItem.id == item_id).execute()
 
 

@@ -292,7 +292,7 @@ class SchedulePage(page.Page):
         if row is None:
             return None
         dialog = MeetingDialog(presidium.person_choices(), row=row, parent=self)
-        dialog.submit = lambda: schedule.update_meeting(row.meeting_id, dialog.value())
+        dialog.submit = lambda: schedule.update_meeting(row.meeting_id, dialog.value(), seen=row)
         dialog.accepted.connect(self._written)
         dialog.open()
         return dialog

@@ -48,7 +48,7 @@ class ItemOps:
 
     what: str  # 议程 / 会议事项
     add: Callable[[str], int]
-    update: Callable[[int, str], None]
+    update: Callable[..., None]  # (item id, text, seen=the text as read)
     remove: Callable[[int], None]
     move: Callable[[int, int], None]
     placeholder: str = ""
@@ -173,7 +173,7 @@ class ItemsPanel(QWidget):
         if ops is None or row is None:
             return None
         dialog = TextDialog(f"修改{ops.what}", "内容", row.text, ops.placeholder, self)
-        dialog.submit = lambda: ops.update(row.item_id, dialog.value())
+        dialog.submit = lambda: ops.update(row.item_id, dialog.value(), seen=row.text)
         dialog.accepted.connect(lambda: self._written(row.item_id))
         dialog.open()
         return dialog
