@@ -26,7 +26,7 @@ from meetingdesk.store import (
     CarriedMotion, Deadline, Delegation, Meeting, Member, Motion, MotionSigner, Person, Session, Suggestion,
 )
 
-from . import attachments, roster, schedule, suggestions
+from . import attachments, conflicts, roster, schedule, suggestions
 from .errors import ServiceError
 
 DEADLINE_TITLES = {"议案": "提出议案截止时间", "提名": "提名候选人截止时间"}
@@ -404,7 +404,8 @@ def register_motion(data: MotionInput, now: dt.datetime | None = None) -> int:
         return motion.id
 
 
-def update_motion(motion_id: int, data: MotionInput) -> None:
+def update_motion(motion_id: int, data: MotionInput, seen: MotionInput | MotionRow | None = None) -> None:
+    """SEEN: the item as the desk read it; conflicts.ConflictError when another desk changed it since."""
     motion = Motion.get_or_none(id=motion_id)
     if motion is None:
         raise ServiceError("该议案或建议已不存在。")
@@ -413,12 +414,33 @@ def update_motion(motion_id: int, data: MotionInput) -> None:
     data, members = _clean(data, motion.received_at)
     name, content = _attachment(data.attachment, motion)
     with store.database.atomic():
+        if seen is not None:
+            signers = [(MotionSigner, i) for (i,) in MotionSigner.select(MotionSigner.id)
+                       .where(MotionSigner.motion == motion_id).tuples()]
+            named = (seen if isinstance(seen, MotionRow) else get_motion(motion_id)).register_no  # as the form has it
+            conflicts.guard(named, [(Motion, motion_id)] + signers,
+                            lambda: MotionInput.of(get_motion(motion_id)),
+                            MotionInput.of(seen) if isinstance(seen, MotionRow) else seen,
+                            replace(data, attachment=name), _shown_motion)
+            motion = Motion.get_by_id(motion_id)  # its number as it is now, under the lock
         number = motion.number if data.kind == motion.kind else _next_number(data.kind)
         Motion.update(kind=data.kind, number=number, title=data.title, submitter=data.submitter,
                       lead=data.lead_member_id, received_at=data.received_at, clerk=data.clerk,
                       reason=data.reason, basis=data.basis, plan=data.plan,
                       attachment=name, attachment_data=content).where(Motion.id == motion_id).execute()
         _write_signers(motion_id, members)
+
+
+def _shown_motion(data: MotionInput) -> str:
+    """建议，《标题》，领衔…，收到时间, as the conflict message says them."""
+    lead = Member.get_or_none(id=data.lead_member_id) if data.lead_member_id is not None else None
+    parts = [data.kind, f"《{data.title}》",
+             data.submitter if data.submitter != rules.BY_DELEGATES else
+             f"{lead.person.name if lead else '（无领衔代表）'}等{len(data.signer_member_ids)}名代表联名",
+             (f"{data.received_at.year}年{data.received_at.month}月{data.received_at.day}日 {data.received_at:%H:%M}收到"
+              if data.received_at else ""),
+             f"附件“{data.attachment}”" if data.attachment else ""]
+    return "，".join(p for p in parts if p)
 
 
 def withdraw_motion(motion_id: int, at: dt.datetime, reason: str = "") -> None:
@@ -615,13 +637,28 @@ def add_carried(data: CarriedInput) -> int:
                                     position=position).id
 
 
-def update_carried(carried_id: int, data: CarriedInput) -> None:
+def update_carried(carried_id: int, data: CarriedInput, seen: CarriedInput | CarriedRow | None = None) -> None:
+    """SEEN: the entry as the desk read it; conflicts.ConflictError when another desk changed it since."""
     if CarriedMotion.get_or_none(id=carried_id) is None:
         raise ServiceError("该续办议案已不存在。")
     data = _clean_carried(data, carried_id)
+    if isinstance(seen, CarriedRow):
+        seen = CarriedInput(seen.title, seen.term, seen.number, seen.lead)
     with store.database.atomic():
+        conflicts.guard("续办议案", [(CarriedMotion, carried_id)], lambda: _carried_input(carried_id),
+                        seen, data, _shown_carried)
         CarriedMotion.update(title=data.title, lead=data.lead, term=data.term, number=data.number).where(
             CarriedMotion.id == carried_id).execute()
+
+
+def _carried_input(carried_id: int) -> CarriedInput:
+    row = CarriedMotion.get_by_id(carried_id)
+    return CarriedInput(row.title, row.term, row.number, row.lead)
+
+
+def _shown_carried(data: CarriedInput) -> str:
+    meeting = f"第{chinese_number(data.term)}届人民代表大会第{chinese_number(data.number)}次会议"
+    return "，".join(p for p in (f"《{data.title}》", meeting, f"领衔代表{data.lead}" if data.lead else "") if p)
 
 
 def remove_carried(carried_id: int) -> None:

@@ -130,7 +130,7 @@ class CarriedTab(QWidget):
             return None
         info = session.session_info()
         dialog = CarriedDialog(info.term, info.number, row, parent=self)
-        dialog.submit = lambda: motions.update_carried(row.carried_id, dialog.value())
+        dialog.submit = lambda: motions.update_carried(row.carried_id, dialog.value(), seen=row)
         dialog.accepted.connect(lambda: self._written(row.carried_id))
         dialog.open()
         return dialog

@@ -297,7 +297,7 @@ class MotionsPage(page.Page):
         if row is None:
             return None
         dialog = MotionDialog(self.now(), self._deadline(), row=row, parent=self)
-        dialog.submit = lambda: late_offer(dialog, lambda data: motions.update_motion(row.motion_id, data),
+        dialog.submit = lambda: late_offer(dialog, lambda data: motions.update_motion(row.motion_id, data, seen=row),
                                            dialog.value())
 
         def done() -> None:
