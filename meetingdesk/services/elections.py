@@ -25,7 +25,7 @@ from meetingdesk.store import (
     Delegation, Election, Member, Nomination, NominationGroup, NominationSigner, Nominee, Person,
 )
 
-from . import motions, roster
+from . import conflicts, motions, roster
 from .errors import ServiceError
 
 
@@ -231,15 +231,42 @@ def add_election(office: str, seats: int, mode: str, rule: str, write_ins: bool 
 
 def update_election(election_id: int, office: str, seats: int, mode: str, rule: str,
                     write_ins: bool | None = None, body: str | None = None,
-                    candidates: int | None = None) -> None:
+                    candidates: int | None = None, seen: dict | ElectionRow | None = None) -> None:
     """WRITE_INS None keeps whether the ballot has 另选人 rows; BODY None is inferred from the
-    office as in add_election; CANDIDATES is written as given (None: the 办法 decided no number)."""
+    office as in add_election; CANDIDATES is written as given (None: the 办法 decided no number).
+    SEEN: the election as the desk read it (the row, or these keywords); conflicts.ConflictError
+    when another desk changed what this save writes since."""
     office, body = _check_election(office, seats, mode, rule, body, candidates)
     changes = dict(office=office, seats=seats, mode=mode, rule=rule, body=body, candidates=candidates)
     if write_ins is not None:
         changes["write_ins"] = write_ins
+    if isinstance(seen, ElectionRow):
+        seen = _election_fields(seen)
     with store.database.atomic():
+        if seen is not None:
+            # compared over what this save writes: another desk's change to the rest stays
+            keys = [k for k in changes if k in seen]
+            named = seen.get("office") or get_election(election_id).office  # as the clerk's form has it
+            conflicts.guard(f"“{named}”的选举事项", [(Election, election_id)],
+                            lambda: {k: _election_fields(get_election(election_id))[k] for k in keys},
+                            {k: seen[k] for k in keys}, {k: changes[k] for k in keys}, _shown_election)
         Election.update(**changes).where(Election.id == election_id).execute()
+
+
+def _election_fields(row: ElectionRow) -> dict:
+    """update_election's keywords as they stand for ROW."""
+    return dict(office=row.office, seats=row.seats, mode=row.mode, rule=row.rule, write_ins=row.write_ins,
+                body=row.body, candidates=row.decided_candidates)
+
+
+def _shown_election(fields: dict) -> str:
+    """职务，应选名额，选举方式…, as the conflict message says them."""
+    parts = [fields.get("office", ""), f"应选 {fields['seats']} 名" if "seats" in fields else "",
+             f"{fields['mode']}选举" if fields.get("mode") else "", fields.get("rule", ""),
+             rules.BODY_TEXT.get(fields["body"], fields["body"]) if fields.get("body") else "",
+             f"候选人 {fields['candidates']} 人（办法决定）" if fields.get("candidates") is not None else "",
+             ("设另选人栏" if fields["write_ins"] else "不设另选人栏") if "write_ins" in fields else ""]
+    return "，".join(p for p in parts if p)
 
 
 def remove_election(election_id: int) -> None:

@@ -320,7 +320,7 @@ class ElectionsPage(page.Page):
         if row is None:
             return None
         dialog = ElectionDialog(row, self)
-        dialog.submit = lambda: elections.update_election(row.election_id, **dialog.value())
+        dialog.submit = lambda: elections.update_election(row.election_id, **dialog.value(), seen=row)
         dialog.accepted.connect(lambda: self._written(row.election_id))
         dialog.open()
         return dialog
