@@ -32,7 +32,7 @@ from meetingdesk.store import (
     Assignment, Delegation, Member, Motion, Person, Reply, Setting, Suggestion, SuggestionField, Unit,
 )
 
-from . import attachments
+from . import attachments, conflicts
 from .errors import ServiceError
 
 __all__ = [
@@ -669,10 +669,14 @@ def _suggestion(suggestion_id: int) -> Suggestion:
     return row
 
 
-def update_suggestion(suggestion_id: int, data: SuggestionInput) -> None:
+def update_suggestion(suggestion_id: int, data: SuggestionInput,
+                      seen: SuggestionInput | SuggestionRow | None = None) -> None:
     """Correct a suggestion. One made during the session is the motion register's: only its field
-    is kept here (its title, lead and date are corrected on the 议案 page)."""
+    is kept here (its title, lead and date are corrected on the 议案 page). SEEN: the suggestion as
+    the desk read it; conflicts.ConflictError when another desk changed it since."""
     row = _suggestion(suggestion_id)
+    if isinstance(seen, SuggestionRow):
+        seen = _suggestion_input(seen)
     if row.motion_id is not None:
         current = get_suggestion(suggestion_id)
         for value, now, name in ((" ".join(data.title.split()), current.title, "title"),
@@ -684,12 +688,40 @@ def update_suggestion(suggestion_id: int, data: SuggestionInput) -> None:
         if data.field_id is not None and SuggestionField.get_or_none(id=data.field_id) is None:
             raise ServiceError("所选领域已不在名单中。", "field")
         with store.database.atomic():
+            # only the field is this page's to write, and only it is compared
+            _guard_suggestion(suggestion_id, None if seen is None else seen.field_id, data.field_id,
+                              lambda d: d.field_id)
             Suggestion.update(field=data.field_id).where(Suggestion.id == suggestion_id).execute()
         return
     data = _clean_input(data)
     with store.database.atomic():
+        _guard_suggestion(suggestion_id, seen, data, lambda d: d)
         Suggestion.update(title=data.title, lead=data.lead_member_id, received_on=data.received_on,
                           field=data.field_id).where(Suggestion.id == suggestion_id).execute()
+
+
+def _suggestion_input(row: SuggestionRow) -> SuggestionInput:
+    return SuggestionInput(row.title, row.lead_member_id, row.received_on, row.field_id)
+
+
+def _guard_suggestion(suggestion_id: int, seen, wanted, part) -> None:
+    """conflicts.guard over PART of the suggestion's SuggestionInput."""
+    if seen is None:
+        return
+    row = get_suggestion(suggestion_id)
+    conflicts.guard(row.number_words, [(Suggestion, suggestion_id)],
+                    lambda: part(_suggestion_input(get_suggestion(suggestion_id))), seen, wanted,
+                    lambda _: _shown_suggestion(get_suggestion(suggestion_id)))
+
+
+def _shown_suggestion(row: SuggestionRow) -> str:
+    """《标题》，领衔代表…，收到日期，领域, as the conflict message says them."""
+    parts = [f"《{row.title}》", f"领衔代表{row.lead_name}" if row.lead_name else "",
+             (f"{row.received_on.year}年{row.received_on.month}月{row.received_on.day}日收到"
+              if row.received_on else ""),
+             f"领域“{row.field}”" if row.field else "未定领域",
+             f"退回修改（{row.returned_reason}）" if row.returned else ""]
+    return "，".join(p for p in parts if p)
 
 
 def screen(suggestion_id: int, accepted: bool, reason: str = "") -> None:
@@ -767,11 +799,19 @@ def state(ids: Iterable[int]) -> SuggestionsState:
     return SuggestionsState(tuple(Suggestion.select(*columns).where(Suggestion.id.in_(ids)).tuples()))
 
 
-def restore(before: SuggestionsState, drop: Iterable[int] = ()) -> None:
+def restore(before: SuggestionsState, drop: Iterable[int] = (), seen: SuggestionsState | None = None) -> None:
     """Put the rows of BEFORE back as they were (with their ids), and remove the suggestions DROP
-    (an undone take-over or registration); refused while one of those has a unit."""
+    (an undone take-over or registration); refused while one of those has a unit. SEEN: the rows
+    as this desk left them (an undo's after); conflicts.ConflictError when another desk changed
+    one of them since."""
     drop = [i for i in drop if i not in {row[0] for row in before.rows}]
     with store.database.atomic():
+        if seen is not None:
+            ids = [row[0] for row in seen.rows]
+            changed = [i for i in ids if Suggestion.get_or_none(id=i) is not None] or ids
+            label = "、".join(number_words(r[1], r[2]) for r in seen.rows[:3]) + ("等" if len(seen.rows) > 3 else "")
+            conflicts.guard(label, [(Suggestion, i) for i in changed], lambda: _sorted_state(state(ids)),
+                            _sorted_state(seen), _sorted_state(before), _shown_state)
         if drop:
             held = Assignment.select(Assignment.suggestion).where(Assignment.suggestion.in_(drop)).first()
             if held is not None:
@@ -785,6 +825,15 @@ def restore(before: SuggestionsState, drop: Iterable[int] = ()) -> None:
                 Suggestion.insert(id=sid, **data).execute()
             else:
                 Suggestion.update(**data).where(Suggestion.id == sid).execute()
+
+
+def _sorted_state(found: SuggestionsState) -> SuggestionsState:
+    return SuggestionsState(tuple(sorted(found.rows)))
+
+
+def _shown_state(found: SuggestionsState) -> str:
+    rows = [get_suggestion(r[0]) for r in found.rows if Suggestion.get_or_none(id=r[0]) is not None]
+    return "；".join(f"{r.number_words}{_shown_suggestion(r)}" for r in rows) or "已删除"
 
 
 # ---------------------------------------------------------------- assignment

@@ -70,6 +70,15 @@ class EditSuggestions(Restoring):
     def __init__(self, text: str, before: SuggestionsState, after: SuggestionsState, shown: Shown | None = None) -> None:
         super().__init__(text, [row[0] for row in before.rows], before, after, shown)
 
+    # what this desk wrote is what it saw: a change made since at another desk is not undone
+    def apply(self) -> None:
+        suggestions.restore(self.after, seen=self.before)
+        self._tell()
+
+    def revert(self) -> None:
+        suggestions.restore(self.before, seen=self.after)
+        self._tell()
+
 
 class AddSuggestions(Command):
     """接收会议期间建议 or 登记闭会建议: undone by taking the new ones away (refused once one has

@@ -531,7 +531,7 @@ class SuggestionsPage(page.Page):
             return None
         dialog = SuggestionDialog(suggestions.list_fields(), self.today(), row, parent=self)
         return self._edit_dialog(dialog, [row.suggestion_id], f"修改{row.number_words}",
-                                 lambda: suggestions.update_suggestion(row.suggestion_id, dialog.value()))
+                                 lambda: suggestions.update_suggestion(row.suggestion_id, dialog.value(), seen=row))
 
     def screen(self) -> ScreenDialog | None:
         row = self.current()
