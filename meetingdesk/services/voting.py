@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from meetingdesk import store
 from meetingdesk.store import BallotBox, Poll, PollItem, Sheet, Tally, VoteItem
 
+from . import conflicts
 from .errors import ServiceError
 
 BOX_GONE = "该票箱已不存在（可能已在别处删除），请刷新后再试。"
@@ -213,10 +214,19 @@ def add_vote_item(title: str, kind: str = "决议") -> int:
         return VoteItem.create(title=title, kind=kind, position=VoteItem.select().count()).id
 
 
-def update_vote_item(item_id: int, title: str, kind: str | None = None) -> None:
+def update_vote_item(item_id: int, title: str, kind: str | None = None,
+                     seen: tuple[str, str] | VoteItemRow | None = None) -> None:
     """New TITLE (and KIND; None keeps it). The title of an item on a confirmed poll stays as the
-    confirmed result printed it."""
+    confirmed result printed it. SEEN: (title, kind) as the desk read them, or the row;
+    conflicts.ConflictError when another desk changed them since."""
     with store.database.atomic():
+        if seen is not None:
+            seen = (seen.title, seen.kind) if isinstance(seen, VoteItemRow) else tuple(seen)
+            before = _item(item_id)
+            conflicts.guard(f"表决事项“{seen[0]}”", [(VoteItem, item_id)],
+                            lambda: (_item(item_id).title, _item(item_id).kind), seen,
+                            (" ".join(title.split()), before.kind if kind is None else kind),
+                            lambda now: f"“{now[0]}”（{now[1]}）")
         item = _item(item_id)
         kind = item.kind if kind is None else kind
         title = _clean_item(title, kind, item_id)

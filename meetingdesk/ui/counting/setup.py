@@ -300,7 +300,7 @@ class CountingSetupDialog(QDialog):
         if row is None:
             return None
         dialog = ItemDialog(row, self.items.model.confirmed(row.item_id), self)
-        dialog.submit = lambda: voting.update_vote_item(row.item_id, *dialog.value())
+        dialog.submit = lambda: voting.update_vote_item(row.item_id, *dialog.value(), seen=row)
         dialog.accepted.connect(lambda: self._written(item_id=row.item_id))
         self.items.show_error("")
         dialog.open()
