@@ -451,6 +451,14 @@ def withdraw_motion(motion_id: int, at: dt.datetime, reason: str = "") -> None:
     if row.decision:
         raise ServiceError(f"{row.register_no}已经审查（{row.decision}），不能再撤回。")
     with store.database.atomic():
+        # a 建议 already taken over for handling: a withdrawn one is no longer handled (the check
+        # would flag it), and one already handed to a unit is not withdrawn behind the unit's back
+        taken = store.Suggestion.get_or_none(store.Suggestion.motion == motion_id)
+        if taken is not None:
+            if store.Assignment.select().where(store.Assignment.suggestion == taken.id).exists():
+                raise ServiceError(f"{row.register_no}已交办给承办单位，不能再撤回。"
+                                   "请先在“建议办理”页撤销交办。")
+            store.Suggestion.delete().where(store.Suggestion.id == taken.id).execute()
         Motion.update(withdrawn_at=at.replace(second=0, microsecond=0), withdraw_reason=reason.strip()).where(
             Motion.id == motion_id).execute()
 

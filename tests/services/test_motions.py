@@ -291,3 +291,27 @@ def test_a_bad_continued_motion_is_refused_at_its_field_and_nothing_is_written(d
         motions.update_carried(other, data)
     assert err.value.field == field
     assert _carried() == before
+
+
+def test_a_suggestion_taken_over_is_no_longer_handled_once_withdrawn(demo_session):
+    """A 建议 the 建议办理 page has taken over, withdrawn before it was handed to a unit, leaves the
+    handling (the check found it still handled: an error); one handed to a unit is not withdrawn."""
+    import datetime as dt
+
+    from meetingdesk.services import checks, roster
+    from meetingdesk.store import Suggestion
+
+    serving = [r for r in roster.list_members(role="代表") if r.serving]
+    at = dt.datetime(2023, 12, 22, 16, 0)
+    ids = [motions.register_motion(motions.MotionInput(
+        kind="建议", title=title, lead_member_id=serving[100 + k].member_id,
+        signer_member_ids=(serving[110 + k].member_id,), received_at=at))
+        for k, title in enumerate(("关于改善走马岭街公交接驳的建议", "关于规范新能源汽车充电桩管理的建议"))]
+    motions.assign_units(ids[0], [("区交通运输局", True)])  # takes over every 建议 of the register
+    assert Suggestion.select().where(Suggestion.motion == ids[1]).exists()
+    motions.withdraw_motion(ids[1], dt.datetime(2023, 12, 22, 17, 0), "领衔代表要求撤回")
+    assert not Suggestion.select().where(Suggestion.motion == ids[1]).exists()
+    assert [p.message for p in checks.check_session() if p.severity == "错误"] == []
+    with pytest.raises(ServiceError, match="已交办给承办单位，不能再撤回"):
+        motions.withdraw_motion(ids[0], dt.datetime(2023, 12, 22, 17, 0), "领衔代表要求撤回")
+    assert motions.get_motion(ids[0]).withdrawn_at is None

@@ -23,10 +23,14 @@ from meetingdesk.services import session
 from meetingdesk.store.db import APPLICATION_ID, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sessions"
-VERSIONS = tuple(range(1, 12))  # every earlier schema, one real file each
+VERSIONS = tuple(range(1, 13))  # every earlier schema, one real file each
 
 def _since(version: int):
     return [v for v in VERSIONS if v >= version]
+
+
+def _before(versions, version: int):
+    return [v for v in versions if v < version]
 
 
 # ---------------------------------------------------------------- helpers
@@ -229,7 +233,7 @@ def test_the_presidium_officers_and_schedule_keep_their_content(migrated):
 # ---------------------------------------------------------------- motions (schema 3)
 
 
-@pytest.mark.parametrize("old", _since(3), indirect=True)
+@pytest.mark.parametrize("old", _before(_since(3), 12), indirect=True)  # schema 12 has no handlingunit
 def test_motions_and_their_handling_keep_their_content(migrated):
     from meetingdesk.services import motions
 
@@ -494,7 +498,7 @@ def test_continued_motions_wordings_and_scrutineers_keep_their_content(migrated)
 # ---------------------------------------------------------------- suggestions after the session (schema 12)
 
 
-@pytest.mark.parametrize("old", _since(3), indirect=True)
+@pytest.mark.parametrize("old", _before(_since(3), 12), indirect=True)
 def test_the_handling_moves_into_suggestions_assignments_and_replies(migrated):
     """Schema 12 moves HandlingUnit and Motion.reply_date / .rating: every unit becomes one of the
     list and an assignment, every reply date round 1 of the lead unit's reply; the register's
@@ -581,6 +585,11 @@ def test_check_runs_on_the_migrated_file(version, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert rc in (0, 1), err
     assert "Traceback" not in out + err
+    if version == 12:
+        # schema 12's own code let a 建议 taken over for handling be withdrawn and still handled
+        # (make_fixtures withdraws 建议第16号 after the take-over): the check says so, and nothing else
+        assert "共 1 个错误" in out and "建议第16号（建议第16号）在议案页已撤回，却仍作为建议办理" in out, out
+        return
     assert "共 0 个错误" in out, out
 
 
@@ -602,3 +611,23 @@ def test_migrating_the_same_file_again_changes_nothing(version, tmp_path):
     session.open_session(path)
     session.close_session()
     assert _dump(path) == first
+
+
+@pytest.mark.parametrize("version", (1, 6, 11, 12))
+def test_the_migrated_file_logs_its_changes_from_then_on(version, tmp_path):
+    """Schema 13's change log starts empty (what was written before is not known) and records
+    every write after the upgrade."""
+    from dataclasses import replace
+
+    from meetingdesk.services import changelog, roster, session
+
+    path = _copy(version, tmp_path)
+    session.open_session(path)
+    try:
+        assert changelog.count() == 0
+        member = roster.list_members()[0]
+        roster.update_member(member.member_id, replace(roster.MemberInput.of(member), note="升级后的修改"))
+        [change] = [c for c in changelog.list_changes(limit=None) if c.table == "person"]
+        assert change.action == "UPDATE" and change.after["note"] == "升级后的修改"
+    finally:
+        session.close_session()
