@@ -434,3 +434,20 @@ def test_export_to_word_in_the_background(demo_session, qtbot, tmp_path):
     assert dialog.word_button.isEnabled()
     assert "人员核对名单" in compact(docx_text(target))
     dialog.close()
+
+
+def test_a_server_session_is_built_in_the_builder_process_too(demo_url, qtbot):
+    """On a server the builder connects to the session itself (read-only): the window stays free."""
+    from meetingdesk.services import session
+
+    session.open_session(demo_url)
+    try:
+        dialog = _built(qtbot, _dialog(qtbot, "roster", delegation_id=_delegation_id("长青街代表团")))
+        assert print_preview.builder().is_running() and print_preview.builder()._process.pid != os.getpid()
+        roster.add_member(MemberInput("欧阳新来", delegation_id=_delegation_id("长青街代表团"), role="列席"))
+        dialog.start()
+        _built(qtbot, dialog)
+        assert "欧阳新来" in compact("".join(pages_text(dialog.pdf_path)))
+        dialog.close()
+    finally:
+        session.close_session()

@@ -147,7 +147,7 @@ class PaperBuilder(QObject):
     def is_running(self) -> bool:
         return self._process is not None and self._process.is_alive()
 
-    def submit(self, path: Path, kind: str, options: dict, out: Path) -> int:
+    def submit(self, path: Path | str, kind: str, options: dict, out: Path) -> int:
         if not self.is_running():
             self._stop_process()
             self._start()
@@ -675,7 +675,7 @@ class PrintPreviewDialog(QDialog):
         self.progress_dialog.setAutoClose(False)
         self.progress_dialog.setAutoReset(False)
         self.progress_dialog.canceled.connect(self.cancel)
-        path = session.current_path()
+        path = session.current_path() or session.current_url()  # a server session: the builder connects too
         if not BACKGROUND or path is None:
             self._build_here()
             return
@@ -897,7 +897,7 @@ class PrintPreviewDialog(QDialog):
             warn(self, "无法导出", exc.message)
             return
         self._export_target = target
-        path = session.current_path()
+        path = session.current_path() or session.current_url()
         if BACKGROUND and path is not None:
             self.info.setText("正在导出 Word 文档……")
             self._export_job = builder().submit(path, self.kind, self.options, target)
