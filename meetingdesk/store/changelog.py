@@ -89,10 +89,6 @@ def install_sqlite(db: peewee.SqliteDatabase) -> None:
         conn.execute(sql)
 
 
-def create_sqlite_indexes(db: peewee.Database) -> None:
-    """Nothing beyond the model's own index today; kept as the one place a file's log is set up."""
-
-
 # ------------------------------------------------------------------ PostgreSQL: table triggers
 
 _SERVER_FUNCTIONS = f"""

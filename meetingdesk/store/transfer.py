@@ -15,7 +15,7 @@ import peewee
 
 from . import changelog, server
 from .errors import SessionFileError, UserError
-from .models import ALL_MODELS, database
+from .models import ALL_MODELS
 
 Progress = Callable[[int, int, str], None]  # (tables done, tables, table name)
 
@@ -123,7 +123,6 @@ def pull(url: str, path: str | Path, progress: Progress | None = None) -> int:
         try:
             with target.bind_ctx(ALL_MODELS):
                 target.create_tables(ALL_MODELS)
-            changelog.create_sqlite_indexes(target)
             total = len(ALL_MODELS)
             with target.atomic(), source.atomic():
                 source.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -143,8 +142,7 @@ def pull(url: str, path: str | Path, progress: Progress | None = None) -> int:
                     raise SessionFileError(f"服务器上的会议有 {len(broken)} 处引用对不上（如表 {broken[0][0]}），没有取回。")
                 target.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 target.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            with target.bind_ctx([changelog.Change]):
-                changelog.record_event(target, "从服务器取回", f"从{source.address.describe()}取回，共 {copied} 行")
+            changelog.record_event(target, "从服务器取回", f"从{source.address.describe()}取回，共 {copied} 行")
         finally:
             target.close()
         os.replace(tmp, path)
@@ -159,7 +157,3 @@ def pull(url: str, path: str | Path, progress: Progress | None = None) -> int:
     if progress:
         progress(len(ALL_MODELS), len(ALL_MODELS), "")
     return copied
-
-
-def current_source() -> peewee.Database:
-    return database.obj
