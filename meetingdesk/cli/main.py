@@ -10,7 +10,7 @@ from meetingdesk.services import ServiceError
 from meetingdesk.store.errors import storage_error
 
 from . import commands, seating as seating_commands, server as server_commands, suggestions as suggestion_commands
-from . import voting as voting_commands
+from . import log as log_commands, voting as voting_commands
 from .location import SESSION_HELP, session_location
 
 
@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     seating_commands.register(sub)
     suggestion_commands.register(sub)
     server_commands.register(sub)
+    log_commands.register(sub)
 
     p = sub.add_parser("print", help="把名单等打印件写成 PDF 或 Word 文档；--list 列出可打印的种类",
                        description="meetingdesk print KIND SESSION -o OUT.pdf（或 OUT.docx：Word 文档）；meetingdesk print --list")

@@ -46,10 +46,11 @@ from meetingdesk.ui.session.changes_dialog import edit_changes
 from meetingdesk.ui.session.connect_dialog import ConnectDialog
 from meetingdesk.ui.session.dialogs import SessionDialog
 from meetingdesk.ui.session.welcome import WelcomePanel
+from meetingdesk.ui.log.page import LogPage
 from meetingdesk.ui.suggestions.page import SuggestionsPage
 
 PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, CountingPage, AttendancePage,
-         SeatingPage, SuggestionsPage)
+         SeatingPage, SuggestionsPage, LogPage)
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 OFFLINE = "与服务器的连接已中断，正在重新连接…"
 FILE_ONLY = "服务器上的会议由服务器保管，没有会议文件：需要副本时用“meetingdesk pull 地址 文件”取回。"
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
     attendance_page = property(lambda self: self._page_at(6))
     seating_page = property(lambda self: self._page_at(7))
     suggestions_page = property(lambda self: self._page_at(8))
+    log_page = property(lambda self: self._page_at(9))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -414,7 +416,7 @@ class MainWindow(QMainWindow):
 
         def submit() -> None:
             after = dialog.value()
-            session.update_session(**after)
+            session.update_session(**after, seen=before)
             self.undo_stack.push(commands.EditSession(before, after))
 
         dialog.submit = submit

@@ -137,3 +137,18 @@ def test_a_session_on_a_server(capsys, demo_url):
     status, lines = run(capsys, demo_url, "--table", "名单", "--limit", "3")
     assert status == 0 and len(lines) == 4
     assert all(line.split("\t")[3] == "名单" for line in lines[:3])
+
+
+def test_the_log_through_the_command(demo_file, tmp_path):
+    """`python -m meetingdesk log` as a clerk runs it: the newest records, read-only."""
+    import os
+    import subprocess
+    import sys
+
+    before = demo_file.read_bytes()
+    done = subprocess.run([sys.executable, "-m", "meetingdesk", "log", str(demo_file), "--limit", "3"],
+                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 4 and lines[-1].startswith("（共 ") and "座位" in lines[0]
+    assert demo_file.read_bytes() == before

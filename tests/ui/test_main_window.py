@@ -26,7 +26,7 @@ def test_opens_the_session_with_title_counts_and_navigation(window):
     assert "东西湖区第十一届人民代表大会第三次会议" in window.windowTitle()
     assert "代表 210 人" in window.status_counts.text()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "代表团", "主席团", "议程日程", "议案", "选举", "计票", "到会", "座次", "建议办理"]
+        "代表团", "主席团", "议程日程", "议案", "选举", "计票", "到会", "座次", "建议办理", "变更日志"]
     page = window.roster_page
     assert page.delegations.rowCount() == 13  # 全部 + 12
     assert page.proxy.rowCount() == 406
