@@ -54,6 +54,7 @@ PAGES = (RosterPage, PresidiumPage, SchedulePage, MotionsPage, ElectionsPage, Co
 FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 OFFLINE = "与服务器的连接已中断，正在重新连接…"
 FILE_ONLY = "服务器上的会议由服务器保管，没有会议文件：需要副本时用“meetingdesk pull 地址 文件”取回。"
+NOT_ALLOWED = "本工作台（{rights}）不能修改这一项。"
 RETRY_MS = 3000  # the listener hears the server again but this window's connection does not yet
 
 
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             page.changed.connect(lambda p=page: self.changed(p.CHANGES))
             self._built[index] = page
             if session.is_open():
+                page.set_rights(session.access().may_write)
                 page.mark_stale()  # read when first shown
         return page
 
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
 
         session_menu = self.menuBar().addMenu("会议(&S)")
+        session_menu.setToolTipsVisible(True)
         edit_info = QAction("会议信息…", self)
         edit_info.triggered.connect(self.edit_session)
         session_menu.addAction(edit_info)
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
         changes_action = QAction("代表补选情况…", self)
         changes_action.triggered.connect(lambda: edit_changes(self, self.undo_stack))
         session_menu.addAction(changes_action)
+        # the session's own fields: a desk that may not write them finds the menu's entries off
+        self.session_actions = [edit_info, bylaw_action, changes_action]
         check = QAction("检查会议…", self)
         check.triggered.connect(self.show_problems)
         session_menu.addAction(check)
@@ -357,6 +362,7 @@ class MainWindow(QMainWindow):
         for action in self.file_only_actions:
             action.setEnabled(not on_server)
             action.setToolTip(FILE_ONLY if on_server else "")
+        self._apply_rights()
         access = session.access()
         if access.stale is not None:
             self.say(f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
@@ -409,6 +415,21 @@ class MainWindow(QMainWindow):
         if accepted:
             self.say(dialog.summary(), 8000)
         return dialog
+
+    def _apply_rights(self) -> None:
+        """Show only what this desk may write: the server refuses the rest anyway, and a button
+        that can only fail wastes the clerk's time at a busy desk."""
+        access = session.access()
+        for page in self.all_pages():
+            page.set_rights(access.may_write)
+        allowed = access.may_write(SESSION)
+        for action in self.session_actions:
+            action.setEnabled(allowed)
+            action.setToolTip("" if allowed else NOT_ALLOWED.format(rights=self._rights_text(access)))
+
+    @staticmethod
+    def _rights_text(access: session.Access) -> str:
+        return access.rights_label or ("只读" if access.readonly else "全部权限")
 
     def edit_session(self) -> SessionDialog:
         before = session.editable_fields(session.session_info())
@@ -469,7 +490,9 @@ class MainWindow(QMainWindow):
             return
         self._show_status()
         if areas & {SESSION, ROSTER}:
-            self.welcome.refresh()
+            # the first steps of a new session are the roster's and the session's own
+            if self.welcome.refresh() and not session.access().may_write(ROSTER):
+                self.welcome.hide()
         for each in self.all_pages():
             if each.SHOWS & areas:
                 if members:
@@ -495,7 +518,8 @@ class MainWindow(QMainWindow):
         access = session.access()
         readonly = "（只读）" if access.readonly else ""
         if session.is_server():
-            where = f"{session.current_location()}　工作台：{access.desk}"
+            rights = f"（{access.rights_label}）" if access.rights_label else ""
+            where = f"{session.current_location()}　工作台：{access.desk}{rights}"
             self.setWindowTitle(f"{info.title}{readonly} — {where} — MeetingDesk")
         else:
             where = Path(info.path).name

@@ -110,6 +110,17 @@ class AttendancePage(page.Page):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.line)
 
+    def edit_controls(self) -> list:
+        # earlier absences are set up before the session, by a desk that writes everything
+        return [*self.desk_tab.edit_controls(), self.close_button, self.retake_button,
+                page.Edit(self.rule, page.SESSION, lock=True),
+                *(page.Edit(b, page.SETUP) for b in (self.prior_tab.add_button, self.prior_tab.remove_button))]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        self.desk_tab.writable = self.writable
+        self.prior_tab.writable = self.may_write(page.SETUP)
+
     # ------------------------------------------------------------ reading
 
     def refresh(self) -> None:
@@ -154,7 +165,7 @@ class AttendancePage(page.Page):
         chosen = self._meetings.get(self.meeting_id())
         self.banner.show_counts(counts, chosen.kind if chosen else "")
         self.close_button.setEnabled(counts is not None and counts.unchecked > 0)
-        self.retake_button.setVisible(counts is not None and counts.basis_changed)
+        self.retake_button.setVisible(counts is not None and counts.basis_changed and self.writable)
 
     def _reload_flags(self) -> None:
         """The earlier absences and who has now missed two sessions without leave."""
@@ -214,7 +225,7 @@ class AttendancePage(page.Page):
     def close_roll(self) -> int:
         """结束签到: those not checked in are written down as 缺席."""
         meeting_id = self.meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or not self.writable:
             return 0
         missing = self.desk_tab.counts().unchecked
         if not missing:
@@ -235,7 +246,7 @@ class AttendancePage(page.Page):
     def retake_expected(self) -> int | None:
         """按名单更新应到: the roster for the meeting's date was edited after attendance was taken."""
         meeting_id = self.meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or not self.writable:
             return None
         c = attendance.counts(meeting_id)
         if not c.basis_changed:
@@ -255,7 +266,7 @@ class AttendancePage(page.Page):
 
     def set_rule(self) -> None:
         rule = self.rule.currentData()
-        if rule is None or rule == session.quorum_rule():
+        if rule is None or rule == session.quorum_rule() or not self.may_write(page.SESSION):
             return
         try:
             attendance.set_quorum_rule(rule)

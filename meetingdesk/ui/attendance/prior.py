@@ -35,6 +35,7 @@ class PriorTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writable = True  # the page follows this desk's rights
         self.prior = PriorModel(self)
         self.prior_sort = sort_proxy(self.prior, self)
         self.prior_view = table_view(self.prior_sort)
@@ -120,7 +121,9 @@ class PriorTab(QWidget):
 
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
-    def add(self, person_id: int | None = None) -> PriorDialog:
+    def add(self, person_id: int | None = None) -> PriorDialog | None:
+        if not self.writable:
+            return None
         choices = [(m.person_id, f"{m.display}（{m.delegation}）") for m in roster.list_members(role=Role.DELEGATE)]
         info = session.session_info()
         if person_id is None:
@@ -145,7 +148,7 @@ class PriorTab(QWidget):
 
     def remove(self) -> None:
         row = current_row(self.prior_view)
-        if row is None or not views.confirm(
+        if row is None or not self.writable or not views.confirm(
                 self, "删除往次缺席", f"删除“{row.name}未经批准缺席{row.session}”这一记录？", "删除"):
             return
         try:

@@ -70,6 +70,7 @@ class RollTab(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.writable = True  # this desk may record attendance (the page follows its rights)
 
         self.line = CheckInLine()
         self.line.returnPressed.connect(self.check_in_typed)
@@ -160,7 +161,8 @@ class RollTab(QWidget):
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
         buttons.addStretch()
-        buttons.addWidget(QLabel("可多选；双击一人即签到"))
+        self.hint = QLabel("可多选；双击一人即签到")
+        buttons.addWidget(self.hint)
 
         self.log = CheckInLog()
         log_box = QWidget()
@@ -188,9 +190,9 @@ class RollTab(QWidget):
 
         layout = QVBoxLayout(self)
         line_row = QHBoxLayout()
-        caption = QLabel("签到")
-        caption.setStyleSheet("font-size: 16pt; font-weight: bold")
-        line_row.addWidget(caption)
+        self.line_caption = QLabel("签到")
+        self.line_caption.setStyleSheet("font-size: 16pt; font-weight: bold")
+        line_row.addWidget(self.line_caption)
         line_row.addWidget(self.line, 1)
         layout.addLayout(line_row)
         layout.addWidget(self.message)
@@ -251,7 +253,7 @@ class RollTab(QWidget):
         list shows those found, to double-click the one meant."""
         text = self.line.text().strip()
         meeting_id = self.desk.meeting_id()
-        if not text or meeting_id is None:
+        if not text or meeting_id is None or not self.writable:
             return None
         try:
             result = attendance.check_in_text(meeting_id, text, now=self.desk.now(), found=self.model.find(text))
@@ -273,7 +275,7 @@ class RollTab(QWidget):
     def check_in_member(self, member_id: int) -> CheckIn | None:
         """Check one person in (a row or a seat double-clicked)."""
         meeting_id = self.desk.meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or not self.writable:
             return None
         try:
             result = attendance.check_in(meeting_id, member_id, source="签到", now=self.desk.now())
@@ -320,7 +322,7 @@ class RollTab(QWidget):
 
     def mark_present(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
-        if not rows or meeting_id is None:
+        if not rows or meeting_id is None or not self.writable:
             return
         try:
             results = attendance.check_in_rows(meeting_id, rows, source="手工", now=self.desk.now())
@@ -334,7 +336,7 @@ class RollTab(QWidget):
 
     def mark_absent(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
-        if not rows or meeting_id is None:
+        if not rows or meeting_id is None or not self.writable:
             return
         done = self._all(lambda: attendance.mark_rows(meeting_id, rows, AttendanceStatus.ABSENT, now=self.desk.now()))
         if done is not None:
@@ -344,7 +346,7 @@ class RollTab(QWidget):
     def clear(self) -> None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
         rows = [r for r in rows if r.status]
-        if not rows or meeting_id is None:
+        if not rows or meeting_id is None or not self.writable:
             return
         leave = [r for r in rows if r.status == AttendanceStatus.LEAVE]
         if (len(rows) > 1 or leave) and not views.confirm(
@@ -359,7 +361,7 @@ class RollTab(QWidget):
 
     def leave(self) -> LeaveDialog | None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
-        if not rows or meeting_id is None:
+        if not rows or meeting_id is None or not self.writable:
             return None
         dialog = LeaveDialog(rows, self.desk.meeting_name(), self)
         written: list[RollRow] = []
@@ -380,7 +382,7 @@ class RollTab(QWidget):
 
     def mark_time(self, status: str) -> TimeDialog | None:
         rows, meeting_id = self.selected_rows(), self.desk.meeting_id()
-        if not rows or meeting_id is None:
+        if not rows or meeting_id is None or not self.writable:
             return None
         dialog = TimeDialog(rows, status, self.desk.meeting_name(), f"{self.desk.now():%H:%M}", self)
         written: list[RollRow] = []
@@ -399,7 +401,7 @@ class RollTab(QWidget):
 
     def tick_delegation(self, delegation_id: int | None = None) -> TickDialog | None:
         meeting_id = self.desk.meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or not self.writable:
             return None
         if delegation_id is None:
             chosen = self.selected_rows()
@@ -426,7 +428,7 @@ class RollTab(QWidget):
         return dialog
 
     def _context_menu(self, at: QPoint) -> None:
-        if not self.selected_rows():
+        if not self.selected_rows() or not self.writable:
             return
         menu = QMenu(self)
         for button, slot in self._actions:
@@ -505,6 +507,12 @@ class RollTab(QWidget):
         self.delegation_filter.setCurrentIndex(max(0, self.delegation_filter.findData(current)))
         self.delegation_filter.blockSignals(False)
         self.proxy.set_delegation(self.delegation_filter.currentData())
+
+    def edit_controls(self) -> list[QWidget]:
+        """The check-in line and the marking buttons: a desk that may not record attendance
+        reads the roll and its filters only."""
+        return [self.line_caption, self.line, self.tick_button, self.hint,
+                *(button for button, _slot in self._actions)]
 
     def set_enabled(self, enabled: bool) -> None:
         self.line.setEnabled(enabled)

@@ -54,6 +54,7 @@ class EntryTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now: Callable[[], dt.datetime] = dt.datetime.now
+        self.writable = True  # this desk may enter counts (the page follows its rights)
         self.poll: PollRow | None = None
         self._loaded: tuple[int, int] | None = None  # (box_id, entry) the form shows
         self._seen: tuple | None = None  # the pass as loaded: what this desk saw before saving
@@ -385,10 +386,13 @@ class EntryTab(QWidget):
 
     # ------------------------------------------------------------ saving
 
+    def may_save(self) -> bool:
+        return self.writable and self.poll is not None and self._loaded is not None
+
     def save_entry(self) -> bool:
         """Write this clerk's entry of this box in one call; a refusal (figures that cannot be
         among them) shows above the form, and the cursor goes to the first such figure."""
-        if self.poll is None or self._loaded is None:
+        if not self.may_save():  # Ctrl+S at a desk that may not count, too
             return False
         box_id, entry = self._loaded
         try:

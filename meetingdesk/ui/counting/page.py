@@ -199,6 +199,20 @@ class CountingPage(page.Page):
         layout.addWidget(splitter, 1)
         return tab
 
+    def edit_controls(self) -> list:
+        """Entering, confirming and arranging votes are the 计票 right's; 票箱和表决事项 are set
+        up beforehand by a desk that writes everything. The form is kept, locked, to be read."""
+        entry = self.entry_tab
+        counts = [self.new_button, self.remove_button, *self._result_buttons(), self.delegates_button,
+                  entry.save_button, entry.discard_button]
+        return [*(page.Edit(b, page.COUNTING) for b in counts),
+                *(page.Edit(f, page.COUNTING, lock=True) for f in (self.present, self.vote_time, entry.form)),
+                page.Edit(self.setup_button, page.SETUP)]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        self.entry_tab.writable = self.may_write(page.COUNTING)
+
     def _result_buttons(self) -> tuple[QPushButton, ...]:
         return (self.confirm_button, self.revote_button, self.new_vote_button, self.further_button,
                 self.correct_button)
@@ -338,7 +352,7 @@ class CountingPage(page.Page):
         if poll is None:
             self.result.setHtml("<p style='color:#555555'>请先在上面新建或选择一次投票。</p>")
             for b in self._result_buttons():
-                b.setVisible(b is self.confirm_button)
+                b.setVisible(b is self.confirm_button and self.may_write(page.COUNTING))
                 b.setEnabled(False)
             self.delegates_bar.hide()
             self.result_state.setText("")
@@ -352,7 +366,7 @@ class CountingPage(page.Page):
         self._show_revote(outcome, children)
         self._show_new_vote(outcome, children)
         self._show_further_round(outcome, confirmed, children)
-        self.correct_button.setVisible(confirmed)
+        self.correct_button.setVisible(confirmed and self.may_write(page.COUNTING))
         self.correct_button.setEnabled(confirmed)
         self.correct_button.setToolTip("主席团确认以后发现票数有误：按票箱改正，写明理由，记入记录")
         self._show_all_delegates(poll)
@@ -371,7 +385,7 @@ class CountingPage(page.Page):
         self.result_state.setText(state)
 
     def _show_confirm(self, outcome: PollResult, confirmed: bool) -> None:
-        self.confirm_button.setVisible(not confirmed)
+        self.confirm_button.setVisible(not confirmed and self.may_write(page.COUNTING))
         self.confirm_button.setEnabled(not confirmed and outcome.standing)
         if not outcome.complete:
             tip = "两遍录入全部一致以后才能确认"
@@ -427,10 +441,9 @@ class CountingPage(page.Page):
         self._offer(self.further_button, bool(choices), "选举和表决办法规定缺额另行选举：" + "；".join(
             f"{office}缺额 {n} 人" for _, office, n in choices) + "。选定候选人，新建一次另行选举")
 
-    @staticmethod
-    def _offer(button: QPushButton, applies: bool, tip: str = "") -> None:
+    def _offer(self, button: QPushButton, applies: bool, tip: str = "") -> None:
         """A button shown only where it applies, with its reason as the tooltip."""
-        button.setVisible(applies)
+        button.setVisible(applies and self.may_write(page.COUNTING))
         button.setEnabled(applies)
         button.setToolTip(tip if applies else "")
 
@@ -598,7 +611,7 @@ class CountingPage(page.Page):
 
     def save_present(self) -> None:
         poll = self.current()
-        if poll is None:
+        if poll is None or not self.may_write(page.COUNTING):
             return
         present = self.present.value() or None
         if present == poll.present:
@@ -611,7 +624,7 @@ class CountingPage(page.Page):
 
     def save_vote_time(self) -> None:
         poll = self.current()
-        if poll is None or poll.confirmed_at is not None:
+        if poll is None or poll.confirmed_at is not None or not self.may_write(page.COUNTING):
             return
         text = self.vote_time.text()
         if text.strip() == poll.vote_time:

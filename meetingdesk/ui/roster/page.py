@@ -171,6 +171,10 @@ class RosterPage(page.Page):
         self.member_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.undo_stack.indexChanged.connect(self._show_notice)
 
+    def edit_controls(self) -> list:
+        return [self.add_button, self.edit_button, self.move_button, self.end_button, self.reinstate_button,
+                self.team_button, self.new_team_button, self.import_button]
+
     # ------------------------------------------------------------ reading
 
     def refresh(self) -> None:
@@ -353,7 +357,9 @@ class RosterPage(page.Page):
 
     # Dialogs open window-modal and are returned, so tests can fill them in.
 
-    def add_member(self) -> MemberDialog:
+    def add_member(self) -> MemberDialog | None:
+        if not self.writable:
+            return None
         dialog = MemberDialog(roster.delegation_choices(), delegation_id=self.current_delegation_id(),
                               parent=self)
         added: list[int] = []
@@ -370,7 +376,7 @@ class RosterPage(page.Page):
 
     def edit_member(self) -> MemberDialog | None:
         row = self.current_member()
-        if row is None:
+        if row is None or not self.writable:
             return None
         dialog = MemberDialog(roster.delegation_choices(), row=row, parent=self)
         before = roster.MemberInput.of(row)
@@ -388,7 +394,7 @@ class RosterPage(page.Page):
         target = self.move_button.itemData(index)
         self.move_button.setCurrentIndex(0)
         row = self.current_member()
-        if target is None or row is None or target == row.delegation_id:
+        if target is None or row is None or not self.writable or target == row.delegation_id:
             return
         self.move_member(row, target)
 
@@ -404,7 +410,7 @@ class RosterPage(page.Page):
 
     def end_member(self) -> EndDialog | None:
         row = self.current_member()
-        if row is None or not row.serving:
+        if row is None or not row.serving or not self.writable:
             return None
         ending = []
         if row.role == Role.DELEGATE:  # the offices only a delegate may hold end with the mandate
@@ -427,7 +433,7 @@ class RosterPage(page.Page):
 
     def reinstate_member(self) -> None:
         row = self.current_member()
-        if row is None or row.serving:
+        if row is None or row.serving or not self.writable:
             return
         if row.ended_on is None and not views.confirm(
                 self, "恢复资格",
@@ -444,7 +450,7 @@ class RosterPage(page.Page):
 
     def edit_delegation(self) -> DelegationDialog | None:
         team = self.current_delegation()
-        if team is None:
+        if team is None or not self.writable:
             return None
         delegates = roster.list_members(team.delegation_id, role=Role.DELEGATE)
         dialog = DelegationDialog(team, delegates, self)
@@ -461,7 +467,9 @@ class RosterPage(page.Page):
         dialog.open()
         return dialog
 
-    def new_delegation(self) -> NewDelegationDialog:
+    def new_delegation(self) -> NewDelegationDialog | None:
+        if not self.writable:
+            return None
         dialog = NewDelegationDialog(self)
 
         def submit() -> None:
@@ -480,7 +488,9 @@ class RosterPage(page.Page):
         return show_print_preview(self, kind, delegation_id=self.current_delegation_id(),
                                   role=self.role_filter.currentData())
 
-    def import_roster(self) -> ImportDialog:
+    def import_roster(self) -> ImportDialog | None:
+        if not self.writable:
+            return None
         dialog = ImportDialog(self)
         # An import is not undoable; the edits before it can no longer be undone safely.
         dialog.imported.connect(self.undo_stack.clear)
