@@ -9,6 +9,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -128,6 +129,7 @@ class ChairGroupsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writable = True  # the page follows this desk's rights; the boxes are made by refresh
         self.boxes: list[GroupBox] = []
         self.focused_group_id: int | None = None
         self.problems = QLabel()
@@ -195,6 +197,7 @@ class ChairGroupsTab(QWidget):
             box.deleteLater()
         for box, group in zip(self.boxes, groups):
             box.show_group(group, plenaries)
+        self.follow_rights()
         grouped = {m.presidium_id for g in groups for m in g.members}
         rest = [m for m in members if m.presidium_id not in grouped]
         self.unassigned.set_group(None, rest)
@@ -211,6 +214,16 @@ class ChairGroupsTab(QWidget):
             self.problems.setText(f'<span style="color: #2e7d32">分组完整：{len(groups)} 组，每位主席团成员都在'
                                   "且只在一个组中，各组都有大会主持人和主持的全体会议。</span>")
         self._show_focus()
+
+    def follow_rights(self) -> None:
+        """A desk that may not write the groups reads them: no drag, no choosing, no deleting."""
+        mode = QAbstractItemView.DragDropMode.DragDrop if self.writable else QAbstractItemView.DragDropMode.NoDragDrop
+        self.unassigned_view.setDragDropMode(mode)
+        for box in self.boxes:
+            box.view.setDragDropMode(mode)
+            box.meeting.setEnabled(self.writable)
+            box.host.setEnabled(self.writable)
+            box.delete_button.setVisible(self.writable)
 
     def box_of(self, group_id: int) -> GroupBox | None:
         return next((b for b in self.boxes if b.group_id == group_id), None)

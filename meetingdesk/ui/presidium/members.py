@@ -184,6 +184,7 @@ class MembersTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writable = True  # the page follows this desk's rights
         self.model = PresidiumModel(self)
         self.proxy = sort_proxy(self.model, self)
         self.view = table_view(self.proxy)
@@ -267,7 +268,7 @@ class MembersTab(QWidget):
 
     def edit_category(self) -> CategoryDialog | None:
         row = self.current()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         dialog = CategoryDialog(row, self)
         dialog.accepted.connect(self.changed)

@@ -178,7 +178,7 @@ class OfficersTab(QWidget):
         self.model.set_rows(rows)
         self.heading.setText(f"{presidium.role_label(kind)}　{len(rows)} 人")
         self.rule.setText(rule_of(kind) + "。")
-        self.outside_button.setVisible(kind == OUTSIDE_KIND)
+        self.outside_button.setVisible(kind == OUTSIDE_KIND and self.add_button.isVisibleTo(self))
         if person is not None:
             self.select_person(person)
         self._update_buttons()

@@ -116,6 +116,21 @@ class PresidiumPage(page.Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
 
+    def edit_controls(self) -> list:
+        members, officers, offices = self.members_tab, self.officers_tab, self.offices_tab
+        groups = self.groups_tab
+        adoption = [page.Edit(c, page.SCHEDULE, lock=True)  # 通过会议 is the schedule's
+                    for combos in (self.adoption_tab.meetings, self.adoption_tab.verbs) for c in combos.values()]
+        return [members.add_button, members.category_button, members.remove_button, members.propose_button,
+                officers.add_button, officers.outside_button, officers.remove_button, officers.up_button,
+                officers.down_button, offices.add_button, offices.remove_button, groups.split_button,
+                groups.new_button, *adoption]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        self.members_tab.writable = self.groups_tab.writable = self.writable
+        self.groups_tab.follow_rights()
+
     def refresh(self) -> None:
         """Re-read everything: the tab in view now, each other tab when it comes into view.
 
