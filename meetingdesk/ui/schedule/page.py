@@ -177,6 +177,18 @@ class SchedulePage(page.Page):
 
     # ------------------------------------------------------------ reading
 
+    def edit_controls(self) -> list:
+        panels = (self.agenda_panel, self.items_panel)
+        bars = (self.agenda_adoption, self.schedule_adoption)
+        return [self.new_button, self.edit_button, self.remove_button,
+                *(b for panel in panels for b in panel.edit_controls()),
+                *(page.Edit(c, lock=True) for c in (self.group_combo, *(w for bar in bars for w in (bar.meeting, bar.verb))))]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        for panel in (self.agenda_panel, self.items_panel):
+            panel.set_writable(self.writable)
+
     def refresh(self) -> None:
         """Re-read the agenda, the meetings and the adoptions; keep what was selected."""
         if not session.is_open():
@@ -289,7 +301,7 @@ class SchedulePage(page.Page):
 
     def edit_meeting(self) -> MeetingDialog | None:
         row = self.current_meeting()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         dialog = MeetingDialog(presidium.person_choices(), row=row, parent=self)
         dialog.submit = lambda: schedule.update_meeting(row.meeting_id, dialog.value(), seen=row)

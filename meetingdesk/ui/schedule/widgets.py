@@ -69,6 +69,7 @@ class ItemsPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.ops: ItemOps | None = None
+        self.writable = True  # the page follows this desk's rights (set_writable)
         self._wanted: int | None = None  # the row to select after the next re-read
         self.view = WrappingTable()
         self.view.setModel(model)
@@ -153,9 +154,19 @@ class ItemsPanel(QWidget):
         self._wanted = item_id
         (self.written if ok else self.stale).emit()
 
+    def edit_controls(self) -> list[QWidget]:
+        return [self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button]
+
+    def set_writable(self, writable: bool) -> None:
+        """Its buttons are the page's (Page.edit_controls); the list is neither dragged nor
+        double-clicked into a dialog where the desk may not write."""
+        self.writable = writable
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if writable
+                                  else QAbstractItemView.DragDropMode.NoDragDrop)
+
     def add(self) -> TextDialog | None:
         ops = self.ops
-        if ops is None:
+        if ops is None or not self.writable:
             return None
         dialog = TextDialog(f"添加{ops.what}", "内容", placeholder=ops.placeholder, parent=self)
         added: list[int] = []
@@ -170,7 +181,7 @@ class ItemsPanel(QWidget):
 
     def edit(self) -> TextDialog | None:
         ops, row = self.ops, self.current()
-        if ops is None or row is None:
+        if ops is None or row is None or not self.writable:
             return None
         dialog = TextDialog(f"修改{ops.what}", "内容", row.text, ops.placeholder, self)
         dialog.submit = lambda: ops.update(row.item_id, dialog.value(), seen=row.text)
@@ -196,7 +207,7 @@ class ItemsPanel(QWidget):
 
     def move_to(self, item_id: int, index: int) -> None:
         ops = self.ops
-        if ops is None or not 0 <= index < self.model.rowCount():
+        if ops is None or not self.writable or not 0 <= index < self.model.rowCount():
             return
         self._call(lambda: ops.move(item_id, index), item_id)
 
