@@ -213,6 +213,11 @@ class ElectionsPage(page.Page):
 
     # ------------------------------------------------------------ reading
 
+    def edit_controls(self) -> list:
+        return [self.banner.button, self.new_button, self.edit_button, self.remove_button, self.nominate_button,
+                self.withdraw_nominee_button, self.withdraw_nomination_button, self.fix_button,
+                self.preliminary_button, self.wording_button]
+
     def refresh(self) -> None:
         """Re-read the elections and their nominations; keep the chosen election."""
         if not session.is_open():
@@ -317,7 +322,7 @@ class ElectionsPage(page.Page):
 
     def edit_election(self, *_) -> ElectionDialog | None:
         row = self.current()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         dialog = ElectionDialog(row, self)
         dialog.submit = lambda: elections.update_election(row.election_id, **dialog.value(), seen=row)

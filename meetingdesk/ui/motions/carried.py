@@ -63,6 +63,7 @@ class CarriedTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writable = True  # the page follows this desk's rights
         self.model = CarriedModel(self)
         self.view = table_view(self.model, sortable=False)
         self.view.doubleClicked.connect(self.edit)
@@ -126,7 +127,7 @@ class CarriedTab(QWidget):
 
     def edit(self, *_) -> CarriedDialog | None:
         row = self.current()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         info = session.session_info()
         dialog = CarriedDialog(info.term, info.number, row, parent=self)

@@ -178,6 +178,16 @@ class MotionsPage(page.Page):
 
     # ------------------------------------------------------------ reading
 
+    def edit_controls(self) -> list:
+        carried = self.carried_tab
+        return [self.banner.button, self.register_button, self.edit_button, self.withdraw_button,
+                self.undo_withdraw_button, self.review_button, self.handling_button,
+                carried.add_button, carried.edit_button, carried.remove_button]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        self.carried_tab.writable = self.writable
+
     def refresh(self) -> None:
         """Re-read the register, the counts and the deadline; keep the chosen item."""
         if not session.is_open():
@@ -255,8 +265,8 @@ class MotionsPage(page.Page):
                 allow(button, "")
             return
         withdrawn = row.withdrawn_at is not None
-        self.withdraw_button.setVisible(not withdrawn)
-        self.undo_withdraw_button.setVisible(withdrawn)
+        self.withdraw_button.setVisible(not withdrawn and self.writable)
+        self.undo_withdraw_button.setVisible(withdrawn and self.writable)
         for action, why_not in motions.allowed_actions(row).items():
             allow(buttons[action], why_not or "")
 
@@ -294,7 +304,7 @@ class MotionsPage(page.Page):
 
     def edit(self, *_) -> MotionDialog | None:
         row = self.current()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         dialog = MotionDialog(self.now(), self._deadline(), row=row, parent=self)
         dialog.submit = lambda: late_offer(dialog, lambda data: motions.update_motion(row.motion_id, data, seen=row),
