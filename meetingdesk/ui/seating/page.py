@@ -145,6 +145,13 @@ class SeatingPage(page.Page):
 
     # ------------------------------------------------------------ reading
 
+    def edit_controls(self) -> list:
+        return [self.hall_button, self.rearrange_button, self.podium_button, self.empty_button]
+
+    def set_rights(self, may_write) -> None:
+        super().set_rights(may_write)
+        self.view.editable = self.writable  # no seat dragged onto another
+
     def refresh(self) -> None:
         """The sittings, the hall, the arrangement of the sitting chosen and its 主席台, anew."""
         if not session.is_open():
@@ -296,7 +303,7 @@ class SeatingPage(page.Page):
     def _dropped(self, source: Seat, target: Seat) -> None:
         hall = self.view.hall
         a, b = hall.sitter_at(source), hall.sitter_at(target)
-        if a is None:
+        if a is None or not self.writable:
             return
         meeting_id = self.meeting_id()
         try:
@@ -324,7 +331,7 @@ class SeatingPage(page.Page):
 
     def pin(self, member_id: int, pinned: bool) -> None:
         sitter = self.view.hall.sitters.get(member_id)
-        if sitter is None:
+        if sitter is None or not self.writable:
             return
         meeting_id = self.meeting_id()
         try:
@@ -343,7 +350,7 @@ class SeatingPage(page.Page):
         sitter = hall.sitter_at(seat)
         title = menu.addAction(f"{hall.label(seat)}　{sitter.display if sitter else '空座'}")
         title.setEnabled(False)
-        if sitter is not None:
+        if sitter is not None and self.writable:
             menu.addSeparator()
             if sitter.pinned:
                 menu.addAction("取消固定", lambda m=sitter.member_id: self.pin(m, False))

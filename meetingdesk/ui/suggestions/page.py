@@ -224,6 +224,12 @@ class SuggestionsPage(page.Page):
 
     # ------------------------------------------------------------ reading
 
+    def edit_controls(self) -> list:
+        writing = ("单位名单…", "领域名单…", "答复期限…", "导入答复…")  # 导出交办清单 only reads
+        return [self.take_over_button, self.register_button, self.edit_button, self.screen_button,
+                self.field_button, self.key_button, self.assign_button, self.reply_button, self.rate_button,
+                *(a for a in self.lists_menu.actions() if a.text() in writing)]
+
     def refresh(self) -> None:
         """Read every suggestion again; keep the filters, the chosen rows and the current one."""
         if not session.is_open():
@@ -451,6 +457,8 @@ class SuggestionsPage(page.Page):
         self.attachment_button.setEnabled(line is not None and line.reply is not None and bool(line.reply.attachment))
 
     def _history_activated(self, *_) -> None:
+        if not self.writable:
+            return
         if self.reply_button.isEnabled():
             self.record_reply()
         elif self.rate_button.isEnabled():
@@ -527,7 +535,7 @@ class SuggestionsPage(page.Page):
 
     def edit(self, *_) -> SuggestionDialog | None:
         row = self.current()
-        if row is None:
+        if row is None or not self.writable:  # a double-click too
             return None
         dialog = SuggestionDialog(suggestions.list_fields(), self.today(), row, parent=self)
         return self._edit_dialog(dialog, [row.suggestion_id], f"修改{row.number_words}",
