@@ -2,10 +2,6 @@
 it and when, with what it is now; nothing is overwritten."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from dataclasses import replace
 
 import pytest
@@ -14,15 +10,11 @@ from meetingdesk.services import roster, session
 from meetingdesk.services.conflicts import ConflictError
 from meetingdesk.services.roster import MemberInput
 
+from .desks import run_at_desk
+
 
 def other_desk(url: str, desk: str, code: str) -> None:
-    """Run CODE as another desk (another program) on the session at URL."""
-    script = "from meetingdesk.services import session, roster\n" \
-             "from meetingdesk.services.roster import MemberInput\n" \
-             "from dataclasses import replace\n" \
-             f"session.open_session({url + ('&' if '?' in url else '?') + 'desk=' + desk!r})\n" \
-             + textwrap.dedent(code)
-    subprocess.run([sys.executable, "-c", script], check=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    run_at_desk(url, desk, code)
 
 
 def _someone() -> roster.MemberRow:

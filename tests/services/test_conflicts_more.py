@@ -4,10 +4,6 @@ a 表决事项. Another desk's save in between refuses this desk's, naming the d
 now; the same change at both is no conflict; an undo does not take back another desk's change."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from dataclasses import replace
 
 import pytest
@@ -15,17 +11,14 @@ import pytest
 from meetingdesk.services import elections, motions, roster, schedule, session, settings, suggestions, voting
 from meetingdesk.services.conflicts import ConflictError
 
+from .desks import run_at_desk
+
 OTHER = "签到台二"
 
 
 def other_desk(url: str, code: str, desk: str = OTHER) -> None:
     """Run CODE as another desk (another program) on the session at URL."""
-    script = "from meetingdesk.services import session, roster, schedule, motions, elections, " \
-             "suggestions, voting, settings\n" \
-             "from dataclasses import replace\n" \
-             f"session.open_session({url + ('&' if '?' in url else '?') + 'desk=' + desk!r})\n" \
-             + textwrap.dedent(code)
-    subprocess.run([sys.executable, "-c", script], check=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    run_at_desk(url, desk, code)
 
 
 @pytest.fixture

@@ -4,10 +4,6 @@ passes are each desk's own."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -15,28 +11,19 @@ from meetingdesk.services import counting, drafts, session, voting
 from meetingdesk.services.conflicts import ConflictError
 from meetingdesk.services.counting import Figure
 
+from .desks import at_desk, run_at_desk
+
 NOW = dt.datetime(2023, 12, 21, 10, 32)
-
-
-def _at(url: str, desk: str) -> str:
-    return url + ("&" if "?" in url else "?") + "desk=" + desk
 
 
 def desk(url: str, name: str, code: str) -> str:
     """CODE run by another program at desk NAME; returns what it printed."""
-    script = textwrap.dedent("""
-        from meetingdesk.services import counting, drafts, session, voting
-        from meetingdesk.services.counting import Figure
-        session.open_session(URL)
-    """).replace("URL", repr(_at(url, name))) + textwrap.dedent(code)
-    done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=os.getcwd()))
-    return done.stdout
+    return run_at_desk(url, name, code)
 
 
 @pytest.fixture
 def poll(demo_url) -> tuple[str, int, int]:
-    session.open_session(_at(demo_url, "计票室一"))
+    session.open_session(at_desk(demo_url, "计票室一"))
     poll_id = counting.create_poll("第三次全体会议表决", [], [i.item_id for i in voting.list_vote_items()], now=NOW)
     box = voting.list_boxes()[0].box_id
     yield demo_url, poll_id, box
