@@ -432,6 +432,14 @@ def is_open() -> bool:
     return _current_path is not None or _current_url is not None
 
 
+def prepare_writes() -> None:
+    """Ready the open file for its first write now (the change log's triggers, otherwise made on
+    the first write): the window calls it once it is shown, so that the first edit is quick."""
+    prepare = getattr(store.database.obj, "prepare_log", None)
+    if prepare is not None and not _access.readonly:
+        prepare()
+
+
 def is_server() -> bool:
     """Whether the open session is on a server (several desks may write at once)."""
     return _current_url is not None

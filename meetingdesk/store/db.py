@@ -50,12 +50,34 @@ class SessionDatabase(SqliteDatabase):
                 raise
             raise error from exc
 
+    # Whether this program's writes are logged (store.changelog): the log's TEMP triggers are made
+    # on the connection before its first write, not on opening — making 150 triggers takes 30 ms,
+    # which a window that only reads (or a read-only command) need not wait for.
+    logs_changes = False
+    _log_ready = False
+
+    def _initialize_connection(self, conn) -> None:
+        super()._initialize_connection(conn)
+        self._log_ready = False  # TEMP triggers belong to the connection
+
+    def prepare_log(self) -> None:
+        """Make the log's triggers now (the window calls it when idle, so the first edit is quick)."""
+        if self.logs_changes and not self._log_ready:
+            changelog.install_sqlite(self)
+            self._log_ready = True
+
+    def _before(self, sql: str) -> None:
+        if self.logs_changes and not self._log_ready and sql.lstrip().split(None, 1)[0].upper() in _WRITES:
+            self.prepare_log()
+
     def execute_sql(self, sql, params=None):
+        self._before(sql)
         return self._translate(super().execute_sql, sql, params)
 
     def execute_many(self, sql: str, rows) -> None:
         """One statement for many rows (sqlite3's executemany): thousands of rows written without
         peewee building a statement per batch; failures arrive as StorageError as any other."""
+        self._before(sql)
         return self._translate(self.connection().executemany, sql, rows)
 
     def begin(self, lock_type=None):
@@ -71,6 +93,9 @@ class SessionDatabase(SqliteDatabase):
         if conn is not None and not conn.in_transaction:
             return None
         return self._translate(super().rollback)
+
+
+_WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE", "WITH"}  # the first word of a statement that may write
 
 
 # version -> function that upgrades a database from that version to the next one
@@ -462,8 +487,7 @@ def init_db(path: str | Path, readonly: bool = False, inspection: Inspection | N
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif not readonly:
         _migrate(db, path, found[1])
-    if not readonly:
-        changelog.install_sqlite(db)
+    db.logs_changes = not readonly
     if found is not None and found[1] == SCHEMA_VERSION and inspection.stamp is not None:
         db.whole_at = _whole_since(db, path, inspection.stamp)
     return db
