@@ -10,6 +10,7 @@ from meetingdesk.services import attendance, counting, server, session, voting
 from meetingdesk.store.server import Address
 from meetingdesk.ui.common.page import Edit
 from meetingdesk.ui.main_window import MainWindow
+from meetingdesk.ui.roster.dialogs import MemberDialog
 from tests.ui.test_counting_page import _fill, _new_poll
 from tests.ui.test_fits import as_the_program_starts, misfits  # noqa: F401 (measured in the program's font)
 
@@ -85,6 +86,7 @@ def test_a_sign_in_desk_checks_in_and_edits_nothing_else(qtbot, desk):
     assert roster_page.current_member() is not None
     index = roster_page.member_view.currentIndex()
     roster_page.member_view.doubleClicked.emit(index)
+    assert not [d for d in roster_page.findChildren(MemberDialog) if d.isVisible()]
     assert roster_page.edit_member() is None and roster_page.add_member() is None
     assert roster_page.import_roster() is None and roster_page.edit_delegation() is None
     assert not any(action.isEnabled() for action in win.session_actions)
@@ -134,11 +136,14 @@ def test_a_read_only_file_hides_every_edit_until_a_writable_session_opens(
         page = win._page_at(index)
         shown_page(win, page)
         assert edits_hidden(page), page.TITLE
+        assert page.edit_controls() or page is win.log_page, page.TITLE
+    assert not win.attendance_page.line.isVisible()
     assert fits(win)
     assert win.open_path(other) and not session.access().readonly
     for page in win.all_pages():
         shown_page(win, page)
         assert page.writable
+        assert page is win.log_page or not edits_hidden(page), page.TITLE
     roster_page = shown_page(win, win.roster_page)
     assert roster_page.add_button.isVisible() and roster_page.import_button.isVisible()
     assert shown_page(win, win.attendance_page).line.isVisible()
