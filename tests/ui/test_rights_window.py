@@ -4,7 +4,7 @@ program holds it) hides every edit until a writable session opens."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
 
 from meetingdesk.services import attendance, counting, server, session, voting
 from meetingdesk.store.server import Address
