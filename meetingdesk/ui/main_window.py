@@ -55,6 +55,7 @@ FILE_FILTER = "MeetingDesk 会议文件 (*.meetingdesk);;所有文件 (*)"
 OFFLINE = "与服务器的连接已中断，正在重新连接…"
 FILE_ONLY = "服务器上的会议由服务器保管，没有会议文件：需要副本时用“meetingdesk pull 地址 文件”取回。"
 NOT_ALLOWED = "本工作台（{rights}）不能修改这一项。"
+PREPARE_MS = 300  # after opening, when the window has drawn itself
 RETRY_MS = 3000  # the listener hears the server again but this window's connection does not yet
 
 
@@ -367,6 +368,16 @@ class MainWindow(QMainWindow):
         if access.stale is not None:
             self.say(f"上次{access.stale.describe()}打开此会议的程序没有正常退出；已保存的修改都在文件中。", 15000)
         self.refresh()
+        # the change log's triggers of a file, made once the window is up rather than on the first edit
+        QTimer.singleShot(PREPARE_MS, self._prepare_writes)
+
+    def _prepare_writes(self) -> None:
+        if not session.is_open():
+            return
+        try:
+            session.prepare_writes()
+        except ServiceError:
+            pass  # made on the first write instead, which then says what is wrong
 
     def say(self, text: str, timeout: int = 5000) -> None:
         """A message in the status bar. Before the window is first shown it waits for showEvent:

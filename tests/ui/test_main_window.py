@@ -348,3 +348,11 @@ def test_an_edit_that_moves_nobody_repaints_its_line_and_one_that_moves_re_sorts
         m.member_id for m in roster.list_members(page.current_delegation_id())]
     window.undo_action.trigger()
     assert "丁哲" in [r.name for r in model.rows()]
+
+
+def test_the_log_is_ready_for_the_first_edit_soon_after_opening(window, qtbot):
+    """The file's log triggers are made when the window is up, not on opening (a read-only command
+    never pays for them) and not in the clerk's first edit."""
+    from meetingdesk import store
+
+    qtbot.waitUntil(lambda: store.database.obj._log_ready, timeout=3000)

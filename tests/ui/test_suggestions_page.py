@@ -415,7 +415,7 @@ def test_an_undo_refused_by_the_service_leaves_the_stack(page, qtbot, stack, mon
 def test_the_window_lists_the_page_and_jumps_to_a_checked_problem(window):
     from meetingdesk.services.checks import check_session
 
-    assert window.nav.item(window.nav.count() - 1).text() == "建议办理"
+    assert window.nav.item(8).text() == "建议办理"
     page = window.suggestions_page
     problem = next(p for p in check_session() if p.target and p.target[0] == "suggestion")
     window.go_to_problem(problem)
