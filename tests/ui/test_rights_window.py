@@ -82,6 +82,7 @@ def test_a_sign_in_desk_checks_in_and_edits_nothing_else(qtbot, desk):
                    roster_page.new_team_button, roster_page.team_button, roster_page.end_button):
         assert not button.isVisible()
     assert roster_page.export_button.isVisible() and roster_page.print_button.isVisible()
+    assert roster_page.delegations_caption.text() == "代表团"  # no "double-click to edit" where one cannot
     roster_page.member_view.selectRow(0)
     assert roster_page.current_member() is not None
     index = roster_page.member_view.currentIndex()

@@ -40,6 +40,9 @@ from meetingdesk.ui.roster.models import DelegationsModel, MembersModel, mandate
 # The papers of this page; the presidium and schedule pages offer their own.
 ROSTER_PAPERS = ("roster", "signin", "people")
 
+
+TEAM_CAPTION = "代表团（双击修改团长、副团长和讨论地点）"
+
 class RosterPage(page.Page):
     TITLE = "代表团"
     SHOWS = frozenset({page.ROSTER, page.SESSION})
@@ -128,7 +131,8 @@ class RosterPage(page.Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("代表团（双击修改团长、副团长和讨论地点）"))
+        self.delegations_caption = QLabel(TEAM_CAPTION)
+        left_layout.addWidget(self.delegations_caption)
         left_layout.addWidget(self.delegation_view)
         buttons_left = QHBoxLayout()
         buttons_left.addWidget(self.team_button)
@@ -178,6 +182,8 @@ class RosterPage(page.Page):
     # ------------------------------------------------------------ reading
 
     def refresh(self) -> None:
+        # a desk that may not edit the roster is not told to double-click for an edit
+        self.delegations_caption.setText(TEAM_CAPTION if self.writable else "代表团")
         chosen = self.current_delegation_id()
         rows = roster.list_delegations()
         self.delegations.set_rows(rows)
