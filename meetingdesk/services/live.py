@@ -9,7 +9,6 @@ asked on the writing thread, keeps what other connections changed, since only th
 its own connection's pid."""
 from __future__ import annotations
 
-import getpass
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -17,10 +16,9 @@ from collections.abc import Callable, Mapping
 from meetingdesk import store
 from meetingdesk.store import notify
 from meetingdesk.store.errors import StorageError
-from meetingdesk.store.server import MESSAGES, UNREACHABLE, Address
+from meetingdesk.store.server import MESSAGES, UNREACHABLE
 
 from . import session
-from .errors import ServiceError
 
 Notices = Mapping[str, frozenset[int]]  # table -> the backend pids that changed it
 
@@ -176,51 +174,3 @@ def ping() -> None:
     """Raise StorageError (kind store.server.UNREACHABLE) unless the server answers (reachable)."""
     if not reachable():
         raise StorageError(UNREACHABLE, MESSAGES[UNREACHABLE] + f"（{session.current_location()}）")
-
-
-# ------------------------------------------------------------ addresses (连接服务器, 最近打开)
-
-
-def address(host: str, port: int | None, database: str, user: str, password: str = "", desk: str = "") -> str:
-    """The URL of a server session from what the clerk typed (ServiceError at the field at fault).
-    A host that is a folder (/run/postgresql) is a server on this computer, reached by its socket."""
-    host, database, user, desk = host.strip(), database.strip(), user.strip(), desk.strip()
-    if not host:
-        raise ServiceError("请填写服务器的地址（计算机名或 IP 地址，如 192.168.1.10）。", "host")
-    if any(ch in host for ch in " @?#") or (":" in host and not host.startswith("/")):
-        raise ServiceError("服务器地址只写计算机名或 IP 地址，端口号另填。", "host")
-    if not database:
-        raise ServiceError("请填写数据库名（发布会议时所用的，如 meeting2024）。", "database")
-    if port is not None and not 1 <= port <= 65535:
-        raise ServiceError("端口号应在 1 到 65535 之间（通常是 5432）。", "port")
-    local = host.startswith("/")
-    found = Address(host="" if local else host, port=port, database=database, user=user or getpass.getuser(),
-                    password=password, desk=desk, socket_dir=host if local else "")
-    return found.url()
-
-
-def fields(url: str) -> dict[str, object]:
-    """What the 连接服务器 dialog shows of URL (no password): host, port, database, user, desk."""
-    found = Address.parse(url)
-    return {"host": found.socket_dir or found.host, "port": found.port, "database": found.database,
-            "user": found.user, "desk": found.desk}
-
-
-def without_password(url: str) -> str:
-    """URL as it may be remembered (settings, 最近打开): never with the password."""
-    return Address.parse(url).url(password=False)
-
-
-def has_password(url: str) -> bool:
-    return bool(Address.parse(url).password)
-
-
-def label(url: str) -> str:
-    """For a menu: 服务器 host/database（desk）."""
-    found = Address.parse(url)
-    return found.describe() + (f"（{found.desk}）" if found.desk else "")
-
-
-def password_refused(exc: BaseException) -> str:
-    """"missing" or "wrong" when opening failed for the password, else ""."""
-    return notify.password_refused(exc)

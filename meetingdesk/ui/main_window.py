@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         try:
             self._connect(url, previous)
         except ServiceError as exc:
-            if live.password_refused(exc) and not live.has_password(url):
+            if server.password_refused(exc) and not server.has_password(url):
                 dialog = self.connect_server(url, asked=False)
                 dialog.show_error(ServiceError("服务器要求密码，请填写密码。", "password"))
                 return False

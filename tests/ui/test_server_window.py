@@ -176,13 +176,13 @@ def test_an_address_on_the_command_line(qtbot, demo_url):
 
 
 def test_a_server_wanting_a_password_asks_for_it(qtbot, window, demo_url, monkeypatch):
-    from meetingdesk.services import live
+    from meetingdesk.services import server
 
     def refuse(path, mode=session.WRITE):
         raise session.SessionFileError("无法连接服务器：fe_sendauth: no password supplied")
 
     monkeypatch.setattr(session, "open_session", refuse)
-    monkeypatch.setattr(live, "password_refused", lambda exc: "missing")
+    monkeypatch.setattr(server, "password_refused", lambda exc: "missing")
     assert not window.open_path(demo_url)
     [dialog] = [w for w in window.findChildren(ConnectDialog) if w.isVisible()]
     assert "密码" in dialog.error_text("password")

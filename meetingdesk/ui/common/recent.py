@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from meetingdesk.services import live, server
+from meetingdesk.services import server
 
 ORGANISATION = "MeetingDesk"
 APPLICATION = "MeetingDesk"
@@ -49,7 +49,7 @@ def _key(entry: Entry) -> str:
 
 def _absolute(path: str | Path) -> Entry:
     if server.is_url(path):
-        return live.without_password(str(path))  # a password is never written to the settings
+        return server.without_password(str(path))  # a password is never written to the settings
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
@@ -117,7 +117,7 @@ def last_session() -> Entry | None:
 def remember_server(url: str) -> None:
     """What the 连接服务器 dialog shows next time: URL without its password."""
     store = settings()
-    store.setValue(SERVER, live.without_password(url))
+    store.setValue(SERVER, server.without_password(url))
     store.sync()
 
 
@@ -142,7 +142,7 @@ def add_recent_menu(menu: QMenu, open_path: Callable[[Entry], object], title: st
         sub.clear()
         files = recent_files()
         for n, path in enumerate(files, 1):
-            name = live.label(path) if isinstance(path, str) else path.name
+            name = server.label(path) if isinstance(path, str) else path.name
             action = QAction(f"&{n} {name}", sub)
             action.setToolTip(name if isinstance(path, str) else str(path))
             action.setStatusTip(action.toolTip())

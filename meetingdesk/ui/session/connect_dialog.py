@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
-from meetingdesk.services import ServiceError, live
+from meetingdesk.services import ServiceError, server
 from meetingdesk.ui.common import recent
 from meetingdesk.ui.common.dialogs import CheckedDialog
 
@@ -51,7 +51,7 @@ class ConnectDialog(CheckedDialog):
         """Show URL's parts (not its password: asked each time)."""
         if not url:
             return
-        shown = live.fields(url)
+        shown = server.fields(url)
         self.host.setText(str(shown["host"]))
         self.port.setValue(int(shown["port"] or DEFAULT_PORT))
         self.database.setText(str(shown["database"]))
@@ -60,7 +60,7 @@ class ConnectDialog(CheckedDialog):
         (self.password if self.host.text() and self.database.text() else self.host).setFocus()
 
     def value(self) -> str:
-        return live.address(self.host.text(), self.port.value(), self.database.text(), self.user.text(),
+        return server.address(self.host.text(), self.port.value(), self.database.text(), self.user.text(),
                             self.password.text(), self.desk.text())
 
     def _connect(self) -> None:
@@ -68,7 +68,7 @@ class ConnectDialog(CheckedDialog):
         try:
             self._open(url)
         except ServiceError as exc:
-            refused = live.password_refused(exc)
+            refused = server.password_refused(exc)
             if refused == "missing":
                 raise ServiceError("服务器要求密码，请填写密码。", "password") from exc
             if refused == "wrong":
