@@ -8,6 +8,22 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class Area(StrEnum):
+    """The areas of a session a change belongs to: the window refreshes the pages that show an
+    area (ui.common.page), another desk's change names its areas (services.changelog), and a
+    desk's right is the areas it may write (store.roles)."""
+
+    SESSION = "session"  # the session's own fields and settings (title, 办法, wordings)
+    ROSTER = "roster"
+    PRESIDIUM = "presidium"
+    SCHEDULE = "schedule"
+    MOTIONS = "motions"
+    ELECTIONS = "elections"
+    COUNTING = "counting"
+    ATTENDANCE = "attendance"
+    SEATING = "seating"  # the hall, who sits where, the 主席台 lists
+
+
 class Role(StrEnum):
     """身份: a person's role in the session, the roster's 身份 column."""
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 import peewee
 
+from meetingdesk.rules.words import Area
 from meetingdesk.store import (
     BallotBox, Block, ChairGroup, Change, Delegation, Election, Member, Person, PresidiumMember, SuggestionField, Unit,
 )
@@ -18,8 +19,9 @@ from .errors import ServiceError
 
 # The areas of the window (ui.common.page) each table's rows belong to: a change another desk
 # announces refreshes the pages that show them. Held to every table by tests/services/test_changelog.py.
-SESSION, ROSTER, PRESIDIUM, SCHEDULE = "session", "roster", "presidium", "schedule"
-MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING = "motions", "elections", "counting", "attendance", "seating"
+SESSION, ROSTER, PRESIDIUM, SCHEDULE = Area.SESSION, Area.ROSTER, Area.PRESIDIUM, Area.SCHEDULE
+MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING = (Area.MOTIONS, Area.ELECTIONS, Area.COUNTING, Area.ATTENDANCE,
+                                                     Area.SEATING)
 
 TABLES: dict[str, tuple[str, frozenset[str]]] = {
     # table: (what a clerk calls its rows, the areas it belongs to)
@@ -176,7 +178,7 @@ def areas_of(tables: set[str] | frozenset[str]) -> frozenset[str]:
     found: set[str] = set()
     for table in tables:
         if table not in TABLES:
-            return frozenset({SESSION, ROSTER, PRESIDIUM, SCHEDULE, MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING})
+            return frozenset(Area)
         found |= TABLES[table][1]
     return frozenset(found)
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 import peewee
 
+from meetingdesk.rules.words import Area
+
 from .models import ALL_MODELS
 
 READ, SIGNIN, COUNT, FULL = "read", "signin", "count", "full"
 LABELS = {READ: "只读", SIGNIN: "仅签到", COUNT: "仅计票", FULL: "全部权限"}
 # What a desk of each right writes, as the window's areas (services.changelog's words) and the
 # tables behind them. Drafts: a desk that types keeps its keystrokes.
-AREAS = {READ: frozenset(), SIGNIN: frozenset({"attendance"}), COUNT: frozenset({"counting"}), FULL: None}
+AREAS = {READ: frozenset(), SIGNIN: frozenset({Area.ATTENDANCE}), COUNT: frozenset({Area.COUNTING}), FULL: None}
 TABLES = {
     READ: {},
     SIGNIN: {"attendance": "INSERT, UPDATE, DELETE", "draft": "INSERT, UPDATE, DELETE",

@@ -13,16 +13,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
-SESSION = "session"  # the session's own fields and settings (title, 办法, wordings)
-ROSTER = "roster"
-PRESIDIUM = "presidium"
-SCHEDULE = "schedule"
-MOTIONS = "motions"
-ELECTIONS = "elections"
-COUNTING = "counting"
-ATTENDANCE = "attendance"
-SEATING = "seating"  # the hall, who sits where, the 主席台 lists
-ALL = frozenset({SESSION, ROSTER, PRESIDIUM, SCHEDULE, MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING})
+from meetingdesk.rules.words import Area
+
+SESSION, ROSTER, PRESIDIUM, SCHEDULE = Area.SESSION, Area.ROSTER, Area.PRESIDIUM, Area.SCHEDULE
+MOTIONS, ELECTIONS, COUNTING, ATTENDANCE, SEATING = (Area.MOTIONS, Area.ELECTIONS, Area.COUNTING, Area.ATTENDANCE,
+                                                     Area.SEATING)
+ALL = frozenset(Area)
 # Setting an area up (ballot boxes and vote items, earlier absences): tables no desk of one area's
 # right writes (store.roles.TABLES), so only a desk that may write everything does.
 SETUP = "setup"
