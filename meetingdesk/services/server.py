@@ -72,7 +72,7 @@ def grant(url: str, user: str, right: str, password: str | None = None) -> bool:
     try:
         return roles.grant(db, user.strip(), right, password)
     except Exception as exc:  # noqa: BLE001 - the server's refusal, said in words
-        raise ServiceError(f"无法设置权限：{_first_line(exc)}（需要以会议数据库的所有者或有 CREATEROLE 权限的管理员连接）。") from exc
+        raise ServiceError(f"无法设置权限：{servers.first_line(exc)}（需要以会议数据库的所有者或有 CREATEROLE 权限的管理员连接）。") from exc
     finally:
         db.close()
 
@@ -93,10 +93,6 @@ def _admin(url: str):
         return servers.open_server(url)
     except UserError as exc:
         raise ServiceError(exc.message) from exc
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 # ------------------------------------------------------------ addresses (连接服务器, 最近打开)

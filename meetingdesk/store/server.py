@@ -134,10 +134,10 @@ def server_error(exc: BaseException) -> StorageError | None:
     kind = classify(exc)
     if kind is None:
         return None
-    return StorageError(kind, MESSAGES[kind] + f"（{_first_line(exc)}）")
+    return StorageError(kind, MESSAGES[kind] + f"（{first_line(exc)}）")
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
@@ -243,7 +243,7 @@ def open_server(url: str, readonly: bool = False) -> ServerDatabase:
         raise SessionFileError(f"无法连接{address.describe()}：{exc.message}") from exc
     except peewee.DatabaseError as exc:
         db.close()
-        raise SessionFileError(f"无法连接{address.describe()}：{_first_line(exc)}") from exc
+        raise SessionFileError(f"无法连接{address.describe()}：{first_line(exc)}") from exc
     if meta is None or meta.get("application") != APPLICATION:
         db.close()
         if meta is None and not user_tables(db):

@@ -55,7 +55,7 @@ def publish(source: peewee.Database, url: str, progress: Progress | None = None)
     except server.StorageError as exc:
         raise UserError(f"无法连接{address.describe()}：{exc.message}") from exc
     except peewee.DatabaseError as exc:
-        raise UserError(f"无法连接{address.describe()}：{server._first_line(exc)}") from exc
+        raise UserError(f"无法连接{address.describe()}：{server.first_line(exc)}") from exc
     try:
         if server.user_tables(target):
             raise UserError(f"{address.describe()}不是空数据库（已有数据表），不能发布到这里：已有的内容不会被覆盖。"
