@@ -499,10 +499,11 @@ class MainWindow(QMainWindow):
         MEMBERS: only these members' rows changed, for a page that can update just them."""
         if not session.is_open():
             return
-        self._show_status()
+        info = session.session_info()  # read once for the status bar and the first steps
+        self._show_status(info)
         if areas & {SESSION, ROSTER}:
             # the first steps of a new session are the roster's and the session's own
-            if self.welcome.refresh() and not session.access().may_write(ROSTER):
+            if self.welcome.refresh(info) and not session.access().may_write(ROSTER):
                 self.welcome.hide()
         for each in self.all_pages():
             if each.SHOWS & areas:
@@ -524,8 +525,7 @@ class MainWindow(QMainWindow):
         else:
             self.changed(ALL)
 
-    def _show_status(self) -> None:
-        info = session.session_info()
+    def _show_status(self, info: session.SessionInfo) -> None:
         access = session.access()
         readonly = "（只读）" if access.readonly else ""
         if session.is_server():

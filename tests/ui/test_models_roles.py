@@ -43,3 +43,23 @@ def test_every_role_extra_answers_is_named(demo_session, qtbot):
         role = next(iter(answered))
         assert any(model.index(r, c).data(role) is not None
                    for r in range(model.rowCount()) for c in range(model.columnCount()))
+
+
+def test_a_column_computed_in_one_pass_sorts_as_its_sort_values(demo_session, qtbot):
+    """MembersModel computes the 身份 column's keys in one pass (the roster opens sorted by it):
+    they must be the keys sort_value gives, or an edit in place (which compares them) would
+    misjudge whether a row moved; and the rank column shows the rows as the service gave them."""
+    from meetingdesk.ui.common.models import FilteredRowsModel, _sortable
+
+    members = MembersModel()
+    members.set_rows(roster.list_members(include_ended=True))
+    rows = members.all_rows()
+    for column in range(members.columnCount()):
+        assert members.column_keys(column) == FilteredRowsModel.column_keys(members, column), column
+    members.sort(MembersModel.ROLE)
+    shown = [members.row_at(i) for i in range(members.rowCount())]
+    assert shown == sorted(rows, key=lambda r: _sortable(members.sort_value(rows.index(r), r, MembersModel.ROLE)))
+    members.sort(MembersModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert [members.row_at(i) for i in range(members.rowCount())] == rows[::-1]
+    members.sort(MembersModel.NAME)
+    assert [members.row_at(i) for i in range(members.rowCount())] == rows

@@ -79,13 +79,17 @@ class RowsModel(Headed, QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            return self.sort_value(index.row(), row, index.column())
+            return self.sort_value(self._position(index.row()), row, index.column())
         if role == FILTER_ROLE:
             return self.filter_text(row)
         extra = self.EXTRA_ROLES
         if extra is not None and role not in extra:
             return None
         return self.extra(row, index.column(), role)
+
+    def _position(self, line: int) -> int:
+        """The place in the service's order of the row on LINE (what sort_value ranks by)."""
+        return line
 
     def text(self, row, column: int) -> str:
         raise NotImplementedError
@@ -108,6 +112,10 @@ class FilteredRowsModel(RowsModel):
     half of one. Here the filter is one list comprehension over texts lowered once per row, and a
     sort one Python sort over keys computed once per row and column. The model is its own proxy:
     mapToSource / mapFromSource are the identity, row_at and index_by see the rows shown."""
+
+    # Columns whose sort_value is the row's position (the service's own order, a name's stroke
+    # rank): sorted by them, the rows are shown as they came, with no key computed per row.
+    RANK_COLUMNS: frozenset[int] = frozenset()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -209,21 +217,26 @@ class FilteredRowsModel(RowsModel):
             self._search = [self.filter_text(r).lower() for r in self._all]
         search = self._search
         chosen = [i for i, r in enumerate(self._all) if (not text or text in search[i]) and self.accepts(r)]
-        if self._column >= 0:
+        if self._column in self.RANK_COLUMNS:  # the rows' own order: no key to compute or sort by
+            if self._order == Qt.SortOrder.DescendingOrder:
+                chosen.reverse()
+        elif self._column >= 0:
             keys = self._keys.get(self._column)
             if keys is None:
-                keys = self._keys[self._column] = [_sortable(self.sort_value(i, r, self._column))
-                                                   for i, r in enumerate(self._all)]
+                keys = self._keys[self._column] = self.column_keys(self._column)
             chosen.sort(key=keys.__getitem__, reverse=self._order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
         self._rows = [self._all[i] for i in chosen]
         self._positions = chosen
         self.endResetModel()
 
-    def data(self, index: _Index, role: int = DISPLAY):
-        if role == SORT_ROLE and index.isValid():  # the rank in the service's order, as sorting used it
-            return self.sort_value(self._positions[index.row()], self._rows[index.row()], index.column())
-        return super().data(index, role)
+    def column_keys(self, column: int) -> list[tuple]:
+        """Every row's sort key in COLUMN, in the rows' order: _sortable(sort_value(…)) of each
+        (a subclass may compute the same keys in one pass)."""
+        return [_sortable(self.sort_value(i, r, column)) for i, r in enumerate(self._all)]
+
+    def _position(self, line: int) -> int:
+        return self._positions[line]  # the rank in the service's order, as sorting used it
 
     # ------------------------------------------------ as its own proxy
 

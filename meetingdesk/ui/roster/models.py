@@ -84,6 +84,7 @@ class MembersModel(FilteredRowsModel):
     STATUS = MANDATE
     headers = ("姓名", "性别", "身份", "代表团", "团内职务", "资格", "工作职务", "备注")
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
+    RANK_COLUMNS = frozenset({NAME})
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -110,6 +111,11 @@ class MembersModel(FilteredRowsModel):
             day = row.ended_on if not row.serving else row.started_on
             return f"{int(not row.serving)}{row.start_reason}{day.isoformat() if day else ''}{position:06d}"
         return self.text(row, column)
+
+    def column_keys(self, column: int) -> list[tuple]:
+        if column == self.ROLE:  # the column the roster opens sorted by: one pass, no call per row
+            return [(1, ROLE_ORDER.get(r.role, 9) * 100000 + i) for i, r in enumerate(self._all)]
+        return super().column_keys(column)
 
     def filter_text(self, row: MemberRow) -> str:
         return f"{row.name} {row.note} {row.work_title}"

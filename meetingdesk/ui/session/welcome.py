@@ -136,9 +136,11 @@ class WelcomePanel(QFrame):
         self.steps.addLayout(column, row, 2)
         return state
 
-    def refresh(self) -> bool:
-        """Read the session: each step's state; shown while the roster is empty (returned)."""
-        info = session.session_info() if session.is_open() else None
+    def refresh(self, info: session.SessionInfo | None = None) -> bool:
+        """Read the session (INFO: as just read by the caller): each step's state; shown while the
+        roster is empty (returned)."""
+        if info is None and session.is_open():
+            info = session.session_info()
         shown = info is not None and not any(info.counts.values())
         if shown:
             day = info.start_date
