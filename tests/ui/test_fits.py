@@ -503,3 +503,33 @@ def test_the_roster_shows_every_column_at_1366_with_a_long_delegation(qtbot, dem
     assert page.members.index(row, MembersModel.DELEGATION).data(Qt.ItemDataRole.ToolTipRole) == long_name
     window.close()
     session.close_session()
+
+
+def test_no_column_of_any_page_is_narrower_than_qt_measures_its_texts(qtbot, demo_file):
+    """The columns are fitted by views.fit_columns (once per change of rows), not by Qt at every
+    layout: on every page of the demo each column is at least as wide as Qt's own measure of the
+    rows on screen (ResizeToContents), up to the column's largest size, so no text is cut that
+    Qt would have shown whole."""
+    from PySide6.QtWidgets import QHeaderView, QTableView
+
+    window = _laptop_window(qtbot, demo_file)
+    checked = 0
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)
+        QApplication.processEvents()
+        for view in window.pages.currentWidget().findChildren(QTableView):
+            if not view.isVisible():
+                continue
+            header = view.horizontalHeader()
+            header.setResizeContentsPrecision(0)  # Qt measures the rows on screen, as the fit does
+            last = max(c for c in range(header.count()) if not header.isSectionHidden(c))
+            for c in range(header.count()):
+                if (header.isSectionHidden(c) or c == last
+                        or header.sectionResizeMode(c) != QHeaderView.ResizeMode.Interactive):
+                    continue
+                wanted = min(view.sizeHintForColumn(c), header.maximumSectionSize())
+                assert header.sectionSize(c) >= wanted, (i, type(view.model()).__name__, c)
+                checked += 1
+    assert checked > 40
+    window.close()
+    session.close_session()

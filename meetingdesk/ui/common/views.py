@@ -46,7 +46,9 @@ def fit_columns(view: QTableView) -> None:
         return
     header = view.horizontalHeader()
     metrics = view.fontMetrics()
+    # as Qt measures a cell: the text's margins either side, the grid line, a pixel of rounding
     pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    pad += 2 if view.showGrid() else 1
     top = max(view.rowAt(0), 0)
     rows = range(top, min(model.rowCount(), top + FIT_ROWS))
     most = header.maximumSectionSize()
