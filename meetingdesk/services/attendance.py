@@ -449,15 +449,16 @@ def _expected_ids(meeting: MeetingRow, member_ids: list[int] | None = None, *,
     query = Member.select(Member.id, Member.role, Member.status, Member.started_on, Member.ended_on)
     if role is not None:
         query = query.where(Member.role == role)
-    if member_ids is None or len(member_ids) > CHUNK:
-        found = list(query.tuples())
-    else:
-        found = list(query.where(Member.id.in_(list(member_ids))).tuples())
+    if member_ids is not None and len(member_ids) <= CHUNK:
+        query = query.where(Member.id.in_(list(member_ids)))
     asked = None if member_ids is None else set(member_ids)
     day = meeting.date
-    return {mid for mid, r, status, started, ended in found
+    # the cursor's own tuples, the dates made dates here: peewee's conversion of every row took a
+    # fifth of marking 3,000 delegates
+    date = store.stored_date
+    return {mid for mid, r, status, started, ended in store.database.execute(query)
             if (asked is None or mid in asked) and r in roles and (presidium is None or mid in presidium)
-            and mandates.serving_on(day, started, status != store.STATUS_SERVING, ended)}
+            and mandates.serving_on(day, date(started), status != store.STATUS_SERVING, date(ended))}
 
 
 def _refuse_unexpected(meeting: MeetingRow, member_ids: list[int]) -> None:
@@ -476,7 +477,7 @@ def _records(meeting_id: int, member_ids: list[int]) -> dict[int, tuple[str, str
     if len(member_ids) <= CHUNK:  # more: the meeting's records, in one plain read
         query = query.where(Attendance.member.in_(list(member_ids)))
     asked = set(member_ids)
-    return {mid: tuple(record) for mid, *record in query.tuples() if mid in asked}
+    return {mid: tuple(record) for mid, *record in store.database.execute(query) if mid in asked}
 
 
 def _current(meeting: MeetingRow, rows: Iterable[RollRow]) -> list[RollRow]:

@@ -114,16 +114,9 @@ def _rows(query) -> list[MemberRow]:
     for (mid, pid, name, gender, note, title, did, dname, role, status, ended, reason,
          started, start_reason, constituency, confirmed_by, decision) in store.database.execute(query):
         rows.append(MemberRow(mid, pid, name, gender, note, title, did, dname or "", role, status,
-                              _day(ended), reason, leaders.get(mid, ""), _day(started), start_reason,
+                              store.stored_date(ended), reason, leaders.get(mid, ""), store.stored_date(started), start_reason,
                               constituency, confirmed_by, decision))
     return rows
-
-
-def _day(value) -> dt.date | None:
-    """A DateField as SQLite returns it (ISO text) made a date, as peewee would."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _member_query():

@@ -1,5 +1,5 @@
 """Persistence: the peewee models of a session file, its schema version and migrations."""
-from .db import change_stamp, is_server, max_parameters, placeholder
+from .db import change_stamp, is_server, max_parameters, placeholder, stored_date
 from .db import DamagedFileError, SCHEMA_VERSION, SessionFileError, check_session_file, close_db, init_db, save_copy
 from .errors import StorageError, UserError
 from .models import (
@@ -69,7 +69,7 @@ __all__ = [
     "Delegation", "Draft", "Leader", "Member", "Person", "Session", "Setting", "database",
     "Block", "Hall", "PodiumPerson", "SeatAssignment",
     "CarriedMotion", "NominationGroup", "PreScrutineer",
-    "Assignment", "Reply", "Suggestion", "SuggestionField", "Unit", "Change", "is_url", "change_stamp", "is_server", "max_parameters", "placeholder",
+    "Assignment", "Reply", "Suggestion", "SuggestionField", "Unit", "Change", "is_url", "change_stamp", "is_server", "max_parameters", "placeholder", "stored_date",
     "HALVES", "MEETING_KINDS", "OFFICE_BODIES", "PRESIDIUM_CATEGORIES", "SESSION_ROLES",
     "Adoption", "AgendaItem", "ChairGroup", "ChairGroupMember", "Meeting", "MeetingItem", "Office",
     "PresidiumMember", "SessionRole",

@@ -10,6 +10,7 @@ of it is refused by a trigger on both (and, on a server, by the desks' rights).
 Drafts (half-typed forms, saved while typing) are not logged: they are not the session's record."""
 from __future__ import annotations
 
+import functools
 import getpass
 import socket
 
@@ -29,7 +30,16 @@ _identity: dict[str, str] = {}
 
 def identity() -> tuple[str, str]:
     """(desk, user) a file session records: the computer's and the login's names unless set."""
-    return (_identity.get("desk") or socket.gethostname(), _identity.get("user") or _login())
+    machine, login = _machine()
+    return (_identity.get("desk") or machine, _identity.get("user") or login)
+
+
+@functools.cache
+def _machine() -> tuple[str, str]:
+    """The computer's and the login's names, asked once: the log's triggers ask for every row
+    written, and the login's lookup (the password database) was most of the time of marking
+    3,000 delegates on the roll."""
+    return socket.gethostname(), _login()
 
 
 def set_identity(desk: str = "", user: str = "") -> None:

@@ -6,6 +6,8 @@ before anything is written, so a foreign or newer file is never touched.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Mapping
@@ -583,6 +585,14 @@ def is_server() -> bool:
 def placeholder() -> str:
     """The open database's parameter mark for hand-written SQL: ? (SQLite) or %s (PostgreSQL)."""
     return database.obj.param
+
+
+def stored_date(value) -> dt.date | None:
+    """A DateField's value read by hand-written SQL, made a date as peewee would: SQLite gives
+    its ISO text, PostgreSQL a date already."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def max_parameters() -> int:
