@@ -336,6 +336,9 @@ def _logged(ids: set[int], table: str):
 # ------------------------------------------------------------ one record
 
 
+EMPTY = "（空）"  # an edited field that was, or became, empty
+
+
 @dataclass(frozen=True)
 class FieldChange:
     """One column of a record as the details show it: its label, before and after in words."""
@@ -385,9 +388,17 @@ class ChangeRow:
                 if k != "id" and (not before or not after or before.get(k) != after.get(k))]
 
     def fields(self) -> list[FieldChange]:
-        """The changed columns in words: labels, names for ids, 是/否, times without the T."""
-        return [FieldChange(k, column_label(self.table, k), self.value(k, old) if self.before else "",
-                            self.value(k, new) if self.after else "")
+        """The changed columns in words: labels, names for ids, 是/否, times without the T. An edit
+        that fills or clears a field says （空） on that side: a blank would read as "no row"."""
+        edit = bool(self.before) and bool(self.after)
+
+        def side(column: str, value: object, present: bool) -> str:
+            if not present:
+                return ""
+            return self.value(column, value) or (EMPTY if edit else "")
+
+        return [FieldChange(k, column_label(self.table, k), side(k, old, bool(self.before)),
+                            side(k, new, bool(self.after)))
                 for k, old, new in self.changed_fields()]
 
     def value(self, column: str, value: object) -> str:
@@ -459,7 +470,7 @@ class ChangeRow:
         table, value = self.table, self.value
         if self.action == log.UPDATE:
             shown = self.changed_fields()
-            parts = [f"{column_label(table, k)} {_short(value(k, old)) or '（空）'}→{_short(value(k, new)) or '（空）'}"
+            parts = [f"{column_label(table, k)} {_short(value(k, old)) or EMPTY}→{_short(value(k, new)) or EMPTY}"
                      for k, old, new in shown[:SUMMARY_FIELDS]]
         else:
             # a new or deleted row: its filled columns only, the value read once (5,000 a listing)

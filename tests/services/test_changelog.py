@@ -53,7 +53,7 @@ def test_an_edit_is_recorded_with_desk_user_before_and_after(demo_session, desk)
         assert (r.desk, r.user) == ("测试台", "张秘书")
     assert r.before["note"] == m.note and r.after["note"] == "区消防救援大队大队长"
     assert r.table_label == "人员" and r.action_label == "修改"
-    assert [(f.label, f.before, f.after) for f in r.fields()] == [("备注", m.note, "区消防救援大队大队长")]
+    assert [(f.label, f.before, f.after) for f in r.fields()] == [("备注", m.note or "（空）", "区消防救援大队大队长")]
     assert r.summary() == f"{m.name}：备注 {m.note or '（空）'}→区消防救援大队大队长"
     assert abs(r.at - dt.datetime.now()) < dt.timedelta(minutes=5)  # local time on both backends
     assert changelog.last_change_of("person", m.person_id).id == r.id
@@ -225,3 +225,20 @@ def test_five_thousand_records_list_in_well_under_a_second(demo_session, desk):
     elapsed = min(times)
     assert len(lines) > 5000
     assert elapsed < 1.0, f"{len(lines)} records took {elapsed:.2f} s"
+
+
+def test_an_edit_that_fills_an_empty_field_says_empty_before_and_a_new_row_says_nothing(demo_session):
+    """The details of an edit show （空） for a field that was empty: a blank 修改前 would read as
+    a row that did not exist (which is what a new row's blank says)."""
+    m = next(r for r in roster.list_members() if not r.work_title)
+    data = roster.MemberInput.of(m)
+    seen = changelog.newest_id()
+    roster.update_member(m.member_id, roster.MemberInput(**{**data.__dict__, "work_title": "街道办事处主任"}))
+    roster.update_member(m.member_id, data)
+    filled, cleared = [r for r in changelog.list_changes(newest_first=False, limit=None, older_than=None)
+                       if r.id > seen]
+    assert [(f.before, f.after) for f in filled.fields()] == [("（空）", "街道办事处主任")]
+    assert [(f.before, f.after) for f in cleared.fields()] == [("街道办事处主任", "（空）")]
+    team = roster.add_delegation("新设代表团")
+    added = [r for r in changelog.list_changes(table="delegation") if r.row == team][0]
+    assert all(f.before == "" for f in added.fields())
