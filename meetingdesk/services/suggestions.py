@@ -878,10 +878,39 @@ def _owner_label(a: Assignment) -> str:
     return register_no(m.kind, m.number)
 
 
-def restore_assignments(before: AssignmentsState) -> None:
+def _guard_assignments(ids: Sequence[int], seen: AssignmentsState | None,
+                       wanted: AssignmentsState | None = None) -> None:
+    """Inside the caller's transaction: refuse with conflicts.ConflictError when the units of the
+    suggestions IDS are neither what this desk read (SEEN) nor already what it wants (WANTED):
+    another desk assigned them in between. SEEN None: nothing is compared (a command line)."""
+    if seen is None:
+        return
+    known = {row[0] for row in seen.rows} | {a for (a,) in Assignment.select(Assignment.id)
+                                              .where(Assignment.suggestion.in_(list(ids))).tuples()}
+    rows = [(Suggestion, i) for i in ids] + [(Assignment, a) for a in sorted(known)]
+    label = "、".join(_label(s) for s in Suggestion.select().where(Suggestion.id.in_(list(ids[:3]))))
+    conflicts.guard(f"{label}{'等' if len(ids) > 3 else ''}的交办", rows, lambda: assignments_state(ids).rows,
+                    seen.rows, None if wanted is None else wanted.rows, lambda found: _shown_assignments(ids, found))
+
+
+def _shown_assignments(ids: Sequence[int], rows: tuple[tuple, ...]) -> str:
+    """建议第3号 区交通运输局（主办）、区公安分局（协办）; 未交办 — the assignments ROWS of the
+    suggestions IDS, as the conflict message says them."""
+    units = {u.id: u.name for u in Unit.select()}
+    by: dict[int, list[str]] = {}
+    for _aid, sid, unit_id, lead, _due, _on, _position in sorted(rows, key=lambda r: (r[1], r[6])):
+        by.setdefault(sid, []).append(f"{units.get(unit_id, '（已删除的单位）')}（{'主办' if lead else '协办'}）")
+    return "；".join(f"{_label(s)} {'、'.join(by.get(s.id, [])) or '未交办'}"
+                    for s in Suggestion.select().where(Suggestion.id.in_(list(ids))))
+
+
+def restore_assignments(before: AssignmentsState, seen: AssignmentsState | None = None) -> None:
     """Put the assignments of BEFORE's suggestions back as they were, with their ids (undo and redo
-    of `assign`); refused when that would take away a unit that has replied since."""
+    of `assign`); refused when that would take away a unit that has replied since. SEEN: the
+    assignments as this desk left them (the step's other side); conflicts.ConflictError when
+    another desk changed them since."""
     with store.database.atomic():
+        _guard_assignments(list(before.suggestion_ids), seen, before)
         keep = {row[0] for row in before.rows}
         now = [a for (a,) in Assignment.select(Assignment.id)
                .where(Assignment.suggestion.in_(list(before.suggestion_ids))).tuples()] if before.suggestion_ids else []
@@ -898,12 +927,14 @@ def restore_assignments(before: AssignmentsState) -> None:
 
 def assign(ids: Iterable[int], lead_unit_id: int | None, assisting_unit_ids: Sequence[int] = (),
            lead_due: dt.date | None = None, assist_due: dt.date | None = None,
-           on: dt.date | None = None) -> AssignmentsState:
+           on: dt.date | None = None, seen: AssignmentsState | None = None) -> AssignmentsState:
     """交办 the suggestions IDS (bulk) to one 主办 and any 协办 units of the list: each gets exactly
     these units (a unit kept keeps its due date unless one is given or its role changes; a unit
     that has replied is never taken off). Due dates default from the settings (due_defaults) per
     the suggestion's period and the unit's role; ON is the day of the assignment (today).
-    Refused for a suggestion returned for rewriting. Returns what undoes it."""
+    Refused for a suggestion returned for rewriting. SEEN: the suggestions' assignments as the
+    desk read them (assignments_state); conflicts.ConflictError when another desk changed them
+    since. Returns what undoes it."""
     chosen = _ids(ids)
     on = on or dt.date.today()
     lead_unit_id = _unit_id(lead_unit_id, "主办单位", "lead_unit")
@@ -917,8 +948,9 @@ def assign(ids: Iterable[int], lead_unit_id: int | None, assisting_unit_ids: Seq
         if due is not None and due < on:
             raise ServiceError(f"答复期限 {due:%Y-%m-%d} 早于交办日期 {on:%Y-%m-%d}。", name)
     defaults = due_defaults()
-    before = assignments_state(chosen)
     with store.database.atomic():
+        _guard_assignments(chosen, seen)
+        before = assignments_state(chosen)
         suggestions = {s.id: s for s in Suggestion.select().where(Suggestion.id.in_(chosen))}
         for sid in chosen:
             s = suggestions[sid]

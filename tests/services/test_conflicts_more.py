@@ -306,3 +306,51 @@ def test_a_file_compares_too(demo_file):
         assert voting.list_vote_items()[0].title == "新的名称"
     finally:
         session.close_session()
+
+
+# ---------------------------------------------------------------- a suggestion's units (交办)
+
+
+def _assigned() -> tuple[int, int, list[int], list[int]]:
+    """A suggestion of the demo handed to its units: (its id, its lead unit, its 协办 units (they
+    have replied: they stay), two other units)."""
+    row = next(r for r in suggestions.list_suggestions() if r.lead_assignment is not None)
+    lead = row.lead_assignment.unit_id
+    assisting = [a.unit_id for a in row.assignments if a.unit_id != lead]
+    others = [u.unit_id for u in suggestions.list_units() if u.unit_id not in {lead, *assisting}][:2]
+    return row.suggestion_id, lead, assisting, others
+
+
+def _units_of(sid: int) -> set[int]:
+    return {a.unit_id for a in suggestions.get_suggestion(sid).assignments}
+
+
+def test_assignment(desk):
+    sid, lead, assisting, (theirs, mine) = _assigned()
+    seen = suggestions.assignments_state([sid])  # as the 交办 dialog opened
+    other_desk(desk, f"""
+        suggestions.assign([{sid}], {lead}, {assisting + [theirs]})
+    """)
+    their_name = next(u.name for u in suggestions.list_units() if u.unit_id == theirs)
+    error = refused(lambda: suggestions.assign([sid], lead, assisting + [mine], seen=seen),
+                    "的交办", f"{their_name}（协办）")
+    assert error.current == suggestions.assignments_state([sid]).rows
+    assert theirs in _units_of(sid) and mine not in _units_of(sid)
+    # read again, the desk's own assignment goes through
+    suggestions.assign([sid], lead, assisting + [theirs, mine], seen=suggestions.assignments_state([sid]))
+    assert {theirs, mine} <= _units_of(sid)
+
+
+def test_assignment_undo_over_another_desks_change(desk):
+    sid, lead, assisting, (theirs, mine) = _assigned()
+    before = suggestions.assign([sid], lead, assisting + [mine], seen=suggestions.assignments_state([sid]))
+    after = suggestions.assignments_state([sid])
+    other_desk(desk, f"""
+        suggestions.assign([{sid}], {lead}, {assisting + [mine, theirs]})
+    """)
+    refused(lambda: suggestions.restore_assignments(before, seen=after), "的交办")  # the undo
+    assert theirs in _units_of(sid)
+    # with nobody in between, undo and redo go through
+    now = suggestions.assignments_state([sid])
+    suggestions.restore_assignments(before, seen=now)
+    assert suggestions.assignments_state([sid]).rows == before.rows

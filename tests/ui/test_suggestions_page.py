@@ -191,6 +191,26 @@ def test_assigning_without_a_lead_unit_is_refused_at_its_field(page, qtbot):
     dialog.reject()
 
 
+
+def test_a_suggestion_assigned_elsewhere_while_the_dialog_is_open_is_not_written_over(page, qtbot):
+    """The 交办 dialog compares with what it showed when opened: units given meanwhile (another
+    desk, or this one through another path) refuse its OK with who and what, the dialog stays
+    open with the clerk's choice, and nothing it wanted is written."""
+    sid = _between("关于增设金银湖公交线路的建议")
+    page.refresh()
+    page.select(sid)
+    dialog = page.assign()
+    suggestions.assign([sid], _unit("区公安分局"))  # meanwhile
+    dialog.lead_unit.setCurrentIndex(dialog.lead_unit.findData(_unit("区交通运输局")))
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    said = dialog.error_text("")
+    assert "本次修改没有保存" in said and "区公安分局（主办）" in said, said
+    assert dialog.lead_unit.currentData() == _unit("区交通运输局")
+    assert [a.unit_id for a in Assignment.select().where(Assignment.suggestion == sid)] == [_unit("区公安分局")]
+    dialog.reject()
+
+
 # ---------------------------------------------------------------- replies and ratings
 
 

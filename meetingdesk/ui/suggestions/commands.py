@@ -113,6 +113,15 @@ class Assign(Restoring):
         super().__init__(text, before.suggestion_ids, before,
                          suggestions.assignments_state(before.suggestion_ids), shown)
 
+    # what this desk wrote is what it saw: another desk's assignment since is not undone
+    def apply(self) -> None:
+        suggestions.restore_assignments(self.after, seen=self.before)
+        self._tell()
+
+    def revert(self) -> None:
+        suggestions.restore_assignments(self.before, seen=self.after)
+        self._tell()
+
 
 class RecordReply(SuggestionCommand):
     """录入答复: undone by taking the reply back while it is the unit's latest and unrated."""

@@ -577,11 +577,13 @@ class SuggestionsPage(page.Page):
         if not rows:
             return None
         dialog = AssignDialog(rows, suggestions.list_units(), suggestions.due_defaults(), self.today(), self)
+        seen = suggestions.assignments_state([r.suggestion_id for r in rows])  # as the dialog shows them
         done_with: list = []
 
         def submit() -> None:
             ids, lead, assisting, lead_due, assist_due = dialog.value()
-            done_with.append(suggestions.assign(ids, lead, assisting, lead_due, assist_due, on=self.today()))
+            done_with.append(suggestions.assign(ids, lead, assisting, lead_due, assist_due, on=self.today(),
+                                                seen=seen))
 
         def done() -> None:
             before = done_with[-1]
