@@ -1038,6 +1038,8 @@ def record_reply(assignment_id: int, data: ReplyInput, *, now: dt.datetime | Non
         raise ServiceError(f"答复内容过长（{len(text)} 字，最多 {MAX_TEXT} 字），请作为附件保存。", "text")
     name, content = attachments.read(data.attachment.strip())
     with store.database.atomic():
+        # two desks entering the same unit's reply take turns: the second finds the first's
+        conflicts.lock([(Assignment, assignment_id)])
         history = _history(assignment_id)
         ratings = [r.rating for r in history]
         if rules.answered(ratings):
@@ -1116,15 +1118,18 @@ def rate(reply_id: int, rating: str, on: dt.date | None, due: dt.date | None = N
         raise ServiceError(f"评价日期早于答复日期 {r.replied_on:%Y-%m-%d}。", "rated_on")
     if on > dt.date.today():
         raise ServiceError("评价日期晚于今天。", "rated_on")
-    if r.rating:
-        raise ServiceError(f"{label}的{a.unit.name}第{r.round}轮答复已评价为{r.rating}；评价不再改写。", "rating")
-    if _has_later_round(r):
-        raise ServiceError(f"这是{a.unit.name}第{r.round}轮的答复，已有以后各轮；只评价最近一轮。", "rating")
     if rating == rules.UNSATISFIED:
         due = due or due_defaults().redo_due(on)
         if due < on:
             raise ServiceError(f"重新办理的答复期限 {due:%Y-%m-%d} 早于评价日期。", "due")
     with store.database.atomic():
+        # read again under the lock: two desks rating the same reply take turns, the second is refused
+        conflicts.lock([(Assignment, a.id)])
+        r = _reply(reply_id)
+        if r.rating:
+            raise ServiceError(f"{label}的{a.unit.name}第{r.round}轮答复已评价为{r.rating}；评价不再改写。", "rating")
+        if _has_later_round(r):
+            raise ServiceError(f"这是{a.unit.name}第{r.round}轮的答复，已有以后各轮；只评价最近一轮。", "rating")
         Reply.update(rating=rating, rated_on=on).where(Reply.id == reply_id).execute()
         if rating == rules.UNSATISFIED:
             Assignment.update(due=due).where(Assignment.id == a.id).execute()
