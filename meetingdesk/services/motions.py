@@ -445,12 +445,14 @@ def _shown_motion(data: MotionInput) -> str:
 
 def withdraw_motion(motion_id: int, at: dt.datetime, reason: str = "") -> None:
     """撤回 before the review; the record and its number stay."""
-    row = get_motion(motion_id)
-    if row.withdrawn_at is not None:
-        raise ServiceError(f"{row.register_no}已经撤回。")
-    if row.decision:
-        raise ServiceError(f"{row.register_no}已经审查（{row.decision}），不能再撤回。")
     with store.database.atomic():
+        # read under the lock: a review saved at another desk meanwhile refuses the withdrawal
+        conflicts.lock([(Motion, motion_id)])
+        row = get_motion(motion_id)
+        if row.withdrawn_at is not None:
+            raise ServiceError(f"{row.register_no}已经撤回。")
+        if row.decision:
+            raise ServiceError(f"{row.register_no}已经审查（{row.decision}），不能再撤回。")
         # a 建议 already taken over for handling: a withdrawn one is no longer handled (the check
         # would flag it), and one already handed to a unit is not withdrawn behind the unit's back
         taken = store.Suggestion.get_or_none(store.Suggestion.motion == motion_id)
@@ -471,26 +473,45 @@ def undo_withdrawal(motion_id: int) -> None:
 # ---------------------------------------------------------------- review and handling
 
 
-def review_motion(motion_id: int, decision: str, reason: str = "", merged_into: int | None = None) -> None:
-    """The review committee's decision on one motion; 并案 links it to the motion it joins."""
-    row = get_motion(motion_id)
-    if row.kind != "议案":
-        raise ServiceError("只有议案需要审查；建议直接交办。")
-    if row.withdrawn_at is not None:
-        raise ServiceError(f"{row.register_no}已撤回，不再审查。")
+def review_motion(motion_id: int, decision: str, reason: str = "", merged_into: int | None = None,
+                  seen: MotionRow | None = None) -> None:
+    """The review committee's decision on one motion; 并案 links it to the motion it joins. SEEN:
+    the motion as the desk read it; conflicts.ConflictError when another desk reviewed it since."""
     if decision and decision not in store.REVIEW_DECISIONS:
         raise ServiceError(f"审查意见只能是{'、'.join(store.REVIEW_DECISIONS)}之一。", "decision")
     if decision == "其他" and not reason.strip():
         raise ServiceError("审查意见为“其他”时须写明理由。", "reason")
-    if merged_into is not None:
-        target = get_motion(merged_into)
-        if target.motion_id == motion_id or target.kind != "议案":
-            raise ServiceError("只能并入另一件议案。", "merged_into")
-        if target.merged_into_id is not None:
-            raise ServiceError(f"{target.register_no}本身已并入其他议案，请并入那一件。", "merged_into")
     with store.database.atomic():
+        conflicts.lock([(Motion, motion_id)])  # a withdrawal at another desk meanwhile is seen here
+        row = get_motion(motion_id)
+        if row.kind != "议案":
+            raise ServiceError("只有议案需要审查；建议直接交办。")
+        if row.withdrawn_at is not None:
+            raise ServiceError(f"{row.register_no}已撤回，不再审查。")
+        if merged_into is not None:
+            target = get_motion(merged_into)
+            if target.motion_id == motion_id or target.kind != "议案":
+                raise ServiceError("只能并入另一件议案。", "merged_into")
+            if target.merged_into_id is not None:
+                raise ServiceError(f"{target.register_no}本身已并入其他议案，请并入那一件。", "merged_into")
+        if seen is not None:
+            conflicts.guard(f"{row.register_no}的审查意见", [(Motion, motion_id)],
+                            lambda: _review_of(get_motion(motion_id)), _review_of(seen),
+                            (decision, reason.strip(), merged_into), _shown_review)
         Motion.update(decision=decision, decision_reason=reason.strip(), merged_into=merged_into).where(
             Motion.id == motion_id).execute()
+
+
+def _review_of(row: MotionRow) -> tuple[str, str, int | None]:
+    return row.decision, row.decision_reason, row.merged_into_id
+
+
+def _shown_review(review: tuple[str, str, int | None]) -> str:
+    decision, reason, merged_into = review
+    if not decision:
+        return "尚未审查"
+    merged = f"，并入{get_motion(merged_into).register_no}" if merged_into is not None else ""
+    return decision + (f"（{reason}）" if reason else "") + merged
 
 
 def _check_handled(row: MotionRow) -> None:

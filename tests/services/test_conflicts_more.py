@@ -187,6 +187,18 @@ def test_motion(desk):
     assert motions.get_motion(row.motion_id).plan == "别处的修改"
 
 
+def test_motion_review(desk):
+    row = next(r for r in motions.list_motions() if r.kind == "议案" and r.withdrawn_at is None)
+    other_desk(desk, f"""
+        motions.review_motion({row.motion_id}, "其他", "别处写的理由")
+    """)
+    refused(lambda: motions.review_motion(row.motion_id, "列为大会议案", seen=row),
+            f"{row.register_no}的审查意见", "其他（别处写的理由）")
+    assert motions.get_motion(row.motion_id).decision_reason == "别处写的理由"
+    # the same decision at both: no conflict
+    motions.review_motion(row.motion_id, "其他", "别处写的理由", seen=row)
+
+
 def test_carried(desk):
     info = session.session_info()
     carried_id = motions.add_carried(motions.CarriedInput("关于治理府河水环境的议案", info.term - 1, 1))

@@ -282,6 +282,20 @@ def test_review_through_the_dialog(page, qtbot):
     assert "并入：议案原案第1号" in page.details.toPlainText()
 
 
+def test_a_review_saved_elsewhere_while_the_dialog_is_open_is_not_written_over(page, qtbot):
+    new = _new_motion()
+    page.refresh()
+    page.select(new)
+    dialog = page.review()
+    motions.review_motion(new, "其他", "另一处写的理由")  # meanwhile (another desk)
+    dialog.decision.setCurrentIndex(dialog.decision.findData("列为大会议案"))
+    _ok(qtbot, dialog)
+    said = dialog.error_text("")
+    assert dialog.isVisible() and "本次修改没有保存" in said and "其他（另一处写的理由）" in said, said
+    assert motions.get_motion(new).decision == "其他"
+    dialog.reject()
+
+
 def test_handling_units_reply_and_rating(page, qtbot):
     first = page.model.row_at(0)
     page.select(first.motion_id)

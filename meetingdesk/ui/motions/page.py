@@ -349,7 +349,7 @@ class MotionsPage(page.Page):
             return None
         others = [r for r in self.model.rows() if r.withdrawn_at is None and r.merged_into_id is None]
         dialog = ReviewDialog(row, others, self)
-        dialog.submit = lambda: motions.review_motion(row.motion_id, *dialog.value())
+        dialog.submit = lambda: motions.review_motion(row.motion_id, *dialog.value(), seen=row)
         dialog.accepted.connect(lambda: self._written(row.motion_id))
         dialog.open()
         return dialog
