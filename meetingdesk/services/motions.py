@@ -209,17 +209,37 @@ def set_deadline(kind: str, at: dt.datetime | None, meeting_id: int | None = Non
             update={Deadline.at: at.replace(second=0, microsecond=0), Deadline.meeting: meeting_id}).execute()
 
 
-def set_deadlines(values: dict[str, tuple[dt.datetime | None, int | None]]) -> None:
-    """Set both deadlines at once: either both are written or neither.
+def deadlines_state() -> dict[str, tuple[dt.datetime | None, int | None]]:
+    """Each kind's deadline (time, meeting that decided it) as set now: what set_deadlines compares."""
+    found = {kind: (None, None) for kind in store.DEADLINE_KINDS}
+    for row in Deadline.select():
+        found[row.kind] = (row.at, row.meeting_id)
+    return found
+
+
+def set_deadlines(values: dict[str, tuple[dt.datetime | None, int | None]],
+                  seen: dict[str, tuple[dt.datetime | None, int | None]] | None = None) -> None:
+    """Set both deadlines at once: either both are written or neither. SEEN: deadlines_state() as
+    the desk read it; conflicts.ConflictError when another desk changed a deadline since.
 
     An error's field names the deadline: "议案" or "议案.meeting".
     """
     with store.database.atomic():
+        if seen is not None:
+            rows = [(Deadline, d) for (d,) in Deadline.select(Deadline.id).tuples()]
+            wanted = {kind: (at and at.replace(second=0, microsecond=0), meeting_id if at else None)
+                      for kind, (at, meeting_id) in values.items()}
+            conflicts.guard("截止时间", rows, deadlines_state, seen, dict(seen, **wanted), _shown_deadlines)
         for kind, (at, meeting_id) in values.items():
             try:
                 set_deadline(kind, at, meeting_id)
             except ServiceError as exc:
                 raise ServiceError(exc.message, f"{kind}.meeting" if exc.field == "meeting" else kind) from None
+
+
+def _shown_deadlines(state: dict[str, tuple[dt.datetime | None, int | None]]) -> str:
+    return "；".join(f"{DEADLINE_TITLES[kind]} {at:%Y-%m-%d %H:%M}" if at else f"{DEADLINE_TITLES[kind]}未设定"
+                    for kind, (at, _meeting) in state.items())
 
 
 def time_left(kind: str, now: dt.datetime) -> dt.timedelta | None:

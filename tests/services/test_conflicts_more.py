@@ -199,6 +199,21 @@ def test_motion_review(desk):
     motions.review_motion(row.motion_id, "其他", "别处写的理由", seen=row)
 
 
+def test_deadlines(desk):
+    import datetime as dt
+
+    seen = motions.deadlines_state()
+    other_desk(desk, """
+        import datetime as dt
+        motions.set_deadline("议案", dt.datetime(2023, 12, 22, 17, 0))
+    """)
+    mine = {"议案": (dt.datetime(2023, 12, 23, 11, 0), None), "提名": seen["提名"]}
+    refused(lambda: motions.set_deadlines(mine, seen=seen), "截止时间", "提出议案截止时间 2023-12-22 17:00")
+    assert motions.get_deadline("议案").at == dt.datetime(2023, 12, 22, 17, 0)
+    # the same change at both: no conflict
+    motions.set_deadlines({"议案": (dt.datetime(2023, 12, 22, 17, 0), None), "提名": seen["提名"]}, seen=seen)
+
+
 def test_carried(desk):
     info = session.session_info()
     carried_id = motions.add_carried(motions.CarriedInput("关于治理府河水环境的议案", info.term - 1, 1))

@@ -98,6 +98,7 @@ class DeadlineDialog(CheckedDialog):
         info = session.session_info()
         default_day = info.start_date + dt.timedelta(days=1) if info.start_date else now.date()
         meetings = schedule.meeting_choices()
+        self.seen = motions.deadlines_state()  # what the form shows, compared on OK
         self.enabled: dict[str, QCheckBox] = {}
         self.dates: dict[str, QDateEdit] = {}
         self.times: dict[str, QTimeEdit] = {}
@@ -149,4 +150,4 @@ class DeadlineDialog(CheckedDialog):
 
     def _submit(self) -> None:
         # One transaction; the error's field names the deadline's own row.
-        motions.set_deadlines({kind: self.value(kind) for kind in DEADLINE_KINDS})
+        motions.set_deadlines({kind: self.value(kind) for kind in DEADLINE_KINDS}, seen=self.seen)
