@@ -53,12 +53,21 @@ class Restoring(SuggestionCommand):
         super().__init__(text, ids, shown)
         self.before, self.after = before, after
 
+    # The service compares with what this desk wrote (the step's other side), so that a change
+    # made since at another desk is refused rather than undone; a RESTORE without SEEN does not.
+    COMPARES = False
+
     def apply(self) -> None:
-        self.restore(self.after)
-        self._tell()
+        self._put(self.after, self.before)
 
     def revert(self) -> None:
-        self.restore(self.before)
+        self._put(self.before, self.after)
+
+    def _put(self, state, written) -> None:
+        if self.COMPARES:
+            self.restore(state, seen=written)
+        else:
+            self.restore(state)
         self._tell()
 
 
@@ -66,18 +75,10 @@ class EditSuggestions(Restoring):
     """修改, 受理/退回修改, 领域, 重点: the suggestions' own rows before and after."""
 
     restore = staticmethod(suggestions.restore)
+    COMPARES = True
 
     def __init__(self, text: str, before: SuggestionsState, after: SuggestionsState, shown: Shown | None = None) -> None:
         super().__init__(text, [row[0] for row in before.rows], before, after, shown)
-
-    # what this desk wrote is what it saw: a change made since at another desk is not undone
-    def apply(self) -> None:
-        suggestions.restore(self.after, seen=self.before)
-        self._tell()
-
-    def revert(self) -> None:
-        suggestions.restore(self.before, seen=self.after)
-        self._tell()
 
 
 class AddSuggestions(Command):
@@ -108,19 +109,11 @@ class Assign(Restoring):
     """交办 (bulk): every chosen suggestion's units as they were, and as the assignment left them."""
 
     restore = staticmethod(suggestions.restore_assignments)
+    COMPARES = True
 
     def __init__(self, text: str, before: AssignmentsState, shown: Shown | None = None) -> None:
         super().__init__(text, before.suggestion_ids, before,
                          suggestions.assignments_state(before.suggestion_ids), shown)
-
-    # what this desk wrote is what it saw: another desk's assignment since is not undone
-    def apply(self) -> None:
-        suggestions.restore_assignments(self.after, seen=self.before)
-        self._tell()
-
-    def revert(self) -> None:
-        suggestions.restore_assignments(self.before, seen=self.after)
-        self._tell()
 
 
 class RecordReply(SuggestionCommand):
