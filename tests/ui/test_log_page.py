@@ -91,7 +91,7 @@ def test_details_show_each_field_before_and_after(page, edits):
     page.view.setCurrentIndex(at)
     fields = [[page.fields.index(r, c).data() for c in range(3)] for r in range(page.fields.rowCount())]
     assert page.fields.headers == ("项目", "修改前", "修改后")
-    assert fields == [["备注", m.note, "区消防救援大队大队长"]]
+    assert fields == [["备注", m.note or "（空）", "区消防救援大队大队长"]]
     assert "签到台-02" in page.details_caption.text() and m.name in page.details_caption.text()
     page.view.setCurrentIndex(page.model.index(0, 0))
     labels = _fields_column(page, FieldsModel.LABEL)
