@@ -120,3 +120,16 @@ def test_adoption_of_an_unknown_paper_or_verb(demo_session):
         schedule.set_adoption("agenda", None, "表决")
     schedule.set_adoption("agenda", None)
     assert schedule.adoption("agenda").line == ""
+
+
+def test_one_meeting_read_alone_is_the_row_of_the_whole_schedule(demo_session):
+    """get_meeting reads one meeting whole and the others only for its number: every meeting of
+    the demo, a plenary added before the others and one on the same day at the same time, read
+    alone, is the row the whole schedule gives (number, host, items, group)."""
+    first_day = schedule.list_meetings()[0].date
+    schedule.add_meeting(MeetingInput(first_day - dt.timedelta(days=1), "全体会议", start="09:00", end="10:00"))
+    same = schedule.list_meetings()[3]
+    schedule.add_meeting(MeetingInput(same.date, same.kind, start=same.start, end=same.end))
+    rows = schedule.list_meetings()
+    assert [schedule.get_meeting(r.meeting_id) for r in rows] == rows
+    assert [r.number for r in rows if r.kind == "全体会议"] == list(range(1, 1 + sum(r.kind == "全体会议" for r in rows)))

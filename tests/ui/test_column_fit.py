@@ -60,3 +60,16 @@ def test_many_changed_rows_are_one_fit_and_a_hidden_table_fits_when_shown(qtbot,
     QApplication.processEvents()
     assert len(fits) == 3
     assert view.horizontalHeader().sectionSize(1) >= view.fontMetrics().horizontalAdvance("某某集团有限公司党委书记")
+
+
+def test_a_table_its_page_sizes_keeps_its_widths(qtbot):
+    """The roll, the log and the suggestions size their columns from samples (fitted=False): new
+    rows do not change them."""
+    model = Texts()
+    view = views.table_view(model, fitted=False)
+    qtbot.addWidget(view)
+    view.horizontalHeader().resizeSection(1, 60)
+    view.show()
+    model.set_rows(_rows("某某集团有限公司党委书记、董事长"))
+    QApplication.processEvents()
+    assert view.horizontalHeader().sectionSize(1) == 60

@@ -84,7 +84,7 @@ class RollTab(QWidget):
         self.model = RollModel(self)
         self.proxy = RollProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = table_view(self.proxy)
+        self.view = table_view(self.proxy, fitted=False)  # _size_columns
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.setObjectName("roll_view")
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -10,8 +10,9 @@ from meetingdesk.ui.common.models import RowsProxy
 RED = "#b00020"
 
 
-def table_view(model: QAbstractItemModel, *, sortable: bool = True) -> QTableView:
-    """Rows selected whole, never edited in place, columns as wide as their text."""
+def table_view(model: QAbstractItemModel, *, sortable: bool = True, fitted: bool = True) -> QTableView:
+    """Rows selected whole, never edited in place, columns as wide as their text (FITTED: by
+    fit_columns whenever the rows change; False for a page that sizes its columns itself)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -22,7 +23,9 @@ def table_view(model: QAbstractItemModel, *, sortable: bool = True) -> QTableVie
     view.setAlternatingRowColors(True)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
-    _ColumnFitter(view)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if fitted:
+        _ColumnFitter(view)
     if sortable:
         view.setSortingEnabled(True)
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a header is clicked
@@ -33,8 +36,8 @@ FIT_ROWS = 40  # more rows than a table shows on a 1,080-pixel screen
 
 
 def fit_columns(view: QTableView) -> None:
-    """Size VIEW's columns to their heading and the texts of the rows on screen (up to FIT_ROWS),
-    no wider than the header's maximumSectionSize.
+    """Size VIEW's columns to their heading and the texts of FIT_ROWS rows from the top one on
+    screen, no wider than the header's maximumSectionSize.
 
     table_view calls it each time the rows are set, sorted or changed, not at every layout as
     ResizeToContents measures: at 5,000 people that measured every cell on screen two or three
@@ -50,15 +53,19 @@ def fit_columns(view: QTableView) -> None:
     pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     pad += 2 if view.showGrid() else 1
     top = max(view.rowAt(0), 0)
-    rows = range(top, min(model.rowCount(), top + FIT_ROWS))
+    rows = range(top, min(model.rowCount(), top + FIT_ROWS))  # not the rows on screen: unknown before a layout
     most = header.maximumSectionSize()
     for column in range(model.columnCount()):  # a hidden one too: Qt keeps its size for when shown
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            continue  # stretched, or sized by Qt as the page chose
         width = header.sectionSizeHint(column)
         for row in rows:
             text = model.index(row, column).data()
             if text:
                 width = max(width, metrics.horizontalAdvance(str(text)) + pad)
-        header.resizeSection(column, min(width, most))
+        width = min(width, most)
+        if width != header.sectionSize(column):  # each resize lays the header out again
+            header.resizeSection(column, width)
 
 
 class _ColumnFitter(QObject):
@@ -75,7 +82,6 @@ class _ColumnFitter(QObject):
         self.later.setSingleShot(True)
         self.later.setInterval(0)
         self.later.timeout.connect(self.fit)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.installEventFilter(self)
         model = view.model()
         model.modelReset.connect(self.fit)

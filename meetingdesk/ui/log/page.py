@@ -53,7 +53,7 @@ class LogPage(page.Page):
         top.addWidget(explain, 1)
 
         self.model = ChangesModel(self)
-        self.view = table_view(self.model, sortable=False)
+        self.view = table_view(self.model, sortable=False, fitted=False)  # _size_columns
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._size_columns()

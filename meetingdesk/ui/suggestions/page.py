@@ -74,7 +74,7 @@ class SuggestionsPage(page.Page):
 
         self.model = SuggestionsModel(self)
         self.proxy = self.model  # the model filters and sorts itself (thousands of rows)
-        self.view = table_view(self.model)
+        self.view = table_view(self.model, fitted=False)  # _size_columns
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(False)
