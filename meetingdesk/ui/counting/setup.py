@@ -194,7 +194,7 @@ class CountingSetupDialog(QDialog):
         header.setSectionResizeMode(BoxesModel.USED, QHeaderView.ResizeMode.Stretch)
         header = self.items.view.horizontalHeader()
         header.setSectionResizeMode(ItemsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ItemsModel.USED, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ItemsModel.USED, QHeaderView.ResizeMode.Fixed)  # not fitted to its texts
         header.resizeSection(ItemsModel.USED, 220)
         self.items.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

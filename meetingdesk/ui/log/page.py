@@ -151,7 +151,7 @@ class LogPage(page.Page):
         self.details_caption.setWordWrap(True)
         self.details_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields = FieldsModel(self)
-        self.fields_view = table_view(self.fields, sortable=False)
+        self.fields_view = table_view(self.fields, sortable=False, fitted=False)  # its label column a fixed width
         self.fields_view.setWordWrap(False)
         self.fields_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.fields_view.horizontalHeader()
