@@ -8,7 +8,6 @@ for writing, keeps the re-flow. Every write returns what undoes it.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -465,9 +464,7 @@ class Seated(NamedTuple):
 def _people(meeting: Meeting | None) -> list[Seated]:
     """Who is in the session at MEETING (serving now without one), in stroke order. Read as plain
     tuples: building 5,000 of the roster's rows was a third of a re-flow."""
-    day = meeting.date if meeting is not None else None
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day[:10])
+    day = store.stored_date(meeting.date) if meeting is not None else None
     leaders = dict(Leader.select(Leader.member, Leader.title).tuples())
     query = (store.Member.select(store.Member.id, store.Person.id, store.Person.name, store.Person.gender,
                                  store.Person.note, store.Delegation.id, store.Delegation.name, store.Member.role)

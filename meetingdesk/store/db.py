@@ -7,7 +7,6 @@ before anything is written, so a foreign or newer file is never touched.
 from __future__ import annotations
 
 import datetime as dt
-
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Mapping
