@@ -79,6 +79,11 @@ def mandate_detail(row: MemberRow, ended_offices: list[str] = ()) -> str:
     return f"{row.display}（{row.delegation or '未编团'} {row.role}）　" + "；".join(parts) if parts else ""
 
 
+def _role_rank(role: str, position: int) -> int:
+    """代表, 列席, 工作人员, each in the service's (stroke) order."""
+    return ROLE_ORDER.get(role, 9) * 100000 + position
+
+
 class MembersModel(FilteredRowsModel):
     NAME, GENDER, ROLE, DELEGATION, LEADER, MANDATE, TITLE, NOTE = range(8)
     STATUS = MANDATE
@@ -104,7 +109,7 @@ class MembersModel(FilteredRowsModel):
         if column == self.NAME:
             return position
         if column == self.ROLE:
-            return ROLE_ORDER.get(row.role, 9) * 100000 + position
+            return _role_rank(row.role, position)
         if column == self.DELEGATION:  # those without a delegation last
             return self._delegation_order.get(row.delegation_id, 99999) * 100000 + position
         if column == self.MANDATE:  # serving first, then by the date it started or ended
@@ -114,7 +119,7 @@ class MembersModel(FilteredRowsModel):
 
     def column_keys(self, column: int) -> list[tuple]:
         if column == self.ROLE:  # the column the roster opens sorted by: one pass, no call per row
-            return [(1, ROLE_ORDER.get(r.role, 9) * 100000 + i) for i, r in enumerate(self._all)]
+            return [(1, _role_rank(r.role, i)) for i, r in enumerate(self._all)]  # _sortable's int
         return super().column_keys(column)
 
     def filter_text(self, row: MemberRow) -> str:
