@@ -11,7 +11,7 @@ import pytest
 from meetingdesk.services import elections, motions, roster, schedule, session, settings, suggestions, voting
 from meetingdesk.services.conflicts import ConflictError
 
-from .desks import run_at_desk
+from .desks import holding_at_desk, run_at_desk
 
 OTHER = "签到台二"
 
@@ -387,35 +387,18 @@ def test_two_desks_rating_one_reply_at_the_same_moment(desk):
     """Two desks rate the same reply at the same moment: the second waits for the first and is
     refused (a rating is not written over), never writing over it after the first commits."""
     import datetime as dt
-    import os
-    import subprocess
-    import sys
 
     from meetingdesk.store import Reply
-
-    from .desks import PRELUDE, at_desk
 
     reply = next(r for r in Reply.select().where(Reply.rating == "").order_by(Reply.id)
                  if not Reply.select().where((Reply.assignment == r.assignment_id) & (Reply.round > r.round)).exists())
     on = max(reply.replied_on, dt.date.today() - dt.timedelta(days=1))
-    script = PRELUDE + f"""
-import sys, time
-from meetingdesk import store
-session.open_session({at_desk(desk, OTHER)!r})
-with store.database.atomic():
-    suggestions.rate({reply.id}, "满意", __import__("datetime").date.fromisoformat({on.isoformat()!r}))
-    print("rated", flush=True)
-    time.sleep(1.5)  # holds its transaction open: this desk rates meanwhile
-"""
-    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
-    try:
-        assert other.stdout.readline().strip() == "rated", other.stderr.read()
+    with holding_at_desk(desk, OTHER, f"""
+        import datetime
+        suggestions.rate({reply.id}, "满意", datetime.date.fromisoformat({on.isoformat()!r}))
+    """):
         with pytest.raises(suggestions.ServiceError, match="已评价为满意；评价不再改写"):
             suggestions.rate(reply.id, "不满意", on)
-    finally:
-        other.wait(timeout=30)
-    assert other.returncode == 0, other.stderr.read()
     assert Reply.get_by_id(reply.id).rating == "满意"
 
 
@@ -423,33 +406,17 @@ def test_two_desks_entering_one_units_reply_at_the_same_moment(desk):
     """Two desks enter the same unit's reply at the same moment: the second waits for the first
     and is refused (a reply is never written over, no second reply of the round is made)."""
     import datetime as dt
-    import os
-    import subprocess
-    import sys
 
     from meetingdesk.store import Assignment, Reply
 
-    from .desks import PRELUDE, at_desk
-
     open_one = next(a for a in Assignment.select().where(Assignment.suggestion.is_null(False)).order_by(Assignment.id)
                     if not Reply.select().where(Reply.assignment == a.id).exists())
-    day = dt.date.today().isoformat()
-    script = PRELUDE + f"""
-import datetime, time
-from meetingdesk import store
-session.open_session({at_desk(desk, OTHER)!r})
-with store.database.atomic():
-    suggestions.record_reply({open_one.id}, suggestions.ReplyInput(datetime.date.fromisoformat({day!r}), "已解决或基本解决"))
-    print("replied", flush=True)
-    time.sleep(1.5)
-"""
-    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
-    try:
-        assert other.stdout.readline().strip() == "replied", other.stderr.read()
+    day = dt.date.today()
+    with holding_at_desk(desk, OTHER, f"""
+        import datetime
+        suggestions.record_reply({open_one.id}, suggestions.ReplyInput(
+            datetime.date.fromisoformat({day.isoformat()!r}), "已解决或基本解决"))
+    """):
         with pytest.raises(suggestions.ServiceError, match="答复不再改写"):
-            suggestions.record_reply(open_one.id, suggestions.ReplyInput(dt.date.fromisoformat(day), "列入计划逐步解决"))
-    finally:
-        other.wait(timeout=30)
-    assert other.returncode == 0, other.stderr.read()
+            suggestions.record_reply(open_one.id, suggestions.ReplyInput(day, "列入计划逐步解决"))
     assert [r.result for r in Reply.select().where(Reply.assignment == open_one.id)] == ["已解决或基本解决"]
