@@ -204,9 +204,9 @@ def set_deadline(kind: str, at: dt.datetime | None, meeting_id: int | None = Non
         if at is None:
             Deadline.delete().where(Deadline.kind == kind).execute()
             return
-        Deadline.insert(kind=kind, at=at.replace(second=0, microsecond=0), meeting=meeting_id).on_conflict(
-            conflict_target=[Deadline.kind],
-            update={Deadline.at: at.replace(second=0, microsecond=0), Deadline.meeting: meeting_id}).execute()
+        at = _stored_deadline(at, meeting_id)[0]
+        Deadline.insert(kind=kind, at=at, meeting=meeting_id).on_conflict(
+            conflict_target=[Deadline.kind], update={Deadline.at: at, Deadline.meeting: meeting_id}).execute()
 
 
 def deadlines_state() -> dict[str, tuple[dt.datetime | None, int | None]]:
@@ -215,6 +215,11 @@ def deadlines_state() -> dict[str, tuple[dt.datetime | None, int | None]]:
     for row in Deadline.select():
         found[row.kind] = (row.at, row.meeting_id)
     return found
+
+
+def _stored_deadline(at: dt.datetime | None, meeting_id: int | None) -> tuple[dt.datetime | None, int | None]:
+    """A deadline as set_deadline keeps it: to the minute; none (and no meeting) when cleared."""
+    return (None, None) if at is None else (at.replace(second=0, microsecond=0), meeting_id)
 
 
 def set_deadlines(values: dict[str, tuple[dt.datetime | None, int | None]],
@@ -227,8 +232,7 @@ def set_deadlines(values: dict[str, tuple[dt.datetime | None, int | None]],
     with store.database.atomic():
         if seen is not None:
             rows = [(Deadline, d) for (d,) in Deadline.select(Deadline.id).tuples()]
-            wanted = {kind: (at and at.replace(second=0, microsecond=0), meeting_id if at else None)
-                      for kind, (at, meeting_id) in values.items()}
+            wanted = {kind: _stored_deadline(at, meeting_id) for kind, (at, meeting_id) in values.items()}
             conflicts.guard("截止时间", rows, deadlines_state, seen, dict(seen, **wanted), _shown_deadlines)
         for kind, (at, meeting_id) in values.items():
             try:
